@@ -1,0 +1,112 @@
+// The API contract: every call the UI can make. One interface, one list of
+// method names, one argument schema per method. The handler table in
+// electron/api.ts implements it; Electron IPC, the CLI and the Playwright
+// harness all serve that same table.
+import { z } from 'zod';
+import type {
+  Annotation, AnnotationPatch, Backlink, FileBytes, Id, ImportResult, NewAnnotation, NewNote,
+  Note, NotePatch, NoteSummary, SearchHit, Settings, Source, SourceMeta, SourceSummary,
+} from './types.ts';
+
+export interface LecternApi {
+  listSources(): Promise<SourceSummary[]>;
+  getSource(id: Id): Promise<Source>;
+  updateSource(id: Id, patch: Partial<SourceMeta>): Promise<Source>;
+
+  importPaths(paths: string[]): Promise<ImportResult>;
+  importFiles(files: FileBytes[]): Promise<ImportResult>;
+
+  listAnnotations(sourceId: Id): Promise<Annotation[]>;
+  createAnnotation(input: NewAnnotation): Promise<Annotation>;
+  updateAnnotation(id: Id, patch: AnnotationPatch): Promise<Annotation>;
+  /** Returns the deleted annotation so the UI can offer undo (restoreAnnotation). */
+  deleteAnnotation(id: Id): Promise<Annotation>;
+  restoreAnnotation(annotation: Annotation): Promise<Annotation>;
+  listTags(): Promise<string[]>;
+
+  search(query: string, limit?: number): Promise<SearchHit[]>;
+
+  getSettings(): Promise<Settings>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+
+  listNotes(): Promise<NoteSummary[]>;
+  getNote(id: Id): Promise<Note>;
+  createNote(input: NewNote): Promise<Note>;
+  updateNote(id: Id, patch: NotePatch): Promise<Note>;
+  deleteNote(id: Id): Promise<Note>;
+  restoreNote(note: Note): Promise<Note>;
+  backlinks(id: Id): Promise<Backlink[]>;
+}
+
+export type ApiMethod = keyof LecternApi;
+
+const id = z.string().min(1).max(100);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const offset = z.number().int().min(0);
+const tags = z.array(z.string().trim().min(1).max(200)).max(100);
+
+const sourceMetaPatch = z.object({
+  title: z.string().trim().min(1).max(1000),
+  published: isoDate.nullable(),
+  publisher: z.string().max(1000).nullable(),
+  url: z.string().max(4000).nullable(),
+  byline: z.string().max(1000).nullable(),
+}).partial().strict();
+
+const annotationPatch = z.object({
+  color: z.string().min(1).max(40),
+  comment: z.string().max(100_000),
+  tags,
+}).partial().strict();
+
+const annotation = z.object({
+  id, sourceId: id, start: offset, end: offset, exact: z.string(), prefix: z.string(), suffix: z.string(),
+  color: z.string(), comment: z.string(), tags, status: z.enum(['anchored', 'moved', 'orphaned']),
+  score: z.number().nullable(), created: z.string(), modified: z.string(),
+});
+
+const note = z.object({
+  id, title: z.string().max(1000), doc: z.unknown(), text: z.string(), created: z.string(), modified: z.string(),
+});
+
+const settingsPatch = z.object({
+  authorName: z.string().max(200),
+  pageSize: z.enum(['A4', 'Letter']),
+  theme: z.enum(['system', 'light', 'dark']),
+  lastSourceId: id.nullable(),
+  lastScrollOffset: offset,
+}).partial().strict();
+
+/** Argument tuples, validated before any handler runs. */
+export const API_ARGS = {
+  listSources: z.tuple([]),
+  getSource: z.tuple([id]),
+  updateSource: z.tuple([id, sourceMetaPatch]),
+  importPaths: z.tuple([z.array(z.string().min(1)).min(1).max(100_000)]),
+  importFiles: z.tuple([z.array(z.object({ name: z.string().min(1).max(1000), bytes: z.instanceof(Uint8Array) })).min(1).max(10_000)]),
+  listAnnotations: z.tuple([id]),
+  createAnnotation: z.tuple([z.object({
+    sourceId: id, start: offset, end: offset,
+    color: z.string().min(1).max(40).optional(), comment: z.string().max(100_000).optional(), tags: tags.optional(),
+  }).strict()]),
+  updateAnnotation: z.tuple([id, annotationPatch]),
+  deleteAnnotation: z.tuple([id]),
+  restoreAnnotation: z.tuple([annotation]),
+  listTags: z.tuple([]),
+  search: z.tuple([z.string().max(1000), z.number().int().min(1).max(1000).optional()]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([settingsPatch]),
+  listNotes: z.tuple([]),
+  getNote: z.tuple([id]),
+  createNote: z.tuple([z.object({ title: z.string().max(1000), doc: z.unknown().optional() }).strict()]),
+  updateNote: z.tuple([id, z.object({ title: z.string().max(1000), doc: z.unknown() }).partial().strict()]),
+  deleteNote: z.tuple([id]),
+  restoreNote: z.tuple([note]),
+  backlinks: z.tuple([id]),
+} satisfies Record<ApiMethod, z.ZodType>;
+
+export const API_METHODS = Object.keys(API_ARGS) as ApiMethod[];
+
+/** Name of the IPC channel for a method. */
+export const ipcChannel = (method: ApiMethod): string => `lectern:${method}`;
+export const PROGRESS_CHANNEL = 'lectern:progress';

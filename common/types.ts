@@ -1,0 +1,196 @@
+// Domain types shared by every layer. Offsets are Unicode code points unless a
+// name says otherwise (see common/offsets.ts for the UTF-16 boundary).
+
+export type Id = string;
+
+/** The editable descriptive fields of a source. */
+export interface SourceMeta {
+  title: string;
+  published: string | null; // ISO date YYYY-MM-DD
+  publisher: string | null;
+  url: string | null;
+  byline: string | null;
+}
+
+export interface Source extends SourceMeta {
+  id: Id;
+  originalPath: string | null;
+  originalName: string;
+  sha256: string;
+  encoding: string;
+  /** The whole decoded file: NFC, LF line ends, nothing removed. Immutable. */
+  text: string;
+  /** Length of text in code points. */
+  chars: number;
+  importedAt: string;
+  updatedAt: string;
+}
+
+export interface SourceSummary {
+  id: Id;
+  title: string;
+  published: string | null;
+  publisher: string | null;
+  chars: number;
+  annotationCount: number;
+  importedAt: string;
+  /** Distinct tags used on this source's annotations (for the library filter). */
+  tags: string[];
+}
+
+export type AnnotationStatus = 'anchored' | 'moved' | 'orphaned';
+
+export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
+export type AnnotationColor = (typeof ANNOTATION_COLORS)[number];
+
+export interface Annotation {
+  id: Id;
+  sourceId: Id;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  color: string;
+  comment: string;
+  tags: string[];
+  status: AnnotationStatus;
+  /** Re-anchoring score (0..1) when status is 'moved'; null otherwise. */
+  score: number | null;
+  created: string;
+  modified: string;
+}
+
+export interface NewAnnotation {
+  sourceId: Id;
+  start: number;
+  end: number;
+  color?: string;
+  comment?: string;
+  tags?: string[];
+}
+
+export interface AnnotationPatch {
+  color?: string;
+  comment?: string;
+  tags?: string[];
+}
+
+export interface Note {
+  id: Id;
+  title: string;
+  /** ProseMirror document JSON (schema in common/note-schema.ts). */
+  doc: unknown;
+  text: string;
+  created: string;
+  modified: string;
+}
+
+export interface NoteSummary {
+  id: Id;
+  title: string;
+  modified: string;
+  citationCount: number;
+}
+
+export interface NewNote {
+  title: string;
+  doc?: unknown;
+}
+
+export interface NotePatch {
+  title?: string;
+  doc?: unknown;
+}
+
+/** One citation extracted from a note doc (the citations table). */
+export interface CitationRef {
+  annotationId: Id | null;
+  sourceId: Id;
+  start: number;
+  end: number;
+  exact: string;
+}
+
+export interface Backlink {
+  noteId: Id;
+  title: string;
+}
+
+export type SearchKind = 'source' | 'annotation' | 'note';
+
+/** Matched words in a snippet are wrapped in these two characters. */
+export const SNIPPET_OPEN = '\u27E6'; // ⟦
+export const SNIPPET_CLOSE = '\u27E7'; // ⟧
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: Id;
+  sourceId: Id | null;
+  title: string;
+  snippet: string;
+}
+
+export interface ImportedItem {
+  id: Id;
+  title: string;
+  path: string;
+  sha256: string;
+  chars: number;
+  published: string | null;
+  encoding: string;
+}
+
+export interface ImportResult {
+  imported: ImportedItem[];
+  duplicates: { path: string; id: Id }[];
+  failed: { path: string; error: string }[];
+}
+
+/** A file handed over as bytes (a drop with no path on disk). */
+export interface FileBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ProgressEvent {
+  task: 'import' | 'export';
+  done: number;
+  total: number;
+  current: string;
+}
+
+export type PageSize = 'A4' | 'Letter';
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  authorName: string;
+  pageSize: PageSize;
+  theme: Theme;
+  lastSourceId: Id | null;
+  /** Scroll position of the reader for lastSourceId, as a code-point offset of the top visible text. */
+  lastScrollOffset: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  authorName: '',
+  pageSize: 'A4',
+  theme: 'system',
+  lastSourceId: null,
+  lastScrollOffset: 0,
+};
+
+/** The one error shape every transport returns. */
+export interface ApiErrorShape {
+  code: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+    this.name = 'ApiError';
+  }
+}

@@ -1,0 +1,117 @@
+import type { Db } from './open.ts';
+import type { Annotation, AnnotationPatch, AnnotationStatus } from '../common/types.ts';
+import { newId, now } from './ids.ts';
+
+export interface NewAnnotationRow {
+  id?: string;
+  sourceId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  color: string;
+  comment: string;
+  tags: string[];
+  status?: AnnotationStatus;
+  score?: number | null;
+  created?: string;
+  modified?: string;
+}
+
+interface AnnotationRow {
+  id: string; source_id: string; start_cp: number; end_cp: number; exact: string; prefix: string; suffix: string;
+  color: string; comment: string; status: AnnotationStatus; score: number | null; created: string; modified: string;
+  tags: string;
+}
+
+const SELECT = `SELECT a.*, (SELECT json_group_array(t.name) FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+  WHERE at.annotation_id = a.id) AS tags FROM annotations a`;
+
+const toAnnotation = (r: AnnotationRow): Annotation => ({
+  id: r.id, sourceId: r.source_id, start: r.start_cp, end: r.end_cp, exact: r.exact, prefix: r.prefix,
+  suffix: r.suffix, color: r.color, comment: r.comment, tags: (JSON.parse(r.tags) as string[]).sort(),
+  status: r.status, score: r.score, created: r.created, modified: r.modified,
+});
+
+/** Normalises a researcher's tag: trimmed, `parent/child` segments trimmed, empty segments dropped. */
+export function normaliseTag(tag: string): string {
+  return tag.split('/').map((s) => s.trim()).filter(Boolean).join('/');
+}
+
+export type AnnotationRepo = ReturnType<typeof createAnnotationRepo>;
+
+export function createAnnotationRepo(db: Db) {
+  const insertStmt = db.prepare(`INSERT INTO annotations
+    (id, source_id, start_cp, end_cp, exact, prefix, suffix, color, comment, status, score, created, modified)
+    VALUES (@id, @sourceId, @start, @end, @exact, @prefix, @suffix, @color, @comment, @status, @score, @created, @modified)`);
+  const getStmt = db.prepare(`${SELECT} WHERE a.id = ?`);
+  const bySourceStmt = db.prepare(`${SELECT} WHERE a.source_id = ? ORDER BY a.start_cp, a.end_cp, a.seq`);
+  const deleteStmt = db.prepare('DELETE FROM annotations WHERE id = ?');
+  const tagIdStmt = db.prepare('SELECT id FROM tags WHERE name = ?');
+  const insertTagStmt = db.prepare('INSERT INTO tags (id, name, created) VALUES (?, ?, ?)');
+  const clearTagsStmt = db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?');
+  const linkTagStmt = db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
+  const listTagsStmt = db.prepare('SELECT name FROM tags ORDER BY name COLLATE NOCASE');
+  const pruneTagsStmt = db.prepare('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM annotation_tags)');
+
+  const setTags = (annotationId: string, tags: string[]): void => {
+    clearTagsStmt.run(annotationId);
+    for (const raw of tags) {
+      const name = normaliseTag(raw);
+      if (!name) continue;
+      let tagId = (tagIdStmt.get(name) as { id: string } | undefined)?.id;
+      if (!tagId) {
+        tagId = newId();
+        insertTagStmt.run(tagId, name, now());
+      }
+      linkTagStmt.run(annotationId, tagId);
+    }
+  };
+
+  const get = (id: string): Annotation | undefined => {
+    const r = getStmt.get(id) as AnnotationRow | undefined;
+    return r && toAnnotation(r);
+  };
+
+  return {
+    get,
+    listBySource(sourceId: string): Annotation[] {
+      return (bySourceStmt.all(sourceId) as AnnotationRow[]).map(toAnnotation);
+    },
+    insert: db.transaction((row: NewAnnotationRow): Annotation => {
+      const at = now();
+      const id = row.id ?? newId();
+      insertStmt.run({
+        id, sourceId: row.sourceId, start: row.start, end: row.end, exact: row.exact, prefix: row.prefix,
+        suffix: row.suffix, color: row.color, comment: row.comment, status: row.status ?? 'anchored',
+        score: row.score ?? null, created: row.created ?? at, modified: row.modified ?? at,
+      });
+      setTags(id, row.tags);
+      return get(id)!;
+    }),
+    update: db.transaction((id: string, patch: AnnotationPatch): Annotation | undefined => {
+      if (!get(id)) return undefined;
+      const sets = ['modified = @modified'];
+      if (patch.color !== undefined) sets.push('color = @color');
+      if (patch.comment !== undefined) sets.push('comment = @comment');
+      db.prepare(`UPDATE annotations SET ${sets.join(', ')} WHERE id = @id`)
+        .run({ id, modified: now(), color: patch.color ?? null, comment: patch.comment ?? null });
+      if (patch.tags !== undefined) {
+        setTags(id, patch.tags);
+        pruneTagsStmt.run();
+      }
+      return get(id);
+    }),
+    delete: db.transaction((id: string): Annotation | undefined => {
+      const existing = get(id);
+      if (!existing) return undefined;
+      deleteStmt.run(id);
+      pruneTagsStmt.run();
+      return existing;
+    }),
+    listTags(): string[] {
+      return listTagsStmt.pluck().all() as string[];
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type { Db } from './open.ts';
+import type { Backlink, CitationRef, Note, NoteSummary } from '../common/types.ts';
+import { newId, now } from './ids.ts';
+
+interface NoteRow { id: string; title: string; doc: string; text: string; created: string; modified: string }
+
+const toNote = (r: NoteRow): Note => ({
+  id: r.id, title: r.title, doc: JSON.parse(r.doc) as unknown, text: r.text, created: r.created, modified: r.modified,
+});
+
+export interface NoteWrite {
+  title: string;
+  doc: unknown;
+  text: string;
+  citations: CitationRef[];
+}
+
+export type NoteRepo = ReturnType<typeof createNoteRepo>;
+
+export function createNoteRepo(db: Db) {
+  const getStmt = db.prepare('SELECT * FROM notes WHERE id = ?');
+  const listStmt = db.prepare(`SELECT n.id, n.title, n.modified,
+      (SELECT count(*) FROM citations c WHERE c.note_id = n.id) AS citation_count
+    FROM notes n ORDER BY n.modified DESC, n.seq DESC`);
+  const insertStmt = db.prepare(`INSERT INTO notes (id, title, doc, text, created, modified)
+    VALUES (@id, @title, @doc, @text, @created, @modified)`);
+  const updateStmt = db.prepare('UPDATE notes SET title = @title, doc = @doc, text = @text, modified = @modified WHERE id = @id');
+  const deleteStmt = db.prepare('DELETE FROM notes WHERE id = ?');
+  const clearCitationsStmt = db.prepare('DELETE FROM citations WHERE note_id = ?');
+  const insertCitationStmt = db.prepare(`INSERT INTO citations (note_id, ord, annotation_id, source_id, start_cp, end_cp, exact)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const citationsStmt = db.prepare(`SELECT annotation_id AS annotationId, source_id AS sourceId, start_cp AS start,
+    end_cp AS end, exact FROM citations WHERE note_id = ? ORDER BY ord`);
+  const backlinksStmt = db.prepare(`SELECT DISTINCT n.id AS noteId, n.title AS title FROM citations c
+    JOIN notes n ON n.id = c.note_id WHERE c.annotation_id = @id OR c.source_id = @id ORDER BY n.modified DESC`);
+
+  const writeCitations = (noteId: string, citations: CitationRef[]): void => {
+    clearCitationsStmt.run(noteId);
+    citations.forEach((c, i) => insertCitationStmt.run(noteId, i, c.annotationId, c.sourceId, c.start, c.end, c.exact));
+  };
+
+  const get = (id: string): Note | undefined => {
+    const r = getStmt.get(id) as NoteRow | undefined;
+    return r && toNote(r);
+  };
+
+  return {
+    get,
+    list(): NoteSummary[] {
+      return (listStmt.all() as Array<{ id: string; title: string; modified: string; citation_count: number }>)
+        .map((r) => ({ id: r.id, title: r.title, modified: r.modified, citationCount: r.citation_count }));
+    },
+    insert: db.transaction((w: NoteWrite, keep?: { id: string; created: string; modified: string }): Note => {
+      const at = now();
+      const id = keep?.id ?? newId();
+      insertStmt.run({ id, title: w.title, doc: JSON.stringify(w.doc), text: w.text,
+        created: keep?.created ?? at, modified: keep?.modified ?? at });
+      writeCitations(id, w.citations);
+      return get(id)!;
+    }),
+    update: db.transaction((id: string, w: NoteWrite): Note | undefined => {
+      if (updateStmt.run({ id, title: w.title, doc: JSON.stringify(w.doc), text: w.text, modified: now() }).changes === 0) {
+        return undefined;
+      }
+      writeCitations(id, w.citations);
+      return get(id);
+    }),
+    delete: db.transaction((id: string): Note | undefined => {
+      const existing = get(id);
+      if (existing) deleteStmt.run(id);
+      return existing;
+    }),
+    citations(noteId: string): CitationRef[] {
+      return citationsStmt.all(noteId) as CitationRef[];
+    },
+    /** Notes citing an annotation or a source (by either id). */
+    backlinks(id: string): Backlink[] {
+      return backlinksStmt.all({ id }) as Backlink[];
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { Db } from './open.ts';
+import type { Source, SourceMeta, SourceSummary } from '../common/types.ts';
+import { newId, now } from './ids.ts';
+
+export interface NewSourceRow extends SourceMeta {
+  originalPath: string | null;
+  originalName: string;
+  sha256: string;
+  encoding: string;
+  text: string;
+  chars: number;
+}
+
+interface SourceRow {
+  id: string; title: string; published: string | null; publisher: string | null; url: string | null;
+  byline: string | null; original_path: string | null; original_name: string; sha256: string;
+  encoding: string; text: string; length: number; imported_at: string; updated_at: string;
+}
+
+const toSource = (r: SourceRow): Source => ({
+  id: r.id, title: r.title, published: r.published, publisher: r.publisher, url: r.url, byline: r.byline,
+  originalPath: r.original_path, originalName: r.original_name, sha256: r.sha256, encoding: r.encoding,
+  text: r.text, chars: r.length, importedAt: r.imported_at, updatedAt: r.updated_at,
+});
+
+const META_COLUMNS = { title: 'title', published: 'published', publisher: 'publisher', url: 'url', byline: 'byline' } as const;
+
+export type SourceRepo = ReturnType<typeof createSourceRepo>;
+
+export function createSourceRepo(db: Db) {
+  const insertStmt = db.prepare(`INSERT INTO sources
+    (id, title, published, publisher, url, byline, original_path, original_name, sha256, encoding, text, length, imported_at, updated_at)
+    VALUES (@id, @title, @published, @publisher, @url, @byline, @originalPath, @originalName, @sha256, @encoding, @text, @chars, @at, @at)`);
+  const getStmt = db.prepare('SELECT * FROM sources WHERE id = ?');
+  const byShaStmt = db.prepare('SELECT id FROM sources WHERE sha256 = ?');
+  const listStmt = db.prepare(`SELECT s.id, s.title, s.published, s.publisher, s.length, s.imported_at,
+      (SELECT count(*) FROM annotations a WHERE a.source_id = s.id) AS annotation_count,
+      (SELECT json_group_array(DISTINCT t.name) FROM annotations a
+         JOIN annotation_tags at ON at.annotation_id = a.id JOIN tags t ON t.id = at.tag_id
+        WHERE a.source_id = s.id) AS tags
+    FROM sources s ORDER BY s.imported_at DESC, s.seq DESC`);
+  const deleteStmt = db.prepare('DELETE FROM sources WHERE id = ?');
+
+  return {
+    insert(row: NewSourceRow): Source {
+      const id = newId();
+      insertStmt.run({ ...row, id, at: now() });
+      return toSource(getStmt.get(id) as SourceRow);
+    },
+    get(id: string): Source | undefined {
+      const r = getStmt.get(id) as SourceRow | undefined;
+      return r && toSource(r);
+    },
+    findIdBySha256(sha256: string): string | undefined {
+      return (byShaStmt.get(sha256) as { id: string } | undefined)?.id;
+    },
+    list(): SourceSummary[] {
+      return (listStmt.all() as Array<{ id: string; title: string; published: string | null; publisher: string | null;
+        length: number; imported_at: string; annotation_count: number; tags: string }>).map((r) => ({
+        id: r.id, title: r.title, published: r.published, publisher: r.publisher, chars: r.length,
+        annotationCount: r.annotation_count, importedAt: r.imported_at,
+        tags: (JSON.parse(r.tags) as string[]).sort(),
+      }));
+    },
+    /** Updates descriptive fields only; the text is immutable. Returns undefined for an unknown id. */
+    updateMeta(id: string, patch: Partial<SourceMeta>): Source | undefined {
+      const sets: string[] = [];
+      const params: Record<string, unknown> = { id, at: now() };
+      for (const [key, column] of Object.entries(META_COLUMNS)) {
+        if (key in patch) {
+          sets.push(`${column} = @${key}`);
+          params[key] = patch[key as keyof SourceMeta];
+        }
+      }
+      if (sets.length > 0) {
+        db.prepare(`UPDATE sources SET ${sets.join(', ')}, updated_at = @at WHERE id = @id`).run(params);
+      }
+      return this.get(id);
+    },
+    delete(id: string): boolean {
+      return deleteStmt.run(id).changes > 0;
+    },
+  };
+}

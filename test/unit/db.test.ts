@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { openStore } from '../../db/store.ts';
+import { migrate } from '../../db/migrate.ts';
+import { buildFtsQuery } from '../../db/fts-query.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+function withStore(fn: (store: ReturnType<typeof openStore>) => void): void {
+  const { dir, cleanup } = tempDir();
+  const store = openStore(join(dir, 'lectern.db'));
+  try { fn(store); } finally { store.close(); cleanup(); }
+}
+
+const row = (over: Partial<Parameters<ReturnType<typeof openStore>['sources']['insert']>[0]> = {}) => ({
+  title: 'Crocus City Hall', published: '2024-03-30', publisher: null, url: null, byline: null,
+  originalPath: '/tmp/a.txt', originalName: 'a.txt', sha256: 'a'.repeat(64), encoding: 'utf-8',
+  text: 'Les Misérables at the Cologne Cathedral. ISIS-K claimed it.', chars: 58, ...over,
+});
+
+test('an empty database migrates cleanly and passes integrity and foreign-key checks', () => {
+  withStore(({ db }) => {
+    assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+    assert.deepEqual(db.pragma('foreign_key_check'), []);
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    for (const t of ['sources', 'annotations', 'tags', 'annotation_tags', 'notes', 'citations', 'settings',
+      'schema_migrations', 'sources_fts', 'annotations_fts', 'notes_fts']) {
+      assert.ok(tables.includes(t), `missing table ${t}`);
+    }
+    assert.deepEqual(migrate(db), [], 'a second migrate applies nothing');
+  });
+});
+
+test('a failing migration rolls back whole', () => {
+  withStore(({ db }) => {
+    assert.throws(() => migrate(db, [{ version: 9999, name: 'bad', sql: 'CREATE TABLE x (a); SELECT nope FROM missing;' }]));
+    assert.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'x'").pluck().get(), 0);
+    assert.equal(db.prepare('SELECT count(*) FROM schema_migrations WHERE version = 9999').pluck().get(), 0);
+  });
+});
+
+test('ids are UUIDs; sha256 is unique; full-text search follows edits through triggers', () => {
+  withStore((store) => {
+    const s = store.sources.insert(row());
+    assert.match(s.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.throws(() => store.sources.insert(row()), /UNIQUE/);
+    assert.equal(store.search('miserables')[0]?.id, s.id, 'diacritics are ignored');
+    assert.equal(store.search('COLOGNE')[0]?.id, s.id, 'case is ignored');
+    store.sources.updateMeta(s.id, { title: 'Renamed dossier' });
+    assert.equal(store.search('dossier')[0]?.title, 'Renamed dossier');
+    assert.equal(store.search('crocus').length, 0, 'old title is gone from the index');
+    const a = store.annotations.insert({ sourceId: s.id, start: 0, end: 3, exact: 'Les', prefix: '', suffix: ' Mis',
+      color: 'yellow', comment: 'a musical', tags: ['theatre/musicals', ' theatre / plays '] });
+    assert.deepEqual(a.tags, ['theatre/musicals', 'theatre/plays']);
+    assert.deepEqual(store.search('musical').map((h) => [h.kind, h.id]), [['annotation', a.id]]);
+    store.annotations.update(a.id, { comment: 'an opera' });
+    assert.equal(store.search('musical').length, 0);
+    assert.equal(store.sources.list()[0]?.annotationCount, 1);
+    assert.deepEqual(store.sources.list()[0]?.tags, ['theatre/musicals', 'theatre/plays']);
+    store.sources.delete(s.id);
+    assert.equal(store.annotations.get(a.id), undefined, 'annotations cascade with their source');
+    assert.deepEqual(store.search('opera'), []);
+    assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
+  });
+});
+
+test('search syntax: words, phrases, prefixes, and nothing raises an FTS5 error', () => {
+  withStore((store) => {
+    store.sources.insert(row());
+    store.sources.insert(row({ sha256: 'b'.repeat(64), title: 'Other', text: 'Cathedral of Colony, ISIS threat' }));
+    assert.equal(store.search('cologne cathedral').length, 1, 'all words must match');
+    assert.equal(store.search('cathedral').length, 2);
+    assert.equal(store.search('"cathedral of colony"').length, 1);
+    assert.equal(store.search('"colony cathedral"').length, 0, 'phrases keep word order');
+    assert.equal(store.search('cathed*').length, 2);
+    assert.equal(store.search('ISIS-K').length, 1);
+    for (const q of ['"', '(', ')', 'AND', 'OR', 'NOT', 'NEAR', '*', '"unbalanced', 'a:b', '^x', '-', '{}', 'col:umn AND (', '']) {
+      assert.doesNotThrow(() => store.search(q), `query ${JSON.stringify(q)}`);
+    }
+    assert.equal(store.search('AND').length, 0);
+  });
+});
+
+test('buildFtsQuery quotes every term', () => {
+  assert.equal(buildFtsQuery('ISIS-K "a b" pre*'), '"ISIS-K" AND "a b" AND "pre"*');
+  assert.equal(buildFtsQuery('"'), null);
+  assert.equal(buildFtsQuery('say "hi'), '"say" AND "hi"');
+});
+
+test('snippets mark the matched words', () => {
+  withStore((store) => {
+    store.sources.insert(row());
+    assert.match(store.search('cathedral')[0]!.snippet, /⟦Cathedral⟧/);
+  });
+});
+
+test('notes keep their citations; backlinks are one query', () => {
+  withStore((store) => {
+    const s = store.sources.insert(row());
+    const n = store.notes.insert({ title: 'Findings', doc: { type: 'doc' }, text: 'Findings text',
+      citations: [{ annotationId: 'ann-1', sourceId: s.id, start: 0, end: 3, exact: 'Les' }] });
+    assert.deepEqual(store.notes.backlinks('ann-1'), [{ noteId: n.id, title: 'Findings' }]);
+    assert.deepEqual(store.notes.backlinks(s.id), [{ noteId: n.id, title: 'Findings' }]);
+    assert.equal(store.notes.list()[0]?.citationCount, 1);
+    store.notes.update(n.id, { title: 'Findings', doc: { type: 'doc' }, text: '', citations: [] });
+    assert.deepEqual(store.notes.backlinks('ann-1'), []);
+    assert.deepEqual(store.notes.delete(n.id)?.id, n.id);
+    assert.equal(store.notes.get(n.id), undefined);
+  });
+});
+
+test('settings default and persist', () => {
+  withStore((store) => {
+    assert.equal(store.settings.get().pageSize, 'A4');
+    store.settings.update({ pageSize: 'Letter', authorName: 'R. Researcher' });
+    assert.equal(store.settings.get().pageSize, 'Letter');
+    assert.equal(store.settings.get().authorName, 'R. Researcher');
+  });
+});
