@@ -1,0 +1,53 @@
+// Reads what the store needs from a note's ProseMirror JSON without loading
+// the schema: its plain text (for search) and its citations (for backlinks).
+import type { CitationRef } from './types.ts';
+
+export interface PmJson {
+  type: string;
+  text?: string;
+  attrs?: Record<string, unknown>;
+  content?: PmJson[];
+}
+
+const BLOCK_BREAK = new Set(['paragraph', 'heading', 'blockquote', 'list_item', 'code_block', 'quote', 'horizontal_rule']);
+
+export function isPmJson(value: unknown): value is PmJson {
+  return typeof value === 'object' && value !== null && typeof (value as PmJson).type === 'string';
+}
+
+export function emptyNoteDoc(): PmJson {
+  return { type: 'doc', content: [{ type: 'paragraph' }] };
+}
+
+/** Plain text of a note doc: blocks separated by newlines, citations as their quoted text. */
+export function noteText(doc: unknown): string {
+  const out: string[] = [];
+  const walk = (node: PmJson): void => {
+    if (node.type === 'text') out.push(node.text ?? '');
+    else if (node.type === 'hard_break') out.push('\n');
+    else if (node.type === 'citation') out.push(String(node.attrs?.exact ?? ''));
+    for (const child of node.content ?? []) walk(child);
+    if (BLOCK_BREAK.has(node.type)) out.push('\n');
+  };
+  if (isPmJson(doc)) walk(doc);
+  return out.join('').replace(/\n{2,}/g, '\n').trim();
+}
+
+/** Every citation node of a note doc, in document order. */
+export function noteCitations(doc: unknown): CitationRef[] {
+  const found: CitationRef[] = [];
+  const walk = (node: PmJson): void => {
+    if (node.type === 'citation' && node.attrs) {
+      const a = node.attrs;
+      if (typeof a.sourceId === 'string' && Number.isInteger(a.start) && Number.isInteger(a.end)) {
+        found.push({
+          annotationId: typeof a.annotationId === 'string' && a.annotationId ? a.annotationId : null,
+          sourceId: a.sourceId, start: a.start as number, end: a.end as number, exact: String(a.exact ?? ''),
+        });
+      }
+    }
+    for (const child of node.content ?? []) walk(child);
+  };
+  if (isPmJson(doc)) walk(doc);
+  return found;
+}

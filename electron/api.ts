@@ -1,0 +1,83 @@
+// The handler table implementing common/api.ts over the store and services.
+// Served by Electron IPC (main.ts), the CLI (cli.ts) and the test harness.
+import type { LecternApi } from '../common/api.ts';
+import { ApiError, type NewAnnotation, type ProgressEvent } from '../common/types.ts';
+import { OffsetMap } from '../common/offsets.ts';
+import { quoteAt } from '../common/selectors.ts';
+import { emptyNoteDoc, noteCitations, noteText } from '../common/note-doc.ts';
+import type { Store } from '../db/store.ts';
+import { createImportService } from './import/import-service.ts';
+
+export interface ApiDeps {
+  store: Store;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+function found<T>(value: T | undefined, what: string, id: string): T {
+  if (value === undefined) throw new ApiError('not-found', `No ${what} with id ${id}`);
+  return value;
+}
+
+export function createApi({ store, onProgress }: ApiDeps): LecternApi {
+  const importer = createImportService(store, onProgress);
+
+  const source = (id: string) => found(store.sources.get(id), 'source', id);
+
+  /** The quote selector of a new annotation's range, after checking the range lies inside its source. */
+  const quoteFor = ({ sourceId, start, end }: NewAnnotation) => {
+    const { text } = source(sourceId);
+    const map = new OffsetMap(text);
+    if (end <= start) throw new ApiError('invalid-range', `Empty or reversed range ${start}-${end}`);
+    if (end > map.codePoints) {
+      throw new ApiError('invalid-range', `Range ${start}-${end} is past the end of the source (${map.codePoints} characters)`);
+    }
+    return quoteAt(text, start, end, map);
+  };
+
+  const noteWrite = (title: string, doc: unknown) => ({ title, doc, text: noteText(doc), citations: noteCitations(doc) });
+
+  return {
+    async listSources() { return store.sources.list(); },
+    async getSource(id) { return source(id); },
+    async updateSource(id, patch) { return found(store.sources.updateMeta(id, patch), 'source', id); },
+
+    importPaths: (paths) => importer.importPaths(paths),
+    importFiles: (files) => importer.importFiles(files),
+
+    async listAnnotations(sourceId) {
+      source(sourceId);
+      return store.annotations.listBySource(sourceId);
+    },
+    async createAnnotation(input) {
+      return store.annotations.insert({
+        ...input, ...quoteFor(input), color: input.color ?? 'yellow', comment: input.comment ?? '', tags: input.tags ?? [],
+      });
+    },
+    async updateAnnotation(id, patch) { return found(store.annotations.update(id, patch), 'annotation', id); },
+    async deleteAnnotation(id) { return found(store.annotations.delete(id), 'annotation', id); },
+    async restoreAnnotation(a) {
+      if (store.annotations.get(a.id)) throw new ApiError('conflict', `Annotation ${a.id} already exists`);
+      return store.annotations.insert({ ...a, ...quoteFor(a) });
+    },
+    async listTags() { return store.annotations.listTags(); },
+
+    async search(query, limit) { return store.search(query, limit); },
+
+    async getSettings() { return store.settings.get(); },
+    async updateSettings(patch) { return store.settings.update(patch); },
+
+    async listNotes() { return store.notes.list(); },
+    async getNote(id) { return found(store.notes.get(id), 'note', id); },
+    async createNote({ title, doc }) { return store.notes.insert(noteWrite(title, doc ?? emptyNoteDoc())); },
+    async updateNote(id, patch) {
+      const existing = found(store.notes.get(id), 'note', id);
+      return found(store.notes.update(id, noteWrite(patch.title ?? existing.title, patch.doc ?? existing.doc)), 'note', id);
+    },
+    async deleteNote(id) { return found(store.notes.delete(id), 'note', id); },
+    async restoreNote(note) {
+      if (store.notes.get(note.id)) throw new ApiError('conflict', `Note ${note.id} already exists`);
+      return store.notes.insert(noteWrite(note.title, note.doc), note);
+    },
+    async backlinks(id) { return store.notes.backlinks(id); },
+  };
+}

@@ -1,0 +1,31 @@
+// The one gate every transport goes through: the method must be in the
+// contract, its arguments must validate, and every failure comes back in one
+// shape {code, message}.
+import { z } from 'zod';
+import { API_ARGS, API_METHODS, type ApiMethod, type LecternApi } from '../common/api.ts';
+import { ApiError, type ApiErrorShape } from '../common/types.ts';
+
+export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };
+
+const known = new Set<string>(API_METHODS);
+
+export const isApiMethod = (name: string): name is ApiMethod => known.has(name);
+
+export function toErrorShape(err: unknown): ApiErrorShape {
+  if (err instanceof ApiError) return { code: err.code, message: err.message };
+  if (err instanceof z.ZodError) {
+    return { code: 'invalid-arguments', message: err.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ') };
+  }
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+}
+
+export async function dispatch(api: LecternApi, method: string, args: unknown[]): Promise<DispatchResult> {
+  try {
+    if (!isApiMethod(method)) throw new ApiError('unknown-method', `No such method: ${method}`);
+    const parsed = API_ARGS[method].parse(args) as unknown[];
+    const fn = api[method] as (...a: unknown[]) => Promise<unknown>;
+    return { ok: true, value: await fn.apply(api, parsed) };
+  } catch (err) {
+    return { ok: false, error: toErrorShape(err) };
+  }
+}

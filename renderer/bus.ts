@@ -1,0 +1,29 @@
+// App-wide events between the panes (reader, annotations, notebook) that do not
+// own each other. Payloads are typed here so every pane agrees on them.
+import type { CitationAttrs } from '../common/citation.ts';
+
+export interface BusEvents {
+  /** Open a source in the reader, scrolled to [start, end) code points and flashed. */
+  'open-passage': { sourceId: string; start: number; end: number };
+  /** Open a note in the notebook, optionally scrolled to its citation of this annotation/source id. */
+  'open-note': { noteId: string; citing?: string };
+  /** Insert a quote + citation into the note being edited ("Add to note"). */
+  'cite': CitationAttrs;
+  /** Something changed in the store that lists should re-read. */
+  'changed': { what: 'sources' | 'annotations' | 'notes' | 'settings' };
+}
+
+type Listener<K extends keyof BusEvents> = (payload: BusEvents[K]) => void;
+
+const listeners = new Map<keyof BusEvents, Set<Listener<never>>>();
+
+export function on<K extends keyof BusEvents>(event: K, fn: Listener<K>): () => void {
+  let set = listeners.get(event);
+  if (!set) listeners.set(event, (set = new Set()));
+  set.add(fn as Listener<never>);
+  return () => set.delete(fn as Listener<never>);
+}
+
+export function emit<K extends keyof BusEvents>(event: K, payload: BusEvents[K]): void {
+  for (const fn of listeners.get(event) ?? []) (fn as Listener<K>)(payload);
+}
