@@ -1,0 +1,131 @@
+// `lectern`: the same handler table as the desktop app, from a terminal.
+// Exit codes: 0 success, 1 some input failed or the request cannot be met, 2 bad usage.
+import { parseArgs } from 'node:util';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { openStore } from '../db/store.ts';
+import { createApi } from './api.ts';
+import { toErrorShape } from './dispatch.ts';
+import { resolveDbPath } from './paths.ts';
+import { CommandError, UsageError, type Command, type OptionSpec } from './cli/command.ts';
+import { libraryCommands } from './cli/library-commands.ts';
+
+export const COMMANDS: Command[] = [...libraryCommands];
+
+const GLOBAL_OPTIONS: OptionSpec = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+}
+
+const defaultIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: lectern [--db FILE] COMMAND [--json] [ARGS]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Global options (before or after the command):',
+    '  --db FILE   database file (default: $LECTERN_DB, else the desktop app\'s own database)',
+    '  --json      print exactly one JSON document on stdout',
+    '  --help      help for a command: lectern COMMAND --help',
+    '',
+  ].join('\n');
+}
+
+const commandHelp = (c: Command): string => `Usage: ${c.usage}\n\n${c.summary}\n\nGlobal options: --db FILE, --json, --help\n`;
+
+/** Finds the command named by the first non-option words (options may precede it). */
+function findCommand(argv: string[]): { command: Command | undefined; rest: string[] } {
+  const words: number[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
+    const a = argv[i]!;
+    if (a === '--db') { i++; continue; }
+    if (a.startsWith('-')) continue;
+    words.push(i);
+  }
+  const [first, second] = words;
+  if (first === undefined) return { command: undefined, rest: argv };
+  const two = second !== undefined ? `${argv[first]} ${argv[second]}` : undefined;
+  const byTwo = two !== undefined ? COMMANDS.find((c) => c.name === two) : undefined;
+  if (byTwo) return { command: byTwo, rest: argv.filter((_, i) => i !== first && i !== second) };
+  const byOne = COMMANDS.find((c) => c.name === argv[first]);
+  return { command: byOne, rest: byOne ? argv.filter((_, i) => i !== first) : argv };
+}
+
+export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const { command, rest } = findCommand(argv);
+  const wantsJson = argv.includes('--json');
+  const fail = (code: number, err: { code: string; message: string }): number => {
+    if (wantsJson) io.stdout(`${JSON.stringify({ error: err })}\n`);
+    io.stderr(`lectern: ${err.message}\n`);
+    return code;
+  };
+
+  if (!command) {
+    if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+      io.stdout(generalHelp());
+      return argv.length === 0 ? 2 : 0;
+    }
+    const unknown = argv.find((a) => !a.startsWith('-')) ?? argv[0];
+    io.stderr(generalHelp());
+    return fail(2, { code: 'usage', message: `unknown command: ${unknown}` });
+  }
+
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    const [min, max] = command.positionals;
+    if (parsed.values.help) {
+      io.stdout(commandHelp(command));
+      return 0;
+    }
+    if (parsed.positionals.length < min || parsed.positionals.length > max) {
+      throw new UsageError(`${command.name} takes ${min === max ? min : `${min}${max === Infinity ? ' or more' : `-${max}`}`} argument(s)`);
+    }
+  } catch (err) {
+    io.stderr(commandHelp(command));
+    return fail(2, { code: 'usage', message: err instanceof Error ? err.message : String(err) });
+  }
+
+  const json = parsed.values.json === true;
+  const dbPath = resolveDbPath(typeof parsed.values.db === 'string' ? parsed.values.db : undefined, io.env);
+  mkdirSync(dirname(dbPath), { recursive: true });
+  const store = openStore(dbPath);
+  const progress = (line: string): void => { if (!json && io.isTTY) io.stderr(`\r${line}\x1b[K`); };
+  try {
+    const api = createApi({
+      store,
+      onProgress: (e) => progress(`${e.task} ${e.done}/${e.total} ${e.current}`),
+    });
+    const out = await command.run({ api, store, values: parsed.values, positionals: parsed.positionals, json, progress });
+    if (!json && io.isTTY) io.stderr('\r\x1b[K');
+    io.stdout(json ? `${JSON.stringify(out.json)}\n` : `${out.human}\n`);
+    return out.exitCode ?? 0;
+  } catch (err) {
+    if (err instanceof UsageError) return fail(2, { code: 'usage', message: err.message });
+    const shape = err instanceof CommandError ? { code: err.code, message: err.message } : toErrorShape(err);
+    return fail(1, shape);
+  } finally {
+    store.close();
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,115 @@
+// import, list, show, search, annotate.
+import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../common/types.ts';
+import { findOccurrences } from '../../common/selectors.ts';
+import { CommandError, UsageError, stringOption, stringsOption, type Command } from './command.ts';
+
+const importCommand: Command = {
+  name: 'import',
+  usage: 'lectern import [--json] PATH...',
+  summary: 'Import text files and folders (recursively) into the library.',
+  options: {},
+  positionals: [1, Infinity],
+  async run({ api, positionals }) {
+    const result = await api.importPaths(positionals);
+    const lines = [
+      ...result.imported.map((i) => `imported  ${i.id}  ${i.title}  (${i.path})`),
+      ...result.duplicates.map((d) => `duplicate ${d.id}  ${d.path}`),
+      ...result.failed.map((f) => `failed    ${f.path}: ${f.error}`),
+      `${result.imported.length} imported, ${result.duplicates.length} duplicates, ${result.failed.length} failed`,
+    ];
+    return { json: result, human: lines.join('\n'), exitCode: result.failed.length > 0 ? 1 : 0 };
+  },
+};
+
+const listCommand: Command = {
+  name: 'list',
+  usage: 'lectern list [--json]',
+  summary: 'List the sources in the library.',
+  options: {},
+  positionals: [0, 0],
+  async run({ api }) {
+    const sources = (await api.listSources()).map((s) => ({
+      id: s.id, title: s.title, published: s.published, chars: s.chars, annotationCount: s.annotationCount,
+    }));
+    const human = sources.length === 0 ? 'The library is empty.'
+      : sources.map((s) => `${s.id}  ${s.published ?? '          '}  ${s.title}  [${s.annotationCount} annotations]`).join('\n');
+    return { json: sources, human };
+  },
+};
+
+const showCommand: Command = {
+  name: 'show',
+  usage: 'lectern show [--json] ID',
+  summary: 'Show one source with its text and annotations.',
+  options: {},
+  positionals: [1, 1],
+  async run({ api, positionals }) {
+    const s = await api.getSource(positionals[0]!);
+    const annotations = (await api.listAnnotations(s.id)).map((a) => ({
+      id: a.id, start: a.start, end: a.end, exact: a.exact, comment: a.comment, tags: a.tags, color: a.color,
+    }));
+    const json = {
+      id: s.id, title: s.title, published: s.published, publisher: s.publisher, url: s.url, byline: s.byline,
+      path: s.originalPath ?? s.originalName, sha256: s.sha256, encoding: s.encoding, text: s.text, annotations,
+    };
+    const head = [`${s.title}`, `id ${s.id}`, s.published && `published ${s.published}`, s.publisher && `publisher ${s.publisher}`,
+      `file ${json.path}`, `sha256 ${s.sha256}`, `encoding ${s.encoding}`].filter(Boolean).join('\n');
+    const notes = annotations.map((a) => `  [${a.start}-${a.end}] "${a.exact}"${a.comment ? ` — ${a.comment}` : ''}${a.tags.length ? ` #${a.tags.join(' #')}` : ''}`);
+    return { json, human: `${head}\n\n${s.text}\n${notes.length ? `\nAnnotations:\n${notes.join('\n')}` : ''}` };
+  },
+};
+
+const searchCommand: Command = {
+  name: 'search',
+  usage: 'lectern search [--json] [--limit N] QUERY',
+  summary: `Full-text search over sources, annotations and notes. Words must all match; "quoted phrases"; prefix*. Matched words in snippets are wrapped in ${SNIPPET_OPEN} ${SNIPPET_CLOSE}.`,
+  options: { limit: { type: 'string' } },
+  positionals: [1, Infinity],
+  async run({ api, values, positionals }) {
+    const limitText = stringOption(values, 'limit');
+    const limit = limitText === undefined ? 50 : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000');
+    const hits = await api.search(positionals.join(' '), limit);
+    const human = hits.length === 0 ? 'No matches.'
+      : hits.map((h) => `${h.kind.padEnd(10)} ${h.id}  ${h.title}\n           ${h.snippet.replace(/\s+/g, ' ')}`).join('\n');
+    return { json: hits, human };
+  },
+};
+
+const annotateCommand: Command = {
+  name: 'annotate',
+  usage: 'lectern annotate [--json] SOURCE_ID --quote TEXT [--occurrence N] [--comment TEXT] [--tag TAG]... [--color NAME]',
+  summary: 'Annotate the passage of a source that matches a quote.',
+  options: {
+    quote: { type: 'string' }, occurrence: { type: 'string' }, comment: { type: 'string' },
+    tag: { type: 'string', multiple: true }, color: { type: 'string' },
+  },
+  positionals: [1, 1],
+  async run({ api, values, positionals }) {
+    const quote = stringOption(values, 'quote');
+    if (!quote) throw new UsageError('--quote TEXT is required');
+    const occurrenceText = stringOption(values, 'occurrence');
+    const occurrence = occurrenceText === undefined ? undefined : Number(occurrenceText);
+    if (occurrence !== undefined && (!Number.isInteger(occurrence) || occurrence < 1)) {
+      throw new UsageError('--occurrence takes a whole number from 1');
+    }
+    const source = await api.getSource(positionals[0]!);
+    const found = findOccurrences(source.text, quote.normalize('NFC'));
+    if (found.length === 0) throw new CommandError('quote-not-found', `The quote occurs 0 times in source ${source.id}`);
+    if (occurrence === undefined && found.length > 1) {
+      throw new CommandError('quote-ambiguous', `The quote occurs ${found.length} times in source ${source.id}; choose one with --occurrence 1..${found.length}`);
+    }
+    const range = found[(occurrence ?? 1) - 1];
+    if (!range) throw new CommandError('quote-not-found', `The quote occurs ${found.length} times in source ${source.id}; there is no occurrence ${occurrence}`);
+    const color = stringOption(values, 'color');
+    const comment = stringOption(values, 'comment');
+    const a = await api.createAnnotation({
+      sourceId: source.id, start: range.start, end: range.end, tags: stringsOption(values, 'tag'),
+      ...(color !== undefined && { color }), ...(comment !== undefined && { comment }),
+    });
+    const json = { id: a.id, sourceId: a.sourceId, start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix };
+    return { json, human: `annotated ${a.id}  [${a.start}-${a.end}] "${a.exact}"` };
+  },
+};
+
+export const libraryCommands: Command[] = [importCommand, listCommand, showCommand, searchCommand, annotateCommand];

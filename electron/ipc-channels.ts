@@ -1,0 +1,5 @@
+export const MENU_CHANNEL = 'lectern:menu';
+export const SHELL_CHANNELS = {
+  chooseImportPaths: 'lectern-shell:chooseImportPaths',
+  chooseSavePath: 'lectern-shell:chooseSavePath',
+} as const;

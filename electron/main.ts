@@ -1,0 +1,94 @@
+// The desktop shell: one window over the custom app:// protocol, the handler
+// table served on IPC, and Electron's security checklist applied.
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { API_METHODS, PROGRESS_CHANNEL, ipcChannel } from '../common/api.ts';
+import { openStore, type Store } from '../db/store.ts';
+import { createApi } from './api.ts';
+import { dispatch } from './dispatch.ts';
+import { MENU_CHANNEL, SHELL_CHANNELS } from './ipc-channels.ts';
+import { installMenu } from './menu.ts';
+import { DB_FILE_NAME } from './paths.ts';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, IMPORT_FILTERS, isAppUrl, resolveAppFile } from './shell-config.ts';
+import { createMainWindow } from './window.ts';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const rendererRoot = join(import.meta.dirname, '..', 'renderer');
+let store: Store | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+const trusted = (event: IpcMainInvokeEvent): boolean =>
+  event.sender === mainWindow?.webContents && isAppUrl(event.senderFrame?.url);
+
+const forbidden = { ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted frame' } } as const;
+
+function serveIpc(): void {
+  const db = store!;
+  const api = createApi({ store: db, onProgress: (e) => mainWindow?.webContents.send(PROGRESS_CHANNEL, e) });
+  for (const method of API_METHODS) {
+    ipcMain.handle(ipcChannel(method), (event, ...args: unknown[]) => (trusted(event) ? dispatch(api, method, args) : forbidden));
+  }
+  ipcMain.handle(SHELL_CHANNELS.chooseImportPaths, async (event, kind: unknown) => {
+    if (!trusted(event) || !mainWindow) return [];
+    const folder = kind === 'folder';
+    const result = await dialog.showOpenDialog(mainWindow, {
+      title: folder ? 'Import a folder' : 'Import files',
+      properties: folder ? ['openDirectory'] : ['openFile', 'multiSelections'],
+      ...(folder ? {} : { filters: IMPORT_FILTERS }),
+    });
+    return result.canceled ? [] : result.filePaths;
+  });
+  ipcMain.handle(SHELL_CHANNELS.chooseSavePath, async (event, defaultName: unknown) => {
+    if (!trusted(event) || !mainWindow || typeof defaultName !== 'string') return null;
+    const result = await dialog.showSaveDialog(mainWindow, { defaultPath: defaultName });
+    return result.canceled ? null : (result.filePath ?? null);
+  });
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => { if (!isAppUrl(url)) event.preventDefault(); });
+  contents.on('will-redirect', (event, url) => { if (!isAppUrl(url)) event.preventDefault(); });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.whenReady().then(() => {
+  const userData = app.getPath('userData');
+  mkdirSync(userData, { recursive: true });
+  store = openStore(join(userData, DB_FILE_NAME));
+
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(request.url, rendererRoot);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      return new Response(await readFile(file.path), {
+        headers: { 'content-type': file.mime, 'content-security-policy': CONTENT_SECURITY_POLICY },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+
+  serveIpc();
+  installMenu((command) => mainWindow?.webContents.send(MENU_CHANNEL, command));
+  mainWindow = createMainWindow(!app.isPackaged);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(!app.isPackaged);
+  });
+}).catch((err: unknown) => {
+  dialog.showErrorBox('Lectern could not start', err instanceof Error ? err.message : String(err));
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => store?.close());

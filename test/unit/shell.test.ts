@@ -1,0 +1,116 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import {
+  CONTENT_SECURITY_POLICY, START_URL, isAppUrl, menuTemplate, resolveAppFile, windowOptions,
+} from '../../electron/shell-config.ts';
+import { resolveDbPath, userDataDir } from '../../electron/paths.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+test('window options follow the Electron security checklist', () => {
+  const o = windowOptions('/x/preload.cjs', { dark: false, devTools: false });
+  const w = o.webPreferences!;
+  assert.equal(w.preload, '/x/preload.cjs');
+  assert.equal(w.contextIsolation, true);
+  assert.equal(w.sandbox, true);
+  assert.equal(w.nodeIntegration, false);
+  assert.equal(w.nodeIntegrationInWorker, false);
+  assert.equal(w.nodeIntegrationInSubFrames, false);
+  assert.equal(w.webSecurity, true);
+  assert.equal(w.allowRunningInsecureContent, false);
+  assert.equal(w.webviewTag, false);
+  assert.equal(w.experimentalFeatures, false);
+  assert.equal(w.navigateOnDragDrop, false);
+  assert.equal(w.devTools, false);
+  assert.equal(o.show, false, 'shown on ready-to-show, no white flash');
+});
+
+test('only app://lectern pages are trusted', () => {
+  assert.equal(isAppUrl(START_URL), true);
+  for (const url of ['file:///etc/passwd', 'https://lectern/index.html', 'app://evil/index.html', 'app:lectern', '', null, 'not a url']) {
+    assert.equal(isAppUrl(url), false, String(url));
+  }
+});
+
+test('the protocol serves files under the renderer folder only', () => {
+  const root = '/srv/renderer';
+  assert.deepEqual(resolveAppFile('app://lectern/index.html', root), { path: '/srv/renderer/index.html', mime: 'text/html; charset=utf-8' });
+  assert.equal(resolveAppFile('app://lectern/', root)?.path, '/srv/renderer/index.html');
+  assert.equal(resolveAppFile('app://lectern/../../etc/passwd', root), null);
+  assert.equal(resolveAppFile('app://lectern/%2e%2e/%2e%2e/etc/passwd.js', root)?.path, '/srv/renderer/etc/passwd.js', 'dot segments stay inside');
+  assert.equal(resolveAppFile('app://lectern/..%2f..%2fetc%2fpasswd.js', root), null, 'encoded slashes cannot climb out');
+  assert.equal(resolveAppFile('app://lectern/secret.sqlite', root), null, 'unknown types are refused');
+  assert.equal(resolveAppFile('file:///srv/renderer/index.html', root), null);
+});
+
+test('the CSP allows no remote origin and no inline script', () => {
+  assert.match(CONTENT_SECURITY_POLICY, /default-src 'none'/);
+  assert.match(CONTENT_SECURITY_POLICY, /script-src 'self'(;|$)/);
+  assert.doesNotMatch(CONTENT_SECURITY_POLICY, /https?:|\*/);
+  const html = readFileSync(join(ROOT, 'renderer', 'index.html'), 'utf8');
+  assert.match(html, /Content-Security-Policy/);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)/, 'no inline scripts');
+});
+
+test('the application menu has Import, Edit, View, Window and Help', () => {
+  const sent: string[] = [];
+  const t = menuTemplate((c) => sent.push(c), 'linux');
+  const file = t.find((m) => m.label === '&File')!;
+  const items = file.submenu as Array<{ label?: string; click?: () => void }>;
+  items.find((i) => i.label === 'Import Files…')!.click!();
+  assert.deepEqual(sent, ['import-files']);
+  assert.ok(t.some((m) => m.role === 'editMenu'));
+  assert.ok(t.some((m) => m.label === '&View'));
+  assert.ok(t.some((m) => m.role === 'windowMenu'));
+  assert.ok(t.some((m) => m.role === 'help'));
+});
+
+test('the CLI finds the desktop app database without Electron', () => {
+  assert.equal(userDataDir('linux', {}, '/home/r'), '/home/r/.config/Lectern');
+  assert.equal(userDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/r'), '/cfg/Lectern');
+  assert.equal(userDataDir('darwin', {}, '/Users/r'), '/Users/r/Library/Application Support/Lectern');
+  assert.match(userDataDir('win32', { APPDATA: 'C:\\Users\\r\\AppData\\Roaming' }, 'C:\\Users\\r'), /Roaming.Lectern$/);
+  assert.equal(resolveDbPath('/a.db', { LECTERN_DB: '/b.db' }), '/a.db');
+  assert.equal(resolveDbPath(undefined, { LECTERN_DB: '/b.db' }), '/b.db');
+});
+
+const SHELL_FILES = new Set(['electron/main.ts', 'electron/window.ts', 'electron/menu.ts', 'electron/preload.ts']);
+const LAYER_RULES: Array<[string, RegExp]> = [
+  ['common/', /^(node:|fs$|path$|os$|crypto$|electron$|better-sqlite3$)|\.\.\/(db|electron|renderer)\//],
+  ['db/', /^electron$|\.\.\/(electron|renderer)\//],
+  ['renderer/', /^(node:|electron$|better-sqlite3$)|\/(db|electron)\//],
+];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const rel = `${dir}/${name}`;
+    if (name === 'node_modules' || name === 'dist') return [];
+    return statSync(join(ROOT, rel)).isDirectory() ? sourceFiles(rel) : /\.(ts|tsx|mts|mjs|js)$/.test(name) ? [rel] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const specs: string[] = [];
+  for (const m of text.matchAll(/^\s*import\s+(?!type\b)(?:[^'"]*?\bfrom\s*)?['"]([^'"]+)['"]/gm)) specs.push(m[1]!);
+  for (const m of text.matchAll(/\b(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/g)) specs.push(m[1]!);
+  return specs;
+}
+
+test('only the four shell files import electron, and layers only import downwards', () => {
+  const files = ['common', 'db', 'electron', 'renderer', 'test', 'bench', 'scripts'].flatMap(sourceFiles);
+  assert.ok(files.length > 20, 'the walk found the sources');
+  const offenders: string[] = [];
+  for (const file of files) {
+    for (const spec of imports(file)) {
+      if (spec === 'electron' && !SHELL_FILES.has(file)) offenders.push(`${file} imports electron`);
+      for (const [layer, forbidden] of LAYER_RULES) {
+        if (file.startsWith(layer) && forbidden.test(spec)) offenders.push(`${file} imports ${spec}`);
+      }
+    }
+  }
+  assert.deepEqual(offenders, []);
+  assert.ok(imports('electron/main.ts').includes('electron'), 'the check sees a real electron import');
+});
