@@ -18,6 +18,8 @@ function found<T>(value: T | undefined, what: string, id: string): T {
   return value;
 }
 
+const noteWrite = (title: string, doc: unknown) => ({ title, doc, text: noteText(doc), citations: noteCitations(doc) });
+
 export function createApi({ store, onProgress }: ApiDeps): LecternApi {
   const importer = createImportService(store, onProgress);
 
@@ -33,8 +35,6 @@ export function createApi({ store, onProgress }: ApiDeps): LecternApi {
     }
     return quoteAt(text, start, end, map);
   };
-
-  const noteWrite = (title: string, doc: unknown) => ({ title, doc, text: noteText(doc), citations: noteCitations(doc) });
 
   return {
     async listSources() { return store.sources.list(); },
