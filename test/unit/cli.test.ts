@@ -1,0 +1,128 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../../electron/cli.ts';
+import { SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env, isTTY: false });
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) as unknown };
+}
+
+type Imported = { imported: Array<{ id: string; title: string; published: string | null; path: string; chars: number; encoding: string; sha256: string }>; duplicates: Array<{ path: string; id: string }>; failed: unknown[] };
+
+test('the CLI contract: import, list, show, search, annotate with --json and exit codes', async () => {
+  const { dir, cleanup } = tempDir();
+  const db = join(dir, 'cli.db');
+  try {
+    const first = await cli(['--db', db, 'import', '--json', SEED_000, SEED_001]);
+    assert.equal(first.code, 0, first.stderr);
+    const result = first.json() as Imported;
+    assert.equal(result.imported.length, 2);
+    const seed0 = result.imported.find((i) => i.path === SEED_000)!;
+    const seed1 = result.imported.find((i) => i.path === SEED_001)!;
+    assert.match(seed0.title, /^THE Kremlin security services/);
+    assert.equal(seed0.published, '2024-03-30');
+    assert.equal(seed1.title, 'Russia’s security services knew of ISIS threat before concert attack, new evidence from investigative body suggests');
+    assert.match(seed0.sha256, /^[0-9a-f]{64}$/);
+    assert.equal(seed0.encoding, 'utf-8');
+
+    const again = await cli(['import', SEED_000, SEED_001, '--json', '--db', db]);
+    assert.equal(again.code, 0, 'duplicates are not failures');
+    assert.deepEqual((again.json() as Imported).duplicates.map((d) => d.id).sort(), [seed0.id, seed1.id].sort());
+
+    const list = await cli(['list', '--json'], { LECTERN_DB: db });
+    assert.deepEqual((list.json() as Array<{ id: string }>).map((s) => s.id).sort(), [seed0.id, seed1.id].sort());
+    assert.deepEqual(Object.keys((list.json() as object[])[0]!).sort(), ['annotationCount', 'chars', 'id', 'published', 'title']);
+
+    const search = await cli(['--db', db, 'search', '--json', '"Dossier Center"']);
+    const hits = search.json() as Array<{ kind: string; id: string; snippet: string }>;
+    assert.deepEqual(hits.map((h) => h.id).sort(), [seed0.id, seed1.id].sort());
+    assert.ok(hits.every((h) => h.kind === 'source' && h.snippet.includes('⟦Dossier Center⟧')));
+
+    const ambiguous = await cli(['--db', db, 'annotate', seed1.id, '--quote', 'ISIS', '--json']);
+    assert.equal(ambiguous.code, 1);
+    const err = (ambiguous.json() as { error: { code: string; message: string } }).error;
+    assert.equal(err.code, 'quote-ambiguous');
+    assert.match(err.message, /occurs \d+ times/);
+
+    const absent = await cli(['--db', db, 'annotate', seed1.id, '--quote', 'Cathedral of Colony', '--json']);
+    assert.equal(absent.code, 1);
+    assert.match((absent.json() as { error: { message: string } }).error.message, /occurs 0 times/);
+
+    const ann = await cli(['--db', db, 'annotate', seed1.id, '--quote', 'Dossier Center', '--occurrence', '1', '--comment', 'who?', '--tag', 'actors/orgs', '--tag', 'sources', '--json']);
+    assert.equal(ann.code, 0, ann.stderr);
+    const a = ann.json() as { id: string; start: number; end: number; exact: string; prefix: string; suffix: string; sourceId: string };
+    assert.equal(a.exact, 'Dossier Center');
+    assert.equal(a.sourceId, seed1.id);
+    assert.equal(a.end - a.start, 'Dossier Center'.length);
+    assert.ok(a.prefix.endsWith('According to the London-based '));
+
+    const show = await cli(['--db', db, 'show', seed1.id, '--json']);
+    const shown = show.json() as { text: string; path: string; annotations: Array<{ id: string; start: number; end: number; tags: string[]; comment: string }> };
+    assert.equal(shown.path, SEED_001);
+    assert.equal([...shown.text].slice(a.start, a.end).join(''), 'Dossier Center');
+    assert.deepEqual(shown.annotations.map((x) => [x.id, x.comment, x.tags]), [[a.id, 'who?', ['actors/orgs', 'sources']]]);
+
+    const unknown = await cli(['--db', db, 'show', 'no-such-id', '--json']);
+    assert.equal(unknown.code, 1);
+    assert.equal((unknown.json() as { error: { code: string } }).error.code, 'not-found');
+
+    const human = await cli(['--db', db, 'list']);
+    assert.match(human.stdout, /THE Kremlin/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('bad usage exits 2 and --help works on every command', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const db = join(dir, 'u.db');
+    assert.equal((await cli(['frobnicate', '--db', db])).code, 2);
+    assert.equal((await cli(['show', '--db', db])).code, 2, 'missing argument');
+    assert.equal((await cli(['list', '--bogus', '--db', db])).code, 2, 'unknown option');
+    assert.equal((await cli(['annotate', 'x', '--db', db, '--json'])).code, 2, '--quote is required');
+    assert.equal((await cli(['search', '--limit', 'lots', 'x', '--db', db])).code, 2);
+    for (const c of ['import', 'list', 'show', 'search', 'annotate']) {
+      const r = await cli([c, '--help']);
+      assert.equal(r.code, 0);
+      assert.match(r.stdout, new RegExp(`Usage: lectern ${c}`));
+    }
+    assert.match((await cli(['--help'])).stdout, /Commands:/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('some failed input exits 1 and the rest is imported', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const r = await cli(['--db', join(dir, 'f.db'), 'import', '--json', SEED_000, join(dir, 'missing.txt')]);
+    assert.equal(r.code, 1);
+    const out = r.json() as Imported & { failed: Array<{ path: string; error: string }> };
+    assert.equal(out.imported.length, 1);
+    assert.equal(out.failed[0]?.path, join(dir, 'missing.txt'));
+  } finally {
+    cleanup();
+  }
+});
+
+test('the npm bin re-runs itself on the project Node when the system Node is too old', () => {
+  const systemNode = '/usr/bin/node';
+  if (!existsSync(systemNode)) return;
+  const { dir, cleanup } = tempDir();
+  try {
+    const r = spawnSync(systemNode, [join(ROOT, 'bin', 'lectern.mjs'), '--db', join(dir, 'b.db'), 'list', '--json'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), []);
+  } finally {
+    cleanup();
+  }
+});
