@@ -1,0 +1,101 @@
+// Editor commands on note docs that do not need a DOM: inserting citations and
+// quotes, finding a citation. `(state, dispatch?) => boolean` like
+// prosemirror-commands, so they serve the keymap, the toolbar, drops and tests.
+import type { Node as PmNode } from 'prosemirror-model';
+import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
+import { insertPoint } from 'prosemirror-transform';
+import type { CitationAttrs } from './citation.ts';
+import { citationNode, noteSchema, quoteNode } from './note-schema.ts';
+
+/** Inserts a citation at the cursor (replacing any selection), followed by a space when text follows directly. */
+export function insertCitation(attrs: CitationAttrs): Command {
+  return (state, dispatch) => {
+    const { $from } = state.selection;
+    if (!$from.parent.inlineContent) return false;
+    const node = citationNode(attrs);
+    if (dispatch) {
+      const tr = state.tr.replaceSelectionWith(node, false);
+      const after = tr.selection.from;
+      // keep the cursor after the citation, with a space before following text
+      const next = tr.doc.resolve(after).nodeAfter;
+      if (next?.isText && !/^\s/.test(next.text ?? '')) tr.insertText(' ', after);
+      tr.setSelection(TextSelection.create(tr.doc, after));
+      dispatch(tr.scrollIntoView());
+    }
+    return true;
+  };
+}
+
+/**
+ * Inserts a quote block (the passage then its citation) at `pos` (the nearest
+ * block boundary where a quote fits) or after the block holding the cursor.
+ * An empty paragraph at that place is replaced rather than left behind.
+ */
+export function insertQuote(attrs: CitationAttrs, pos?: number): Command {
+  return (state, dispatch) => {
+    const tr = insertQuoteTr(state, attrs, pos);
+    if (!tr) return false;
+    if (dispatch) dispatch(tr.scrollIntoView());
+    return true;
+  };
+}
+
+export function insertQuoteTr(state: EditorState, attrs: CitationAttrs, pos?: number): Transaction | null {
+  const quote = quoteNode(attrs);
+  const { doc } = state;
+  const tr = state.tr;
+  let target: number | null;
+  if (pos === undefined) {
+    const { $from } = state.selection;
+    // the cursor in an empty top-level paragraph: replace it
+    if ($from.depth >= 1 && $from.parent.type === noteSchema.nodes.paragraph && $from.parent.content.size === 0) {
+      const start = $from.before();
+      tr.replaceWith(start, $from.after(), quote);
+      return finishQuote(tr, start + quote.nodeSize);
+    }
+    target = $from.depth >= 1 ? insertPoint(doc, $from.after($from.depth), quote.type) : insertPoint(doc, $from.pos, quote.type);
+  } else {
+    const clamped = Math.max(0, Math.min(pos, doc.content.size));
+    target = insertPoint(doc, clamped, quote.type);
+    if (target === null) {
+      // inside a block: go to the end of the innermost textblock's parent boundary
+      const $pos = doc.resolve(clamped);
+      for (let d = $pos.depth; d > 0 && target === null; d--) target = insertPoint(doc, $pos.after(d), quote.type);
+    }
+  }
+  if (target === null) return null;
+  tr.insert(target, quote);
+  return finishQuote(tr, target + quote.nodeSize);
+}
+
+/** Leaves a paragraph after a quote that ends its container, and puts the cursor after the quote. */
+function finishQuote(tr: Transaction, after: number): Transaction {
+  const $after = tr.doc.resolve(after);
+  if ($after.index() >= $after.parent.childCount) tr.insert(after, noteSchema.nodes.paragraph!.create());
+  tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(after + 1, tr.doc.content.size))));
+  return tr;
+}
+
+/** Position of the first citation citing `id` (an annotation or source id), or -1. */
+export function findCitation(doc: PmNode, id: string): number {
+  let found = -1;
+  doc.descendants((node, pos) => {
+    if (found >= 0) return false;
+    if (node.type === noteSchema.nodes.citation && (node.attrs.annotationId === id || node.attrs.sourceId === id)) {
+      found = pos;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+/** The citation attrs in a doc, in order. */
+export function citationsIn(doc: PmNode): CitationAttrs[] {
+  const out: CitationAttrs[] = [];
+  doc.descendants((node) => {
+    if (node.type === noteSchema.nodes.citation) out.push(node.attrs as CitationAttrs);
+    return true;
+  });
+  return out;
+}
