@@ -5,6 +5,7 @@ import { ApiError, type NewAnnotation, type ProgressEvent } from '../common/type
 import { OffsetMap } from '../common/offsets.ts';
 import { quoteAt } from '../common/selectors.ts';
 import { emptyNoteDoc, noteCitations, noteText } from '../common/note-doc.ts';
+import { parseNoteDoc } from '../common/note-schema.ts';
 import type { Store } from '../db/store.ts';
 import { createImportService } from './import/import-service.ts';
 
@@ -18,7 +19,11 @@ function found<T>(value: T | undefined, what: string, id: string): T {
   return value;
 }
 
-const noteWrite = (title: string, doc: unknown) => ({ title, doc, text: noteText(doc), citations: noteCitations(doc) });
+const noteWrite = (title: string, doc: unknown) => {
+  // every doc saved must fit the note schema (safe links, citations that name a passage)
+  try { parseNoteDoc(doc); } catch (e) { throw new ApiError('invalid-note', (e as Error).message); }
+  return { title, doc, text: noteText(doc), citations: noteCitations(doc) };
+};
 
 export function createApi({ store, onProgress }: ApiDeps): LecternApi {
   const importer = createImportService(store, onProgress);

@@ -9,8 +9,9 @@ import { toErrorShape } from './dispatch.ts';
 import { resolveDbPath } from './paths.ts';
 import { CommandError, UsageError, type Command, type OptionSpec } from './cli/command.ts';
 import { libraryCommands } from './cli/library-commands.ts';
+import { noteCommands } from './cli/note-commands.ts';
 
-export const COMMANDS: Command[] = [...libraryCommands];
+export const COMMANDS: Command[] = [...libraryCommands, ...noteCommands];
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },
