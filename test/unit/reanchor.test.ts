@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reanchor, MIN_APPROX_SCORE } from '../../common/reanchor.ts';
 import { quoteAt } from '../../common/selectors.ts';
-import { sliceCodePoints } from '../../common/offsets.ts';
+import { codePointLength, sliceCodePoints } from '../../common/offsets.ts';
 import { SEED_000, SEED_001, annotate, makeSource } from './export-helpers.ts';
 
 const s0 = makeSource(SEED_000);
@@ -12,8 +12,8 @@ function anchorOf(text: string, quote: string, occurrence = 0): { exact: string;
   let i = -1;
   for (let k = 0; k <= occurrence; k++) i = text.indexOf(quote, i + 1);
   assert.ok(i >= 0);
-  const start = [...text.slice(0, i)].length;
-  const end = start + [...quote].length;
+  const start = codePointLength(text.slice(0, i));
+  const end = start + codePointLength(quote);
   return { ...quoteAt(text, start, end), start, end };
 }
 
@@ -28,7 +28,7 @@ test('reanchor: text inserted before the passage -> moved to the exact quote', (
   const r = reanchor(changed, a);
   assert.equal(r.status, 'moved');
   assert.equal(sliceCodePoints(changed, r.start, r.end), a.exact);
-  assert.equal(r.start, a.start + [...'A new first paragraph, added later.\n\n'].length);
+  assert.equal(r.start, a.start + codePointLength('A new first paragraph, added later.\n\n'));
   assert.ok(r.score > 0.95);
 });
 
