@@ -65,7 +65,10 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 /**
  * BOM-less UTF-16: text in Latin, Cyrillic, Greek… scripts has a NUL in the
  * high byte of every ASCII character (spaces, digits, punctuation, line ends),
- * so NULs fall (almost) only on odd offsets for LE, even offsets for BE.
+ * so NULs fall (almost) only on odd offsets for LE, even offsets for BE, and
+ * on a fair share of them. An 8-bit file with a stray NUL, or a binary file
+ * with NULs everywhere, does not fit that pattern; what remains is accepted
+ * only if it decodes strictly to assigned characters without controls.
  */
 function utf16WithoutBom(bytes: Uint8Array): Decoded | null {
   if (bytes.length % 2 !== 0) return null;
@@ -77,15 +80,20 @@ function utf16WithoutBom(bytes: Uint8Array): Decoded | null {
       else odd++;
     }
   }
+  const units = bytes.length / 2;
+  const fits = (hits: number, other: number) => hits >= units * 0.02 && other <= hits / 20;
   const candidates: Array<[TextDecoder, string]> = [];
-  if (odd > 0 && even <= odd / 20) candidates.push([utf16le, 'utf-16le']);
-  if (even > 0 && odd <= even / 20) candidates.push([utf16be, 'utf-16be']);
+  if (fits(odd, even)) candidates.push([utf16le, 'utf-16le']);
+  if (fits(even, odd)) candidates.push([utf16be, 'utf-16be']);
   for (const [decoder, encoding] of candidates) {
     const text = tryDecode(decoder, bytes);
-    if (text !== null && !text.includes('\0') && !looksBinary(text)) return { text, encoding };
+    if (text !== null && !text.includes('\0') && !looksBinary(text) && !UNASSIGNED.test(text)) return { text, encoding };
   }
   return null;
 }
+
+/** Unassigned code points (and noncharacters): never in real text, common in misread bytes. */
+const UNASSIGNED = /\p{Cn}/u;
 
 function decodeLegacy(bytes: Uint8Array): Decoded {
   const detected = chardet.detect(bytes.subarray(0, DETECT_SAMPLE));
