@@ -1,7 +1,5 @@
 import { render } from 'preact';
-
-function App() {
-  return <main><h1>Lectern</h1><p>Drop text files here.</p></main>;
-}
+import { App } from './app/App.tsx';
+import './styles.css';
 
 render(<App />, document.getElementById('app')!);

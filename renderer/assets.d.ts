@@ -1,0 +1,2 @@
+// Side-effect stylesheet imports, bundled by esbuild into app.css.
+declare module '*.css';

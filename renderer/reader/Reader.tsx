@@ -1,0 +1,105 @@
+// The reader pane: the source's editable metadata header above a read-only
+// ProseMirror view that this component mounts and owns.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Annotation, Source, SourceMeta } from '../../common/types.ts';
+import { ReaderController, type ReaderHooks } from './controller.ts';
+
+export interface ReaderProps {
+  source: Source | null;
+  annotations: Annotation[];
+  empty: boolean;
+  hooks: ReaderHooks;
+  onReady(ctrl: ReaderController | null): void;
+  onScroll(): void;
+  onSaveMeta(patch: Partial<SourceMeta>): Promise<void>;
+}
+
+export function Reader({ source, annotations, empty, hooks, onReady, onScroll, onSaveMeta }: ReaderProps) {
+  const mountRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const ctrlRef = useRef<ReaderController | null>(null);
+  const hooksRef = useRef(hooks);
+  hooksRef.current = hooks;
+
+  useEffect(() => {
+    if (!source || !mountRef.current || !scrollRef.current) return undefined;
+    performance.mark('lectern:reader-source');
+    const ctrl = new ReaderController(mountRef.current, scrollRef.current, source, annotations, {
+      onSelect: (r) => hooksRef.current.onSelect(r),
+      onHighlightClick: (id, rect) => hooksRef.current.onHighlightClick(id, rect),
+      onDragSelection: (r, dt) => hooksRef.current.onDragSelection(r, dt),
+    });
+    ctrlRef.current = ctrl;
+    scrollRef.current.scrollTop = 0;
+    onReady(ctrl);
+    requestAnimationFrame(() => setTimeout(() => performance.mark('lectern:reader-frame'), 0));
+    return () => { ctrl.destroy(); ctrlRef.current = null; onReady(null); };
+    // the view is rebuilt only when another source opens; annotations sync below
+  }, [source?.id]);
+
+  useEffect(() => { ctrlRef.current?.sync(annotations); }, [annotations]);
+
+  return (
+    <section class="reader" aria-label="Reader">
+      <div class="reader-scroll" ref={scrollRef} onScroll={onScroll} tabIndex={-1}>
+        {source ? (
+          <>
+            <MetaHeader key={source.id + source.updatedAt} source={source} onSave={onSaveMeta} />
+            <div class="reader-text" ref={mountRef} />
+          </>
+        ) : (
+          <div class="reader-empty">
+            <p class="empty-title">{empty ? 'Drop text files here' : 'Choose a source'}</p>
+            <p class="empty-hint">{empty
+              ? 'Drag .txt or .md files or whole folders anywhere onto this window, or use Import… (Ctrl+O).'
+              : 'Pick a source in the library, or search with Ctrl+K.'}</p>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function MetaField({ label, value, type = 'text', onCommit, big }: {
+  label: string; value: string; type?: 'text' | 'date' | 'url'; big?: boolean; onCommit(v: string): void;
+}) {
+  const [v, setV] = useState(value);
+  const commit = () => { if (v !== value) onCommit(v); };
+  const props = {
+    value: v, spellcheck: false,
+    onInput: (e: Event) => setV((e.target as HTMLInputElement).value),
+    onBlur: commit,
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key === 'Enter') { e.preventDefault(); commit(); }
+      if (e.key === 'Escape') setV(value);
+    },
+  };
+  return (
+    <label class={big ? 'meta-field meta-title' : 'meta-field'}>
+      <span class="meta-label">{label}</span>
+      {type === 'date' ? <input type="date" {...props} /> : type === 'url' ? <input type="url" {...props} /> : <input type="text" {...props} />}
+    </label>
+  );
+}
+
+function MetaHeader({ source, onSave }: { source: Source; onSave(patch: Partial<SourceMeta>): Promise<void> }) {
+  const opt = (v: string) => (v.trim() ? v.trim() : null);
+  return (
+    <header class="meta" aria-label="Source details">
+      <h1 class="visually-hidden">{source.title}</h1>
+      <MetaField big label="Title" value={source.title} onCommit={(v) => { if (v.trim()) void onSave({ title: v.trim() }); }} />
+      <div class="meta-grid">
+        <MetaField label="Published" type="date" value={source.published ?? ''} onCommit={(v) => void onSave({ published: opt(v) })} />
+        <MetaField label="Publisher" value={source.publisher ?? ''} onCommit={(v) => void onSave({ publisher: opt(v) })} />
+        <MetaField label="Byline" value={source.byline ?? ''} onCommit={(v) => void onSave({ byline: opt(v) })} />
+        <MetaField label="URL" type="url" value={source.url ?? ''} onCommit={(v) => void onSave({ url: opt(v) })} />
+      </div>
+      <dl class="meta-file">
+        <div><dt>File</dt><dd>{source.originalName}</dd></div>
+        <div><dt>SHA-256</dt><dd class="mono">{source.sha256}</dd></div>
+        <div><dt>Encoding</dt><dd>{source.encoding}</dd></div>
+        <div><dt>Length</dt><dd>{source.chars.toLocaleString()} characters</dd></div>
+      </dl>
+    </header>
+  );
+}

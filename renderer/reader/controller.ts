@@ -1,0 +1,151 @@
+// Owns one read-only ProseMirror view of one source: builds it, keeps the
+// highlight decorations in sync with the annotation list (small add/remove
+// actions, never a rebuild), converts selections and scroll positions to code
+// points, scrolls to passages and flashes them.
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import type { Annotation, Source } from '../../common/types.ts';
+import { buildTextDoc, codePointToPos, posToCodePoint, type TextDoc } from './text-doc.ts';
+import { flashPlugin, highlightsKey, highlightsPlugin, setFlash, syncHighlights, type HighlightSpec } from './highlights.ts';
+
+export interface ReaderHooks {
+  /** A non-empty selection ended (mouse or keyboard): its code-point range and a rectangle to anchor a popover. */
+  onSelect(range: { start: number; end: number; exact: string; rect: DOMRect } | null): void;
+  /** A highlight was clicked (innermost one when they overlap). */
+  onHighlightClick(id: string, rect: DOMRect): void;
+  /** A drag of the current selection started: fill in the citation payload. */
+  onDragSelection(range: { start: number; end: number; exact: string }, data: DataTransfer): void;
+}
+
+export class ReaderController {
+  readonly view: EditorView;
+  readonly td: TextDoc;
+  readonly source: Source;
+  readonly scroller: HTMLElement;
+  private flashTimer = 0;
+
+  constructor(mount: HTMLElement, scroller: HTMLElement, source: Source, annotations: Annotation[], hooks: ReaderHooks) {
+    this.source = source;
+    this.scroller = scroller;
+    this.td = buildTextDoc(source.text);
+    const state = EditorState.create({ doc: this.td.doc, plugins: [highlightsPlugin(this.td, annotations), flashPlugin()] });
+    this.view = new EditorView(mount, {
+      state,
+      editable: () => false,
+      attributes: { class: 'reader-doc', 'aria-label': `Text of ${source.title}`, role: 'document' },
+      handleDOMEvents: {
+        mouseup: () => { setTimeout(() => hooks.onSelect(this.selection()), 0); return false; },
+        keyup: (_v, e) => { if (e.shiftKey || e.key === 'Shift') hooks.onSelect(this.selection()); return false; },
+        click: (_v, e) => {
+          const sel = window.getSelection();
+          if (sel && !sel.isCollapsed) return false;
+          const mark = (e.target as Element).closest?.('mark[data-annotation-id]');
+          if (mark) hooks.onHighlightClick(mark.getAttribute('data-annotation-id')!, mark.getBoundingClientRect());
+          return false;
+        },
+        dragstart: (_v, e) => {
+          const r = this.selection();
+          if (!r || !e.dataTransfer) return false;
+          hooks.onDragSelection(r, e.dataTransfer);
+          return true; // we filled the payload; ProseMirror would clear it
+        },
+      },
+    });
+  }
+
+  destroy(): void {
+    clearTimeout(this.flashTimer);
+    this.view.destroy();
+  }
+
+  /** The DOM selection inside the text as a code-point range, or null. */
+  selection(): { start: number; end: number; exact: string; rect: DOMRect } | null {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
+    const range = sel.getRangeAt(0);
+    const dom = this.view.dom;
+    if (!dom.contains(range.startContainer) || !dom.contains(range.endContainer)) return null;
+    let a: number;
+    let b: number;
+    try {
+      a = this.view.posAtDOM(range.startContainer, range.startOffset);
+      b = this.view.posAtDOM(range.endContainer, range.endOffset);
+    } catch {
+      return null;
+    }
+    const start = posToCodePoint(this.td, Math.min(a, b));
+    const end = posToCodePoint(this.td, Math.max(a, b));
+    if (end <= start) return null;
+    const exact = this.slice(start, end);
+    if (!exact.trim()) return null;
+    return { start, end, exact, rect: range.getBoundingClientRect() };
+  }
+
+  slice(start: number, end: number): string {
+    return this.td.text.slice(this.td.offsets.toUtf16(start), this.td.offsets.toUtf16(end));
+  }
+
+  /** Applies the difference between the highlights shown and this list. */
+  sync(annotations: Annotation[]): void {
+    const shown = new Map(highlightsKey.getState(this.view.state)!.find().map((d) => [(d.spec as HighlightSpec).id, d.spec as HighlightSpec]));
+    const remove: string[] = [];
+    const add: Annotation[] = [];
+    const want = new Set<string>();
+    for (const a of annotations) {
+      want.add(a.id);
+      const s = shown.get(a.id);
+      if (!s) add.push(a);
+      else if (s.color !== a.color || s.modified !== a.modified) { remove.push(a.id); add.push(a); }
+    }
+    for (const id of shown.keys()) if (!want.has(id)) remove.push(id);
+    if (remove.length || add.length) this.view.dispatch(syncHighlights(this.view.state.tr, remove, add));
+  }
+
+  /** Scrolls so [start, end) sits near the top third of the reader, then flashes it. */
+  reveal(start: number, end: number, flash = true): void {
+    const from = codePointToPos(this.td, start);
+    const to = codePointToPos(this.td, Math.max(start, end));
+    const place = () => {
+      const coords = this.view.coordsAtPos(from);
+      const box = this.scroller.getBoundingClientRect();
+      const delta = coords.top - box.top - box.height / 3;
+      if (Math.abs(delta) > 2) this.scroller.scrollTop += delta;
+      return Math.abs(delta) > 2;
+    };
+    // Paragraphs off screen are laid out lazily (content-visibility), so the first
+    // jump may land near rather than on; settle in a few frames.
+    let tries = 0;
+    const settle = () => { if (place() && ++tries < 4) requestAnimationFrame(settle); };
+    settle();
+    if (flash) {
+      this.view.dispatch(setFlash(this.view.state.tr, { from, to }));
+      clearTimeout(this.flashTimer);
+      this.flashTimer = window.setTimeout(() => { if (!this.view.isDestroyed) this.view.dispatch(setFlash(this.view.state.tr, null)); }, 1600);
+    }
+  }
+
+  /** Code-point offset of the text at the top of the reader. */
+  topOffset(): number {
+    const box = this.scroller.getBoundingClientRect();
+    const docBox = this.view.dom.getBoundingClientRect();
+    const hit = this.view.posAtCoords({ left: docBox.left + Math.min(40, docBox.width / 2), top: Math.max(box.top, docBox.top) + 4 });
+    return hit ? posToCodePoint(this.td, hit.pos) : 0;
+  }
+
+  /** Scrolls so the text at code point `offset` is at the top (restoring a saved position). */
+  scrollToOffset(offset: number): void {
+    if (offset <= 0) { this.scroller.scrollTop = 0; return; }
+    const pos = codePointToPos(this.td, offset);
+    let tries = 0;
+    const step = () => {
+      const coords = this.view.coordsAtPos(pos);
+      const box = this.scroller.getBoundingClientRect();
+      const delta = coords.top - box.top - 4;
+      if (Math.abs(delta) > 2) {
+        this.scroller.scrollTop += delta;
+        if (++tries < 4) requestAnimationFrame(step);
+      }
+    };
+    step();
+  }
+}

@@ -1,0 +1,89 @@
+// A source text as a read-only ProseMirror document, and the mapping between
+// ProseMirror positions and code-point offsets of the text. Blocks separated by
+// blank lines become paragraphs; single newlines stay inside a paragraph (the
+// paragraph keeps white-space: pre-wrap), so every character of a paragraph is
+// one UTF-16 unit of the text and the mapping is a binary search over blocks.
+// UTF-16 <-> code points goes only through common/offsets.ts.
+import { Schema, type Node as PMNode } from 'prosemirror-model';
+import { OffsetMap } from '../../common/offsets.ts';
+
+export const readerSchema = new Schema({
+  nodes: {
+    doc: { content: 'paragraph+' },
+    paragraph: {
+      content: 'text*',
+      whitespace: 'pre',
+      parseDOM: [{ tag: 'p', preserveWhitespace: 'full' }],
+      toDOM: () => ['p', 0],
+    },
+    text: {},
+  },
+});
+
+export interface TextDoc {
+  doc: PMNode;
+  text: string;
+  offsets: OffsetMap;
+  /** UTF-16 start of each paragraph's text in the source text. */
+  blockStart: number[];
+  /** ProseMirror position of each paragraph's content start. */
+  blockPos: number[];
+  /** UTF-16 length of each paragraph. */
+  blockLen: number[];
+}
+
+export function buildTextDoc(text: string): TextDoc {
+  const blockStart: number[] = [];
+  const blockLen: number[] = [];
+  const re = /\n{2,}/g;
+  let last = 0;
+  const push = (from: number, to: number) => {
+    if (to > from) { blockStart.push(from); blockLen.push(to - from); }
+  };
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    push(last, m.index);
+    last = m.index + m[0].length;
+  }
+  push(last, text.length);
+  if (blockStart.length === 0) { blockStart.push(0); blockLen.push(text.length); }
+  const blockPos: number[] = [];
+  const paragraphs: PMNode[] = [];
+  let pos = 0;
+  for (let i = 0; i < blockStart.length; i++) {
+    blockPos.push(pos + 1);
+    pos += blockLen[i]! + 2;
+    const slice = text.slice(blockStart[i], blockStart[i]! + blockLen[i]!);
+    paragraphs.push(readerSchema.node('paragraph', null, slice ? [readerSchema.text(slice)] : []));
+  }
+  return { doc: readerSchema.node('doc', null, paragraphs), text, offsets: new OffsetMap(text), blockStart, blockPos, blockLen };
+}
+
+function lastLE(arr: number[], v: number): number {
+  let lo = 0;
+  let hi = arr.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (arr[mid]! <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** ProseMirror position -> UTF-16 offset of the text (positions between paragraphs snap to the nearer edge). */
+export function posToUtf16(td: TextDoc, pos: number): number {
+  const i = lastLE(td.blockPos, pos);
+  const within = Math.max(0, Math.min(td.blockLen[i]!, pos - td.blockPos[i]!));
+  return td.blockStart[i]! + within;
+}
+
+/** UTF-16 offset -> ProseMirror position (offsets in a blank-line gap snap to the next paragraph). */
+export function utf16ToPos(td: TextDoc, u: number): number {
+  const i = lastLE(td.blockStart, u);
+  const rel = u - td.blockStart[i]!;
+  if (rel <= td.blockLen[i]!) return td.blockPos[i]! + Math.max(0, rel);
+  const next = Math.min(i + 1, td.blockPos.length - 1);
+  return next === i ? td.blockPos[i]! + td.blockLen[i]! : td.blockPos[next]!;
+}
+
+export const posToCodePoint = (td: TextDoc, pos: number): number => td.offsets.toCodePoint(posToUtf16(td, pos));
+export const codePointToPos = (td: TextDoc, cp: number): number => utf16ToPos(td, td.offsets.toUtf16(cp));

@@ -1,0 +1,187 @@
+// The browser harness: the built renderer (dist/renderer) in Debian's Chromium
+// through Playwright, with `window.lectern` bound to the real handler table
+// over a SQLite database (exposeBinding -> dispatch), exactly as Electron's
+// preload would provide it. Used by the e2e tests, `npm run preview`,
+// `npm run screenshots` and `npm run bench:reader`.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { API_METHODS, type LecternApi } from '../../common/api.ts';
+import type { ProgressEvent } from '../../common/types.ts';
+import { openStore, type Store } from '../../db/store.ts';
+import { createApi } from '../../electron/api.ts';
+import { dispatch } from '../../electron/dispatch.ts';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
+/** The renderer's origin inside the harness (requests are answered by page.route, never the network). */
+export const APP_ORIGIN = 'http://lectern.localhost';
+export const APP_URL = `${APP_ORIGIN}/index.html`;
+export const CHROMIUM = process.env.LECTERN_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface LecternOptions {
+  /** Database file; a temporary one (removed on close) when absent. */
+  db?: string;
+  /** Default true. */
+  headless?: boolean;
+  /** Viewport; default 1280x800. */
+  viewport?: { width: number; height: number };
+  /** Colour scheme the page reports to prefers-color-scheme. */
+  colorScheme?: 'light' | 'dark';
+  /** Load the app (default true); false leaves the page blank for callers that navigate themselves. */
+  load?: boolean;
+}
+
+export interface Lectern {
+  page: Page;
+  browser: Browser;
+  /** The real handler table the page talks to (for seeding and checking). */
+  api: LecternApi;
+  store: Store;
+  dbPath: string;
+  /** Where the browser shell "saves" exports (chooseSavePath is null). */
+  exportDir: string;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  /** Sends an application-menu command ('import', 'settings', 'shortcuts') as the Electron menu would. */
+  menu(command: string): Promise<void>;
+  /** Reloads the page and waits for the app to be ready. */
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json', '.woff2': 'font/woff2', '.woff': 'font/woff', '.svg': 'image/svg+xml', '.png': 'image/png',
+};
+
+/** Runs in the page before any app script: defines window.lectern from the method names. */
+function bridgeInit(methods: string[]): void {
+  type Json = unknown;
+  const w = window as unknown as Record<string, unknown> & {
+    __lecternCall(method: string, args: Json[]): Promise<{ ok: boolean; value?: Json; error?: { code: string; message: string } }>;
+  };
+  const toBase64 = (bytes: Uint8Array): string => {
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  };
+  // Uint8Array cannot cross the binding as it is: tag it as base64, Node decodes it.
+  const encode = (v: Json): Json => {
+    if (v instanceof Uint8Array) return { __lecternBytes: toBase64(v) };
+    if (Array.isArray(v)) return v.map(encode);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x)]));
+    return v;
+  };
+  class BridgeError extends Error {
+    code: string;
+    constructor(code: string, message: string) { super(message); this.code = code; this.name = 'BridgeError'; }
+  }
+  const progress = new Set<(e: Json) => void>();
+  const menu = new Set<(c: string) => void>();
+  const bridge: Record<string, unknown> = {
+    shell: 'browser',
+    pathForFile: () => '',
+    onProgress(fn: (e: Json) => void) { progress.add(fn); return () => progress.delete(fn); },
+    onMenuCommand(fn: (c: string) => void) { menu.add(fn); return () => menu.delete(fn); },
+    chooseImportPaths: null,
+    chooseSavePath: null,
+  };
+  for (const m of methods) {
+    bridge[m] = async (...args: Json[]) => {
+      const r = await w.__lecternCall(m, encode(args) as Json[]);
+      if (r.ok) return r.value;
+      throw new BridgeError(r.error!.code, `${r.error!.code}: ${r.error!.message}`);
+    };
+  }
+  Object.defineProperty(w, 'lectern', { value: Object.freeze(bridge), writable: false, configurable: false });
+  w.__lecternProgress = (e: Json) => { for (const fn of progress) fn(e); };
+  w.__lecternMenu = (c: string) => { for (const fn of menu) fn(c); };
+}
+
+/** Node side of the binding: base64-tagged values back to Uint8Array. */
+function decode(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(decode);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.__lecternBytes === 'string' && Object.keys(o).length === 1) {
+      const b = Buffer.from(o.__lecternBytes, 'base64');
+      return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    }
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decode(x)]));
+  }
+  return v;
+}
+
+/** Waits until the app has rendered its shell (the main landmark). */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 15_000 });
+}
+
+export async function openLectern(options: LecternOptions = {}): Promise<Lectern> {
+  if (!existsSync(join(RENDERER_DIR, 'app.js'))) throw new Error('dist/renderer is missing: run `npm run build` first');
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set LECTERN_CHROMIUM)`);
+  const work = mkdtempSync(join(tmpdir(), 'lectern-e2e-'));
+  const dbPath = options.db ?? join(work, 'lectern.db');
+  const exportDir = join(work, 'exports');
+  const store = openStore(dbPath);
+  const pageRef: { current: Page | null } = { current: null };
+  const pushProgress = (event: ProgressEvent) => {
+    pageRef.current?.evaluate((e) => (window as unknown as { __lecternProgress?: (e: unknown) => void }).__lecternProgress?.(e), event)
+      .catch(() => { /* page closed or navigating */ });
+  };
+  const api = createApi({ store, onProgress: pushProgress });
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: false,
+  });
+  const page = await context.newPage();
+  pageRef.current = page;
+  const errors: string[] = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+
+  // Serve dist/renderer; refuse everything else (the app must never reach out).
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== APP_ORIGIN) return route.abort('blockedbyclient');
+    const rel = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)).replace(/^[/\\]+/, '');
+    const file = join(RENDERER_DIR, rel);
+    if (!file.startsWith(RENDERER_DIR + sep) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ status: 200, body: readFileSync(file), headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' } });
+  });
+
+  await page.exposeBinding('__lecternCall', async (_source, method: string, args: unknown[]) =>
+    dispatch(api, method, decode(args) as unknown[]));
+  await page.addInitScript(bridgeInit, API_METHODS as string[]);
+
+  if (options.load ?? true) {
+    await page.goto(APP_URL);
+    await waitForApp(page);
+  }
+
+  const p = page;
+  return {
+    page: p, browser, api, store, dbPath, exportDir, errors,
+    async menu(command) {
+      await p.evaluate((c) => (window as unknown as { __lecternMenu(c: string): void }).__lecternMenu(c), command);
+    },
+    async reload() {
+      await p.reload();
+      await waitForApp(p);
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      store.close();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
