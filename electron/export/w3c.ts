@@ -1,0 +1,239 @@
+// W3C Web Annotation Data Model (JSON-LD): export a source's annotations as an
+// AnnotationCollection, and read annotation JSON back onto a source, re-anchoring
+// each passage (common/reanchor.ts). Pure apart from node:url for file: URIs.
+import { pathToFileURL } from 'node:url';
+import type { Annotation, AnnotationStatus, Source } from '../../common/types.ts';
+import { ANNOTATION_COLORS } from '../../common/types.ts';
+import { OffsetMap, sliceCodePoints } from '../../common/offsets.ts';
+import { quoteAt } from '../../common/selectors.ts';
+import { reanchor } from '../../common/reanchor.ts';
+import { colorRgb } from './colors.ts';
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const STYLE_PREFIX = 'lectern-';
+
+type Json = Record<string, unknown>;
+
+/** RFC 6920 named-information URI of a SHA-256 given in hex. */
+export function niUri(sha256Hex: string): string {
+  const bytes = Buffer.from(sha256Hex, 'hex');
+  return `ni:///sha-256;${bytes.toString('base64url')}`;
+}
+
+/** Hex SHA-256 from an ni:///sha-256;… URI (or null). */
+export function shaFromNi(uri: string): string | null {
+  const m = /^ni:\/\/[^/]*\/sha-256;([A-Za-z0-9_-]+)$/.exec(uri);
+  if (!m) return null;
+  const hex = Buffer.from(m[1]!, 'base64url').toString('hex');
+  return hex.length === 64 ? hex : null;
+}
+
+const urn = (id: string): string => (/^[a-z][a-z0-9+.-]*:/i.test(id) ? id : `urn:uuid:${id}`);
+const isoUtc = (s: string): string | undefined => {
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+};
+
+export interface W3cExportOptions {
+  authorName: string;
+  exportedAt?: Date;
+  /** Collection / page ids; random UUIDs when absent. */
+  collectionId?: string;
+}
+
+/** One annotation as a W3C Annotation (with its own @context, so it stands alone too). */
+export function annotationToW3c(source: Source, a: Annotation, opts: W3cExportOptions): Json {
+  const bodies: Json[] = [];
+  if (a.comment.trim()) bodies.push({ type: 'TextualBody', value: a.comment, format: 'text/plain', purpose: 'commenting' });
+  for (const tag of a.tags) bodies.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+  const motivation = a.comment.trim() ? 'commenting' : a.tags.length > 0 ? 'tagging' : 'highlighting';
+  const sourceRes: Json = { id: niUri(source.sha256), type: 'Text', format: 'text/plain' };
+  if (source.originalPath) sourceRes.via = pathToFileURL(source.originalPath).href;
+  const [r, g, b] = colorRgb(a.color);
+  const out: Json = {
+    '@context': ANNO_CONTEXT,
+    id: urn(a.id),
+    type: 'Annotation',
+    motivation,
+    created: isoUtc(a.created),
+    modified: isoUtc(a.modified),
+    generator: { type: 'Software', name: 'Lectern' },
+  };
+  if (opts.authorName) out.creator = { type: 'Person', name: opts.authorName };
+  if (bodies.length === 1) out.body = bodies[0];
+  else if (bodies.length > 1) out.body = bodies;
+  out.stylesheet = { type: 'CssStylesheet', value: `.${STYLE_PREFIX}${a.color} { background-color: rgb(${r}, ${g}, ${b}); }` };
+  out.target = {
+    type: 'SpecificResource',
+    source: sourceRes,
+    styleClass: `${STYLE_PREFIX}${a.color}`,
+    selector: [
+      { type: 'TextQuoteSelector', exact: a.exact, prefix: a.prefix, suffix: a.suffix },
+      { type: 'TextPositionSelector', start: a.start, end: a.end },
+    ],
+  };
+  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
+  return out;
+}
+
+/** A source's annotations as an AnnotationCollection whose `first` page holds them all. */
+export function exportW3c(source: Source, annotations: Annotation[], opts: W3cExportOptions): Json {
+  const collectionId = urn(opts.collectionId ?? crypto.randomUUID());
+  const items = [...annotations].sort((x, y) => x.start - y.start || x.end - y.end).map((a) => annotationToW3c(source, a, opts));
+  const created = isoUtc((opts.exportedAt ?? new Date()).toISOString());
+  return {
+    '@context': ANNO_CONTEXT,
+    id: collectionId,
+    type: 'AnnotationCollection',
+    label: `Annotations on “${source.title}”`,
+    total: items.length,
+    created,
+    generator: { type: 'Software', name: 'Lectern' },
+    ...(opts.authorName ? { creator: { type: 'Person', name: opts.authorName } } : {}),
+    first: {
+      id: `${collectionId}#page1`,
+      type: 'AnnotationPage',
+      startIndex: 0,
+      items,
+    },
+  };
+}
+
+// ---------------------------------------------------------------- import
+
+/** An annotation read from W3C JSON and re-anchored onto the source. */
+export interface ImportedW3cAnnotation {
+  /** The W3C id with urn:uuid: removed when it is a UUID (else the id as given). */
+  originalId: string | null;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  status: AnnotationStatus;
+  score: number;
+  color: string;
+  comment: string;
+  tags: string[];
+  created: string | null;
+  modified: string | null;
+  /** True when the target names this very file by its content hash. */
+  sameFile: boolean;
+}
+
+export interface W3cImportResult {
+  annotations: ImportedW3cAnnotation[];
+  skipped: { index: number; id: string | null; reason: string }[];
+}
+
+const asArray = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const typesOf = (o: Json): string[] => asArray(o.type ?? o['@type']).filter((t): t is string => typeof t === 'string');
+
+/** Annotations found in a document: a collection (first page), a page, an annotation or an array of them. */
+export function annotationsIn(doc: unknown): Json[] {
+  const out: Json[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) { v.forEach(visit); return; }
+    if (!isObj(v)) return;
+    const t = typesOf(v);
+    if (t.includes('Annotation') || t.includes('oa:Annotation')) { out.push(v); return; }
+    if (t.includes('AnnotationCollection')) { visit(v.first); return; }
+    if (t.includes('AnnotationPage')) { visit(v.items); visit(v.next); return; }
+    if (Array.isArray(v.items)) visit(v.items);
+  };
+  visit(doc);
+  return out;
+}
+
+interface Selectors { quote?: { exact: string; prefix: string; suffix: string }; position?: { start: number; end: number } }
+
+function collectSelectors(sel: unknown, into: Selectors): void {
+  for (const s of asArray(sel)) {
+    if (!isObj(s)) continue;
+    const t = typesOf(s);
+    if (t.includes('TextQuoteSelector') && typeof s.exact === 'string' && !into.quote) {
+      into.quote = { exact: s.exact, prefix: typeof s.prefix === 'string' ? s.prefix : '', suffix: typeof s.suffix === 'string' ? s.suffix : '' };
+    }
+    if (t.includes('TextPositionSelector') && Number.isInteger(s.start) && Number.isInteger(s.end) && !into.position) {
+      into.position = { start: s.start as number, end: s.end as number };
+    }
+    if (s.refinedBy) collectSelectors(s.refinedBy, into);
+  }
+}
+
+const colorOf = (styleClass: unknown): string | null => {
+  for (const c of asArray(styleClass)) {
+    if (typeof c === 'string' && c.startsWith(STYLE_PREFIX)) {
+      const name = c.slice(STYLE_PREFIX.length);
+      if ((ANNOTATION_COLORS as readonly string[]).includes(name) || /^#?[0-9a-f]{6}$/i.test(name)) return name;
+    }
+  }
+  return null;
+};
+
+/** Reads W3C annotation JSON (parsed) onto `source`, re-anchoring every passage. */
+export function importW3c(source: Source, doc: unknown): W3cImportResult {
+  const map = new OffsetMap(source.text);
+  const result: W3cImportResult = { annotations: [], skipped: [] };
+  annotationsIn(doc).forEach((anno, index) => {
+    const id = typeof anno.id === 'string' ? anno.id : null;
+    const sel: Selectors = {};
+    let color: string | null = null;
+    let sameFile = false;
+    for (const target of asArray(anno.target)) {
+      if (!isObj(target)) continue;
+      collectSelectors(target.selector, sel);
+      color ??= colorOf(target.styleClass);
+      const src = isObj(target.source) ? target.source.id : target.source;
+      if (typeof src === 'string' && shaFromNi(src) === source.sha256.toLowerCase()) sameFile = true;
+    }
+    if (!sel.quote && !sel.position) {
+      result.skipped.push({ index, id, reason: 'no TextQuoteSelector or TextPositionSelector in the target' });
+      return;
+    }
+    let stored: { exact: string; prefix: string; suffix: string; start: number; end: number };
+    if (sel.quote) {
+      stored = { ...sel.quote, start: sel.position?.start ?? -1, end: sel.position?.end ?? -1 };
+    } else {
+      const { start, end } = sel.position!;
+      if (start < 0 || end <= start || end > map.codePoints) {
+        result.skipped.push({ index, id, reason: 'position outside the text and no quote to look for' });
+        return;
+      }
+      stored = { ...quoteAt(source.text, start, end, map), start, end };
+    }
+    const r = reanchor(source.text, stored, map);
+    const found = r.status !== 'orphaned';
+    const quote = found ? quoteAt(source.text, r.start, r.end, map) : { exact: stored.exact, prefix: stored.prefix, suffix: stored.suffix };
+    let comment = '';
+    const tags: string[] = [];
+    if (typeof anno.bodyValue === 'string') comment = anno.bodyValue;
+    for (const body of asArray(anno.body)) {
+      if (!isObj(body)) continue;
+      const value = typeof body.value === 'string' ? body.value : typeof body.chars === 'string' ? body.chars : null;
+      if (value === null) continue;
+      const purpose = asArray(body.purpose);
+      if (purpose.includes('tagging')) { if (value.trim()) tags.push(value.trim()); }
+      else comment = comment ? `${comment}\n\n${value}` : value;
+    }
+    const uuid = id?.replace(/^urn:uuid:/i, '') ?? null;
+    result.annotations.push({
+      originalId: uuid,
+      start: found ? r.start : Math.max(0, stored.start),
+      end: found ? r.end : Math.max(0, stored.end),
+      exact: found ? sliceCodePoints(source.text, r.start, r.end, map) : stored.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      status: r.status,
+      score: r.score,
+      color: color ?? 'yellow',
+      comment,
+      tags,
+      created: typeof anno.created === 'string' ? anno.created : null,
+      modified: typeof anno.modified === 'string' ? anno.modified : null,
+      sameFile,
+    });
+  });
+  return result;
+}
