@@ -1,0 +1,108 @@
+// Page-side actions shared by the browser tests: dropping files with a real
+// DataTransfer drop event, selecting text in the reader like a mouse would.
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+
+export interface DropFile { name: string; bytes: Uint8Array; type?: string }
+
+export const fileFromDisk = (path: string, name = basename(path)): DropFile => ({ name, bytes: readFileSync(path) });
+
+/**
+ * Builds File objects in the page from the given bytes, puts them in a
+ * DataTransfer and fires dragenter / dragover / drop on the window's content,
+ * as the browser does for a drop from the desktop.
+ */
+export async function dropFiles(page: Page, files: DropFile[]): Promise<void> {
+  const payload = files.map((f) => ({ name: f.name, type: f.type ?? '', b64: Buffer.from(f.bytes).toString('base64') }));
+  await page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      const bin = atob(f.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      dt.items.add(new File([bytes], f.name, { type: f.type }));
+    }
+    const target = document.querySelector('main') ?? document.body;
+    const fire = (type: string) => target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    fire('dragenter');
+    fire('dragover');
+    fire('drop');
+  }, payload);
+}
+
+/**
+ * Selects the n-th (1-based) occurrence of `needle` in the reader's text (the
+ * selection may cross highlight marks and paragraphs) and releases the mouse
+ * there, which is what opens the annotation popover.
+ */
+export async function selectInReader(page: Page, needle: string, occurrence = 1): Promise<void> {
+  await page.evaluate(({ needle, occurrence }) => {
+    const root = document.querySelector('[role="document"][aria-label^="Text of"]');
+    if (!root) throw new Error('no reader text');
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const all = nodes.map((n) => n.data).join('');
+    let at = -1;
+    for (let k = 0; k < occurrence; k++) {
+      at = all.indexOf(needle, at + 1);
+      if (at < 0) throw new Error(`"${needle}" (occurrence ${occurrence}) is not in the reader`);
+    }
+    const locate = (offset: number, preferEnd: boolean): [Text, number] => {
+      let base = 0;
+      for (const n of nodes) {
+        const end = base + n.data.length;
+        if (offset < end || (preferEnd && offset === end)) return [n, offset - base];
+        base = end;
+      }
+      const last = nodes[nodes.length - 1]!;
+      return [last, last.data.length];
+    };
+    const [sn, so] = locate(at, false);
+    const [en, eo] = locate(at + needle.length, true);
+    const range = document.createRange();
+    range.setStart(sn, so);
+    range.setEnd(en, eo);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    const rect = range.getBoundingClientRect();
+    sn.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
+  }, { needle, occurrence });
+}
+
+/** Ids of the highlight marks that contain the text at `needle`'s first occurrence (nested marks where highlights overlap). */
+export async function marksAt(page: Page, needle: string): Promise<string[]> {
+  return page.evaluate((needle) => {
+    const root = document.querySelector('[role="document"][aria-label^="Text of"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let acc = '';
+    const nodes: { n: Text; base: number }[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push({ n: n as Text, base: acc.length }); acc += (n as Text).data; }
+    const at = acc.indexOf(needle);
+    if (at < 0) return [];
+    const hit = nodes.find(({ n, base }) => at >= base && at < base + n.data.length)!;
+    const ids: string[] = [];
+    for (let el = hit.n.parentElement; el && el !== root; el = el.parentElement) {
+      const id = el.getAttribute('data-annotation-id');
+      if (id) ids.push(id);
+    }
+    return ids.sort();
+  }, needle);
+}
+
+/** The text of all highlight marks of one annotation, in document order. */
+export async function markText(page: Page, annotationId: string): Promise<string> {
+  return page.evaluate((id) => {
+    const marks = [...document.querySelectorAll(`mark[data-annotation-id="${id}"]`)];
+    // nested marks of other annotations sit inside; count each text node once
+    const seen = new Set<Node>();
+    let out = '';
+    for (const m of marks) {
+      const walker = document.createTreeWalker(m, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!seen.has(n)) { seen.add(n); out += (n as Text).data; }
+    }
+    return out;
+  }, annotationId);
+}
