@@ -58,8 +58,6 @@ function isSpaceCode(c: number): boolean {
 
 export async function exportSourcePdf(source: Source, annotations: Annotation[], opts: SourcePdfOptions): Promise<SourcePdfResult> {
   const exportedAt = opts.exportedAt ?? new Date();
-  const text = source.text;
-  const map = new OffsetMap(text);
   const cp = new PdfComposer(opts.pageSize, {
     title: source.title,
     author: opts.authorName,
@@ -67,7 +65,40 @@ export async function exportSourcePdf(source: Source, annotations: Annotation[],
     keywords: [...new Set(annotations.flatMap((a) => a.tags))].join(', '),
     created: exportedAt,
   });
+  renderSourceInto(cp, source, annotations, { ...opts, exportedAt, prefix: 'lectern-', outline: cp.doc.outline, nestedOutline: false });
+  cp.decoratePages(source.title);
+  const { bytes, pages } = await cp.finish();
+  return { bytes, pages, missingGlyphs: cp.missingGlyphs };
+}
+
+export interface RenderSourceOptions {
+  authorName: string;
+  exportedAt: Date;
+  onProgress?: (done: number, total: number) => void;
+  /** Prefix of the named destinations (unique per source in one document). */
+  prefix: string;
+  outline: PDFKit.PDFOutline;
+  /** true: one outline item for the source with its annotations and notes inside; false: them at top level. */
+  nestedOutline: boolean;
+  /** Extra named destinations at the line holding code point `start` (citations of unannotated passages). */
+  rangeDests?: { name: string; start: number }[];
+}
+
+/** Destination name of an annotation's highlight in a rendered source. */
+export const annotationDest = (prefix: string, annotationId: string): string => `${prefix}a-${annotationId}`;
+
+/**
+ * Lays out one annotated source into `cp`, from the cursor (the caller starts a
+ * new page first if it wants one). Named destinations: `${prefix}title`,
+ * annotationDest(prefix, id) for every anchored annotation, `${prefix}notes`.
+ */
+export function renderSourceInto(cp: PdfComposer, source: Source, annotations: Annotation[], opts: RenderSourceOptions): void {
+  const { exportedAt, prefix } = opts;
+  const text = source.text;
+  const map = new OffsetMap(text);
   const { fonts, geo } = cp;
+  const titlePage = cp.page;
+  const titleTop = cp.y;
 
   // Annotations in reading order; orphaned ones or ones outside the text get no highlight.
   const sorted = [...annotations].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -86,9 +117,14 @@ export async function exportSourcePdf(source: Source, annotations: Annotation[],
     };
   });
   const anchored = states.filter((s) => s.s16 >= 0);
+  const extra = (opts.rangeDests ?? [])
+    .filter((d) => d.start >= 0 && d.start <= map.codePoints)
+    .map((d) => ({ name: d.name, s16: map.toUtf16(d.start) }))
+    .sort((a, b) => a.s16 - b.s16);
+  let nextExtra = 0;
 
   // ---- title and metadata block
-  cp.destination('lectern-title', 0, geo.top);
+  cp.destination(`${prefix}title`, cp.page, cp.y);
   cp.paragraph(source.title, fonts.bold, 17, { leading: 22, after: 6 });
   const meta: [string, string][] = [];
   if (source.byline) meta.push(['By', source.byline]);
@@ -144,6 +180,7 @@ export async function exportSourcePdf(source: Source, annotations: Annotation[],
       const absStart = paraStart + line.start;
       const absEnd = paraStart + line.end;
       while (next < anchored.length && anchored[next]!.s16 < absEnd) active.push(anchored[next++]!);
+      while (nextExtra < extra.length && extra[nextExtra]!.s16 < absEnd) cp.destination(extra[nextExtra++]!.name, cp.page, baseline - asc - 4);
       active = active.filter((s) => s.e16 > absStart);
       const starting: AnnState[] = [];
       for (const s of active) {
@@ -172,14 +209,14 @@ export async function exportSourcePdf(source: Source, annotations: Annotation[],
       // numbered margin marks for annotations that start on this line
       let mx = geo.right + 8;
       for (const s of starting) {
-        cp.destination(`lectern-ann-${s.n}`, cp.page, s.first!.top - 4);
+        cp.destination(annotationDest(prefix, s.ann.id), cp.page, s.first!.top - 4);
         if (s.noteNo === null) continue;
         const label = String(s.noteNo);
         const w = fonts.bold.width(label, 7.5);
         const c = colorRgb(s.ann.color);
         cp.doc.save().circle(mx + w / 2 + 2.5, baseline - 2.6, Math.max(5.2, w / 2 + 2.5)).fill(tint(c, 0.55)).restore();
         cp.drawText(label, mx + 2.5, baseline, fonts.bold, 7.5, [0, 0, 0], w);
-        cp.goTo(cp.page, mx - 3, baseline - 9, w + 11, 12, `lectern-note-${s.noteNo}`);
+        cp.goTo(cp.page, mx - 3, baseline - 9, w + 11, 12, `${prefix}note-${s.noteNo}`);
         mx += w + 14;
       }
       cp.y += BODY_LEADING;
@@ -195,7 +232,7 @@ export async function exportSourcePdf(source: Source, annotations: Annotation[],
     cp.ensure(80);
     notesPage = cp.page;
     notesTop = cp.y;
-    cp.destination('lectern-notes', cp.page, cp.y);
+    cp.destination(`${prefix}notes`, cp.page, cp.y);
     cp.paragraph('Notes', fonts.bold, 14, { leading: 20, after: 4 });
     for (const s of withNotes) {
       cp.ensure(40);
@@ -203,12 +240,12 @@ export async function exportSourcePdf(source: Source, annotations: Annotation[],
       const where = s.first ? `p. ${s.first.page + 1}` : 'not found in this text (orphaned)';
       const headTop = cp.y;
       const notePage = cp.page;
-      if (s.noteNo !== null) cp.destination(`lectern-note-${s.noteNo}`, cp.page, cp.y);
+      if (s.noteNo !== null) cp.destination(`${prefix}note-${s.noteNo}`, cp.page, cp.y);
       cp.drawText(label, geo.left, cp.y + baselineOffset(fonts.bold, 9.5, 14), fonts.bold, 9.5);
       const quoteLines = cp.paragraph(`“${firstWords(s.ann.exact, 24)}” (${where})`, fonts.italic, 9.5, { indent: 22, leading: 14 });
       if (s.first) {
         const ql = quoteLines[0]!;
-        cp.goTo(notePage, geo.left + 22, headTop, ql.line.width, 14, `lectern-ann-${s.n}`);
+        cp.goTo(notePage, geo.left + 22, headTop, ql.line.width, 14, annotationDest(prefix, s.ann.id));
       }
       if (s.ann.comment.trim()) {
         for (const para of s.ann.comment.split('\n')) {
@@ -271,21 +308,17 @@ export async function exportSourcePdf(source: Source, annotations: Annotation[],
   cp.doc.switchToPage(cp.page);
 
   // ---- outline: title, each annotation by its first words, the notes section
-  const root = cp.doc.outline;
-  cp.outlineItem(root, source.title, 0, 0);
+  const top = cp.outlineItem(opts.outline, source.title, titlePage, titleTop - 4, opts.nestedOutline);
+  const root = opts.nestedOutline ? top : opts.outline;
   if (anchored.length > 0) {
     const first = anchored[0]!.first!;
-    const parent = cp.outlineItem(root, `Annotations (${anchored.length})`, first.page, first.top - 4, true);
+    const parent = cp.outlineItem(root, `Annotations (${anchored.length})`, first.page, first.top - 4, !opts.nestedOutline);
     for (const s of anchored) {
       if (!s.first) continue;
       cp.outlineItem(parent, `${s.n}. ${firstWords(s.ann.exact, 7)}`, s.first.page, s.first.top - 4);
     }
   }
   if (notesPage >= 0) cp.outlineItem(root, 'Notes', notesPage, notesTop);
-
-  cp.decoratePages(source.title);
-  const { bytes, pages } = await cp.finish();
-  return { bytes, pages, missingGlyphs: cp.missingGlyphs };
 }
 
 function r2(n: number): number {
