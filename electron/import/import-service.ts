@@ -19,6 +19,8 @@ import { extractMetadata } from './metadata.ts';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const BATCH_SIZE = 50;
+/** Bytes per batch, roughly: a batch closes before it would pass this. */
+export const BATCH_BYTES = 64 * 1024 * 1024;
 
 export interface ImportService {
   importPaths(paths: string[]): Promise<ImportResult>;
@@ -106,25 +108,47 @@ export function createImportService(
     },
   );
 
+  /**
+   * Batches of at most `batchSize` files and about BATCH_BYTES (a bigger file
+   * goes alone), so at most two batches' bytes are in memory at once.
+   */
+  const batchesOf = (sizes: readonly number[]): Array<[number, number]> => {
+    const out: Array<[number, number]> = [];
+    let start = 0;
+    let bytes = 0;
+    for (let i = 0; i < sizes.length; i++) {
+      const size = sizes[i]!;
+      if (i > start && (i - start >= batchSize || bytes + size > BATCH_BYTES)) {
+        out.push([start, i]);
+        start = i;
+        bytes = 0;
+      }
+      bytes += size;
+    }
+    if (start < sizes.length) out.push([start, sizes.length]);
+    return out;
+  };
+
   const run = async (
-    items: ReadonlyArray<{ path: string }>,
+    sizes: readonly number[],
     load: (index: number) => Promise<Loaded>,
     result: ImportResult,
   ): Promise<ImportResult> => {
-    const total = items.length;
+    const total = sizes.length;
     let done = 0;
     const progress = (current: string) => {
       done++;
       onProgress?.({ task: 'import', done, total, current });
     };
     onProgress?.({ task: 'import', done: 0, total, current: '' });
-    const loadBatch = (start: number) =>
-      Promise.all(Array.from({ length: Math.min(batchSize, total - start) }, (_, k) => load(start + k)));
-    let next = total > 0 ? loadBatch(0) : null;
-    for (let start = 0; next; start += batchSize) {
+    const batches = batchesOf(sizes);
+    const loadBatch = ([from, to]: [number, number]) =>
+      Promise.all(Array.from({ length: to - from }, (_, k) => load(from + k)));
+    let next = batches.length > 0 ? loadBatch(batches[0]!) : null;
+    for (let b = 0; next; b++) {
       const batch = await next;
       // Start reading the following batch before storing this one.
-      next = start + batchSize < total ? loadBatch(start + batchSize) : null;
+      next = b + 1 < batches.length ? loadBatch(batches[b + 1]!) : null;
       storeBatchTx(batch, result, progress);
       // Let other calls in between batches.
       await new Promise((r) => setImmediate(r));
@@ -137,12 +161,15 @@ export function createImportService(
       const collected = await collectPaths(paths);
       const result: ImportResult = { imported: [], duplicates: [], failed: [...collected.failed] };
       const files = collected.files;
-      return run(files.map((path) => ({ path })), async (i) => {
+      // Sizes first: too-large files are refused unread, and batches are sized by bytes.
+      const infos = await Promise.all(files.map((path) => stat(path).then((i) => i.size, (err: unknown) => err)));
+      return run(infos.map((i) => (typeof i === 'number' ? i : 0)), async (i) => {
         const path = files[i]!;
         const name = basename(path);
+        const info = infos[i];
+        if (typeof info !== 'number') return { path, name, originalPath: path, error: fsReason(info) };
+        if (info > maxBytes) return { path, name, originalPath: path, error: tooLarge(info, maxBytes) };
         try {
-          const info = await stat(path);
-          if (info.size > maxBytes) return { path, name, originalPath: path, error: tooLarge(info.size, maxBytes) };
           return { path, name, originalPath: path, bytes: await readFile(path) };
         } catch (err) {
           return { path, name, originalPath: path, error: fsReason(err) };
@@ -158,7 +185,7 @@ export function createImportService(
         if (reason) result.failed.push({ path: file.name, error: reason });
         else accepted.push(file);
       }
-      return run(accepted.map((f) => ({ path: f.name })), async (i) => {
+      return run(accepted.map((f) => f.bytes.length), async (i) => {
         const { name, bytes } = accepted[i]!;
         return { path: name, name: basename(name), originalPath: null, bytes };
       }, result);
