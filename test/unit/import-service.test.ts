@@ -70,6 +70,8 @@ test('a folder of mixed files: the good ones import, every other one is named wi
   mkdirSync(join(folder, 'nested', 'deeper'), { recursive: true });
   const utf16 = 'Notes in UTF-16\n\nA file saved by an old editor, with “quotes” and é.\n';
   writeFileSync(join(folder, 'notes-utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(utf16, 'utf-16le')]));
+  const utf16be = 'Без BOM\n\nUTF-16BE text without a byte-order mark, from a script.\n';
+  writeFileSync(join(folder, 'nested', 'no-bom.text'), iconv.encode(utf16be, 'utf-16be'));
   writeFileSync(join(folder, 'picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
   writeFileSync(join(folder, 'empty.txt'), '');
   writeFileSync(join(folder, 'blank.md'), ' \n\t\r\n  \n');
@@ -85,7 +87,9 @@ test('a folder of mixed files: the good ones import, every other one is named wi
   const result = await createImportService(store, (e) => events.push(e)).importPaths([folder]);
 
   const imported = new Map(result.imported.map((i) => [i.path.slice(folder.length + 1), i]));
-  assert.deepEqual([...imported.keys()].sort(), ['nested/UPPER.TXT', 'nested/deeper/Report.Markdown', 'notes-utf16.txt']);
+  assert.deepEqual([...imported.keys()].sort(), ['nested/UPPER.TXT', 'nested/deeper/Report.Markdown', 'nested/no-bom.text', 'notes-utf16.txt']);
+  assert.equal(imported.get('nested/no-bom.text')!.encoding, 'utf-16be');
+  assert.equal(store.sources.get(imported.get('nested/no-bom.text')!.id)!.text, utf16be);
   assert.equal(imported.get('notes-utf16.txt')!.encoding, 'utf-16le');
   assert.equal(imported.get('notes-utf16.txt')!.title, 'Notes in UTF-16');
   assert.equal(store.sources.get(imported.get('notes-utf16.txt')!.id)!.text, utf16);
@@ -101,12 +105,12 @@ test('a folder of mixed files: the good ones import, every other one is named wi
     'nested/data.csv': 'unsupported file type .csv',
     'broken.txt': 'file not found',
   });
-  assert.equal(sourceCount(store), 3);
+  assert.equal(sourceCount(store), 4);
 
   // Progress: one event per file read, in order, ending at the total.
   const total = events[0]!.total;
-  assert.equal(total, 6); // the accepted files found (the broken link is reported before reading)
-  assert.deepEqual(events.map((e) => e.done), [0, 1, 2, 3, 4, 5, 6]);
+  assert.equal(total, 7); // the accepted files found (the broken link is reported before reading)
+  assert.deepEqual(events.map((e) => e.done), [0, 1, 2, 3, 4, 5, 6, 7]);
   assert.ok(events.every((e) => e.task === 'import' && e.total === total));
 }));
 
@@ -162,14 +166,18 @@ test('importFiles: bytes from a drop, reported by file name, no original path', 
   assert.equal(source.originalName, 'dropped.TEXT');
 }));
 
-test('files over 50 MB are refused without being stored', withStore(async (store, dir) => {
+test('files over 50 MB and missing paths are refused without being stored', withStore(async (store, dir) => {
   const big = join(dir, 'huge.txt');
   writeFileSync(big, '');
   truncateSync(big, 50 * 1024 * 1024 + 1); // sparse: costs no disk
   const ok = join(dir, 'ok.txt');
   writeFileSync(ok, 'Fine\n\nA small file.\n');
-  const result = await createImportService(store).importPaths([big, ok]);
-  assert.deepEqual(result.failed, [{ path: big, error: 'file too large (50.0 MB; the limit is 50 MB)' }]);
+  const missing = join(dir, 'gone', 'missing.txt');
+  const result = await createImportService(store).importPaths([big, ok, missing]);
+  assert.deepEqual(result.failed, [
+    { path: missing, error: 'file not found' }, // unreadable paths are found while collecting
+    { path: big, error: 'file too large (50.0 MB; the limit is 50 MB)' },
+  ]);
   assert.equal(result.imported.length, 1);
   // The same limit applies to bytes (a lower one here, to keep the test light).
   const small = await createImportService(store, undefined, { maxBytes: 10 }).importFiles([{ name: 'b.txt', bytes: new TextEncoder().encode('eleven byte') }]);
