@@ -4,7 +4,7 @@
 // harness all serve that same table.
 import { z } from 'zod';
 import type {
-  Annotation, AnnotationPatch, Backlink, FileBytes, Id, ImportResult, NewAnnotation, NewNote,
+  Annotation, AnnotationImportResult, AnnotationPatch, ExportResult, Backlink, FileBytes, Id, ImportResult, NewAnnotation, NewNote,
   Note, NotePatch, NoteSummary, SearchHit, Settings, Source, SourceMeta, SourceSummary,
 } from './types.ts';
 
@@ -36,6 +36,23 @@ export interface LecternApi {
   deleteNote(id: Id): Promise<Note>;
   restoreNote(note: Note): Promise<Note>;
   backlinks(id: Id): Promise<Backlink[]>;
+
+  /**
+   * Asks where to save an export (Electron: a save dialog; elsewhere: a file in a
+   * temporary export folder). Returns null when the user cancels. The export
+   * methods below only write to paths this method returned.
+   */
+  chooseSavePath(defaultName: string): Promise<string | null>;
+  /** Annotated PDF of a source (page size and author from settings). */
+  exportSourcePdf(sourceId: Id, path: string): Promise<ExportResult>;
+  /** PDF of a note; withSources appends the cited sources, annotated, and links citations there. */
+  exportNotePdf(noteId: Id, path: string, options?: { withSources?: boolean }): Promise<ExportResult>;
+  /** Markdown of a note, citations as footnotes. */
+  exportNoteMarkdown(noteId: Id, path: string): Promise<ExportResult>;
+  /** A source's annotations as a W3C Web Annotation collection (JSON-LD). */
+  exportAnnotations(sourceId: Id, path: string): Promise<ExportResult>;
+  /** The text of a W3C annotation JSON(-LD) file, onto a source; every passage is re-anchored and kept. */
+  importAnnotations(sourceId: Id, json: string): Promise<AnnotationImportResult>;
 }
 
 export type ApiMethod = keyof LecternApi;
@@ -103,6 +120,12 @@ export const API_ARGS = {
   deleteNote: z.tuple([id]),
   restoreNote: z.tuple([note]),
   backlinks: z.tuple([id]),
+  chooseSavePath: z.tuple([z.string().trim().min(1).max(255).refine((n) => !/[\\/\0]/.test(n), 'a file name, not a path')]),
+  exportSourcePdf: z.tuple([id, z.string().min(1).max(4096)]),
+  exportNotePdf: z.tuple([id, z.string().min(1).max(4096), z.object({ withSources: z.boolean().optional() }).strict().optional()]),
+  exportNoteMarkdown: z.tuple([id, z.string().min(1).max(4096)]),
+  exportAnnotations: z.tuple([id, z.string().min(1).max(4096)]),
+  importAnnotations: z.tuple([id, z.string().min(2).max(50_000_000)]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export const API_METHODS = Object.keys(API_ARGS) as ApiMethod[];

@@ -160,6 +160,33 @@ export interface ProgressEvent {
   current: string;
 }
 
+/** A file written by an export. */
+export interface ExportResult {
+  /** Absolute path of the written file. */
+  path: string;
+  /** Size of the file in bytes. */
+  bytes: number;
+  /** PDFs: number of pages. */
+  pages?: number;
+  /** PDFs: characters the embedded fonts lack (shown as a missing-glyph box, never dropped). */
+  missingGlyphs?: string[];
+  /** Notes: number of distinct cited passages. */
+  citations?: number;
+  /** W3C export: number of annotations. */
+  annotations?: number;
+}
+
+/** What importing W3C annotation JSON onto a source did. */
+export interface AnnotationImportResult {
+  sourceId: Id;
+  imported: { id: Id; status: AnnotationStatus; score: number | null; start: number; end: number; exact: string }[];
+  anchored: number;
+  moved: number;
+  orphaned: number;
+  /** Annotations in the file that name no text passage (no quote or position selector). */
+  skipped: { index: number; id: string | null; reason: string }[];
+}
+
 export type PageSize = 'A4' | 'Letter';
 export type Theme = 'system' | 'light' | 'dark';
 

@@ -8,10 +8,15 @@ import { emptyNoteDoc, noteCitations, noteText } from '../common/note-doc.ts';
 import { parseNoteDoc } from '../common/note-schema.ts';
 import type { Store } from '../db/store.ts';
 import { createImportService } from './import/import-service.ts';
+import { createExportService } from './export/export-service.ts';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export interface ApiDeps {
   store: Store;
   onProgress?: (event: ProgressEvent) => void;
+  /** Where to save an export (the Electron shell shows a save dialog); default: a temporary export folder. */
+  chooseSavePath?: (defaultName: string) => Promise<string | null>;
 }
 
 function found<T>(value: T | undefined, what: string, id: string): T {
@@ -25,8 +30,16 @@ const noteWrite = (title: string, doc: unknown) => {
   return { title, doc, text: noteText(doc), citations: noteCitations(doc) };
 };
 
-export function createApi({ store, onProgress }: ApiDeps): LecternApi {
+export function createApi({ store, onProgress, chooseSavePath }: ApiDeps): LecternApi {
   const importer = createImportService(store, onProgress);
+  const exporter = createExportService(store, onProgress);
+  /** Export destinations handed out by chooseSavePath: the only paths export methods write to. */
+  const savePaths = new Set<string>();
+  const savePath = (path: string): string => {
+    const abs = resolve(path);
+    if (!savePaths.has(abs)) throw new ApiError('forbidden-path', 'Exports are written only to a path chosen with chooseSavePath');
+    return abs;
+  };
 
   const source = (id: string) => found(store.sources.get(id), 'source', id);
 
@@ -84,5 +97,24 @@ export function createApi({ store, onProgress }: ApiDeps): LecternApi {
       return store.notes.insert(noteWrite(note.title, note.doc), note);
     },
     async backlinks(id) { return store.notes.backlinks(id); },
+
+    async chooseSavePath(defaultName) {
+      const chosen = chooseSavePath
+        ? await chooseSavePath(defaultName)
+        : join(tmpdir(), 'lectern-exports', `${Date.now()}-${defaultName}`);
+      if (chosen === null) return null;
+      const abs = resolve(chosen);
+      savePaths.add(abs);
+      return abs;
+    },
+    async exportSourcePdf(sourceId, path) { return exporter.sourcePdf(sourceId, savePath(path)); },
+    async exportNotePdf(noteId, path, options) { return exporter.notePdf(noteId, savePath(path), options?.withSources ?? false); },
+    async exportNoteMarkdown(noteId, path) { return exporter.noteMarkdown(noteId, savePath(path)); },
+    async exportAnnotations(sourceId, path) { return exporter.annotations(sourceId, savePath(path)); },
+    async importAnnotations(sourceId, json) {
+      let parsed: unknown;
+      try { parsed = JSON.parse(json); } catch (e) { throw new ApiError('invalid-json', `Not JSON: ${(e as Error).message}`); }
+      return exporter.importAnnotationsJson(sourceId, parsed);
+    },
   };
 }

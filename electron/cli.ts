@@ -10,8 +10,9 @@ import { resolveDbPath } from './paths.ts';
 import { CommandError, UsageError, type Command, type OptionSpec } from './cli/command.ts';
 import { libraryCommands } from './cli/library-commands.ts';
 import { noteCommands } from './cli/note-commands.ts';
+import { exportCommands } from './cli/export-commands.ts';
 
-export const COMMANDS: Command[] = [...libraryCommands, ...noteCommands];
+export const COMMANDS: Command[] = [...libraryCommands, ...noteCommands, ...exportCommands];
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },

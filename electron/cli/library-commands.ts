@@ -2,14 +2,18 @@
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../common/types.ts';
 import { findOccurrences } from '../../common/selectors.ts';
 import { CommandError, UsageError, stringOption, stringsOption, type Command } from './command.ts';
+import { importAnnotationsCommand } from './export-commands.ts';
 
 const importCommand: Command = {
   name: 'import',
-  usage: 'lectern import [--json] PATH...',
-  summary: 'Import text files and folders (recursively) into the library.',
-  options: {},
-  positionals: [1, Infinity],
-  async run({ api, positionals }) {
+  usage: 'lectern import [--json] PATH...  |  lectern import [--json] --annotations FILE.jsonld --source ID',
+  summary: 'Import text files and folders (recursively) into the library, or W3C annotations onto a source.',
+  options: { annotations: { type: 'string' }, source: { type: 'string' } },
+  positionals: [0, Infinity],
+  async run(ctx) {
+    if (ctx.values.annotations !== undefined || ctx.values.source !== undefined) return importAnnotationsCommand(ctx);
+    const { api, positionals } = ctx;
+    if (positionals.length === 0) throw new UsageError('import takes 1 or more argument(s)');
     const result = await api.importPaths(positionals);
     const lines = [
       ...result.imported.map((i) => `imported  ${i.id}  ${i.title}  (${i.path})`),

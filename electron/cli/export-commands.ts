@@ -1,0 +1,84 @@
+// export pdf, export markdown, export annotations, and `import --annotations`.
+// The CLI writes where -o says (the desktop API writes only to chosen save paths).
+import { createExportService } from '../export/export-service.ts';
+import type { ExportResult } from '../../common/types.ts';
+import { UsageError, stringOption, type Command, type CommandContext, type CommandOutput } from './command.ts';
+
+const service = (ctx: CommandContext) => createExportService(ctx.store, (e) => ctx.progress(`export ${e.done}/${e.total}`));
+
+function output(ctx: CommandContext): string {
+  const out = stringOption(ctx.values, 'output');
+  if (!out) throw new UsageError('-o FILE is required');
+  return out;
+}
+
+function described(r: ExportResult): CommandOutput {
+  const facts = [
+    r.pages !== undefined ? `${r.pages} page${r.pages === 1 ? '' : 's'}` : null,
+    r.citations !== undefined ? `${r.citations} citation${r.citations === 1 ? '' : 's'}` : null,
+    r.annotations !== undefined ? `${r.annotations} annotation${r.annotations === 1 ? '' : 's'}` : null,
+    `${r.bytes} bytes`,
+  ].filter(Boolean).join(', ');
+  const missing = r.missingGlyphs?.length ? `\nwarning: no glyph in the embedded fonts for: ${r.missingGlyphs.join(' ')}` : '';
+  return { json: r, human: `wrote ${r.path} (${facts})${missing}` };
+}
+
+const exportPdf: Command = {
+  name: 'export pdf',
+  usage: 'lectern export pdf [--json] (--source ID | --note ID [--with-sources]) -o FILE.pdf',
+  summary: 'Export an annotated source, or a note (optionally with its cited sources appended), as PDF.',
+  options: { source: { type: 'string' }, note: { type: 'string' }, 'with-sources': { type: 'boolean' }, output: { type: 'string', short: 'o' } },
+  positionals: [0, 0],
+  async run(ctx) {
+    const sourceId = stringOption(ctx.values, 'source');
+    const noteId = stringOption(ctx.values, 'note');
+    if ((sourceId === undefined) === (noteId === undefined)) throw new UsageError('export pdf needs exactly one of --source ID or --note ID');
+    if (sourceId !== undefined && ctx.values['with-sources']) throw new UsageError('--with-sources applies to --note only');
+    const out = output(ctx);
+    const svc = service(ctx);
+    return described(sourceId !== undefined ? await svc.sourcePdf(sourceId, out) : await svc.notePdf(noteId!, out, ctx.values['with-sources'] === true));
+  },
+};
+
+const exportMarkdown: Command = {
+  name: 'export markdown',
+  usage: 'lectern export markdown [--json] --note ID -o FILE.md',
+  summary: 'Export a note as Markdown, citations as footnotes.',
+  options: { note: { type: 'string' }, output: { type: 'string', short: 'o' } },
+  positionals: [0, 0],
+  async run(ctx) {
+    const noteId = stringOption(ctx.values, 'note');
+    if (noteId === undefined) throw new UsageError('export markdown needs --note ID');
+    return described(await service(ctx).noteMarkdown(noteId, output(ctx)));
+  },
+};
+
+const exportAnnotations: Command = {
+  name: 'export annotations',
+  usage: 'lectern export annotations [--json] --source ID -o FILE.jsonld',
+  summary: 'Export a source\'s annotations as a W3C Web Annotation collection (JSON-LD).',
+  options: { source: { type: 'string' }, output: { type: 'string', short: 'o' } },
+  positionals: [0, 0],
+  async run(ctx) {
+    const sourceId = stringOption(ctx.values, 'source');
+    if (sourceId === undefined) throw new UsageError('export annotations needs --source ID');
+    return described(await service(ctx).annotations(sourceId, output(ctx)));
+  },
+};
+
+/** `lectern import --annotations FILE --source ID` (called by the import command when --annotations is given). */
+export async function importAnnotationsCommand(ctx: CommandContext): Promise<CommandOutput> {
+  const file = stringOption(ctx.values, 'annotations');
+  const sourceId = stringOption(ctx.values, 'source');
+  if (!file || !sourceId) throw new UsageError('import --annotations FILE needs --source ID');
+  if (ctx.positionals.length > 0) throw new UsageError('import --annotations takes no PATH arguments');
+  const r = await service(ctx).importAnnotations(sourceId, file);
+  const lines = [
+    ...r.imported.map((i) => `${i.status.padEnd(8)}  ${i.id}  ${i.start}-${i.end}${i.score !== null ? `  score ${i.score}` : ''}  "${i.exact.length > 60 ? `${i.exact.slice(0, 60)}…` : i.exact}"`),
+    ...r.skipped.map((k) => `skipped   #${k.index}${k.id ? ` ${k.id}` : ''}: ${k.reason}`),
+    `${r.imported.length} imported (${r.anchored} anchored, ${r.moved} moved, ${r.orphaned} orphaned), ${r.skipped.length} skipped`,
+  ];
+  return { json: r, human: lines.join('\n') };
+}
+
+export const exportCommands: Command[] = [exportPdf, exportMarkdown, exportAnnotations];

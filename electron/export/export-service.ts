@@ -1,0 +1,127 @@
+// Export and annotation import over the store: reads what an exporter needs,
+// runs it, writes the file (atomically: temporary file + rename). Used by the
+// API handlers (electron/api.ts) and the CLI (electron/cli/export-commands.ts).
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Store } from '../../db/store.ts';
+import {
+  ApiError, type Annotation, type AnnotationImportResult, type ExportResult, type ProgressEvent, type Source,
+} from '../../common/types.ts';
+import { noteCitations } from '../../common/note-doc.ts';
+import { exportSourcePdf } from './source-pdf.ts';
+import { exportNotePdf } from './note-pdf.ts';
+import { noteToMarkdown } from './note-markdown.ts';
+import { exportW3c, importW3c } from './w3c.ts';
+
+function writeAtomic(path: string, bytes: Uint8Array | string): number {
+  const abs = resolve(path);
+  mkdirSync(dirname(abs), { recursive: true });
+  const tmp = `${abs}.${process.pid}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, abs);
+  return typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
+}
+
+export function createExportService(store: Store, onProgress?: (e: ProgressEvent) => void) {
+  const source = (id: string): Source => {
+    const s = store.sources.get(id);
+    if (!s) throw new ApiError('not-found', `No source with id ${id}`);
+    return s;
+  };
+  const note = (id: string) => {
+    const n = store.notes.get(id);
+    if (!n) throw new ApiError('not-found', `No note with id ${id}`);
+    return n;
+  };
+  const progress = (current: string, done: number, total: number): void => onProgress?.({ task: 'export', done, total, current });
+
+  /** The sources a note cites, with their annotations. */
+  const citedSources = (doc: unknown) => {
+    const sources = new Map<string, Source>();
+    const annotations = new Map<string, Annotation[]>();
+    for (const c of noteCitations(doc)) {
+      if (sources.has(c.sourceId)) continue;
+      const s = store.sources.get(c.sourceId);
+      if (!s) continue;
+      sources.set(s.id, s);
+      annotations.set(s.id, store.annotations.listBySource(s.id));
+    }
+    return { sources, annotations };
+  };
+
+  return {
+    async sourcePdf(sourceId: string, path: string): Promise<ExportResult> {
+      const s = source(sourceId);
+      const settings = store.settings.get();
+      progress(path, 0, 1);
+      const r = await exportSourcePdf(s, store.annotations.listBySource(s.id), {
+        pageSize: settings.pageSize, authorName: settings.authorName,
+        onProgress: (done, total) => progress(path, done, total + 1),
+      });
+      const bytes = writeAtomic(path, r.bytes);
+      progress(path, 1, 1);
+      return { path: resolve(path), bytes, pages: r.pages, missingGlyphs: r.missingGlyphs };
+    },
+
+    async notePdf(noteId: string, path: string, withSources = false): Promise<ExportResult> {
+      const n = note(noteId);
+      const settings = store.settings.get();
+      progress(path, 0, 1);
+      const r = await exportNotePdf(n, { pageSize: settings.pageSize, authorName: settings.authorName, withSources, ...citedSources(n.doc) });
+      const bytes = writeAtomic(path, r.bytes);
+      progress(path, 1, 1);
+      return { path: resolve(path), bytes, pages: r.pages, missingGlyphs: r.missingGlyphs, citations: r.citations };
+    },
+
+    async noteMarkdown(noteId: string, path: string): Promise<ExportResult> {
+      const n = note(noteId);
+      const r = noteToMarkdown(n, citedSources(n.doc).sources);
+      const bytes = writeAtomic(path, r.markdown);
+      return { path: resolve(path), bytes, citations: r.citations };
+    },
+
+    async annotations(sourceId: string, path: string): Promise<ExportResult> {
+      const s = source(sourceId);
+      const list = store.annotations.listBySource(s.id);
+      const json = exportW3c(s, list, { authorName: store.settings.get().authorName });
+      const bytes = writeAtomic(path, `${JSON.stringify(json, null, 2)}\n`);
+      return { path: resolve(path), bytes, annotations: list.length };
+    },
+
+    /** Reads W3C annotation JSON(-LD) from a file onto a source; every passage is re-anchored and kept. */
+    async importAnnotations(sourceId: string, file: string): Promise<AnnotationImportResult> {
+      const s = source(sourceId);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        throw new ApiError(err.code ? 'unreadable' : 'invalid-json', err.code ? `Cannot read ${file}: ${err.code}` : `${file} is not JSON: ${err.message}`);
+      }
+      return this.importAnnotationsJson(s.id, parsed);
+    },
+
+    async importAnnotationsJson(sourceId: string, json: unknown): Promise<AnnotationImportResult> {
+      const s = source(sourceId);
+      const r = importW3c(s, json);
+      const imported: AnnotationImportResult['imported'] = [];
+      for (const a of r.annotations) {
+        // keep the original id when it is free, so a re-export names the same annotation
+        const id = a.originalId && /^[0-9a-f-]{36}$/i.test(a.originalId) && !store.annotations.get(a.originalId) ? a.originalId : undefined;
+        const row = store.annotations.insert({
+          ...(id ? { id } : {}), sourceId: s.id, start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix,
+          color: a.color, comment: a.comment, tags: a.tags, status: a.status, score: a.status === 'moved' ? a.score : null,
+          ...(a.created ? { created: a.created } : {}), ...(a.modified ? { modified: a.modified } : {}),
+        });
+        imported.push({ id: row.id, status: row.status, score: row.score, start: row.start, end: row.end, exact: row.exact });
+      }
+      const count = (st: string) => imported.filter((i) => i.status === st).length;
+      return {
+        sourceId: s.id, imported, anchored: count('anchored'), moved: count('moved'), orphaned: count('orphaned'),
+        skipped: r.skipped.map((k) => ({ index: k.index, id: k.id, reason: k.reason })),
+      };
+    },
+  };
+}
+
+export type ExportService = ReturnType<typeof createExportService>;
