@@ -1,7 +1,7 @@
 // The window: toolbar, then library | reader | side panel. Holds the app state
 // (sources, the open source and its annotations, settings) and wires the panes,
 // the import flow, dialogs, shortcuts and the bus together.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation, ImportResult, SearchHit, Settings, Source, SourceMeta, SourceSummary } from '../../common/types.ts';
 import { DEFAULT_SETTINGS } from '../../common/types.ts';
 import { CITATION_MIME, type CitationAttrs } from '../../common/citation.ts';
@@ -117,7 +117,7 @@ export function App() {
 
   useEffect(() => { document.documentElement.dataset.ready = String(ready); }, [ready]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const root = document.documentElement;
     if (settings.theme === 'system') delete root.dataset.theme;
     else root.dataset.theme = settings.theme;

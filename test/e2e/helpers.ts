@@ -106,3 +106,12 @@ export async function markText(page: Page, annotationId: string): Promise<string
     return out;
   }, annotationId);
 }
+
+/** Polls an async condition (Node side) until it holds; throws with `what` after `timeout` ms. */
+export async function until(what: string, cond: () => Promise<boolean> | boolean, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
