@@ -112,7 +112,7 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
             if (hits) moveHits(e);
             else if (e.key === 'ArrowDown') { e.preventDefault(); listRef.current?.focus(); }
           }}
-          aria-controls={hits ? 'search-results' : 'source-list'}
+          aria-controls={hits ? 'search-results' : sources.length ? 'source-list' : undefined}
           aria-activedescendant={hits && flatHits[active] ? `hit-${flatHits[active]!.kind}-${flatHits[active]!.id}` : undefined}
         />
       </div>

@@ -37,6 +37,7 @@ export async function dropFiles(page: Page, files: DropFile[]): Promise<void> {
  * there, which is what opens the annotation popover.
  */
 export async function selectInReader(page: Page, needle: string, occurrence = 1): Promise<void> {
+  await page.locator('[role="document"][aria-label^="Text of"]').waitFor();
   await page.evaluate(({ needle, occurrence }) => {
     const root = document.querySelector('[role="document"][aria-label^="Text of"]');
     if (!root) throw new Error('no reader text');

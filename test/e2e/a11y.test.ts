@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { openLectern } from './harness.ts';
+import { dropFiles, fileFromDisk, selectInReader } from './helpers.ts';
+import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+
+async function scan(page: Page, view: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE); // through CDP: the app's CSP rightly refuses inline script tags
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${view}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violations in the main views (${scheme})`, async () => {
+    const l = await openLectern({ colorScheme: scheme });
+    try {
+      const { page, api } = l;
+      const found: string[] = [];
+      found.push(...await scan(page, 'empty library'));
+
+      await dropFiles(page, [fileFromDisk(SEED_000), fileFromDisk(SEED_001), { name: 'bad.png', bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) }]);
+      const summary = page.getByRole('dialog', { name: 'Import finished' });
+      await summary.waitFor();
+      found.push(...await scan(page, 'import summary'));
+      await summary.getByRole('button', { name: 'Close', exact: true }).click();
+
+      const seed1 = (await api.listSources()).find((s) => s.title.startsWith('Russia’s'))!;
+      await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: seed1.title }).click();
+      await selectInReader(page, 'the documents showed ethnic Tajiks');
+      const pop = page.getByRole('dialog', { name: 'New annotation' });
+      await pop.waitFor();
+      found.push(...await scan(page, 'annotation popover'));
+      await pop.getByLabel('Comment').fill('a comment');
+      await pop.getByRole('button', { name: 'Save' }).click();
+      await pop.waitFor({ state: 'detached' });
+      found.push(...await scan(page, 'library + reader + annotations'));
+
+      await page.getByRole('searchbox', { name: 'Search' }).fill('Dossier');
+      await page.getByRole('listbox', { name: 'Sources found' }).waitFor();
+      found.push(...await scan(page, 'search results'));
+      await page.getByRole('searchbox', { name: 'Search' }).fill('');
+
+      await page.getByRole('tab', { name: 'Notes' }).click();
+      found.push(...await scan(page, 'notes tab'));
+
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('dialog', { name: 'Settings' }).waitFor();
+      found.push(...await scan(page, 'settings'));
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      found.push(...await scan(page, 'shortcuts'));
+      await page.keyboard.press('Escape');
+
+      assert.deepEqual(found, []);
+      assert.deepEqual(l.errors, []);
+    } finally {
+      await l.close();
+    }
+  });
+}
