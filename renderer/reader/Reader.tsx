@@ -60,14 +60,14 @@ export function Reader({ source, annotations, empty, hooks, onReady, onScroll, o
   );
 }
 
-function MetaField({ label, value, type = 'text', onCommit, big }: {
-  label: string; value: string; type?: 'text' | 'date' | 'url'; big?: boolean; onCommit(v: string): void;
+function MetaField({ label, value, type = 'text', onCommit, big, placeholder }: {
+  label: string; value: string; type?: 'text' | 'date' | 'url'; big?: boolean; placeholder?: string; onCommit(v: string): void;
 }) {
   const [v, setV] = useState(value);
   const commit = () => { if (v !== value) onCommit(v); };
   const props = {
-    value: v, spellcheck: false,
-    onInput: (e: Event) => setV((e.target as HTMLInputElement).value),
+    value: v, spellcheck: false, placeholder,
+    onInput: (e: Event) => setV((e.target as HTMLInputElement | HTMLTextAreaElement).value),
     onBlur: commit,
     onKeyDown: (e: KeyboardEvent) => {
       if (e.key === 'Enter') { e.preventDefault(); commit(); }
@@ -77,7 +77,7 @@ function MetaField({ label, value, type = 'text', onCommit, big }: {
   return (
     <label class={big ? 'meta-field meta-title' : 'meta-field'}>
       <span class="meta-label">{label}</span>
-      {type === 'date' ? <input type="date" {...props} /> : type === 'url' ? <input type="url" {...props} /> : <input type="text" {...props} />}
+      {big ? <textarea rows={1} {...props} /> : type === 'date' ? <input type="date" {...props} /> : type === 'url' ? <input type="url" {...props} /> : <input type="text" {...props} />}
     </label>
   );
 }
@@ -90,9 +90,9 @@ function MetaHeader({ source, onSave }: { source: Source; onSave(patch: Partial<
       <MetaField big label="Title" value={source.title} onCommit={(v) => { if (v.trim()) void onSave({ title: v.trim() }); }} />
       <div class="meta-grid">
         <MetaField label="Published" type="date" value={source.published ?? ''} onCommit={(v) => void onSave({ published: opt(v) })} />
-        <MetaField label="Publisher" value={source.publisher ?? ''} onCommit={(v) => void onSave({ publisher: opt(v) })} />
-        <MetaField label="Byline" value={source.byline ?? ''} onCommit={(v) => void onSave({ byline: opt(v) })} />
-        <MetaField label="URL" type="url" value={source.url ?? ''} onCommit={(v) => void onSave({ url: opt(v) })} />
+        <MetaField label="Publisher" placeholder="Add publisher" value={source.publisher ?? ''} onCommit={(v) => void onSave({ publisher: opt(v) })} />
+        <MetaField label="Byline" placeholder="Add author or byline" value={source.byline ?? ''} onCommit={(v) => void onSave({ byline: opt(v) })} />
+        <MetaField label="URL" type="url" placeholder="Add URL" value={source.url ?? ''} onCommit={(v) => void onSave({ url: opt(v) })} />
       </div>
       <dl class="meta-file">
         <div><dt>File</dt><dd>{source.originalName}</dd></div>
