@@ -7,7 +7,7 @@ import { insertPoint } from 'prosemirror-transform';
 import type { CitationAttrs } from './citation.ts';
 import { citationNode, noteSchema, quoteNode } from './note-schema.ts';
 
-/** Inserts a citation at the cursor (replacing any selection), followed by a space when text follows directly. */
+/** Inserts a citation at the cursor (replacing any selection), followed by a space unless one follows already; the cursor goes after both. */
 export function insertCitation(attrs: CitationAttrs): Command {
   return (state, dispatch) => {
     const { $from } = state.selection;
@@ -18,8 +18,9 @@ export function insertCitation(attrs: CitationAttrs): Command {
       const after = tr.selection.from;
       // keep the cursor after the citation, with a space before following text
       const next = tr.doc.resolve(after).nodeAfter;
-      if (next?.isText && !/^\s/.test(next.text ?? '')) tr.insertText(' ', after);
-      tr.setSelection(TextSelection.create(tr.doc, after));
+      let cursor = after;
+      if (!(next?.isText && /^\s/.test(next.text ?? ''))) { tr.insertText(' ', after); cursor = after + 1; }
+      tr.setSelection(TextSelection.create(tr.doc, cursor));
       dispatch(tr.scrollIntoView());
     }
     return true;

@@ -31,6 +31,9 @@ test('insertCitation puts a citation at the cursor, with a space before followin
   parseNoteDoc(state.doc.toJSON());
   const glued = run(stateOf({ type: 'doc', content: [para('ab')] }, 2), insertCitation(c1)).state;
   assert.equal(glued.doc.child(0).child(2).text, ' b', 'a space between the citation and following text');
+  assert.equal(glued.selection.from, 4, 'cursor after the space');
+  const atEnd = run(stateOf({ type: 'doc', content: [para('a')] }, 2), insertCitation(c1)).state;
+  assert.equal(atEnd.doc.child(0).lastChild!.text, ' ', 'typing can go on after a citation at the end');
 });
 
 test('insertCitation replaces a selection and is refused where no inline content fits', () => {

@@ -1,0 +1,113 @@
+// The editor's small toolbar. Each button has an accessible name; toggles
+// report aria-pressed. State is computed from the editor state by toolbarState.
+import { useState } from 'preact/hooks';
+import { toggleMark } from 'prosemirror-commands';
+import type { EditorState } from 'prosemirror-state';
+import { NodeSelection } from 'prosemirror-state';
+import { redoDepth, undoDepth } from 'prosemirror-history';
+import type { CitationAttrs } from '../../common/citation.ts';
+import { noteSchema, sanitizeHref } from '../../common/note-schema.ts';
+import {
+  blockquote, bulletList, horizontalRule, orderedList, redo, setHeading, setLink, setParagraph, undo, type NoteEditor,
+} from './editor.ts';
+
+export interface ToolbarState {
+  marks: Record<'strong' | 'em' | 'underline' | 'code' | 'link', boolean>;
+  block: string;
+  canUndo: boolean;
+  canRedo: boolean;
+  hasSelection: boolean;
+  /** The citation the selection is on, if any. */
+  citation: CitationAttrs | null;
+}
+
+export function toolbarState(state: EditorState): ToolbarState {
+  const { from, to, empty, $from } = state.selection;
+  const active = (name: 'strong' | 'em' | 'underline' | 'code' | 'link') => {
+    const type = noteSchema.marks[name]!;
+    return empty ? Boolean(type.isInSet(state.storedMarks ?? $from.marks())) : state.doc.rangeHasMark(from, to, type);
+  };
+  const parent = $from.parent;
+  let block = parent.type.name === 'heading' ? `h${parent.attrs.level as number}` : parent.type.name;
+  for (let d = $from.depth; d > 0; d--) {
+    const name = $from.node(d).type.name;
+    if (name === 'bullet_list' || name === 'ordered_list' || name === 'blockquote') { block = `${block} ${name}`; break; }
+  }
+  const sel = state.selection;
+  return {
+    marks: { strong: active('strong'), em: active('em'), underline: active('underline'), code: active('code'), link: active('link') },
+    block, canUndo: undoDepth(state) > 0, canRedo: redoDepth(state) > 0, hasSelection: !empty,
+    citation: sel instanceof NodeSelection && sel.node.type === noteSchema.nodes.citation ? sel.node.attrs as CitationAttrs : null,
+  };
+}
+
+export const sameToolbarState = (a: ToolbarState, b: ToolbarState) =>
+  a.block === b.block && a.canUndo === b.canUndo && a.canRedo === b.canRedo && a.hasSelection === b.hasSelection
+  && a.citation === b.citation && (Object.keys(a.marks) as Array<keyof ToolbarState['marks']>).every((k) => a.marks[k] === b.marks[k]);
+
+function Btn({ label, pressed, disabled, onClick, children, keys }: {
+  label: string; pressed?: boolean; disabled?: boolean; onClick(): void; children: preact.ComponentChildren; keys?: string;
+}) {
+  return (
+    <button
+      type="button" class={`tb-btn${pressed ? ' on' : ''}`} aria-label={label} title={keys ? `${label} (${keys})` : label}
+      aria-pressed={pressed === undefined ? undefined : pressed} disabled={disabled}
+      // keep the editor's selection: act on mousedown's default prevented
+      onMouseDown={(e) => e.preventDefault()} onClick={onClick}
+    >{children}</button>
+  );
+}
+
+const mod = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+
+export function Toolbar({ editor, state, onCite }: { editor: NoteEditor | null; state: ToolbarState | null; onCite(): void }) {
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [href, setHref] = useState('https://');
+  const [linkError, setLinkError] = useState('');
+  const run = (cmd: Parameters<NoteEditor['run']>[0]) => { editor?.run(cmd); };
+  const s = state;
+  const m = noteSchema.marks;
+  const disabled = !editor || !s;
+  const applyLink = () => {
+    const clean = href.trim() ? sanitizeHref(href) : null;
+    if (href.trim() && !clean) { setLinkError('Only http(s), mailto and lectern: links are allowed.'); return; }
+    run(setLink(clean));
+    setLinkOpen(false);
+    setLinkError('');
+  };
+  return (
+    <div class="note-toolbar" role="toolbar" aria-label="Formatting">
+      <Btn label="Bold" keys={`${mod}B`} pressed={s?.marks.strong ?? false} disabled={disabled} onClick={() => run(toggleMark(m.strong!))}><b>B</b></Btn>
+      <Btn label="Italic" keys={`${mod}I`} pressed={s?.marks.em ?? false} disabled={disabled} onClick={() => run(toggleMark(m.em!))}><i>I</i></Btn>
+      <Btn label="Underline" keys={`${mod}U`} pressed={s?.marks.underline ?? false} disabled={disabled} onClick={() => run(toggleMark(m.underline!))}><u>U</u></Btn>
+      <Btn label="Code" pressed={s?.marks.code ?? false} disabled={disabled} onClick={() => run(toggleMark(m.code!))}>{'</>'}</Btn>
+      <Btn label="Link" pressed={s?.marks.link ?? false} disabled={disabled || !(s?.hasSelection || s?.marks.link)}
+        onClick={() => { if (s?.marks.link && !s.hasSelection) return; setLinkOpen((o) => !o); }}>🔗</Btn>
+      <span class="tb-sep" aria-hidden="true" />
+      <Btn label="Heading 1" pressed={s?.block.startsWith('h1') ?? false} disabled={disabled} onClick={() => run(s?.block.startsWith('h1') ? setParagraph : setHeading(1))}>H1</Btn>
+      <Btn label="Heading 2" pressed={s?.block.startsWith('h2') ?? false} disabled={disabled} onClick={() => run(s?.block.startsWith('h2') ? setParagraph : setHeading(2))}>H2</Btn>
+      <Btn label="Heading 3" pressed={s?.block.startsWith('h3') ?? false} disabled={disabled} onClick={() => run(s?.block.startsWith('h3') ? setParagraph : setHeading(3))}>H3</Btn>
+      <Btn label="Bulleted list" pressed={s?.block.includes('bullet_list') ?? false} disabled={disabled} onClick={() => run(bulletList)}>•</Btn>
+      <Btn label="Numbered list" pressed={s?.block.includes('ordered_list') ?? false} disabled={disabled} onClick={() => run(orderedList)}>1.</Btn>
+      <Btn label="Block quote" pressed={s?.block.includes('blockquote') ?? false} disabled={disabled} onClick={() => run(blockquote)}>❝</Btn>
+      <Btn label="Horizontal rule" disabled={disabled} onClick={() => run(horizontalRule)}>―</Btn>
+      <span class="tb-sep" aria-hidden="true" />
+      <Btn label="Undo" keys={`${mod}Z`} disabled={disabled || !s?.canUndo} onClick={() => run(undo)}>↶</Btn>
+      <Btn label="Redo" keys={`${mod}Shift+Z`} disabled={disabled || !s?.canRedo} onClick={() => run(redo)}>↷</Btn>
+      <span class="tb-sep" aria-hidden="true" />
+      <Btn label="Cite" keys={`${mod}Shift+C`} disabled={disabled} onClick={onCite}>Cite</Btn>
+      {linkOpen && (
+        <form class="link-form" onSubmit={(e) => { e.preventDefault(); applyLink(); }}>
+          <input
+            type="url" aria-label="Link address" value={href} autoFocus
+            onInput={(e) => setHref((e.currentTarget as HTMLInputElement).value)}
+            onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); setLinkOpen(false); editor?.view.focus(); } }}
+          />
+          <button type="submit" class="tb-btn">Apply</button>
+          <button type="button" class="tb-btn" onClick={() => { run(setLink(null)); setLinkOpen(false); }}>Remove link</button>
+          {linkError && <span class="link-error" role="alert">{linkError}</span>}
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,263 @@
+// The note editor: an EditorView over the note schema with history, input
+// rules, keymaps, drop cursor, gap cursor, a placeholder, citation drops and
+// citation node views. Owns its DOM; the Preact panel only mounts it.
+import { Node as PmNode, type MarkType } from 'prosemirror-model';
+import { EditorState, NodeSelection, Plugin, PluginKey, type Command, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
+import { history, redo, undo } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { baseKeymap, chainCommands, exitCode, setBlockType, toggleMark, wrapIn } from 'prosemirror-commands';
+import {
+  InputRule, inputRules, textblockTypeInputRule, undoInputRule, wrappingInputRule,
+} from 'prosemirror-inputrules';
+import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
+import { dropCursor } from 'prosemirror-dropcursor';
+import { gapCursor } from 'prosemirror-gapcursor';
+import { CITATION_MIME, type CitationAttrs } from '../../common/citation.ts';
+import { citationAttrs, noteSchema as schema } from '../../common/note-schema.ts';
+import { findCitation, insertCitation, insertQuoteTr } from '../../common/note-commands.ts';
+import { CitationView, type CitationContext } from './citation-view.ts';
+import { cleanPastedHtml } from './paste.ts';
+
+const n = schema.nodes;
+const m = schema.marks;
+
+/** `**bold**`, `*em*`, `` `code` `` typed inline: the delimiters go, the mark stays. */
+function markRule(re: RegExp, type: MarkType): InputRule {
+  return new InputRule(re, (state, match, start, end) => {
+    const text = match[1]!;
+    const tr = state.tr.replaceWith(start, end, schema.text(text, [type.create()]));
+    tr.removeStoredMark(type);
+    return tr;
+  });
+}
+
+function rules(): Plugin {
+  return inputRules({
+    rules: [
+      textblockTypeInputRule(/^(#{1,3})\s$/, n.heading!, (match) => ({ level: match[1]!.length })),
+      wrappingInputRule(/^\s*>\s$/, n.blockquote!),
+      wrappingInputRule(/^\s*([-+*])\s$/, n.bullet_list!),
+      wrappingInputRule(/^(\d+)\.\s$/, n.ordered_list!, (match) => ({ order: Number(match[1]) }),
+        (match, node) => node.childCount + (node.attrs.order as number) === Number(match[1])),
+      markRule(/\*\*([^*\s](?:[^*]*[^*\s])?)\*\*$/, m.strong!),
+      markRule(/(?<![*\w])\*([^*\s](?:[^*]*[^*\s])?)\*$/, m.em!),
+      markRule(/`([^`]+)`$/, m.code!),
+    ],
+  });
+}
+
+export const setHeading = (level: number): Command => setBlockType(n.heading!, { level });
+export const setParagraph: Command = setBlockType(n.paragraph!);
+export const bulletList: Command = wrapInList(n.bullet_list!);
+export const orderedList: Command = wrapInList(n.ordered_list!);
+export const blockquote: Command = wrapIn(n.blockquote!);
+export const horizontalRule: Command = (state, dispatch) => {
+  if (dispatch) dispatch(state.tr.replaceSelectionWith(n.horizontal_rule!.create()).scrollIntoView());
+  return true;
+};
+export { undo, redo };
+
+/** Sets or removes a link on the selection; href must already be sanitised. */
+export function setLink(href: string | null): Command {
+  return (state, dispatch) => {
+    const { from, to, empty } = state.selection;
+    if (empty) return false;
+    if (dispatch) {
+      const tr = state.tr.removeMark(from, to, m.link!);
+      if (href) tr.addMark(from, to, m.link!.create({ href }));
+      dispatch(tr);
+    }
+    return true;
+  };
+}
+
+/** Opens the passage of the selected citation (Enter on a selected citation). */
+function openSelectedCitation(open: (a: CitationAttrs) => void): Command {
+  return (state) => {
+    const sel = state.selection;
+    if (!(sel instanceof NodeSelection) || sel.node.type !== n.citation) return false;
+    open(sel.node.attrs as CitationAttrs);
+    return true;
+  };
+}
+
+function keymaps(hooks: EditorHooks): Plugin[] {
+  const hardBreak = chainCommands(exitCode, (state, dispatch) => {
+    if (dispatch) dispatch(state.tr.replaceSelectionWith(n.hard_break!.create()).scrollIntoView());
+    return true;
+  });
+  const keys: Record<string, Command> = {
+    'Mod-z': undo, 'Shift-Mod-z': redo, 'Mod-y': redo,
+    'Backspace': undoInputRule,
+    'Mod-b': toggleMark(m.strong!), 'Mod-B': toggleMark(m.strong!),
+    'Mod-i': toggleMark(m.em!), 'Mod-I': toggleMark(m.em!),
+    'Mod-u': toggleMark(m.underline!), 'Mod-U': toggleMark(m.underline!),
+    'Mod-`': toggleMark(m.code!),
+    'Mod-Shift-c': () => { hooks.openCitePalette(); return true; },
+    'Mod-Shift-C': () => { hooks.openCitePalette(); return true; },
+    'Shift-Enter': hardBreak, 'Mod-Enter': hardBreak,
+    'Enter': chainCommands(openSelectedCitation(hooks.openPassage), splitListItem(n.list_item!)),
+    'Tab': sinkListItem(n.list_item!),
+    'Shift-Tab': liftListItem(n.list_item!),
+    'Mod-[': liftListItem(n.list_item!), 'Mod-]': sinkListItem(n.list_item!),
+    'Mod-Alt-0': setParagraph, 'Mod-Alt-1': setHeading(1), 'Mod-Alt-2': setHeading(2), 'Mod-Alt-3': setHeading(3),
+    'Mod-Shift-8': bulletList, 'Mod-Shift-7': orderedList,
+  };
+  return [keymap(keys), keymap(baseKeymap)];
+}
+
+/** Placeholder: a class and text on the only, empty paragraph of an empty doc. */
+function placeholder(text: string): Plugin {
+  return new Plugin({
+    props: {
+      decorations(state) {
+        const { doc } = state;
+        if (doc.childCount !== 1 || !doc.firstChild!.isTextblock || doc.firstChild!.content.size !== 0) return null;
+        return DecorationSet.create(doc, [Decoration.node(0, doc.firstChild!.nodeSize, { class: 'is-empty', 'data-placeholder': text })]);
+      },
+    },
+  });
+}
+
+/** Reads CITATION_MIME drag data (JSON CitationAttrs); null when absent or not a passage. */
+export function citationFromDataTransfer(dt: DataTransfer | null): CitationAttrs | null {
+  const raw = dt?.getData(CITATION_MIME);
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    return parsed && typeof parsed === 'object' ? citationAttrs(parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function citationDrop(): Plugin {
+  return new Plugin({
+    props: {
+      handleDrop(view, event) {
+        const attrs = citationFromDataTransfer(event.dataTransfer);
+        if (!attrs) return false;
+        const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+        const tr = insertQuoteTr(view.state, attrs, at ? at.pos : view.state.doc.content.size);
+        if (!tr) return false;
+        view.dispatch(tr.scrollIntoView());
+        view.focus();
+        return true;
+      },
+      handleDOMEvents: {
+        dragover(_view, event) {
+          if (event.dataTransfer?.types.includes(CITATION_MIME)) event.dataTransfer.dropEffect = 'copy';
+          return false;
+        },
+      },
+    },
+  });
+}
+
+/** A flash on one position (the citation an 'open-note' asked for). */
+const flashKey = new PluginKey<DecorationSet>('lectern-flash');
+function flash(): Plugin {
+  return new Plugin<DecorationSet>({
+    key: flashKey,
+    state: {
+      init: () => DecorationSet.empty,
+      apply(tr, set) {
+        const meta = tr.getMeta(flashKey) as { from: number; to: number } | null | undefined;
+        if (meta === null) return DecorationSet.empty;
+        if (meta) return DecorationSet.create(tr.doc, [Decoration.node(meta.from, meta.to, { class: 'flash' })]);
+        return set.map(tr.mapping, tr.doc);
+      },
+    },
+    props: { decorations: (state) => flashKey.getState(state) },
+  });
+}
+
+export interface EditorHooks {
+  /** The doc changed (a user edit): schedule a save. */
+  onChange(doc: PmNode): void;
+  /** Every transaction (selection changes too): toolbar state. */
+  onUpdate(view: EditorView): void;
+  onBlur(): void;
+  openCitePalette(): void;
+  openPassage(a: CitationAttrs): void;
+}
+
+export interface NoteEditor {
+  view: EditorView;
+  /** Inserts a citation at the cursor (palette). */
+  cite(a: CitationAttrs): boolean;
+  /** Inserts a quote + citation after the cursor's block ('Add to note'). */
+  quote(a: CitationAttrs): boolean;
+  run(cmd: Command): boolean;
+  /** Selects, scrolls to and flashes the first citation of an annotation/source id. */
+  revealCitation(id: string): boolean;
+  destroy(): void;
+}
+
+export function createNoteEditor(mount: HTMLElement, docJson: unknown, hooks: EditorHooks, ctx: CitationContext,
+  options: { label?: string; placeholder?: string } = {}): NoteEditor {
+  let doc: PmNode;
+  try {
+    doc = PmNode.fromJSON(schema, docJson as Parameters<typeof PmNode.fromJSON>[1]);
+  } catch {
+    doc = schema.topNodeType.createAndFill()!;
+  }
+  const state = EditorState.create({
+    doc,
+    plugins: [
+      rules(), ...keymaps(hooks), history(), dropCursor({ class: 'drop-cursor', width: 2 }), gapCursor(),
+      placeholder(options.placeholder ?? 'Write here. Drag a passage in, or press Ctrl+Shift+C to cite.'),
+      citationDrop(), flash(),
+    ],
+  });
+  const view: EditorView = new EditorView(mount, {
+    state,
+    attributes: {
+      class: 'note-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': options.label ?? 'Note text', spellcheck: 'true',
+    },
+    nodeViews: { citation: (node, v, getPos) => new CitationView(node, v, getPos, ctx, hooks.openPassage) },
+    dispatchTransaction(tr: Transaction) {
+      const next = view.state.apply(tr);
+      view.updateState(next);
+      if (tr.docChanged) hooks.onChange(next.doc);
+      hooks.onUpdate(view);
+    },
+    handleDOMEvents: {
+      blur() { hooks.onBlur(); return false; },
+    },
+    transformPastedHTML: cleanPastedHtml,
+  });
+  const run = (cmd: Command) => {
+    const ok = cmd(view.state, view.dispatch, view);
+    view.focus();
+    return ok;
+  };
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    view,
+    cite: (a) => run(insertCitation(a)),
+    quote: (a) => {
+      const tr = insertQuoteTr(view.state, a);
+      if (!tr) return false;
+      view.dispatch(tr.scrollIntoView());
+      view.focus();
+      return true;
+    },
+    run,
+    revealCitation(id) {
+      const pos = findCitation(view.state.doc, id);
+      if (pos < 0) return false;
+      const node = view.state.doc.nodeAt(pos)!;
+      view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, pos)).setMeta(flashKey, { from: pos, to: pos + node.nodeSize }).scrollIntoView());
+      view.focus();
+      clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => { if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(flashKey, null)); }, 1600);
+      return true;
+    },
+    destroy() {
+      clearTimeout(flashTimer);
+      view.destroy();
+    },
+  };
+}
