@@ -13,8 +13,6 @@ export interface ShellFeatures {
   onProgress(listener: (event: ProgressEvent) => void): () => void;
   /** A native open dialog for files (default) or a folder to import; null where the shell has none. */
   chooseImportPaths: ((kind?: 'files' | 'folder') => Promise<string[]>) | null;
-  /** A native save dialog; null where the shell has none (the browser harness writes to its export folder). */
-  chooseSavePath: ((defaultName: string) => Promise<string | null>) | null;
   /** Subscribes to application-menu commands (e.g. 'import', 'settings', 'shortcuts'); returns the unsubscribe function. */
   onMenuCommand(listener: (command: string) => void): () => void;
 }

@@ -1,5 +1,4 @@
 export const MENU_CHANNEL = 'lectern:menu';
 export const SHELL_CHANNELS = {
   chooseImportPaths: 'lectern-shell:chooseImportPaths',
-  chooseSavePath: 'lectern-shell:chooseSavePath',
 } as const;

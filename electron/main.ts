@@ -29,7 +29,16 @@ const forbidden = { ok: false, error: { code: 'forbidden', message: 'IPC from an
 
 function serveIpc(): void {
   const db = store!;
-  const api = createApi({ store: db, onProgress: (e) => mainWindow?.webContents.send(PROGRESS_CHANNEL, e) });
+  const api = createApi({
+    store: db,
+    onProgress: (e) => mainWindow?.webContents.send(PROGRESS_CHANNEL, e),
+    // Export methods write only to paths the researcher chose in this dialog.
+    chooseSavePath: async (defaultName) => {
+      if (!mainWindow) return null;
+      const result = await dialog.showSaveDialog(mainWindow, { defaultPath: join(app.getPath('documents'), defaultName) });
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+  });
   for (const method of API_METHODS) {
     ipcMain.handle(ipcChannel(method), (event, ...args: unknown[]) => (trusted(event) ? dispatch(api, method, args) : forbidden));
   }
@@ -42,11 +51,6 @@ function serveIpc(): void {
       ...(folder ? {} : { filters: IMPORT_FILTERS }),
     });
     return result.canceled ? [] : result.filePaths;
-  });
-  ipcMain.handle(SHELL_CHANNELS.chooseSavePath, async (event, defaultName: unknown) => {
-    if (!trusted(event) || !mainWindow || typeof defaultName !== 'string') return null;
-    const result = await dialog.showSaveDialog(mainWindow, { defaultPath: defaultName });
-    return result.canceled ? null : (result.filePath ?? null);
   });
 }
 

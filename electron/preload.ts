@@ -1,5 +1,6 @@
 // Exposes exactly window.lectern: the API methods (generated from the contract's
-// method list), pathForFile, progress and menu subscriptions, and two dialogs.
+// method list, chooseSavePath among them), pathForFile, progress and menu
+// subscriptions, and the import dialog.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { API_METHODS, PROGRESS_CHANNEL, ipcChannel } from '../common/api.ts';
 import type { ShellFeatures } from '../common/bridge.ts';
@@ -31,7 +32,6 @@ const shell: ShellFeatures = {
     return () => { ipcRenderer.removeListener(MENU_CHANNEL, handler); };
   },
   chooseImportPaths: (kind = 'files') => ipcRenderer.invoke(SHELL_CHANNELS.chooseImportPaths, kind) as Promise<string[]>,
-  chooseSavePath: (defaultName) => ipcRenderer.invoke(SHELL_CHANNELS.chooseSavePath, defaultName) as Promise<string | null>,
 };
 
 contextBridge.exposeInMainWorld('lectern', { ...api, ...shell });
