@@ -60,6 +60,7 @@ async function caretInMiddle(page: Page, selector: string): Promise<void> {
 }
 
 async function typeSteadily(page: Page): Promise<number[]> {
+  await new Promise((r) => setTimeout(r, 200)); // let the caret placement's own frames pass
   await page.evaluate(() => { (window as unknown as { __lat: number[] }).__lat = []; });
   for (let i = 0; i < CHARS; i++) {
     const ch = TEXT[i % TEXT.length]!;
