@@ -10,7 +10,7 @@ import { Library } from '../library/Library.tsx';
 import { firstMatch, markedTerms } from '../library/find-match.ts';
 import { Reader } from '../reader/Reader.tsx';
 import type { ReaderController } from '../reader/controller.ts';
-import { AnnotationsPanel } from '../annotations/AnnotationsPanel.tsx';
+import { AnnotationsPanel, type AnnotationActions } from '../annotations/AnnotationsPanel.tsx';
 import { AnnotationEditor, type AnnotationDraft } from '../annotations/AnnotationEditor.tsx';
 import { NotebookPanel } from '../notebook/NotebookPanel.tsx';
 import { DropOverlay, ImportProgress, ImportSummary } from '../import/ImportViews.tsx';
@@ -86,6 +86,7 @@ export function App() {
     }
     pendingReveal.current = reveal ? { flash: true, ...reveal } : null;
     const [source, annotations] = await Promise.all([api().getSource(id), api().listAnnotations(id)]);
+    performance.mark('lectern:reader-source');
     setSelectedId(null);
     setOpen({ source, annotations: annotations.sort(byPosition) });
     if (!reveal?.top) api().updateSettings({ lastSourceId: id, lastScrollOffset: reveal?.start ?? 0 }).catch(fail);
@@ -362,6 +363,15 @@ export function App() {
     } catch (e) { fail(e); }
   };
 
+  const annActions = useRef<AnnotationActions>(null!);
+  annActions.current = {
+    onSelect: goToAnnotation,
+    onSave: (a, d) => { saveAnnotation(a, d).catch(fail); },
+    onDelete: (a) => { deleteAnnotation(a).catch(fail); },
+    onCite: cite,
+    onDragStart: (a, dt) => fillDrag(a, dt),
+  };
+
   const popAnn = popover?.mode === 'edit' ? open?.annotations.find((a) => a.id === popover.id) : undefined;
   const titleOf = useMemo(() => { const m = new Map(sources.map((s) => [s.id, s.title])); return (id: string) => m.get(id) ?? id; }, [sources]);
 
@@ -416,9 +426,7 @@ export function App() {
             </div>
             <div role="tabpanel" id="panel-annotations" aria-labelledby="tab-annotations" hidden={sideTab !== 'annotations'} class="tabpanel">
               <AnnotationsPanel
-                annotations={open?.annotations ?? []} selectedId={selectedId} knownTags={tags} hasSource={!!open}
-                onSelect={goToAnnotation} onSave={(a, d) => saveAnnotation(a, d).catch(fail)} onDelete={(a) => deleteAnnotation(a).catch(fail)}
-                onCite={cite} onDragStart={(a, dt) => fillDrag(a, dt)}
+                annotations={open?.annotations ?? []} selectedId={selectedId} knownTags={tags} hasSource={!!open} actions={annActions}
               />
             </div>
             <div role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" hidden={sideTab !== 'notes'} class="tabpanel">

@@ -1,6 +1,6 @@
 // The reader pane: the source's editable metadata header above a read-only
 // ProseMirror view that this component mounts and owns.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation, Source, SourceMeta } from '../../common/types.ts';
 import { ReaderController, type ReaderHooks } from './controller.ts';
 
@@ -21,15 +21,17 @@ export function Reader({ source, annotations, empty, hooks, onReady, onScroll, o
   const hooksRef = useRef(hooks);
   hooksRef.current = hooks;
 
-  useEffect(() => {
+  // A layout effect: the view is built before the browser paints the new source.
+  useLayoutEffect(() => {
     if (!source || !mountRef.current || !scrollRef.current) return undefined;
-    performance.mark('lectern:reader-source');
+    performance.mark('lectern:reader-effect');
     const ctrl = new ReaderController(mountRef.current, scrollRef.current, source, annotations, {
       onSelect: (r) => hooksRef.current.onSelect(r),
       onHighlightClick: (id, rect) => hooksRef.current.onHighlightClick(id, rect),
       onDragSelection: (r, dt) => hooksRef.current.onDragSelection(r, dt),
     });
     ctrlRef.current = ctrl;
+    performance.mark('lectern:reader-view');
     scrollRef.current.scrollTop = 0;
     onReady(ctrl);
     requestAnimationFrame(() => setTimeout(() => performance.mark('lectern:reader-frame'), 0));

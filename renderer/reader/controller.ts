@@ -114,9 +114,16 @@ export class ReaderController {
     };
     // Paragraphs off screen are laid out lazily (content-visibility), so the first
     // jump may land near rather than on; settle in a few frames.
+    performance.mark('lectern:reveal-start');
     let tries = 0;
-    const settle = () => { if (place() && ++tries < 4) requestAnimationFrame(settle); };
-    settle();
+    // Each check runs at the start of a frame, so when nothing had to move, the
+    // frame just painted already showed the passage.
+    const settle = () => {
+      if (place() && ++tries < 4) requestAnimationFrame(settle);
+      else performance.mark('lectern:reveal-frame');
+    };
+    if (place()) requestAnimationFrame(settle);
+    else requestAnimationFrame(() => performance.mark('lectern:reveal-frame'));
     if (flash) {
       this.view.dispatch(setFlash(this.view.state.tr, { from, to }));
       clearTimeout(this.flashTimer);

@@ -35,7 +35,7 @@ test('search: Cologne finds seed 001, Colony finds seed 000 and Enter opens it s
     assert.equal(hits.length, 1);
     await search.press('Enter');
     const title = page.getByLabel('Title', { exact: true });
-    await page.waitForFunction((t) => [...document.querySelectorAll('input')].some((i) => i.value === t), t0);
+    await page.waitForFunction((t) => [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].some((i) => i.value === t), t0);
     assert.equal(await title.inputValue(), t0);
     // the match is flashed and scrolled into view
     const flash = page.locator('.flash').first();
