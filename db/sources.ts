@@ -40,12 +40,38 @@ export function createSourceRepo(db: Db) {
         WHERE a.source_id = s.id) AS tags
     FROM sources s ORDER BY s.imported_at DESC, s.seq DESC`);
   const deleteStmt = db.prepare('DELETE FROM sources WHERE id = ?');
+  const maxSeqStmt = db.prepare('SELECT coalesce(max(seq), 0) FROM sources').pluck();
+  const indexSinceStmt = db.prepare(`INSERT INTO sources_fts (rowid, title, text)
+    SELECT seq, title, text FROM sources WHERE seq > ?`);
+  /** Open batches: rows inserted inside one are indexed when the outermost ends. */
+  let batchDepth = 0;
 
   return {
+    /** Inserts a source; it is searchable at once, or at the end of the enclosing batch. */
     insert(row: NewSourceRow): Source {
       const id = newId();
-      insertStmt.run({ ...row, id, at: now() });
+      const { lastInsertRowid } = insertStmt.run({ ...row, id, at: now() });
+      if (batchDepth === 0) indexSinceStmt.run(Number(lastInsertRowid) - 1);
       return toSource(getStmt.get(id) as SourceRow);
+    },
+    /**
+     * Runs fn in a transaction (a savepoint when nested) and full-text indexes
+     * every source it inserted in one statement at the end. Rows undone by an
+     * inner savepoint are simply not there to index.
+     */
+    batch<T>(fn: () => T): T {
+      return db.transaction(() => {
+        const before = maxSeqStmt.get() as number;
+        batchDepth++;
+        let result: T;
+        try {
+          result = fn();
+        } finally {
+          batchDepth--;
+        }
+        if (batchDepth === 0) indexSinceStmt.run(before);
+        return result;
+      })();
     },
     get(id: string): Source | undefined {
       const r = getStmt.get(id) as SourceRow | undefined;

@@ -88,8 +88,9 @@ export function createImportService(
 
   // better-sqlite3: a transaction function called inside another runs as a SAVEPOINT.
   const storeOneTx = store.db.transaction(storeOne);
-  const storeBatchTx = store.db.transaction(
-    (batch: Loaded[], result: ImportResult, progress: (current: string) => void) => {
+  // One transaction a batch; its new sources are full-text indexed together at the end (store.sources.batch).
+  const storeBatchTx = (batch: Loaded[], result: ImportResult, progress: (current: string) => void) => store.sources.batch(
+    () => {
       for (const file of batch) {
         if ('error' in file) {
           result.failed.push({ path: file.path, error: file.error });

@@ -119,3 +119,40 @@ test('settings default and persist', () => {
     assert.equal(store.settings.get().authorName, 'R. Researcher');
   });
 });
+
+test('ranking: a title match outranks body matches; hits of every kind come back with their own snippets', () => {
+  withStore((store) => {
+    const body = store.sources.insert(row({ sha256: 'c'.repeat(64), title: 'Weather report', text: 'Budget talk. The budget, the budget and the budget again.' }));
+    const titled = store.sources.insert(row({ sha256: 'd'.repeat(64), title: 'Budget', text: 'A long article about many other things entirely, mentioning nothing else.' }));
+    const a = store.annotations.insert({ sourceId: body.id, start: 0, end: 6, exact: 'Budget', prefix: '', suffix: ' talk',
+      color: 'yellow', comment: 'the budget line', tags: [] });
+    const n = store.notes.insert({ title: 'Budget notes', doc: { type: 'doc' }, text: 'budget', citations: [] });
+    const hits = store.search('budget');
+    assert.deepEqual(hits.filter((h) => h.kind === 'source').map((h) => h.id), [titled.id, body.id], 'the title is weighted above the body');
+    assert.deepEqual(new Set(hits.map((h) => h.id)), new Set([body.id, titled.id, a.id, n.id]));
+    const annotationHit = hits.find((h) => h.kind === 'annotation')!;
+    assert.equal(annotationHit.sourceId, body.id);
+    assert.equal(annotationHit.title, 'Weather report');
+    assert.match(annotationHit.snippet, /⟦budget⟧|⟦Budget⟧/);
+    assert.equal(hits.find((h) => h.kind === 'note')?.sourceId, null);
+    assert.equal(store.search('budget', 2).length, 2, 'the limit applies across kinds');
+  });
+});
+
+test('sources inserted in a batch are indexed at its end; rows undone by a savepoint are not', () => {
+  withStore((store) => {
+    store.sources.batch(() => {
+      store.sources.insert(row({ sha256: 'e'.repeat(64), text: 'kept zebra' }));
+      try {
+        store.db.transaction(() => {
+          store.sources.insert(row({ sha256: 'f'.repeat(64), text: 'undone zebra' }));
+          throw new Error('undo this file');
+        })();
+      } catch { /* the file's savepoint is rolled back */ }
+      assert.equal(store.search('zebra').length, 0, 'not indexed before the batch ends');
+    });
+    assert.deepEqual(store.search('zebra').map((h) => h.snippet), ['kept ⟦zebra⟧']);
+    // FTS5's integrity-check throws SQLITE_CORRUPT_VTAB when the index and the content table disagree.
+    assert.doesNotThrow(() => store.db.prepare("INSERT INTO sources_fts(sources_fts) VALUES ('integrity-check')").run());
+  });
+});
