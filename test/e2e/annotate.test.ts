@@ -68,6 +68,11 @@ test('annotating a passage in seed 001 with a comment and two tags survives a re
     assert.deepEqual(again.map((x) => [x.start, x.end, x.exact]), [[a!.start, a!.end, PASSAGE]]);
     // the library counts it
     assert.match(await page.getByRole('option', { name: source.title }).innerText(), /1 annotation\b/);
+    // filtering by the parent tag "actors" keeps only the source with actors/ISIS-K
+    await page.getByLabel('Filter by tag').selectOption('actors');
+    assert.deepEqual(await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').allInnerTexts().then((t) => t.map((x) => x.split('\n')[0])), [source.title]);
+    await page.getByLabel('Filter by tag').selectOption('');
+    assert.equal(await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').count(), 2);
     assert.deepEqual(l.errors, []);
   } finally {
     await l.close();
