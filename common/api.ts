@@ -1,61 +1,9 @@
-// The API contract: every call the UI can make. One interface, one list of
-// method names, one argument schema per method. The handler table in
-// electron/api.ts implements it; Electron IPC, the CLI and the Playwright
-// harness all serve that same table.
+// One argument schema per API method, validated before any handler runs
+// (electron/dispatch.ts). The contract itself is in common/api-methods.ts.
 import { z } from 'zod';
-import type {
-  Annotation, AnnotationImportResult, AnnotationPatch, ExportResult, Backlink, FileBytes, Id, ImportResult, NewAnnotation, NewNote,
-  Note, NotePatch, NoteSummary, SearchHit, Settings, Source, SourceMeta, SourceSummary,
-} from './types.ts';
+import type { ApiMethod } from './api-methods.ts';
 
-export interface LecternApi {
-  listSources(): Promise<SourceSummary[]>;
-  getSource(id: Id): Promise<Source>;
-  updateSource(id: Id, patch: Partial<SourceMeta>): Promise<Source>;
-
-  importPaths(paths: string[]): Promise<ImportResult>;
-  importFiles(files: FileBytes[]): Promise<ImportResult>;
-
-  listAnnotations(sourceId: Id): Promise<Annotation[]>;
-  createAnnotation(input: NewAnnotation): Promise<Annotation>;
-  updateAnnotation(id: Id, patch: AnnotationPatch): Promise<Annotation>;
-  /** Returns the deleted annotation so the UI can offer undo (restoreAnnotation). */
-  deleteAnnotation(id: Id): Promise<Annotation>;
-  restoreAnnotation(annotation: Annotation): Promise<Annotation>;
-  listTags(): Promise<string[]>;
-
-  search(query: string, limit?: number): Promise<SearchHit[]>;
-
-  getSettings(): Promise<Settings>;
-  updateSettings(patch: Partial<Settings>): Promise<Settings>;
-
-  listNotes(): Promise<NoteSummary[]>;
-  getNote(id: Id): Promise<Note>;
-  createNote(input: NewNote): Promise<Note>;
-  updateNote(id: Id, patch: NotePatch): Promise<Note>;
-  deleteNote(id: Id): Promise<Note>;
-  restoreNote(note: Note): Promise<Note>;
-  backlinks(id: Id): Promise<Backlink[]>;
-
-  /**
-   * Asks where to save an export (Electron: a save dialog; elsewhere: a file in a
-   * temporary export folder). Returns null when the user cancels. The export
-   * methods below only write to paths this method returned.
-   */
-  chooseSavePath(defaultName: string): Promise<string | null>;
-  /** Annotated PDF of a source (page size and author from settings). */
-  exportSourcePdf(sourceId: Id, path: string): Promise<ExportResult>;
-  /** PDF of a note; withSources appends the cited sources, annotated, and links citations there. */
-  exportNotePdf(noteId: Id, path: string, options?: { withSources?: boolean }): Promise<ExportResult>;
-  /** Markdown of a note, citations as footnotes. */
-  exportNoteMarkdown(noteId: Id, path: string): Promise<ExportResult>;
-  /** A source's annotations as a W3C Web Annotation collection (JSON-LD). */
-  exportAnnotations(sourceId: Id, path: string): Promise<ExportResult>;
-  /** The text of a W3C annotation JSON(-LD) file, onto a source; every passage is re-anchored and kept. */
-  importAnnotations(sourceId: Id, json: string): Promise<AnnotationImportResult>;
-}
-
-export type ApiMethod = keyof LecternApi;
+export { API_METHODS, PROGRESS_CHANNEL, ipcChannel, type ApiMethod, type LecternApi } from './api-methods.ts';
 
 const id = z.string().min(1).max(100);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -128,8 +76,4 @@ export const API_ARGS = {
   importAnnotations: z.tuple([id, z.string().min(2).max(50_000_000)]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
-export const API_METHODS = Object.keys(API_ARGS) as ApiMethod[];
 
-/** Name of the IPC channel for a method. */
-export const ipcChannel = (method: ApiMethod): string => `lectern:${method}`;
-export const PROGRESS_CHANNEL = 'lectern:progress';

@@ -2,7 +2,7 @@
 // method list, chooseSavePath among them), pathForFile, progress and menu
 // subscriptions, and the import dialog.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { API_METHODS, PROGRESS_CHANNEL, ipcChannel } from '../common/api.ts';
+import { API_METHODS, PROGRESS_CHANNEL, ipcChannel } from '../common/api-methods.ts';
 import type { ShellFeatures } from '../common/bridge.ts';
 import type { ProgressEvent } from '../common/types.ts';
 import type { DispatchResult } from './dispatch.ts';
