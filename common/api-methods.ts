@@ -2,7 +2,7 @@
 // list of their names. Kept free of zod so the sandboxed preload stays small;
 // common/api.ts adds one argument schema per method.
 import type {
-  Annotation, AnnotationImportResult, AnnotationPatch, ExportResult, Backlink, FileBytes, Id, ImportResult, NewAnnotation, NewNote,
+  DeletedSource, Annotation, AnnotationImportResult, AnnotationPatch, ExportResult, Backlink, FileBytes, Id, ImportResult, NewAnnotation, NewNote,
   Note, NotePatch, NoteSummary, SearchHit, Settings, Source, SourceMeta, SourceSummary,
 } from './types.ts';
 
@@ -10,6 +10,9 @@ export interface LecternApi {
   listSources(): Promise<SourceSummary[]>;
   getSource(id: Id): Promise<Source>;
   updateSource(id: Id, patch: Partial<SourceMeta>): Promise<Source>;
+  /** Deletes a source with its annotations; returns them so the UI can offer undo (restoreSource). */
+  deleteSource(id: Id): Promise<DeletedSource>;
+  restoreSource(deleted: DeletedSource): Promise<Source>;
 
   importPaths(paths: string[]): Promise<ImportResult>;
   importFiles(files: FileBytes[]): Promise<ImportResult>;
@@ -60,6 +63,8 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   listSources: true,
   getSource: true,
   updateSource: true,
+  deleteSource: true,
+  restoreSource: true,
   importPaths: true,
   importFiles: true,
   listAnnotations: true,

@@ -30,6 +30,13 @@ const annotation = z.object({
   score: z.number().nullable(), created: z.string(), modified: z.string(),
 });
 
+const source = z.object({
+  id, title: z.string().min(1).max(1000), published: isoDate.nullable(), publisher: z.string().nullable(),
+  url: z.string().nullable(), byline: z.string().nullable(), originalPath: z.string().nullable(),
+  originalName: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), encoding: z.string(), text: z.string(),
+  chars: offset, importedAt: z.string(), updatedAt: z.string(),
+});
+
 const note = z.object({
   id, title: z.string().max(1000), doc: z.unknown(), text: z.string(), created: z.string(), modified: z.string(),
 });
@@ -47,6 +54,8 @@ export const API_ARGS = {
   listSources: z.tuple([]),
   getSource: z.tuple([id]),
   updateSource: z.tuple([id, sourceMetaPatch]),
+  deleteSource: z.tuple([id]),
+  restoreSource: z.tuple([z.object({ source, annotations: z.array(annotation) }).strict()]),
   importPaths: z.tuple([z.array(z.string().min(1)).min(1).max(100_000)]),
   importFiles: z.tuple([z.array(z.object({ name: z.string().min(1).max(1000), bytes: z.instanceof(Uint8Array) })).min(1).max(10_000)]),
   listAnnotations: z.tuple([id]),

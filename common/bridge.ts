@@ -4,6 +4,10 @@
 import type { LecternApi } from './api.ts';
 import type { ApiErrorShape, ProgressEvent } from './types.ts';
 
+/** Commands the application menu sends to the renderer (electron/shell-config.ts builds the menu). */
+export const MENU_COMMANDS = ['import-files', 'import-folder', 'export', 'settings', 'shortcuts', 'find', 'new-note'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
 export interface ShellFeatures {
   /** 'electron' in the desktop app, 'browser' in the preview/test harness. */
   readonly shell: 'electron' | 'browser';
@@ -13,8 +17,8 @@ export interface ShellFeatures {
   onProgress(listener: (event: ProgressEvent) => void): () => void;
   /** A native open dialog for files (default) or a folder to import; null where the shell has none. */
   chooseImportPaths: ((kind?: 'files' | 'folder') => Promise<string[]>) | null;
-  /** Subscribes to application-menu commands (e.g. 'import', 'settings', 'shortcuts'); returns the unsubscribe function. */
-  onMenuCommand(listener: (command: string) => void): () => void;
+  /** Subscribes to application-menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
 export type LecternBridge = LecternApi & ShellFeatures;

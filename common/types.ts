@@ -26,6 +26,12 @@ export interface Source extends SourceMeta {
   updatedAt: string;
 }
 
+/** What deleteSource removed, so restoreSource can put it back as it was (undo). */
+export interface DeletedSource {
+  source: Source;
+  annotations: Annotation[];
+}
+
 export interface SourceSummary {
   id: Id;
   title: string;

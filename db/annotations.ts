@@ -110,6 +110,10 @@ export function createAnnotationRepo(db: Db) {
       pruneTagsStmt.run();
       return existing;
     }),
+    /** Removes tags no annotation uses any more. */
+    pruneTags(): void {
+      pruneTagsStmt.run();
+    },
     listTags(): string[] {
       return listTagsStmt.pluck().all() as string[];
     },

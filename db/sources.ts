@@ -30,7 +30,7 @@ export type SourceRepo = ReturnType<typeof createSourceRepo>;
 export function createSourceRepo(db: Db) {
   const insertStmt = db.prepare(`INSERT INTO sources
     (id, title, published, publisher, url, byline, original_path, original_name, sha256, encoding, text, length, imported_at, updated_at)
-    VALUES (@id, @title, @published, @publisher, @url, @byline, @originalPath, @originalName, @sha256, @encoding, @text, @chars, @at, @at)`);
+    VALUES (@id, @title, @published, @publisher, @url, @byline, @originalPath, @originalName, @sha256, @encoding, @text, @chars, @at, coalesce(@updatedAt, @at))`);
   const getStmt = db.prepare('SELECT * FROM sources WHERE id = ?');
   const byShaStmt = db.prepare('SELECT id FROM sources WHERE sha256 = ?');
   const listStmt = db.prepare(`SELECT s.id, s.title, s.published, s.publisher, s.length, s.imported_at,
@@ -48,9 +48,9 @@ export function createSourceRepo(db: Db) {
 
   return {
     /** Inserts a source; it is searchable at once, or at the end of the enclosing batch. */
-    insert(row: NewSourceRow): Source {
-      const id = newId();
-      const { lastInsertRowid } = insertStmt.run({ ...row, id, at: now() });
+    insert(row: NewSourceRow, keep?: { id: string; importedAt: string; updatedAt: string }): Source {
+      const id = keep?.id ?? newId();
+      const { lastInsertRowid } = insertStmt.run({ ...row, id, at: keep?.importedAt ?? now(), updatedAt: keep?.updatedAt ?? null });
       if (batchDepth === 0) indexSinceStmt.run(Number(lastInsertRowid) - 1);
       return toSource(getStmt.get(id) as SourceRow);
     },

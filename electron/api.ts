@@ -58,6 +58,25 @@ export function createApi({ store, onProgress, chooseSavePath }: ApiDeps): Lecte
     async listSources() { return store.sources.list(); },
     async getSource(id) { return source(id); },
     async updateSource(id, patch) { return found(store.sources.updateMeta(id, patch), 'source', id); },
+    async deleteSource(id) {
+      return store.sources.batch(() => {
+        const deleted = { source: source(id), annotations: store.annotations.listBySource(id) };
+        store.sources.delete(id);
+        store.annotations.pruneTags();
+        return deleted;
+      });
+    },
+    async restoreSource({ source: s, annotations }) {
+      if (store.sources.get(s.id)) throw new ApiError('conflict', `Source ${s.id} already exists`);
+      const twin = store.sources.findIdBySha256(s.sha256);
+      if (twin) throw new ApiError('conflict', `The same file was imported again in the meantime (source ${twin})`);
+      const { id, importedAt, updatedAt, ...row } = s;
+      return store.sources.batch(() => {
+        const restored = store.sources.insert(row, { id, importedAt, updatedAt });
+        for (const a of annotations) store.annotations.insert({ ...a, sourceId: id });
+        return restored;
+      });
+    },
 
     importPaths: (paths) => importer.importPaths(paths),
     importFiles: (files) => importer.importFiles(files),

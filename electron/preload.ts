@@ -3,7 +3,7 @@
 // subscriptions, and the import dialog.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { API_METHODS, PROGRESS_CHANNEL, ipcChannel } from '../common/api-methods.ts';
-import type { ShellFeatures } from '../common/bridge.ts';
+import type { MenuCommand, ShellFeatures } from '../common/bridge.ts';
 import type { ProgressEvent } from '../common/types.ts';
 import type { DispatchResult } from './dispatch.ts';
 import { MENU_CHANNEL, SHELL_CHANNELS } from './ipc-channels.ts';
@@ -27,7 +27,7 @@ const shell: ShellFeatures = {
     return () => { ipcRenderer.removeListener(PROGRESS_CHANNEL, handler); };
   },
   onMenuCommand(listener) {
-    const handler = (_event: unknown, command: string) => listener(command);
+    const handler = (_event: unknown, command: MenuCommand) => listener(command);
     ipcRenderer.on(MENU_CHANNEL, handler);
     return () => { ipcRenderer.removeListener(MENU_CHANNEL, handler); };
   },

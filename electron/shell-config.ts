@@ -2,6 +2,9 @@
 // electron so unit tests can check it under plain Node.
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { extname, normalize, relative, resolve, sep } from 'node:path';
+import type { MenuCommand } from '../common/bridge.ts';
+
+export type { MenuCommand };
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'lectern';
@@ -64,8 +67,6 @@ export function resolveAppFile(url: string, root: string): { path: string; mime:
   return mime ? { path, mime } : null;
 }
 
-/** Commands the application menu sends to the renderer. */
-export type MenuCommand = 'import-files' | 'import-folder' | 'export' | 'settings' | 'shortcuts' | 'find' | 'new-note';
 
 export function menuTemplate(send: (command: MenuCommand) => void, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
