@@ -310,7 +310,10 @@ test('a citation whose annotation was deleted is marked; one whose source is gon
     await notesTab(page).click();
     await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Marks/ }).click();
     const cites = editor(page).locator('cite.lectern-citation');
-    await page.waitForFunction(() => [...document.querySelectorAll('.note-editor cite')].every((c) => (c as HTMLElement).dataset.status !== 'loading'));
+    await page.waitForFunction(() => {
+      const all = [...document.querySelectorAll('.note-editor cite')];
+      return all.length === 2 && all.every((c) => (c as HTMLElement).dataset.status !== 'loading');
+    });
     assert.equal(await cites.nth(0).getAttribute('data-status'), 'annotation-deleted');
     assert.match((await cites.nth(0).getAttribute('aria-label'))!, /annotation deleted/);
     assert.equal(await cites.nth(1).getAttribute('data-status'), 'source-missing');
