@@ -2,11 +2,13 @@
 // the schema: its plain text (for search) and its citations (for backlinks).
 import type { CitationRef } from './types.ts';
 
+/** A ProseMirror node as JSON (what notes store). */
 export interface PmJson {
   type: string;
   text?: string;
   attrs?: Record<string, unknown>;
   content?: PmJson[];
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
 }
 
 const BLOCK_BREAK = new Set(['paragraph', 'heading', 'blockquote', 'list_item', 'code_block', 'quote', 'horizontal_rule']);

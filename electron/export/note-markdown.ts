@@ -2,26 +2,15 @@
 // each citation as a footnote holding the quoted passage and its source.
 // Works on the JSON shape (type / content / marks / attrs) only.
 import type { Source } from '../../common/types.ts';
+import type { CitationAttrs } from '../../common/citation.ts';
+import type { PmJson } from '../../common/note-doc.ts';
 import { ParagraphIndex } from '../../common/note-schema.ts';
 
-export interface PmJsonNode {
-  type: string;
-  attrs?: Record<string, unknown>;
-  content?: PmJsonNode[];
-  marks?: { type: string; attrs?: Record<string, unknown> }[];
-  text?: string;
-}
+/** A note node as JSON: the shape common/note-doc.ts reads too. */
+export type PmJsonNode = PmJson;
 
 /** A citation's attributes as the note schema stores them. */
-export interface CitationJson {
-  sourceId: string;
-  start: number;
-  end: number;
-  exact: string;
-  sha256: string;
-  annotationId: string | null;
-  sourceTitle: string;
-}
+export type CitationJson = CitationAttrs;
 
 export function citationOf(node: PmJsonNode): CitationJson {
   const a = node.attrs ?? {};
