@@ -1,0 +1,115 @@
+// A stand-in for the 'electron' module, recording what the shell files do with
+// it, so the built main process and preload can run under plain Node in tests.
+// (The real package would try to download the Electron binary.)
+
+type Handler = (...args: never[]) => unknown;
+
+export interface FakeWebContents {
+  sent: Array<[string, unknown]>;
+  send(channel: string, payload: unknown): void;
+  listeners: Map<string, Handler>;
+  on(event: string, fn: Handler): void;
+  windowOpenHandler?: Handler;
+  setWindowOpenHandler(fn: Handler): void;
+}
+
+export const record = {
+  schemes: [] as unknown[],
+  protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
+  ipcHandlers: new Map<string, Handler>(),
+  appListeners: new Map<string, Handler[]>(),
+  windows: [] as Array<{ options: Record<string, unknown>; url?: string; webContents: FakeWebContents }>,
+  menuTemplate: null as unknown,
+  permissionRequest: null as Handler | null,
+  permissionCheck: null as Handler | null,
+  exposed: new Map<string, unknown>(),
+  rendererListeners: new Map<string, Handler[]>(),
+  invoked: [] as Array<[string, unknown[]]>,
+  invokeResult: (_channel: string, _args: unknown[]): unknown => ({ ok: true, value: null }),
+  userData: '',
+};
+
+export function webContents(): FakeWebContents {
+  return {
+    sent: [],
+    send(channel, payload) { this.sent.push([channel, payload]); },
+    listeners: new Map(),
+    on(event, fn) { this.listeners.set(event, fn); },
+    setWindowOpenHandler(fn) { this.windowOpenHandler = fn; },
+  };
+}
+
+export const app = {
+  isPackaged: false,
+  whenReady: () => Promise.resolve(),
+  getPath: (name: string) => (name === 'userData' ? record.userData : `/tmp/fake-${name}`),
+  on(event: string, fn: Handler) {
+    record.appListeners.set(event, [...(record.appListeners.get(event) ?? []), fn]);
+  },
+  quit() {},
+  exit() {},
+};
+
+export class BrowserWindow {
+  readonly webContents = webContents();
+  readonly options: Record<string, unknown>;
+  constructor(options: Record<string, unknown>) {
+    this.options = options;
+    record.windows.push({ options, webContents: this.webContents });
+  }
+  static getAllWindows() { return record.windows; }
+  once() {}
+  show() {}
+  loadURL(url: string) { record.windows.at(-1)!.url = url; return Promise.resolve(); }
+}
+
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes: unknown[]) => { record.schemes.push(...schemes); },
+  handle: (scheme: string, fn: (request: { url: string }) => Promise<Response>) => { record.protocolHandlers.set(scheme, fn); },
+};
+
+export const ipcMain = {
+  handle: (channel: string, fn: Handler) => { record.ipcHandlers.set(channel, fn); },
+};
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler: (fn: Handler) => { record.permissionRequest = fn; },
+    setPermissionCheckHandler: (fn: Handler) => { record.permissionCheck = fn; },
+  },
+};
+
+export const Menu = {
+  buildFromTemplate: (template: unknown) => template,
+  setApplicationMenu: (menu: unknown) => { record.menuTemplate = menu; },
+};
+
+export const dialog = {
+  showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+  showSaveDialog: () => Promise.resolve({ canceled: true }),
+  showErrorBox: (title: string, message: string) => { throw new Error(`${title}: ${message}`); },
+};
+
+export const nativeTheme = { shouldUseDarkColors: false };
+
+// Renderer-side modules, for the preload.
+export const contextBridge = {
+  exposeInMainWorld: (key: string, value: unknown) => { record.exposed.set(key, value); },
+};
+
+export const ipcRenderer = {
+  invoke: (channel: string, ...args: unknown[]) => {
+    record.invoked.push([channel, args]);
+    return Promise.resolve(record.invokeResult(channel, args));
+  },
+  on: (channel: string, fn: Handler) => {
+    record.rendererListeners.set(channel, [...(record.rendererListeners.get(channel) ?? []), fn]);
+  },
+  removeListener: (channel: string, fn: Handler) => {
+    record.rendererListeners.set(channel, (record.rendererListeners.get(channel) ?? []).filter((f) => f !== fn));
+  },
+};
+
+export const webUtils = { getPathForFile: (file: { path?: string }) => file.path ?? '' };
+
+export default { app, BrowserWindow, protocol, ipcMain, session, Menu, dialog, nativeTheme, contextBridge, ipcRenderer, webUtils };

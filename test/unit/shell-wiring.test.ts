@@ -1,0 +1,129 @@
+// Runs the built Electron main process and preload (dist/electron) under plain
+// Node with a recording stand-in for the 'electron' module: the closest this
+// machine gets to launching the shell, which needs the Electron binary.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire, registerHooks } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { API_METHODS } from '../../common/api-methods.ts';
+import { SEED_000, tempDir } from '../helpers/tmp.ts';
+import type * as FakeElectron from '../helpers/fake-electron.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DIST = join(ROOT, 'dist', 'electron');
+const FAKE = pathToFileURL(join(import.meta.dirname, '..', 'helpers', 'fake-electron.ts')).href;
+
+registerHooks({
+  resolve: (specifier, context, next) => (specifier === 'electron' ? { url: FAKE, shortCircuit: true } : next(specifier, context)),
+});
+const fake = (await import(FAKE)) as typeof FakeElectron;
+const { record } = fake;
+
+if (!existsSync(join(DIST, 'main.mjs')) || !existsSync(join(DIST, 'preload.cjs'))) {
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  assert.equal(built.status, 0, 'npm run build');
+}
+
+const until = async (ok: () => boolean): Promise<void> => {
+  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(ok(), 'condition not reached');
+};
+
+test('the built main process: window, protocol, permissions, navigation, IPC and menu', async () => {
+  const { dir, cleanup } = tempDir();
+  record.userData = dir;
+  try {
+    await import(pathToFileURL(join(DIST, 'main.mjs')).href);
+    await until(() => record.windows.length === 1 && record.menuTemplate !== null);
+
+    assert.deepEqual(record.schemes, [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    const win = record.windows[0]!;
+    assert.equal(win.url, 'app://lectern/index.html');
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    assert.equal(prefs.preload, join(DIST, 'preload.cjs'));
+    assert.ok(existsSync(prefs.preload as string));
+    assert.equal(prefs.sandbox, true);
+    assert.equal(prefs.contextIsolation, true);
+    assert.equal(prefs.nodeIntegration, false);
+
+    // The custom protocol serves the built renderer with the CSP, and nothing outside it.
+    const serve = record.protocolHandlers.get('app')!;
+    const index = await serve({ url: 'app://lectern/index.html' });
+    assert.equal(index.status, 200);
+    assert.match(index.headers.get('content-type')!, /text\/html/);
+    assert.match(index.headers.get('content-security-policy')!, /default-src 'none'/);
+    assert.match(await index.text(), /<script type="module" src="app.js">/);
+    assert.equal((await serve({ url: 'app://lectern/app.js' })).status, 200);
+    assert.equal((await serve({ url: 'app://lectern/..%2f..%2fpackage.json' })).status, 404);
+    assert.equal((await serve({ url: 'app://lectern/missing.js' })).status, 404);
+
+    // Permissions are denied; new windows are denied; navigation away is blocked.
+    let granted: boolean | undefined;
+    (record.permissionRequest as (wc: unknown, p: string, cb: (ok: boolean) => void) => void)(null, 'media', (ok) => { granted = ok; });
+    assert.equal(granted, false);
+    assert.equal((record.permissionCheck as () => boolean)(), false);
+    const contents = fake.webContents();
+    for (const fn of record.appListeners.get('web-contents-created') ?? []) (fn as (e: unknown, c: unknown) => void)({}, contents);
+    assert.deepEqual((contents.windowOpenHandler as () => unknown)(), { action: 'deny' });
+    const navigate = (url: string) => {
+      let prevented = false;
+      (contents.listeners.get('will-navigate') as (e: { preventDefault(): void }, url: string) => void)({ preventDefault: () => { prevented = true; } }, url);
+      return prevented;
+    };
+    assert.equal(navigate('https://example.org/'), true);
+    assert.equal(navigate('file:///etc/passwd'), true);
+    assert.equal(navigate('app://lectern/index.html'), false);
+
+    // Every API method is served on IPC, from the app's own frame only, through dispatch.
+    for (const m of API_METHODS) assert.ok(record.ipcHandlers.has(`lectern:${m}`), `no IPC handler for ${m}`);
+    const call = (channel: string, event: unknown, ...args: unknown[]) =>
+      (record.ipcHandlers.get(channel) as (e: unknown, ...a: unknown[]) => Promise<unknown>)(event, ...args);
+    const trusted = { sender: win.webContents, senderFrame: { url: 'app://lectern/index.html' } };
+    assert.deepEqual(await call('lectern:listSources', trusted), { ok: true, value: [] });
+    const imported = await call('lectern:importPaths', trusted, [SEED_000]) as { ok: boolean; value: { imported: unknown[] } };
+    assert.equal(imported.value.imported.length, 1);
+    assert.ok(win.webContents.sent.some(([channel]) => channel === 'lectern:progress'), 'progress reaches the window');
+    const forbidden = { ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted frame' } };
+    assert.deepEqual(await call('lectern:listSources', { sender: win.webContents, senderFrame: { url: 'https://evil.example/' } }), forbidden);
+    assert.deepEqual(await call('lectern:listSources', { sender: fake.webContents(), senderFrame: { url: 'app://lectern/index.html' } }), forbidden);
+    const invalid = await call('lectern:getSource', trusted, 42) as { ok: boolean; error: { code: string } };
+    assert.equal(invalid.error.code, 'invalid-arguments');
+
+    // The menu's Import Files… reaches the renderer as a menu command.
+    const file = (record.menuTemplate as Array<{ label?: string; submenu?: Array<{ label?: string; click?: () => void }> }>)
+      .find((m) => m.label === '&File')!;
+    file.submenu!.find((i) => i.label === 'Import Files…')!.click!();
+    assert.deepEqual(win.webContents.sent.at(-1), ['lectern:menu', 'import-files']);
+
+    for (const fn of record.appListeners.get('will-quit') ?? []) (fn as () => void)();
+  } finally {
+    cleanup();
+  }
+});
+
+test('the built preload exposes exactly window.lectern, generated from the method list', async () => {
+  createRequire(import.meta.url)(join(DIST, 'preload.cjs'));
+  assert.deepEqual([...record.exposed.keys()], ['lectern']);
+  const lectern = record.exposed.get('lectern') as Record<string, unknown>;
+  assert.deepEqual(Object.keys(lectern).sort(), [...API_METHODS, 'shell', 'pathForFile', 'onProgress', 'onMenuCommand', 'chooseImportPaths'].sort());
+  assert.equal(lectern.shell, 'electron');
+
+  record.invokeResult = (channel) => (channel === 'lectern:getSource'
+    ? { ok: false, error: { code: 'not-found', message: 'No source with id x' } }
+    : { ok: true, value: ['a'] });
+  assert.deepEqual(await (lectern.listTags as () => Promise<unknown>)(), ['a']);
+  assert.deepEqual(record.invoked.at(-1), ['lectern:listTags', []]);
+  await assert.rejects((lectern.getSource as (id: string) => Promise<unknown>)('x'), (err: Error & { code?: string }) =>
+    err.message === 'No source with id x' && err.code === 'not-found');
+
+  const seen: unknown[] = [];
+  const stop = (lectern.onProgress as (fn: (e: unknown) => void) => () => void)((e) => seen.push(e));
+  for (const fn of record.rendererListeners.get('lectern:progress') ?? []) (fn as (ev: unknown, e: unknown) => void)({}, { done: 1 });
+  stop();
+  assert.deepEqual(seen, [{ done: 1 }]);
+  assert.deepEqual(record.rendererListeners.get('lectern:progress'), []);
+  assert.equal((lectern.pathForFile as (f: unknown) => string)({ path: '/home/r/a.txt' }), '/home/r/a.txt');
+});
