@@ -34,7 +34,9 @@ export function windowOptions(preloadPath: string, opts: { dark: boolean; devToo
       navigateOnDragDrop: false,
       safeDialogs: true,
       devTools: opts.devTools,
-      spellcheck: true,
+      // Off: on Windows and Linux Chromium would download Hunspell dictionaries, and Lectern never needs a network.
+      // Off: on Windows and Linux Chromium would download Hunspell dictionaries, and Lectern never needs a network.
+      spellcheck: false,
     },
   };
 }
@@ -59,7 +61,12 @@ const MIME: Record<string, string> = {
 /** Maps an app:// URL to a file under root, or null for anything outside it or of an unknown type. */
 export function resolveAppFile(url: string, root: string): { path: string; mime: string } | null {
   if (!isAppUrl(url)) return null;
-  const pathname = decodeURIComponent(new URL(url).pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return null; // malformed percent-encoding
+  }
   const path = resolve(root, normalize(`.${pathname === '/' ? '/index.html' : pathname}`));
   const rel = relative(root, path);
   if (rel === '' || rel.startsWith('..') || rel.includes(`..${sep}`) || resolve(root, rel) !== path) return null;

@@ -24,6 +24,7 @@ test('window options follow the Electron security checklist', () => {
   assert.equal(w.experimentalFeatures, false);
   assert.equal(w.navigateOnDragDrop, false);
   assert.equal(w.devTools, false);
+  assert.equal(w.spellcheck, false, 'spellcheck would download dictionaries');
   assert.equal(o.show, false, 'shown on ready-to-show, no white flash');
 });
 
@@ -42,6 +43,7 @@ test('the protocol serves files under the renderer folder only', () => {
   assert.equal(resolveAppFile('app://lectern/%2e%2e/%2e%2e/etc/passwd.js', root)?.path, '/srv/renderer/etc/passwd.js', 'dot segments stay inside');
   assert.equal(resolveAppFile('app://lectern/..%2f..%2fetc%2fpasswd.js', root), null, 'encoded slashes cannot climb out');
   assert.equal(resolveAppFile('app://lectern/secret.sqlite', root), null, 'unknown types are refused');
+  assert.equal(resolveAppFile('app://lectern/%E0.js', root), null, 'malformed encoding is refused, not thrown');
   assert.equal(resolveAppFile('file:///srv/renderer/index.html', root), null);
 });
 
