@@ -35,7 +35,6 @@ export function windowOptions(preloadPath: string, opts: { dark: boolean; devToo
       safeDialogs: true,
       devTools: opts.devTools,
       // Off: on Windows and Linux Chromium would download Hunspell dictionaries, and Lectern never needs a network.
-      // Off: on Windows and Linux Chromium would download Hunspell dictionaries, and Lectern never needs a network.
       spellcheck: false,
     },
   };
