@@ -2,6 +2,7 @@
 // (electron/dispatch.ts). The contract itself is in common/api-methods.ts.
 import { z } from 'zod';
 import type { ApiMethod } from './api-methods.ts';
+import { ANNOTATION_COLORS } from './types.ts';
 
 export { API_METHODS, PROGRESS_CHANNEL, ipcChannel, type ApiMethod, type LecternApi } from './api-methods.ts';
 
@@ -19,7 +20,7 @@ const sourceMetaPatch = z.object({
 }).partial().strict();
 
 const annotationPatch = z.object({
-  color: z.string().min(1).max(40),
+  color: z.enum(ANNOTATION_COLORS),
   comment: z.string().max(100_000),
   tags,
 }).partial().strict();
@@ -61,7 +62,7 @@ export const API_ARGS = {
   listAnnotations: z.tuple([id]),
   createAnnotation: z.tuple([z.object({
     sourceId: id, start: offset, end: offset,
-    color: z.string().min(1).max(40).optional(), comment: z.string().max(100_000).optional(), tags: tags.optional(),
+    color: z.enum(ANNOTATION_COLORS).optional(), comment: z.string().max(100_000).optional(), tags: tags.optional(),
   }).strict()]),
   updateAnnotation: z.tuple([id, annotationPatch]),
   deleteAnnotation: z.tuple([id]),

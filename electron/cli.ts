@@ -3,9 +3,9 @@
 import { parseArgs } from 'node:util';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { openStore } from '../db/store.ts';
+import { openStore, type Store } from '../db/store.ts';
 import { createApi } from './api.ts';
-import { toErrorShape } from './dispatch.ts';
+import { toErrorShape, validated } from './dispatch.ts';
 import { resolveDbPath } from './paths.ts';
 import { CommandError, UsageError, type Command, type OptionSpec } from './cli/command.ts';
 import { libraryCommands } from './cli/library-commands.ts';
@@ -107,14 +107,19 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
 
   const json = parsed.values.json === true;
   const dbPath = resolveDbPath(typeof parsed.values.db === 'string' ? parsed.values.db : undefined, io.env);
-  mkdirSync(dirname(dbPath), { recursive: true });
-  const store = openStore(dbPath);
+  let store: Store;
+  try {
+    mkdirSync(dirname(dbPath), { recursive: true });
+    store = openStore(dbPath);
+  } catch (err) {
+    return fail(1, { code: 'db-unavailable', message: `cannot open the database ${dbPath}: ${err instanceof Error ? err.message : String(err)}` });
+  }
   const progress = (line: string): void => { if (!json && io.isTTY) io.stderr(`\r${line}\x1b[K`); };
   try {
-    const api = createApi({
+    const api = validated(createApi({
       store,
       onProgress: (e) => progress(`${e.task} ${e.done}/${e.total} ${e.current}`),
-    });
+    }));
     const out = await command.run({ api, store, values: parsed.values, positionals: parsed.positionals, json, progress });
     if (!json && io.isTTY) io.stderr('\r\x1b[K');
     io.stdout(json ? `${JSON.stringify(out.json)}\n` : `${out.human}\n`);
@@ -122,7 +127,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   } catch (err) {
     if (err instanceof UsageError) return fail(2, { code: 'usage', message: err.message });
     const shape = err instanceof CommandError ? { code: err.code, message: err.message } : toErrorShape(err);
-    return fail(1, shape);
+    return fail(shape.code === 'invalid-arguments' ? 2 : 1, shape);
   } finally {
     store.close();
   }

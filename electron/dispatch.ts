@@ -29,3 +29,16 @@ export async function dispatch(api: LecternApi, method: string, args: unknown[])
     return { ok: false, error: toErrorShape(err) };
   }
 }
+
+/**
+ * The handler table with every call validated against API_ARGS first, exactly
+ * as dispatch does: for callers in this process (the CLI).
+ */
+export function validated(api: LecternApi): LecternApi {
+  const table: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const method of API_METHODS) {
+    const fn = api[method] as (...a: unknown[]) => Promise<unknown>;
+    table[method] = async (...args) => fn.apply(api, API_ARGS[method].parse(args) as unknown[]);
+  }
+  return table as unknown as LecternApi;
+}

@@ -166,7 +166,7 @@ const colorOf = (styleClass: unknown): string | null => {
   for (const c of asArray(styleClass)) {
     if (typeof c === 'string' && c.startsWith(STYLE_PREFIX)) {
       const name = c.slice(STYLE_PREFIX.length);
-      if ((ANNOTATION_COLORS as readonly string[]).includes(name) || /^#?[0-9a-f]{6}$/i.test(name)) return name;
+      if ((ANNOTATION_COLORS as readonly string[]).includes(name)) return name;
     }
   }
   return null;

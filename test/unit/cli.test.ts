@@ -90,12 +90,31 @@ test('bad usage exits 2 and --help works on every command', async () => {
     assert.equal((await cli(['list', '--bogus', '--db', db])).code, 2, 'unknown option');
     assert.equal((await cli(['annotate', 'x', '--db', db, '--json'])).code, 2, '--quote is required');
     assert.equal((await cli(['search', '--limit', 'lots', 'x', '--db', db])).code, 2);
+    const seeded = await cli(['--db', db, 'import', '--json', SEED_000]);
+    const id = (seeded.json() as Imported).imported[0]!.id;
+    const badColor = await cli(['--db', db, 'annotate', id, '--quote', 'Kremlin', '--occurrence', '1', '--color', 'javascript:alert(1)', '--json']);
+    assert.equal(badColor.code, 2, 'the CLI validates arguments like every other transport');
+    assert.equal((badColor.json() as { error: { code: string } }).error.code, 'invalid-arguments');
+    assert.deepEqual(((await cli(['--db', db, 'show', id, '--json'])).json() as { annotations: unknown[] }).annotations, []);
     for (const c of ['import', 'list', 'show', 'search', 'annotate']) {
       const r = await cli([c, '--help']);
       assert.equal(r.code, 0);
       assert.match(r.stdout, new RegExp(`Usage: lectern ${c}`));
     }
     assert.match((await cli(['--help'])).stdout, /Commands:/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a database that cannot be opened is a clear error, in JSON too', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const r = await cli(['--db', dir, 'list', '--json']);
+    assert.equal(r.code, 1);
+    const err = (r.json() as { error: { code: string; message: string } }).error;
+    assert.equal(err.code, 'db-unavailable');
+    assert.ok(err.message.includes(dir));
   } finally {
     cleanup();
   }
