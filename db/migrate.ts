@@ -5,6 +5,8 @@ import type Database from 'better-sqlite3';
 /** db/migrations in the source tree; dist/electron/migrations in the bundle (the build copies them). */
 export const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
 
+const FOREIGN_KEYS_OFF = /^-- lectern: foreign_keys=off$/m;
+
 export interface Migration {
   version: number;
   name: string;
@@ -28,15 +30,23 @@ export function migrate(db: Database.Database, migrations: Migration[] = loadMig
   const applied: number[] = [];
   for (const m of migrations) {
     if (done.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      const problems = db.pragma('foreign_key_check') as unknown[];
-      if (problems.length > 0) {
-        throw new Error(`migration ${m.version}_${m.name} leaves ${problems.length} foreign-key violations`);
-      }
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-        .run(m.version, m.name, new Date().toISOString());
-    })();
+    // A migration that rebuilds a table asks for foreign keys off (they cannot be
+    // switched inside a transaction); the check below still runs before commit.
+    const keysOff = FOREIGN_KEYS_OFF.test(m.sql) && (db.pragma('foreign_keys', { simple: true }) as number) === 1;
+    if (keysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        const problems = db.pragma('foreign_key_check') as unknown[];
+        if (problems.length > 0) {
+          throw new Error(`migration ${m.version}_${m.name} leaves ${problems.length} foreign-key violations`);
+        }
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(m.version, m.name, new Date().toISOString());
+      })();
+    } finally {
+      if (keysOff) db.pragma('foreign_keys = ON');
+    }
     applied.push(m.version);
   }
   return applied;

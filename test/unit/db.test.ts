@@ -2,7 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { openStore } from '../../db/store.ts';
-import { migrate } from '../../db/migrate.ts';
+import Database from 'better-sqlite3';
+import { loadMigrations, migrate } from '../../db/migrate.ts';
+import { createSourceRepo } from '../../db/sources.ts';
+import { createAnnotationRepo } from '../../db/annotations.ts';
+import { createSearch } from '../../db/search.ts';
 import { buildFtsQuery } from '../../db/fts-query.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -155,4 +159,35 @@ test('sources inserted in a batch are indexed at its end; rows undone by a savep
     // FTS5's integrity-check throws SQLITE_CORRUPT_VTAB when the index and the content table disagree.
     assert.doesNotThrow(() => store.db.prepare("INSERT INTO sources_fts(sources_fts) VALUES ('integrity-check')").run());
   });
+});
+
+test('migrating a database with data keeps every row, tag and index entry (0003 rebuilds annotations)', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const file = join(dir, 'old.db');
+    const all = loadMigrations();
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    migrate(db, all.filter((m) => m.version <= 2));
+    const old = { sources: createSourceRepo(db), annotations: createAnnotationRepo(db) };
+    const s = old.sources.insert(row());
+    const a = old.annotations.insert({ sourceId: s.id, start: 0, end: 3, exact: 'Les', prefix: '', suffix: ' Mis',
+      color: 'blue', comment: 'kept through the rebuild', tags: ['x/y'] });
+    assert.deepEqual(migrate(db, all), [3]);
+    assert.equal(db.pragma('foreign_keys', { simple: true }), 1, 'foreign keys are back on');
+    assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+    assert.deepEqual(db.pragma('foreign_key_check'), []);
+    const repo = createAnnotationRepo(db);
+    assert.deepEqual(repo.get(a.id), a);
+    assert.equal(createSearch(db)('rebuild')[0]?.id, a.id, 'the full-text index still finds it');
+    repo.insert({ sourceId: s.id, start: 5, end: 5, exact: 'nowhere', prefix: '', suffix: '', color: 'yellow', comment: '',
+      tags: [], status: 'orphaned' });
+    assert.throws(() => repo.insert({ sourceId: s.id, start: 5, end: 5, exact: 'x', prefix: '', suffix: '', color: 'yellow',
+      comment: '', tags: [] }), /CHECK/, 'only orphans may have an empty range');
+    repo.delete(a.id);
+    assert.deepEqual(createSearch(db)('rebuild'), [], 'triggers were recreated');
+    db.close();
+  } finally {
+    cleanup();
+  }
 });
