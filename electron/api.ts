@@ -51,7 +51,9 @@ export function createApi({ store, onProgress, chooseSavePath }: ApiDeps): Lecte
     if (end > map.codePoints) {
       throw new ApiError('invalid-range', `Range ${start}-${end} is past the end of the source (${map.codePoints} characters)`);
     }
-    return quoteAt(text, start, end, map);
+    const quote = quoteAt(text, start, end, map);
+    if (quote.exact.trim() === '') throw new ApiError('invalid-range', 'The passage is only white space');
+    return quote;
   };
 
   return {

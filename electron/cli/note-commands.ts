@@ -5,6 +5,7 @@ import { citationIdsInMarkdown, markdownToNoteDoc } from '../../common/note-mark
 import { citationFor } from '../../common/note-schema.ts';
 import { noteCitations } from '../../common/note-doc.ts';
 import { CommandError, UsageError, stringOption, type Command } from './command.ts';
+import { decodeBytes } from '../import/decode.ts';
 
 const noteCreate: Command = {
   name: 'note create',
@@ -20,7 +21,8 @@ const noteCreate: Command = {
     if (file !== undefined) {
       let markdown: string;
       try {
-        markdown = readFileSync(file, 'utf8');
+        // Decoded like an imported source: BOM, UTF-16, legacy encodings.
+        markdown = decodeBytes(readFileSync(file)).text;
       } catch (e) {
         throw new CommandError('unreadable', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }

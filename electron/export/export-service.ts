@@ -1,7 +1,7 @@
 // Export and annotation import over the store: reads what an exporter needs,
 // runs it, writes the file (atomically: temporary file + rename). Used by the
 // API handlers (electron/api.ts) and the CLI (electron/cli/export-commands.ts).
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Store } from '../../db/store.ts';
 import {
@@ -12,13 +12,22 @@ import { exportSourcePdf } from './source-pdf.ts';
 import { exportNotePdf } from './note-pdf.ts';
 import { noteToMarkdown } from './note-markdown.ts';
 import { exportW3c, importW3c } from './w3c.ts';
+import { decodeBytes } from '../import/decode.ts';
 
 function writeAtomic(path: string, bytes: Uint8Array | string): number {
   const abs = resolve(path);
+  if (existsSync(abs) && statSync(abs).isDirectory()) {
+    throw new ApiError('invalid-path', `${abs} is a folder; give a file name to export to`);
+  }
   mkdirSync(dirname(abs), { recursive: true });
   const tmp = `${abs}.${process.pid}.tmp`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, abs);
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, abs);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
   return typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
 }
 
@@ -93,7 +102,7 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
       const s = source(sourceId);
       let parsed: unknown;
       try {
-        parsed = JSON.parse(readFileSync(file, 'utf8'));
+        parsed = JSON.parse(decodeBytes(readFileSync(file)).text);
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         throw new ApiError(err.code ? 'unreadable' : 'invalid-json', err.code ? `Cannot read ${file}: ${err.code}` : `${file} is not JSON: ${err.message}`);
@@ -105,7 +114,8 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
       const s = source(sourceId);
       const r = importW3c(s, json);
       const imported: AnnotationImportResult['imported'] = [];
-      for (const a of r.annotations) {
+      // All or nothing: a failure part-way leaves no annotation of this file behind.
+      store.db.transaction(() => { for (const a of r.annotations) {
         // keep the original id when it is free, so a re-export names the same annotation
         const id = a.originalId && /^[0-9a-f-]{36}$/i.test(a.originalId) && !store.annotations.get(a.originalId) ? a.originalId : undefined;
         const row = store.annotations.insert({
@@ -114,7 +124,7 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
           ...(a.created ? { created: a.created } : {}), ...(a.modified ? { modified: a.modified } : {}),
         });
         imported.push({ id: row.id, status: row.status, score: row.score, start: row.start, end: row.end, exact: row.exact });
-      }
+      } })();
       const count = (st: string) => imported.filter((i) => i.status === st).length;
       return {
         sourceId: s.id, imported, anchored: count('anchored'), moved: count('moved'), orphaned: count('orphaned'),

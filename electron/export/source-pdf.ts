@@ -310,13 +310,12 @@ export function renderSourceInto(cp: PdfComposer, source: Source, annotations: A
   // ---- outline: title, each annotation by its first words, the notes section
   const top = cp.outlineItem(opts.outline, source.title, titlePage, titleTop - 4, opts.nestedOutline);
   const root = opts.nestedOutline ? top : opts.outline;
-  if (anchored.length > 0) {
-    const first = anchored[0]!.first!;
-    const parent = cp.outlineItem(root, `Annotations (${anchored.length})`, first.page, first.top - 4, !opts.nestedOutline);
-    for (const s of anchored) {
-      if (!s.first) continue;
-      cp.outlineItem(parent, `${s.n}. ${firstWords(s.ann.exact, 7)}`, s.first.page, s.first.top - 4);
-    }
+  // A passage of only white space has no line box to point at; it stays in the notes.
+  const placed = anchored.filter((s): s is typeof s & { first: NonNullable<typeof s.first> } => s.first !== null);
+  if (placed.length > 0) {
+    const first = placed[0]!.first;
+    const parent = cp.outlineItem(root, `Annotations (${placed.length})`, first.page, first.top - 4, !opts.nestedOutline);
+    for (const s of placed) cp.outlineItem(parent, `${s.n}. ${firstWords(s.ann.exact, 7)}`, s.first.page, s.first.top - 4);
   }
   if (notesPage >= 0) cp.outlineItem(root, 'Notes', notesPage, notesTop);
 }

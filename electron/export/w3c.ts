@@ -220,8 +220,9 @@ export function importW3c(source: Source, doc: unknown): W3cImportResult {
     const uuid = id?.replace(/^urn:uuid:/i, '') ?? null;
     result.annotations.push({
       originalId: uuid,
+      // An orphan keeps its last known range, or none (start = end) when it never had one.
       start: found ? r.start : Math.max(0, stored.start),
-      end: found ? r.end : Math.max(0, stored.end),
+      end: found ? r.end : Math.max(0, stored.start, stored.end),
       exact: found ? sliceCodePoints(source.text, r.start, r.end, map) : stored.exact,
       prefix: quote.prefix,
       suffix: quote.suffix,
