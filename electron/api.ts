@@ -1,8 +1,8 @@
 // The handler table implementing common/api.ts over the store and services.
 // Served by Electron IPC (main.ts), the CLI (cli.ts) and the test harness.
 import type { LecternApi } from '../common/api.ts';
-import { ApiError, type NewAnnotation, type ProgressEvent } from '../common/types.ts';
-import { OffsetMap } from '../common/offsets.ts';
+import { ApiError, type DeletedSource, type NewAnnotation, type ProgressEvent } from '../common/types.ts';
+import { OffsetMap, sliceCodePoints } from '../common/offsets.ts';
 import { quoteAt } from '../common/selectors.ts';
 import { emptyNoteDoc, noteCitations, noteText } from '../common/note-doc.ts';
 import { parseNoteDoc } from '../common/note-schema.ts';
@@ -30,6 +30,9 @@ const noteWrite = (title: string, doc: unknown) => {
   return { title, doc, text: noteText(doc), citations: noteCitations(doc) };
 };
 
+/** How many deleted sources can be restored (undo), most recent first. */
+const UNDO_DEPTH = 20;
+
 export function createApi({ store, onProgress, chooseSavePath }: ApiDeps): LecternApi {
   const importer = createImportService(store, onProgress);
   const exporter = createExportService(store, onProgress);
@@ -42,6 +45,7 @@ export function createApi({ store, onProgress, chooseSavePath }: ApiDeps): Lecte
   };
 
   const source = (id: string) => found(store.sources.get(id), 'source', id);
+  const deletedSources = new Map<string, DeletedSource>();
 
   /** The quote selector of a new annotation's range, after checking the range lies inside its source. */
   const quoteFor = ({ sourceId, start, end }: NewAnnotation) => {
@@ -65,19 +69,26 @@ export function createApi({ store, onProgress, chooseSavePath }: ApiDeps): Lecte
         const deleted = { source: source(id), annotations: store.annotations.listBySource(id) };
         store.sources.delete(id);
         store.annotations.pruneTags();
+        deletedSources.set(id, deleted);
+        if (deletedSources.size > UNDO_DEPTH) deletedSources.delete(deletedSources.keys().next().value!);
         return deleted;
       });
     },
-    async restoreSource({ source: s, annotations }) {
-      if (store.sources.get(s.id)) throw new ApiError('conflict', `Source ${s.id} already exists`);
-      const twin = store.sources.findIdBySha256(s.sha256);
+    // Restores the server's own copy: what the renderer sends back only names it.
+    async restoreSource({ source: { id } }) {
+      const deleted = deletedSources.get(id);
+      if (!deleted) throw new ApiError('not-found', `Nothing to undo for source ${id}`);
+      if (store.sources.get(id)) throw new ApiError('conflict', `Source ${id} already exists`);
+      const twin = store.sources.findIdBySha256(deleted.source.sha256);
       if (twin) throw new ApiError('conflict', `The same file was imported again in the meantime (source ${twin})`);
-      const { id, importedAt, updatedAt, ...row } = s;
-      return store.sources.batch(() => {
-        const restored = store.sources.insert(row, { id, importedAt, updatedAt });
-        for (const a of annotations) store.annotations.insert({ ...a, sourceId: id });
-        return restored;
+      const { importedAt, updatedAt, ...row } = deleted.source;
+      const restored = store.sources.batch(() => {
+        const s = store.sources.insert(row, { id, importedAt, updatedAt });
+        for (const a of deleted.annotations) store.annotations.insert(a);
+        return s;
       });
+      deletedSources.delete(id);
+      return restored;
     },
 
     importPaths: (paths) => importer.importPaths(paths),
@@ -96,7 +107,15 @@ export function createApi({ store, onProgress, chooseSavePath }: ApiDeps): Lecte
     async deleteAnnotation(id) { return found(store.annotations.delete(id), 'annotation', id); },
     async restoreAnnotation(a) {
       if (store.annotations.get(a.id)) throw new ApiError('conflict', `Annotation ${a.id} already exists`);
-      return store.annotations.insert({ ...a, ...quoteFor(a) });
+      const { text } = source(a.sourceId);
+      // An orphan's range is only where it last was; a placed one must still match its text.
+      if (a.status !== 'orphaned') {
+        const map = new OffsetMap(text);
+        if (a.end <= a.start || a.end > map.codePoints || sliceCodePoints(text, a.start, a.end, map) !== a.exact) {
+          throw new ApiError('conflict', `Annotation ${a.id} does not match its source text at ${a.start}-${a.end}`);
+        }
+      }
+      return store.annotations.insert(a);
     },
     async listTags() { return store.annotations.listTags(); },
 
