@@ -15,6 +15,12 @@ import { join, resolve } from 'node:path';
 export interface ApiDeps {
   store: Store;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Whether a caller may import this path. The desktop shell allows only paths
+   * the researcher chose in the import dialog or dropped on the window, so a
+   * compromised renderer cannot read arbitrary files; the CLI allows any.
+   */
+  mayImportPath?: (path: string) => boolean;
   /** Where to save an export (the Electron shell shows a save dialog); default: a temporary export folder. */
   chooseSavePath?: (defaultName: string) => Promise<string | null>;
 }
@@ -33,7 +39,7 @@ const noteWrite = (title: string, doc: unknown) => {
 /** How many deleted sources can be restored (undo), most recent first. */
 const UNDO_DEPTH = 20;
 
-export function createApi({ store, onProgress, chooseSavePath }: ApiDeps): LecternApi {
+export function createApi({ store, onProgress, chooseSavePath, mayImportPath }: ApiDeps): LecternApi {
   const importer = createImportService(store, onProgress);
   const exporter = createExportService(store, onProgress);
   /** Export destinations handed out by chooseSavePath: the only paths export methods write to. */
@@ -91,7 +97,13 @@ export function createApi({ store, onProgress, chooseSavePath }: ApiDeps): Lecte
       return restored;
     },
 
-    importPaths: (paths) => importer.importPaths(paths),
+    async importPaths(paths) {
+      const refused = mayImportPath ? paths.filter((p) => !mayImportPath(p)) : [];
+      if (refused.length > 0) {
+        throw new ApiError('forbidden-path', `Lectern imports only files and folders you choose or drop: ${refused.join(', ')}`);
+      }
+      return importer.importPaths(paths);
+    },
     importFiles: (files) => importer.importFiles(files),
 
     async listAnnotations(sourceId) {

@@ -22,7 +22,10 @@ const rendererRoot = join(import.meta.dirname, '..', 'renderer');
 let store: Store | undefined;
 let mainWindow: BrowserWindow | undefined;
 
-const trusted = (event: IpcMainInvokeEvent): boolean =>
+/** Paths the researcher chose in the import dialog or dropped on the window. */
+const importable = new Set<string>();
+
+const trusted = (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>): boolean =>
   event.sender === mainWindow?.webContents && isAppUrl(event.senderFrame?.url);
 
 const forbidden = { ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted frame' } } as const;
@@ -31,6 +34,7 @@ function serveIpc(): void {
   const db = store!;
   const api = createApi({
     store: db,
+    mayImportPath: (path) => importable.has(path),
     onProgress: (e) => mainWindow?.webContents.send(PROGRESS_CHANNEL, e),
     // Export methods write only to paths the researcher chose in this dialog.
     chooseSavePath: async (defaultName) => {
@@ -50,7 +54,12 @@ function serveIpc(): void {
       properties: folder ? ['openDirectory'] : ['openFile', 'multiSelections'],
       ...(folder ? {} : { filters: IMPORT_FILTERS }),
     });
-    return result.canceled ? [] : result.filePaths;
+    if (result.canceled) return [];
+    for (const path of result.filePaths) importable.add(path);
+    return result.filePaths;
+  });
+  ipcMain.on(SHELL_CHANNELS.droppedPath, (event, path: unknown) => {
+    if (trusted(event) && typeof path === 'string' && path) importable.add(path);
   });
 }
 

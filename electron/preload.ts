@@ -20,7 +20,11 @@ for (const method of API_METHODS) api[method] = (...args) => call(ipcChannel(met
 
 const shell: ShellFeatures = {
   shell: 'electron',
-  pathForFile: (file) => webUtils.getPathForFile(file as File),
+  pathForFile(file) {
+    const path = webUtils.getPathForFile(file as File);
+    if (path) ipcRenderer.send(SHELL_CHANNELS.droppedPath, path);
+    return path;
+  },
   onProgress(listener) {
     const handler = (_event: unknown, progress: ProgressEvent) => listener(progress);
     ipcRenderer.on(PROGRESS_CHANNEL, handler);

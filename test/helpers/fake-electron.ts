@@ -17,6 +17,8 @@ export const record = {
   schemes: [] as unknown[],
   protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
   ipcHandlers: new Map<string, Handler>(),
+  ipcListeners: new Map<string, Handler>(),
+  rendererSent: [] as Array<[string, unknown[]]>,
   appListeners: new Map<string, Handler[]>(),
   windows: [] as Array<{ options: Record<string, unknown>; url?: string; webContents: FakeWebContents }>,
   menuTemplate: null as unknown,
@@ -70,6 +72,7 @@ export const protocol = {
 
 export const ipcMain = {
   handle: (channel: string, fn: Handler) => { record.ipcHandlers.set(channel, fn); },
+  on: (channel: string, fn: Handler) => { record.ipcListeners.set(channel, fn); },
 };
 
 export const session = {
@@ -98,6 +101,7 @@ export const contextBridge = {
 };
 
 export const ipcRenderer = {
+  send: (channel: string, ...args: unknown[]) => { record.rendererSent.push([channel, args]); },
   invoke: (channel: string, ...args: unknown[]) => {
     record.invoked.push([channel, args]);
     return Promise.resolve(record.invokeResult(channel, args));

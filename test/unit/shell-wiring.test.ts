@@ -83,6 +83,12 @@ test('the built main process: window, protocol, permissions, navigation, IPC and
       (record.ipcHandlers.get(channel) as (e: unknown, ...a: unknown[]) => Promise<unknown>)(event, ...args);
     const trusted = { sender: win.webContents, senderFrame: { url: 'app://lectern/index.html' } };
     assert.deepEqual(await call('lectern:listSources', trusted), { ok: true, value: [] });
+    const refused = await call('lectern:importPaths', trusted, [SEED_000]) as { ok: boolean; error: { code: string } };
+    assert.equal(refused.error.code, 'forbidden-path', 'only chosen or dropped paths may be imported');
+    const dropped = record.ipcListeners.get('lectern-shell:droppedPath') as (e: unknown, p: unknown) => void;
+    dropped({ sender: fake.webContents(), senderFrame: { url: 'app://lectern/index.html' } }, SEED_000);
+    assert.equal((await call('lectern:importPaths', trusted, [SEED_000]) as { ok: boolean }).ok, false, 'a foreign sender cannot allow a path');
+    dropped(trusted, SEED_000);
     const imported = await call('lectern:importPaths', trusted, [SEED_000]) as { ok: boolean; value: { imported: unknown[] } };
     assert.equal(imported.value.imported.length, 1);
     assert.ok(win.webContents.sent.some(([channel]) => channel === 'lectern:progress'), 'progress reaches the window');
@@ -126,4 +132,5 @@ test('the built preload exposes exactly window.lectern, generated from the metho
   assert.deepEqual(seen, [{ done: 1 }]);
   assert.deepEqual(record.rendererListeners.get('lectern:progress'), []);
   assert.equal((lectern.pathForFile as (f: unknown) => string)({ path: '/home/r/a.txt' }), '/home/r/a.txt');
+  assert.deepEqual(record.rendererSent.at(-1), ['lectern-shell:droppedPath', ['/home/r/a.txt']], 'a dropped path is reported to the main process');
 });
