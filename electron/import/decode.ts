@@ -107,6 +107,9 @@ function decodeLegacy(bytes: Uint8Array): Decoded {
   // (WHATWG maps the label likewise); its 0x80-0x9F are letters and quotes,
   // Latin-1's are invisible controls.
   if (encoding === 'iso-8859-1' && hasC1Bytes(bytes)) encoding = 'windows-1252';
+  // Too little text for the detector, which then says ASCII although bytes >= 0x80
+  // are present (a short "café" in Windows-1252): take the commonest 8-bit encoding.
+  if (encoding === 'ascii' || encoding === 'us-ascii') encoding = 'windows-1252';
   if (!iconv.encodingExists(encoding)) throw new DecodeError(`unsupported text encoding ${detected}`);
   const text = decodeIconv(bytes, encoding, detected);
   return finish(text, encoding);

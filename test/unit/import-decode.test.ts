@@ -92,3 +92,7 @@ test('an invalid byte sequence after a BOM is refused, not guessed', () => {
     name: 'DecodeError', message: 'invalid UTF-16LE after a UTF-16LE byte-order mark',
   });
 });
+
+test('a short legacy file the detector calls ASCII is read as Windows-1252, not refused', () => {
+  assert.deepEqual(decodeBytes(iconv.encode('café\n', 'windows-1252')), { text: 'café\n', encoding: 'windows-1252' });
+});
