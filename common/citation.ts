@@ -15,3 +15,23 @@ export interface CitationAttrs {
 
 /** DataTransfer type for dragging a passage (annotation or reader selection) into a note. */
 export const CITATION_MIME = 'application/x-lectern-citation';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const int = (v: unknown): number | null => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
+  return Number.isSafeInteger(n) && n >= 0 ? n : null;
+};
+
+/**
+ * Checks and normalises a citation's attributes (from a note's JSON, the
+ * clipboard or a drag); null when they cannot name a passage. The one reader of
+ * citation attributes: the schema, the store's citation index and the exporters use it.
+ */
+export function citationAttrs(raw: Record<string, unknown>): CitationAttrs | null {
+  const sourceId = str(raw.sourceId);
+  const start = int(raw.start);
+  const end = int(raw.end);
+  if (!sourceId || start === null || end === null || end < start) return null;
+  const annotationId = str(raw.annotationId) || null;
+  return { sourceId, start, end, exact: str(raw.exact), sha256: str(raw.sha256), annotationId, sourceTitle: str(raw.sourceTitle) };
+}

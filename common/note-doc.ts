@@ -1,6 +1,7 @@
 // Reads what the store needs from a note's ProseMirror JSON without loading
 // the schema: its plain text (for search) and its citations (for backlinks).
 import type { CitationRef } from './types.ts';
+import { citationAttrs } from './citation.ts';
 
 /** A ProseMirror node as JSON (what notes store). */
 export interface PmJson {
@@ -39,15 +40,8 @@ export function noteText(doc: unknown): string {
 export function noteCitations(doc: unknown): CitationRef[] {
   const found: CitationRef[] = [];
   const walk = (node: PmJson): void => {
-    if (node.type === 'citation' && node.attrs) {
-      const a = node.attrs;
-      if (typeof a.sourceId === 'string' && Number.isInteger(a.start) && Number.isInteger(a.end)) {
-        found.push({
-          annotationId: typeof a.annotationId === 'string' && a.annotationId ? a.annotationId : null,
-          sourceId: a.sourceId, start: a.start as number, end: a.end as number, exact: String(a.exact ?? ''),
-        });
-      }
-    }
+    const c = node.type === 'citation' && node.attrs ? citationAttrs(node.attrs) : null;
+    if (c) found.push({ annotationId: c.annotationId, sourceId: c.sourceId, start: c.start, end: c.end, exact: c.exact });
     for (const child of node.content ?? []) walk(child);
   };
   if (isPmJson(doc)) walk(doc);

@@ -4,7 +4,9 @@
 // keeps text, structure and the five marks, and nothing else: no images,
 // scripts, frames, styles or unsafe links survive a paste.
 import { Schema, Node as PmNode, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model';
-import type { CitationAttrs } from './citation.ts';
+import { citationAttrs, type CitationAttrs } from './citation.ts';
+
+export { citationAttrs };
 import { OffsetMap, sliceCodePoints } from './offsets.ts';
 
 /** Bump when a change to the schema needs a migration of stored docs. */
@@ -25,22 +27,6 @@ export function sanitizeHref(href: unknown): string | null {
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned);
   if (!m || !SAFE_SCHEMES.has(m[1]!.toLowerCase() + ':')) return null;
   return cleaned;
-}
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const int = (v: unknown): number | null => {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
-  return Number.isSafeInteger(n) && n >= 0 ? n : null;
-};
-
-/** Checks and normalises a citation's attributes; null when they cannot name a passage. */
-export function citationAttrs(raw: Record<string, unknown>): CitationAttrs | null {
-  const sourceId = str(raw.sourceId);
-  const start = int(raw.start);
-  const end = int(raw.end);
-  if (!sourceId || start === null || end === null || end < start) return null;
-  const annotationId = str(raw.annotationId) || null;
-  return { sourceId, start, end, exact: str(raw.exact), sha256: str(raw.sha256), annotationId, sourceTitle: str(raw.sourceTitle) };
 }
 
 /** Data attributes carrying a citation through the clipboard (and HTML export). */

@@ -2,7 +2,7 @@
 // each citation as a footnote holding the quoted passage and its source.
 // Works on the JSON shape (type / content / marks / attrs) only.
 import type { Source } from '../../common/types.ts';
-import type { CitationAttrs } from '../../common/citation.ts';
+import { citationAttrs, type CitationAttrs } from '../../common/citation.ts';
 import type { PmJson } from '../../common/note-doc.ts';
 import { ParagraphIndex } from '../../common/note-schema.ts';
 
@@ -12,14 +12,11 @@ export type PmJsonNode = PmJson;
 /** A citation's attributes as the note schema stores them. */
 export type CitationJson = CitationAttrs;
 
+/** A citation node's attributes (notes are checked against the schema on save, so they name a passage). */
 export function citationOf(node: PmJsonNode): CitationJson {
-  const a = node.attrs ?? {};
-  const s = (v: unknown): string => (typeof v === 'string' ? v : '');
-  const n = (v: unknown): number => (typeof v === 'number' ? v : Number(v) || 0);
-  return {
-    sourceId: s(a.sourceId), start: n(a.start), end: n(a.end), exact: s(a.exact), sha256: s(a.sha256),
-    annotationId: typeof a.annotationId === 'string' && a.annotationId ? a.annotationId : null, sourceTitle: s(a.sourceTitle),
-  };
+  const attrs = citationAttrs(node.attrs ?? {});
+  if (!attrs) throw new Error(`a citation in this note names no passage: ${JSON.stringify(node.attrs)}`);
+  return attrs;
 }
 
 /** Numbers citations in reading order; the same passage cited twice keeps one number. */
