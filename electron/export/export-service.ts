@@ -117,7 +117,9 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
       // All or nothing: a failure part-way leaves no annotation of this file behind.
       store.db.transaction(() => { for (const a of r.annotations) {
         // keep the original id when it is free, so a re-export names the same annotation
-        const id = a.originalId && /^[0-9a-f-]{36}$/i.test(a.originalId) && !store.annotations.get(a.originalId) ? a.originalId : undefined;
+        // (ids are unique across all tables, so the id must be free in each)
+        const free = (x: string) => !store.annotations.get(x) && !store.sources.get(x) && !store.notes.get(x);
+        const id = a.originalId && /^[0-9a-f-]{36}$/i.test(a.originalId) && free(a.originalId) ? a.originalId : undefined;
         const row = store.annotations.insert({
           ...(id ? { id } : {}), sourceId: s.id, start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix,
           color: a.color, comment: a.comment, tags: a.tags, status: a.status, score: a.status === 'moved' ? a.score : null,
