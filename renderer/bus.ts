@@ -9,6 +9,8 @@ export interface BusEvents {
   'open-note': { noteId: string; citing?: string };
   /** Insert a quote + citation into the note being edited ("Add to note"). */
   'cite': CitationAttrs;
+  /** Create a note and focus it (File > New Note, Mod-N). */
+  'new-note': Record<string, never>;
   /** Something changed in the store that lists should re-read. */
   'changed': { what: 'sources' | 'annotations' | 'notes' | 'settings' };
 }

@@ -3,6 +3,7 @@ import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import type { Annotation } from '../../common/types.ts';
 import { AnnotationEditor, type AnnotationDraft } from './AnnotationEditor.tsx';
+import { Backlinks } from '../notebook/Backlinks.tsx';
 
 const FIRST_STEP = 60;
 const NEXT_STEP = 300;
@@ -70,6 +71,7 @@ const AnnotationItem = memo(function AnnotationItem({ a, selected, knownTags, ac
           {a.tags.length > 0 && (
             <ul class="chips" aria-label="Tags">{a.tags.map((t) => <li key={t} class="chip">{t}</li>)}</ul>
           )}
+          <Backlinks id={a.id} compact />
           <div class="ann-actions" role="group" aria-label="Annotation actions">
             <button type="button" class="link" onClick={() => setEditing(true)}>Edit</button>
             <button type="button" class="link" onClick={() => actions.current.onCite(a)}>Add to note</button>

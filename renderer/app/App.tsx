@@ -2,9 +2,10 @@
 // (sources, the open source and its annotations, settings) and wires the panes,
 // the import flow, dialogs, shortcuts and the bus together.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Annotation, ImportResult, SearchHit, Settings, Source, SourceMeta, SourceSummary } from '../../common/types.ts';
+import type { Annotation, AnnotationImportResult, ImportResult, SearchHit, Settings, Source, SourceMeta, SourceSummary } from '../../common/types.ts';
 import { DEFAULT_SETTINGS } from '../../common/types.ts';
 import { CITATION_MIME, type CitationAttrs } from '../../common/citation.ts';
+import type { MenuCommand } from '../../common/bridge.ts';
 import { emit, on } from '../bus.ts';
 import { Library } from '../library/Library.tsx';
 import { firstMatch, markedTerms } from '../library/find-match.ts';
@@ -17,6 +18,7 @@ import { DropOverlay, ImportProgress, ImportSummary } from '../import/ImportView
 import { captureDrop, expandDrop, importDropped, importPaths, pathsFor, type DroppedFile, type Progress } from '../import/drop.ts';
 import { SettingsDialog } from '../dialogs/Settings.tsx';
 import { MOD, ShortcutsDialog } from '../dialogs/Shortcuts.tsx';
+import { AnnotationImportSummary, ExportDialog, type ExportTarget } from '../dialogs/Export.tsx';
 import { Splitter } from './Splitter.tsx';
 
 const api = () => window.lectern;
@@ -47,7 +49,9 @@ export function App() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [popover, setPopover] = useState<Popover | null>(null);
   const [sideTab, setSideTab] = useState<'annotations' | 'notes'>('annotations');
-  const [dialog, setDialog] = useState<'settings' | 'shortcuts' | null>(null);
+  const [dialog, setDialog] = useState<'settings' | 'shortcuts' | 'export' | null>(null);
+  const [openNote, setOpenNote] = useState<ExportTarget | null>(null);
+  const [annImport, setAnnImport] = useState<{ fileName: string; result: AnnotationImportResult } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [summary, setSummary] = useState<ImportResult | null>(null);
@@ -59,6 +63,8 @@ export function App() {
   const pendingReveal = useRef<{ start: number; end: number; flash: boolean; top?: boolean } | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
+  const folderInputRef = useRef<HTMLInputElement>(null);
+  const annInputRef = useRef<HTMLInputElement>(null);
   const openRef = useRef(open);
   openRef.current = open;
   const scrollSave = useRef(0);
@@ -225,6 +231,24 @@ export function App() {
     await openSource(hit.sourceId, m ?? undefined);
   }, [openSource]);
 
+  // ---- export, and W3C annotations in ----------------------------------------
+  const openExport = () => { setPopover(null); setDialog('export'); };
+
+  /** Reads a W3C annotation file onto the open source, then shows what anchored where. */
+  const importAnnotationFile = async (file: File) => {
+    const o = openRef.current;
+    if (!o) return;
+    try {
+      const result = await api().importAnnotations(o.source.id, await file.text());
+      const list = await api().listAnnotations(o.source.id);
+      setOpen((cur) => (cur && cur.source.id === o.source.id ? { ...cur, annotations: list.sort(byPosition) } : cur));
+      annotationsChanged();
+      setAnnImport({ fileName: file.name, result });
+    } catch (e) {
+      setNotice(`Could not import annotations from ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
   // ---- import -------------------------------------------------------------
   const busy = progress !== null;
   const runImport = async (job: (p: (x: Progress) => void) => Promise<ImportResult>) => {
@@ -246,14 +270,24 @@ export function App() {
     if (files.length) void runImport((p) => importDropped(files, p));
   };
 
-  const startImport = async () => {
+  /** File > Import Files… / Import Folder…: the shell's native dialog, or a file input in the browser. */
+  const startImport = async (kind: 'files' | 'folder' = 'files') => {
     const choose = api().chooseImportPaths;
     if (choose) {
-      const paths = await choose();
+      const paths = await choose(kind);
       if (paths.length) void runImport((p) => importPaths(paths, p));
     } else {
-      fileInputRef.current?.click();
+      (kind === 'folder' ? folderInputRef : fileInputRef).current?.click();
     }
+  };
+
+  /** Files picked in a file input (a folder input names them by their path inside the folder). */
+  const importInputFiles = (input: HTMLInputElement) => {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    const paths = pathsFor(files);
+    if (paths) void runImport((p) => importPaths(paths, p));
+    else importFileList(files.map((f) => ({ name: f.webkitRelativePath || f.name, file: f })));
   };
 
   useEffect(() => {
@@ -293,24 +327,34 @@ export function App() {
 
   useEffect(() => on('changed', ({ what }) => { if (what === 'sources') refreshSources().catch(fail); }), []);
 
-  const commands: Record<string, () => void> = {
-    import: () => void startImport(),
-    settings: () => setDialog('settings'),
-    shortcuts: () => setDialog('shortcuts'),
-    search: () => searchRef.current?.focus(),
+  const focusSearch = () => { setPanes((p) => (p.libOpen ? p : { ...p, libOpen: true })); searchRef.current?.focus(); searchRef.current?.select(); };
+  const showNotes = () => { setSideTab('notes'); setPanes((p) => (p.sideOpen ? p : { ...p, sideOpen: true })); };
+
+  /** What each application-menu command does (the same actions as the shortcuts and buttons). */
+  const commands: Record<MenuCommand, () => void> = {
+    'import-files': () => void startImport('files'),
+    'import-folder': () => void startImport('folder'),
+    'export': () => openExport(),
+    'settings': () => setDialog('settings'),
+    'shortcuts': () => setDialog('shortcuts'),
+    'find': focusSearch,
+    'new-note': () => { showNotes(); emit('new-note', {}); },
   };
   const commandsRef = useRef(commands);
   commandsRef.current = commands;
-  useEffect(() => api().onMenuCommand((c) => commandsRef.current[c]?.()), []);
+  useEffect(() => api().onMenuCommand((c) => { if (Object.hasOwn(commandsRef.current, c)) commandsRef.current[c](); }), []);
+  useEffect(() => on('open-note', showNotes), []);
 
   useEffect(() => {
     const key = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       const k = e.key.toLowerCase();
       if (mod && (k === 'f' || k === 'k')) { e.preventDefault(); searchRef.current?.focus(); searchRef.current?.select(); return; }
-      if (mod && k === 'o') { e.preventDefault(); void startImport(); return; }
+      if (mod && k === 'o') { e.preventDefault(); void startImport(e.shiftKey ? 'folder' : 'files'); return; }
       if (mod && k === ',') { e.preventDefault(); setDialog('settings'); return; }
-      if (e.key === 'F1') { e.preventDefault(); setDialog('shortcuts'); return; }
+      if (mod && k === 'e' && !e.shiftKey && !e.altKey) { e.preventDefault(); openExport(); return; }
+      if (mod && k === 'n' && !e.shiftKey && !e.altKey) { e.preventDefault(); commands['new-note'](); return; }
+      if (e.key === 'F1' || (mod && k === '/')) { e.preventDefault(); setDialog('shortcuts'); return; }
       if (isTyping(e.target) || dialog) return;
       if (mod && k === 'z' && !e.shiftKey && undo) { e.preventDefault(); void undoDelete(); return; }
       if (mod || (e.altKey && !['ArrowDown', 'ArrowUp'].includes(e.key))) return;
@@ -407,6 +451,10 @@ export function App() {
           <Reader
             source={open?.source ?? null} annotations={open?.annotations ?? []} empty={ready && sources.length === 0}
             hooks={readerHooks} onReady={onReaderReady} onScroll={onReaderScroll} onSaveMeta={saveMeta}
+            tools={<>
+              <button type="button" title={`Export this source (${MOD}+E)`} onClick={openExport}>Export…</button>
+              <button type="button" title="Import W3C Web Annotation JSON(-LD) onto this source" onClick={() => annInputRef.current?.click()}>Import annotations…</button>
+            </>}
           />
         </main>
         {panes.sideOpen ? <Splitter label="Resize side panel" value={panes.side} min={240} max={640} invert onChange={(v) => setPanes((p) => ({ ...p, side: v }))} /> : <div />}
@@ -430,7 +478,7 @@ export function App() {
               />
             </div>
             <div role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" hidden={sideTab !== 'notes'} class="tabpanel">
-              <NotebookPanel />
+              <NotebookPanel onOpenChange={setOpenNote} onExport={openExport} />
             </div>
           </aside>
         </div>
@@ -462,6 +510,10 @@ export function App() {
       )}
       {dialog === 'settings' && <SettingsDialog settings={settings} onSave={saveSettings} onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'export' && (
+        <ExportDialog source={open ? { id: open.source.id, title: open.source.title } : null} note={openNote} onClose={() => setDialog(null)} />
+      )}
+      {annImport && <AnnotationImportSummary fileName={annImport.fileName} result={annImport.result} onClose={() => setAnnImport(null)} />}
 
       <div class="toasts" aria-live="polite">
         {undo && (
@@ -480,13 +532,20 @@ export function App() {
       </div>
       <input
         ref={fileInputRef} type="file" multiple hidden aria-label="Choose files to import" accept=".txt,.text,.md,.markdown"
+        onChange={(e) => importInputFiles(e.target as HTMLInputElement)}
+      />
+      <input
+        ref={folderInputRef} type="file" multiple hidden aria-label="Choose a folder to import"
+        {...{ webkitdirectory: true }}
+        onChange={(e) => importInputFiles(e.target as HTMLInputElement)}
+      />
+      <input
+        ref={annInputRef} type="file" hidden aria-label="Choose an annotation file to import" accept=".json,.jsonld,application/json,application/ld+json"
         onChange={(e) => {
           const input = e.target as HTMLInputElement;
-          const files = [...(input.files ?? [])];
+          const file = input.files?.[0];
           input.value = '';
-          const paths = pathsFor(files);
-          if (paths) void runImport((p) => importPaths(paths, p));
-          else importFileList(files.map((f) => ({ name: f.name, file: f })));
+          if (file) void importAnnotationFile(file);
         }}
       />
     </div>

@@ -71,10 +71,14 @@ class Saver {
 
 interface Toast { message: string; undo?: () => void }
 
-export function NotebookPanel({ onToggleWide, wide = false }: {
+export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExport }: {
   /** Called by the "Wide" button; the shell decides how the panel takes the full width. Absent: no button. */
   onToggleWide?: () => void;
   wide?: boolean;
+  /** Told which note is open (id, current title, and how to save it now, before an export), or null. */
+  onOpenChange?: (note: { id: string; title: string; flush(): Promise<unknown> } | null) => void;
+  /** The toolbar's "Export…" button (absent: no button). */
+  onExport?: () => void;
 } = {}) {
   const [notes, setNotes] = useState<NoteSummary[]>([]);
   const [filter, setFilter] = useState('');
@@ -90,6 +94,8 @@ export function NotebookPanel({ onToggleWide, wide = false }: {
   const saver = useRef<Saver | null>(null);
   const titleInput = useRef<HTMLInputElement>(null);
   const afterOpen = useRef<((e: NoteEditor) => void) | null>(null);
+  const onOpenChangeRef = useRef(onOpenChange);
+  onOpenChangeRef.current = onOpenChange;
 
   const reloadList = useCallback(async () => {
     setNotes(await window.lectern.listNotes());
@@ -175,13 +181,24 @@ export function NotebookPanel({ onToggleWide, wide = false }: {
     };
   }, [openId]);
 
-  const createNote = useCallback(async (init?: { title?: string; doc?: unknown }) => {
+  const createNote = useCallback(async (init?: { title?: string; doc?: unknown }, then?: (e: NoteEditor) => void) => {
     const note = await window.lectern.createNote({ title: init?.title ?? 'Untitled note', ...(init?.doc ? { doc: init.doc } : {}) });
     await reloadList();
     emit('changed', { what: 'notes' });
-    await openNote(note.id);
+    await openNote(note.id, then);
     return note;
   }, [openNote, reloadList]);
+
+  // File > New Note (Mod-N): a new note, its title selected so typing names it.
+  useEffect(() => on('new-note', () => {
+    // after the next paint: the title field then holds the new note's title
+    createNote(undefined, () => requestAnimationFrame(() => { titleInput.current?.focus(); titleInput.current?.select(); }))
+      .catch((e: unknown) => setToast({ message: `Could not create a note: ${String((e as Error).message ?? e)}` }));
+  }), [createNote]);
+
+  useEffect(() => {
+    onOpenChangeRef.current?.(openId ? { id: openId, title, flush: async () => { await saver.current?.flush(); } } : null);
+  }, [openId, title]);
 
   // Bus events: "Add to note" and "open note at citation".
   const handle = useCallback(async (p: Pending) => {
@@ -310,7 +327,7 @@ export function NotebookPanel({ onToggleWide, wide = false }: {
             <span class="save-state" role="status" aria-live="polite">{saveState === 'saving' ? 'Saving…' : saveState === 'error' ? 'Not saved' : 'Saved'}</span>
             <button type="button" class="btn danger" onClick={() => void deleteOpen()}>Delete note</button>
           </div>
-          <Toolbar editor={editor.current} state={tb} onCite={() => setPalette(true)} />
+          <Toolbar editor={editor.current} state={tb} onCite={() => setPalette(true)} onExport={onExport ? () => { void flush(); onExport(); } : undefined} />
           <div class="note-editor-host" ref={editorHost} />
           {tb?.citation && (
             <Backlinks id={tb.citation.annotationId ?? tb.citation.sourceId} exclude={openId} label="Also cited in" compact />

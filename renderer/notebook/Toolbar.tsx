@@ -60,7 +60,11 @@ function Btn({ label, pressed, disabled, onClick, children, keys }: {
 
 const mod = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
-export function Toolbar({ editor, state, onCite }: { editor: NoteEditor | null; state: ToolbarState | null; onCite(): void }) {
+export function Toolbar({ editor, state, onCite, onExport }: {
+  editor: NoteEditor | null; state: ToolbarState | null; onCite(): void;
+  /** Opens the Export dialog for this note (absent: no button). */
+  onExport?: () => void;
+}) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [href, setHref] = useState('https://');
   const [linkError, setLinkError] = useState('');
@@ -96,6 +100,7 @@ export function Toolbar({ editor, state, onCite }: { editor: NoteEditor | null; 
       <Btn label="Redo" keys={`${mod}Shift+Z`} disabled={disabled || !s?.canRedo} onClick={() => run(redo)}>↷</Btn>
       <span class="tb-sep" aria-hidden="true" />
       <Btn label="Cite" keys={`${mod}Shift+C`} disabled={disabled} onClick={onCite}>Cite</Btn>
+      {onExport && <Btn label="Export…" keys={`${mod}E`} disabled={disabled} onClick={onExport}>Export…</Btn>}
       {linkOpen && (
         <form class="link-form" onSubmit={(e) => { e.preventDefault(); applyLink(); }}>
           <input

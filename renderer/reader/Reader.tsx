@@ -1,8 +1,10 @@
 // The reader pane: the source's editable metadata header above a read-only
 // ProseMirror view that this component mounts and owns.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation, Source, SourceMeta } from '../../common/types.ts';
 import { ReaderController, type ReaderHooks } from './controller.ts';
+import { Backlinks } from '../notebook/Backlinks.tsx';
 
 export interface ReaderProps {
   source: Source | null;
@@ -12,9 +14,11 @@ export interface ReaderProps {
   onReady(ctrl: ReaderController | null): void;
   onScroll(): void;
   onSaveMeta(patch: Partial<SourceMeta>): Promise<void>;
+  /** Buttons for the open source (export, import annotations), shown above the text. */
+  tools?: ComponentChildren;
 }
 
-export function Reader({ source, annotations, empty, hooks, onReady, onScroll, onSaveMeta }: ReaderProps) {
+export function Reader({ source, annotations, empty, hooks, onReady, onScroll, onSaveMeta, tools }: ReaderProps) {
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const ctrlRef = useRef<ReaderController | null>(null);
@@ -43,6 +47,7 @@ export function Reader({ source, annotations, empty, hooks, onReady, onScroll, o
 
   return (
     <section class="reader" aria-label="Reader">
+      {source && tools && <div class="reader-tools" role="toolbar" aria-label="Source">{tools}</div>}
       <div class="reader-scroll" ref={scrollRef} onScroll={onScroll} tabIndex={-1}>
         {source ? (
           <>
@@ -102,6 +107,7 @@ function MetaHeader({ source, onSave }: { source: Source; onSave(patch: Partial<
         <div><dt>Encoding</dt><dd>{source.encoding}</dd></div>
         <div><dt>Length</dt><dd>{source.chars.toLocaleString()} characters</dd></div>
       </dl>
+      <Backlinks id={source.id} label="Cited in" />
     </header>
   );
 }

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { API_METHODS, type LecternApi } from '../../common/api.ts';
+import type { MenuCommand } from '../../common/bridge.ts';
 import type { ProgressEvent } from '../../common/types.ts';
 import { openStore, type Store } from '../../db/store.ts';
 import { createApi } from '../../electron/api.ts';
@@ -40,12 +41,14 @@ export interface Lectern {
   api: LecternApi;
   store: Store;
   dbPath: string;
-  /** Where the browser shell "saves" exports (chooseSavePath is null). */
+  /** Where the browser shell "saves" exports: chooseSavePath(name) answers exportDir/name, as if the user accepted the default. */
   exportDir: string;
+  /** The next save dialog is cancelled (chooseSavePath answers null). */
+  cancelNextSave(): void;
   /** Console errors and uncaught page errors seen so far. */
   errors: string[];
-  /** Sends an application-menu command ('import', 'settings', 'shortcuts') as the Electron menu would. */
-  menu(command: string): Promise<void>;
+  /** Sends an application-menu command (common/bridge.ts MENU_COMMANDS) as the Electron menu would. */
+  menu(command: MenuCommand): Promise<void>;
   /** Reloads the page and waits for the app to be ready. */
   reload(): Promise<void>;
   close(): Promise<void>;
@@ -86,7 +89,6 @@ function bridgeInit(methods: string[]): void {
     onProgress(fn: (e: Json) => void) { progress.add(fn); return () => progress.delete(fn); },
     onMenuCommand(fn: (c: string) => void) { menu.add(fn); return () => menu.delete(fn); },
     chooseImportPaths: null,
-    chooseSavePath: null,
   };
   for (const m of methods) {
     bridge[m] = async (...args: Json[]) => {
@@ -131,7 +133,14 @@ export async function openLectern(options: LecternOptions = {}): Promise<Lectern
     pageRef.current?.evaluate((e) => (window as unknown as { __lecternProgress?: (e: unknown) => void }).__lecternProgress?.(e), event)
       .catch(() => { /* page closed or navigating */ });
   };
-  const api = createApi({ store, onProgress: pushProgress });
+  let cancelSave = false;
+  const api = createApi({
+    store, onProgress: pushProgress,
+    chooseSavePath: async (name) => {
+      if (cancelSave) { cancelSave = false; return null; }
+      return join(exportDir, name);
+    },
+  });
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -171,6 +180,7 @@ export async function openLectern(options: LecternOptions = {}): Promise<Lectern
   const p = page;
   return {
     page: p, browser, api, store, dbPath, exportDir, errors,
+    cancelNextSave() { cancelSave = true; },
     async menu(command) {
       await p.evaluate((c) => (window as unknown as { __lecternMenu(c: string): void }).__lecternMenu(c), command);
     },
