@@ -2,7 +2,7 @@
 // (sources, the open source and its annotations, settings) and wires the panes,
 // the import flow, dialogs, shortcuts and the bus together.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Annotation, AnnotationImportResult, ImportResult, SearchHit, Settings, Source, SourceMeta, SourceSummary } from '../../common/types.ts';
+import type { Annotation, AnnotationImportResult, DeletedSource, ImportResult, SearchHit, Settings, Source, SourceMeta, SourceSummary } from '../../common/types.ts';
 import { DEFAULT_SETTINGS } from '../../common/types.ts';
 import { CITATION_MIME, type CitationAttrs } from '../../common/citation.ts';
 import type { MenuCommand } from '../../common/bridge.ts';
@@ -55,7 +55,7 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [summary, setSummary] = useState<ImportResult | null>(null);
-  const [undo, setUndo] = useState<Annotation | null>(null);
+  const [undo, setUndo] = useState<{ kind: 'annotation'; annotation: Annotation } | { kind: 'source'; deleted: DeletedSource; wasOpen: boolean } | null>(null);
   const [notice, setNotice] = useState<string>('');
   const [panes, setPanes] = useState<Panes>(loadPanes);
 
@@ -183,14 +183,38 @@ export function App() {
     setPopover(null);
     setAnnotations((l) => l.filter((x) => x.id !== a.id));
     if (selectedId === a.id) setSelectedId(null);
-    setUndo(gone);
+    setUndo({ kind: 'annotation', annotation: gone });
     annotationsChanged();
+  };
+
+  /** Deletes a source with its annotations; the toast (or Mod-Z) puts it all back. */
+  const deleteSource = async (id: string) => {
+    const deleted = await api().deleteSource(id);
+    const wasOpen = openRef.current?.source.id === id;
+    if (wasOpen) {
+      setPopover(null);
+      setSelectedId(null);
+      setOpen(null);
+      api().updateSettings({ lastSourceId: null, lastScrollOffset: 0 }).catch(() => {});
+    }
+    setUndo({ kind: 'source', deleted, wasOpen });
+    await refreshSources();
+    emit('changed', { what: 'sources' });
+    emit('changed', { what: 'annotations' });
   };
 
   const undoDelete = async () => {
     if (!undo) return;
-    const back = await api().restoreAnnotation(undo);
     setUndo(null);
+    if (undo.kind === 'source') {
+      const back = await api().restoreSource(undo.deleted);
+      await refreshSources();
+      emit('changed', { what: 'sources' });
+      emit('changed', { what: 'annotations' });
+      if (undo.wasOpen) await openSource(back.id);
+      return;
+    }
+    const back = await api().restoreAnnotation(undo.annotation);
     if (openRef.current?.source.id === back.sourceId) setAnnotations((l) => [...l, back]);
     setSelectedId(back.id);
     annotationsChanged();
@@ -347,6 +371,7 @@ export function App() {
 
   useEffect(() => {
     const key = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
       const mod = e.ctrlKey || e.metaKey;
       const k = e.key.toLowerCase();
       if (mod && (k === 'f' || k === 'k')) { e.preventDefault(); searchRef.current?.focus(); searchRef.current?.select(); return; }
@@ -356,7 +381,7 @@ export function App() {
       if (mod && k === 'n' && !e.shiftKey && !e.altKey) { e.preventDefault(); commands['new-note'](); return; }
       if (e.key === 'F1' || (mod && k === '/')) { e.preventDefault(); setDialog('shortcuts'); return; }
       if (isTyping(e.target) || dialog) return;
-      if (mod && k === 'z' && !e.shiftKey && undo) { e.preventDefault(); void undoDelete(); return; }
+      if (mod && k === 'z' && !e.shiftKey && undo) { e.preventDefault(); undoDelete().catch(fail); return; }
       if (mod || (e.altKey && !['ArrowDown', 'ArrowUp'].includes(e.key))) return;
       if (e.key === '?') { setDialog('shortcuts'); return; }
       if (k === 'j' || (e.altKey && e.key === 'ArrowDown')) { e.preventDefault(); stepAnnotation(1); return; }
@@ -444,6 +469,7 @@ export function App() {
           <Library
             sources={sources} tags={tags} currentId={open?.source.id ?? null} searchRef={searchRef}
             onOpen={(id) => openSource(id).catch(fail)} onOpenHit={(h) => openHit(h).catch(fail)} search={(q) => api().search(q, 60)}
+            onDelete={(id) => deleteSource(id).catch(fail)}
           />
         </div>
         {panes.libOpen ? <Splitter label="Resize library" value={panes.lib} min={200} max={560} onChange={(v) => setPanes((p) => ({ ...p, lib: v }))} /> : <div />}
@@ -518,8 +544,10 @@ export function App() {
       <div class="toasts" aria-live="polite">
         {undo && (
           <div class="toast" role="status">
-            <span>Annotation deleted.</span>
-            <button type="button" class="link" onClick={() => void undoDelete()}>Undo</button>
+            <span>{undo.kind === 'source'
+              ? `Deleted “${undo.deleted.source.title}”${undo.deleted.annotations.length ? ` and its ${undo.deleted.annotations.length} ${undo.deleted.annotations.length === 1 ? 'annotation' : 'annotations'}` : ''}.`
+              : 'Annotation deleted.'}</span>
+            <button type="button" class="link" onClick={() => undoDelete().catch(fail)}>Undo</button>
             <button type="button" class="icon" aria-label="Dismiss" onClick={() => setUndo(null)}>×</button>
           </div>
         )}

@@ -1,6 +1,6 @@
 // The library pane: search box with grouped results, sort and tag filter, and
 // the list of sources. Arrow keys move through whichever list is shown.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchHit, SearchKind, SourceSummary } from '../../common/types.ts';
 import { snippetParts } from './find-match.ts';
 
@@ -30,7 +30,7 @@ export function Snippet({ text }: { text: string }) {
   return <span class="snippet">{snippetParts(text).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}</span>;
 }
 
-export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit, search }: {
+export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit, search, onDelete }: {
   sources: SourceSummary[];
   tags: string[];
   currentId: string | null;
@@ -38,6 +38,8 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
   onOpen(id: string): void;
   onOpenHit(hit: SearchHit): void;
   search(q: string): Promise<SearchHit[]>;
+  /** Deletes a source (the shell offers undo). */
+  onDelete(id: string): void;
 }) {
   const [sort, setSort] = useState<SortKey>(() => (localStorage.getItem('lectern.sort') as SortKey | null) ?? 'date');
   const [tag, setTag] = useState('');
@@ -46,6 +48,11 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
   const [searchError, setSearchError] = useState('');
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The item's "Delete" button: options may not contain controls, so it sits
+  // beside the listbox, placed over the hovered (else the current) item.
+  const [hoverId, setHoverId] = useState<string | null>(null);
+  const [actionAt, setActionAt] = useState<{ id: string; top: number } | null>(null);
   const seq = useRef(0);
 
   useEffect(() => { localStorage.setItem('lectern.sort', sort); }, [sort]);
@@ -78,8 +85,20 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
     el?.scrollIntoView({ block: 'nearest' });
   }, [active, currentId]);
 
+  const actionId = [hoverId, currentId].find((id) => id && shown.some((s) => s.id === id)) ?? null;
+  useLayoutEffect(() => {
+    const li = actionId ? listRef.current?.querySelector<HTMLElement>(`#src-${CSS.escape(actionId)}`) : null;
+    setActionAt(li ? { id: actionId!, top: li.offsetTop + li.offsetHeight } : null);
+  }, [actionId, shown, hits === null]);
+
   const moveSources = (e: KeyboardEvent) => {
     if (!shown.length) return;
+    if (e.key === 'Delete' && currentId && shown.some((s) => s.id === currentId)) {
+      e.preventDefault();
+      e.stopPropagation();
+      onDelete(currentId);
+      return;
+    }
     const i = Math.max(0, shown.findIndex((s) => s.id === currentId));
     let j: number;
     if (e.key === 'ArrowDown') j = Math.min(shown.length - 1, i + 1);
@@ -165,6 +184,7 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
               <p class="empty-hint">Lectern keeps .txt and .md files in a local library. Drop files or folders anywhere, or press Ctrl+O.</p>
             </div>
           ) : (
+            <div class="source-scroll" ref={scrollRef} onMouseLeave={() => setHoverId(null)}>
             <ul
               ref={listRef} id="source-list" class="list" role="listbox" aria-label="Sources" tabIndex={0}
               aria-activedescendant={currentId && shown.some((s) => s.id === currentId) ? `src-${currentId}` : undefined}
@@ -172,7 +192,8 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
             >
               {shown.length === 0 && <li class="panel-empty" role="presentation">No source has this tag.</li>}
               {shown.map((s) => (
-                <li key={s.id} id={`src-${s.id}`} role="option" aria-selected={s.id === currentId} class="list-item" onClick={() => onOpen(s.id)}>
+                <li key={s.id} id={`src-${s.id}`} role="option" aria-selected={s.id === currentId} class="list-item"
+                  onClick={() => onOpen(s.id)} onMouseEnter={() => setHoverId(s.id)}>
                   <span class="item-title">{s.title}</span>
                   <span class="item-meta">
                     {s.published && <time dateTime={s.published}>{s.published}</time>}
@@ -182,6 +203,15 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
                 </li>
               ))}
             </ul>
+            {actionAt && (() => {
+              const s = shown.find((x) => x.id === actionAt.id);
+              return s && (
+                <button type="button" class="item-action danger" style={{ top: `${actionAt.top - 6}px` }}
+                  aria-label={`Delete source: ${s.title}`} title="Delete this source and its annotations (Delete; undo with Ctrl+Z)"
+                  onClick={() => onDelete(s.id)}>Delete</button>
+              );
+            })()}
+            </div>
           )}
         </>
       )}

@@ -66,6 +66,16 @@ for (const scheme of ['light', 'dark'] as const) {
       found.push(...await scan(page, 'shortcuts'));
       await page.keyboard.press('Escape');
 
+      // the Export dialog after an export, with a note open (both groups shown)
+      await page.getByRole('button', { name: 'New note' }).click();
+      await page.getByRole('textbox', { name: 'Note title' }).waitFor();
+      await page.getByRole('toolbar', { name: 'Source' }).getByRole('button', { name: 'Export…' }).click();
+      const exp = page.getByRole('dialog', { name: 'Export' });
+      await exp.getByRole('button', { name: 'Annotations (W3C JSON-LD)' }).click();
+      await exp.locator('.export-done').waitFor();
+      found.push(...await scan(page, 'export dialog'));
+      await page.keyboard.press('Escape');
+
       assert.deepEqual(found, []);
       assert.deepEqual(l.errors, []);
     } finally {
