@@ -1,31 +1,65 @@
+// Help > Keyboard shortcuts: every key the app answers, grouped by where it
+// works (the notebook's come from renderer/notebook/editor.ts's keymap).
 import { Dialog } from './Dialog.tsx';
 
 export const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
-export const SHORTCUTS: [string, string][] = [
-  [`${MOD}+F or ${MOD}+K`, 'Focus the search box'],
-  [`${MOD}+O`, 'Import files'],
-  ['↑ / ↓', 'Move through the library or search results'],
-  ['Enter', 'Open the selected search result'],
-  ['J or Alt+↓', 'Next annotation'],
-  ['K or Alt+↑', 'Previous annotation'],
-  ['Delete', 'Delete the selected annotation'],
-  [`${MOD}+Z`, 'Undo the last deletion'],
-  [`${MOD}+Enter`, 'Save the annotation being edited'],
-  ['Escape', 'Close a popover or dialog'],
-  [`${MOD}+,`, 'Settings'],
-  ['F1 or ?', 'This list'],
+export const SHORTCUT_GROUPS: { title: string; keys: [string, string][] }[] = [
+  {
+    title: 'Anywhere',
+    keys: [
+      [`${MOD}+F or ${MOD}+K`, 'Focus the search box'],
+      [`${MOD}+O`, 'Import files'],
+      [`${MOD}+Shift+O`, 'Import a folder'],
+      [`${MOD}+N`, 'New note'],
+      [`${MOD}+E`, 'Export the open source or note'],
+      [`${MOD}+,`, 'Settings'],
+      [`F1, ? or ${MOD}+/`, 'This list'],
+      ['Escape', 'Close a popover or dialog'],
+    ],
+  },
+  {
+    title: 'Library and reader',
+    keys: [
+      ['↑ / ↓, Home / End', 'Move through the library or search results'],
+      ['Enter', 'Open the selected search result'],
+      ['Delete (library)', 'Delete the selected source'],
+      ['J or Alt+↓', 'Next annotation'],
+      ['K or Alt+↑', 'Previous annotation'],
+      ['Delete (reader)', 'Delete the selected annotation'],
+      [`${MOD}+Z`, 'Undo the last deletion'],
+      [`${MOD}+Enter`, 'Save the annotation being edited'],
+    ],
+  },
+  {
+    title: 'Notebook',
+    keys: [
+      [`${MOD}+Shift+C`, 'Cite an annotation or source'],
+      ['Enter on a selected citation', 'Open the cited passage'],
+      [`${MOD}+B / ${MOD}+I / ${MOD}+U`, 'Bold / italic / underline'],
+      [`${MOD}+\``, 'Code'],
+      [`${MOD}+Z / ${MOD}+Shift+Z`, 'Undo / redo'],
+      ['Tab / Shift+Tab', 'Indent / outdent a list item'],
+      ['Shift+Enter', 'Line break'],
+      [`${MOD}+Alt+1…3 / ${MOD}+Alt+0`, 'Heading 1–3 / paragraph'],
+      [`${MOD}+Shift+8 / ${MOD}+Shift+7`, 'Bulleted / numbered list'],
+      ['#, -, 1., > at a line start', 'Heading, list, numbered list, quote'],
+    ],
+  },
 ];
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose}>
-      <table class="shortcuts">
-        <thead><tr><th scope="col">Keys</th><th scope="col">Action</th></tr></thead>
-        <tbody>
-          {SHORTCUTS.map(([k, v]) => <tr key={k}><td><kbd>{k}</kbd></td><td>{v}</td></tr>)}
-        </tbody>
-      </table>
+      {SHORTCUT_GROUPS.map((g) => (
+        <table key={g.title} class="shortcuts">
+          <caption>{g.title}</caption>
+          <thead><tr><th scope="col">Keys</th><th scope="col">Action</th></tr></thead>
+          <tbody>
+            {g.keys.map(([k, v]) => <tr key={k}><td><kbd>{k}</kbd></td><td>{v}</td></tr>)}
+          </tbody>
+        </table>
+      ))}
     </Dialog>
   );
 }

@@ -59,6 +59,14 @@ test('menu: every command does its job (import files / folder, find, new note, e
       seen.add(command);
       const dialog = page.getByRole('dialog', { name });
       await dialog.waitFor();
+      if (command === 'shortcuts') {
+        // the notebook's keys are listed with the rest
+        const help = await dialog.innerText();
+        for (const want of ['Cite an annotation or source', 'Open the cited passage', 'Indent / outdent a list item', 'Line break', 'Undo / redo', 'Bold / italic / underline', 'Export the open source or note', 'New note']) {
+          assert.ok(help.includes(want), `shortcuts list "${want}"`);
+        }
+        assert.deepEqual(await dialog.locator('caption').allInnerTexts(), ['Anywhere', 'Library and reader', 'Notebook']);
+      }
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
     }
