@@ -71,7 +71,7 @@ const AnnotationItem = memo(function AnnotationItem({ a, selected, knownTags, ac
           {a.tags.length > 0 && (
             <ul class="chips" aria-label="Tags">{a.tags.map((t) => <li key={t} class="chip">{t}</li>)}</ul>
           )}
-          <Backlinks id={a.id} compact />
+          <Backlinks id={a.id} sourceId={a.sourceId} compact />
           <div class="ann-actions" role="group" aria-label="Annotation actions">
             <button type="button" class="link" onClick={() => setEditing(true)}>Edit</button>
             <button type="button" class="link" onClick={() => actions.current.onCite(a)}>Add to note</button>
