@@ -2,7 +2,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 
-export function Dialog({ title, onClose, children, class: cls }: { title: string; onClose(): void; children: ComponentChildren; class?: string }) {
+export function Dialog({ title, onClose, children, class: cls, scrollable = false }: {
+  title: string; onClose(): void; children: ComponentChildren; class?: string;
+  /** Read-only content that may need scrolling: the body takes focus so the keyboard can scroll it. */
+  scrollable?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -16,7 +20,7 @@ export function Dialog({ title, onClose, children, class: cls }: { title: string
         <h2 id={titleId}>{title}</h2>
         <button type="button" class="icon" aria-label="Close" onClick={onClose}>×</button>
       </header>
-      <div class="dialog-body">{children}</div>
+      <div class="dialog-body" tabIndex={scrollable ? 0 : undefined}>{children}</div>
     </dialog>
   );
 }

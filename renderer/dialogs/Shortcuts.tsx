@@ -50,16 +50,18 @@ export const SHORTCUT_GROUPS: { title: string; keys: [string, string][] }[] = [
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose}>
+    <Dialog title="Keyboard shortcuts" onClose={onClose} class="shortcuts-dialog" scrollable>
+      <div class="shortcut-groups">
       {SHORTCUT_GROUPS.map((g) => (
         <table key={g.title} class="shortcuts">
           <caption>{g.title}</caption>
-          <thead><tr><th scope="col">Keys</th><th scope="col">Action</th></tr></thead>
+          <thead class="visually-hidden"><tr><th scope="col">Keys</th><th scope="col">Action</th></tr></thead>
           <tbody>
             {g.keys.map(([k, v]) => <tr key={k}><td><kbd>{k}</kbd></td><td>{v}</td></tr>)}
           </tbody>
         </table>
       ))}
+      </div>
     </Dialog>
   );
 }

@@ -88,7 +88,7 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
   const actionId = [hoverId, currentId].find((id) => id && shown.some((s) => s.id === id)) ?? null;
   useLayoutEffect(() => {
     const li = actionId ? listRef.current?.querySelector<HTMLElement>(`#src-${CSS.escape(actionId)}`) : null;
-    setActionAt(li ? { id: actionId!, top: li.offsetTop + li.offsetHeight } : null);
+    setActionAt(li ? { id: actionId!, top: li.offsetTop + li.offsetHeight / 2 } : null);
   }, [actionId, shown, hits === null]);
 
   const moveSources = (e: KeyboardEvent) => {
@@ -206,9 +206,14 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
             {actionAt && (() => {
               const s = shown.find((x) => x.id === actionAt.id);
               return s && (
-                <button type="button" class="item-action danger" style={{ top: `${actionAt.top - 6}px` }}
-                  aria-label={`Delete source: ${s.title}`} title="Delete this source and its annotations (Delete; undo with Ctrl+Z)"
-                  onClick={() => onDelete(s.id)}>Delete</button>
+                <button type="button" class="item-action" style={{ top: `${actionAt.top}px` }}
+                  aria-label={`Delete source: ${s.title}`} title="Delete this source and its annotations (Delete key; undo with Ctrl+Z)"
+                  onClick={() => onDelete(s.id)}>
+                  <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true" focusable="false">
+                    <path d="M6 2h4M2.5 4h11M4 4l.7 9.2c.1.5.5.8 1 .8h4.6c.5 0 .9-.3 1-.8L12 4M6.5 6.5v5M9.5 6.5v5"
+                      fill="none" stroke="currentColor" stroke-width="1.3" stroke-linecap="round" stroke-linejoin="round" />
+                  </svg>
+                </button>
               );
             })()}
             </div>

@@ -193,3 +193,27 @@ test('import annotations: W3C JSON from seed 001 onto seed 000 through the reade
     await l.close();
   }
 });
+
+test('export: characters the embedded fonts lack are listed in the result, with their code points', async () => {
+  const l = await openLectern();
+  try {
+    const { page, api } = l;
+    const r = await api.importFiles([{ name: 'greetings.txt', bytes: new TextEncoder().encode('Greetings\n\nEmoji 😀 and Devanagari नमस्ते, Greek καλημέρα.\n') }]);
+    const source = await api.getSource(r.imported[0]!.id);
+    await l.reload();
+    await openSource(page, source.title);
+    await page.keyboard.press('Control+e');
+    const dialog = exportDialog(page);
+    await dialog.getByRole('button', { name: 'Annotated PDF' }).click();
+    const missing = dialog.getByRole('note', { name: 'Missing characters' });
+    await missing.waitFor({ timeout: 30_000 });
+    const text = await missing.innerText();
+    assert.match(text, /😀 U\+1F600/);
+    assert.match(text, /न U\+0928/);
+    assert.ok(!/U\+03BA/.test(text), 'Greek is in the fonts');
+    assert.ok(existsSync(join(l.exportDir, `${source.title}.pdf`)));
+    assert.deepEqual(l.errors, []);
+  } finally {
+    await l.close();
+  }
+});
