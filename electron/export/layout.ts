@@ -22,12 +22,29 @@ export function fontPath(name: FontName): string {
 
 /** The parts of pdfkit's (internal) EmbeddedFont we rely on. */
 interface GlyphLike { id: number; codePoints: number[] }
-interface RunLike { glyphs: GlyphLike[]; positions: { xAdvance: number }[]; advanceWidth: number }
+interface PositionLike { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }
+interface RunLike { glyphs: GlyphLike[]; positions: PositionLike[]; advanceWidth: number }
 interface EmbeddedFontLike {
   layout(text: string): RunLike;
+  encode(text: string): [string[], PositionLike[]];
+  ref(): unknown;
+  id: string;
   ascender: number;
   descender: number;
   font: { hasGlyphForCodePoint(cp: number): boolean };
+}
+
+/**
+ * One segment (a word with its trailing space) encoded for a TJ operator:
+ * hex glyph runs separated by kerning adjustments (runs.length = adjust.length + 1),
+ * exactly what pdfkit's own text drawing emits for these glyphs.
+ */
+export interface EncodedSegment {
+  runs: string[];
+  /** TJ adjustments (already negated, in 1/1000 em) between runs[i] and runs[i + 1]. */
+  adjust: number[];
+  /** Set once the segment's characters were checked for missing glyphs. */
+  checked: boolean;
 }
 
 /** A registered font with its metrics (units: 1/1000 of the font size). */
@@ -37,6 +54,8 @@ export class MeasuredFont {
   readonly descender: number;
   private readonly ef: EmbeddedFontLike;
   private readonly cache = new Map<string, Float64Array>();
+  private readonly scaledCache = new Map<number, Map<string, Float64Array>>();
+  private readonly encodedCache = new Map<string, EncodedSegment | null>();
   private readonly hasCache = new Map<number, boolean>();
 
   constructor(doc: PDFKit.PDFDocument, name: FontName) {
@@ -86,6 +105,64 @@ export class MeasuredFont {
     return xs;
   }
 
+  /** positions(text) in points at `size`; cached, so callers must not modify the result. */
+  scaledPositions(text: string, size: number): Float64Array {
+    let bySize = this.scaledCache.get(size);
+    if (!bySize) {
+      bySize = new Map();
+      this.scaledCache.set(size, bySize);
+    }
+    let xs = bySize.get(text);
+    if (xs) return xs;
+    const raw = this.positions(text);
+    const k = size / 1000;
+    xs = new Float64Array(raw.length);
+    for (let i = 0; i < raw.length; i++) xs[i] = raw[i]! * k;
+    if (bySize.size > 50_000) bySize.clear();
+    bySize.set(text, xs);
+    return xs;
+  }
+
+  /** The pdfkit font object's resource id (e.g. "F1") and reference, for drawing. */
+  get id(): string {
+    return this.ef.id;
+  }
+  ref(): unknown {
+    return this.ef.ref();
+  }
+
+  /**
+   * One segment (no space or tab inside except at its end) encoded through
+   * pdfkit's own EmbeddedFont.encode (which adds the glyphs to the subset and
+   * to the ToUnicode map), once per distinct segment. null when a glyph is
+   * positioned off its pen position (mark attachment): such text is drawn by
+   * pdfkit itself.
+   */
+  encoded(seg: string): EncodedSegment | null {
+    let e = this.encodedCache.get(seg);
+    if (e !== undefined) return e;
+    const [hex, pos] = this.ef.encode(seg);
+    e = { runs: [], adjust: [], checked: false };
+    let run = '';
+    for (let i = 0; i < pos.length; i++) {
+      const p = pos[i]!;
+      if (p.xOffset || p.yOffset) {
+        e = null;
+        break;
+      }
+      run += hex[i]!;
+      const adv = p.xAdvance - p.advanceWidth;
+      if (adv !== 0) {
+        e.runs.push(run);
+        e.adjust.push(-adv);
+        run = '';
+      }
+    }
+    if (e) e.runs.push(run);
+    this.encodedCache.set(seg, e);
+    return e;
+  }
+
   /** Width of text at size (points). */
   width(text: string, size: number): number {
     let w = 0;
@@ -118,6 +195,8 @@ export interface Line {
   xs: Float64Array;
   /** Width of the line without trailing spaces. */
   width: number;
+  /** The segments (see segments()) whose positions make up xs, in order. */
+  segs: string[];
 }
 
 function isSpace(c: number): boolean {
@@ -137,11 +216,11 @@ function visibleWidth(text: string, xs: Float64Array): number {
  * Indices are UTF-16 offsets into `text`.
  */
 export function wrap(text: string, font: MeasuredFont, size: number, width: number): Line[] {
-  const k = size / 1000;
   const lines: Line[] = [];
-  // pieces: [start, end, xs(relative to piece start, points)]
   let lineStart = 0;
-  let pieces: { s: number; xs: Float64Array }[] = [];
+  // the segments of the current line and their positions (points, from each segment's start)
+  let segs: string[] = [];
+  let pieces: Float64Array[] = [];
   let lineW = 0; // width up to the end of the last piece including trailing spaces
 
   const flush = (end: number): void => {
@@ -151,39 +230,37 @@ export function wrap(text: string, font: MeasuredFont, size: number, width: numb
     let off = 0;
     let at = 0;
     for (const p of pieces) {
-      const len = p.xs.length - 1;
-      for (let i = 1; i <= len; i++) xs[at + i] = off + p.xs[i]!;
+      const len = p.length - 1;
+      for (let i = 1; i <= len; i++) xs[at + i] = off + p[i]!;
       at += len;
-      off += p.xs[len]!;
+      off += p[len]!;
     }
     const t = text.slice(lineStart, end);
-    lines.push({ start: lineStart, end, text: t, xs, width: visibleWidth(t, xs) });
+    lines.push({ start: lineStart, end, text: t, xs, width: visibleWidth(t, xs), segs });
     lineStart = end;
+    segs = [];
     pieces = [];
     lineW = 0;
   };
-
-  const scaled = (seg: string): Float64Array => {
-    const raw = font.positions(seg);
-    const out = new Float64Array(raw.length);
-    for (let i = 0; i < raw.length; i++) out[i] = raw[i]! * k;
-    return out;
+  const add = (seg: string, xs: Float64Array): void => {
+    segs.push(seg);
+    pieces.push(xs);
   };
 
   let pos = 0;
   for (const seg of segments(text)) {
     const segStart = pos;
     pos += seg.length;
-    let xs = scaled(seg);
+    let xs = font.scaledPositions(seg, size);
     const vis = visibleWidth(seg, xs);
     if (lineW + vis <= width || pieces.length === 0 && vis <= width) {
-      pieces.push({ s: segStart, xs });
+      add(seg, xs);
       lineW += xs[seg.length]!;
       continue;
     }
     if (vis <= width) {
       flush(segStart);
-      pieces.push({ s: segStart, xs });
+      add(seg, xs);
       lineW = xs[seg.length]!;
       continue;
     }
@@ -192,9 +269,9 @@ export function wrap(text: string, font: MeasuredFont, size: number, width: numb
     let rest = seg;
     let restStart = segStart;
     while (rest.length > 0) {
-      xs = scaled(rest);
+      xs = font.scaledPositions(rest, size);
       if (visibleWidth(rest, xs) <= width) {
-        pieces.push({ s: restStart, xs });
+        add(rest, xs);
         lineW = xs[rest.length]!;
         break;
       }
@@ -203,7 +280,7 @@ export function wrap(text: string, font: MeasuredFont, size: number, width: numb
       const c = rest.charCodeAt(cut - 1);
       if (c >= 0xd800 && c <= 0xdbff && cut < rest.length) cut++;
       const head = rest.slice(0, cut);
-      pieces.push({ s: restStart, xs: scaled(head) });
+      add(head, font.scaledPositions(head, size));
       flush(restStart + cut);
       rest = rest.slice(cut);
       restStart += cut;

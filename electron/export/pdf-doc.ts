@@ -5,7 +5,7 @@
 import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import type { PageSize } from '../../common/types.ts';
-import { MeasuredFont, fontPath, wrap, type FontName, type Line } from './layout.ts';
+import { MeasuredFont, fontPath, segments, wrap, type FontName, type Line } from './layout.ts';
 import type { Rgb } from './colors.ts';
 
 export interface PageGeometry {
@@ -132,11 +132,54 @@ export class PdfComposer {
   /** Draws one line of text with its baseline at y (top-left coordinates). */
   drawText(text: string, x: number, baseline: number, font: MeasuredFont, size: number, color: Rgb = [0, 0, 0], textWidth?: number): void {
     if (text.length === 0) return;
-    this.checkGlyphs(text, font);
+    this.drawSegments(text.includes('\n') ? null : segments(text), text, x, baseline, font, size, color, textWidth);
+  }
+
+  /** Draws a laid-out line (see wrap()) with its baseline at y (top-left coordinates). */
+  drawLine(line: Line, x: number, baseline: number, font: MeasuredFont, size: number, color: Rgb = [0, 0, 0]): void {
+    if (line.text.length === 0) return;
+    this.drawSegments(line.segs, line.text, x, baseline, font, size, color, line.xs[line.text.length]);
+  }
+
+  /**
+   * Each segment is shaped and encoded once per document (MeasuredFont.encoded),
+   * and the line's TJ operator is assembled from those pieces: the same
+   * operators pdfkit's text() writes, without shaping the line again.
+   * Lines with glyphs that need their own offsets go through pdfkit.
+   */
+  private drawSegments(segs: string[] | null, text: string, x: number, baseline: number, font: MeasuredFont, size: number, color: Rgb, textWidth?: number): void {
     this.doc.font(font.name).fontSize(size).fillColor(color);
-    const opts: PDFKit.Mixins.TextOptions & { textWidth?: number } = { lineBreak: false, baseline: 'alphabetic' };
-    if (textWidth !== undefined) opts.textWidth = textWidth;
-    this.doc.text(text, x, baseline, opts);
+    let tj = segs === null ? null : '';
+    let pending = '';
+    if (segs !== null) {
+      for (const seg of segs) {
+        const e = font.encoded(seg);
+        if (e === null) {
+          tj = null;
+          break;
+        }
+        if (!e.checked) {
+          this.checkGlyphs(seg, font);
+          e.checked = true;
+        }
+        pending += e.runs[0]!;
+        for (let i = 0; i < e.adjust.length; i++) {
+          tj += `<${pending}> ${num(e.adjust[i]!)} `;
+          pending = e.runs[i + 1]!;
+        }
+      }
+    }
+    if (tj === null) {
+      this.checkGlyphs(text, font);
+      const opts: PDFKit.Mixins.TextOptions & { textWidth?: number } = { lineBreak: false, baseline: 'alphabetic' };
+      if (textWidth !== undefined) opts.textWidth = textWidth;
+      this.doc.text(text, x, baseline, opts);
+      return;
+    }
+    if (pending) tj += `<${pending}>`;
+    const page = this.doc.page as unknown as { height: number; fonts: Record<string, unknown> };
+    page.fonts[font.id] ??= font.ref();
+    this.doc.addContent(`q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(page.height - baseline)} Tm\n/${font.id} ${num(size)} Tf\n[${tj}] TJ\nET\nQ`);
   }
 
   /**
@@ -152,7 +195,7 @@ export class PdfComposer {
       this.ensure(leading);
       const baseline = this.y + baselineOffset(font, size, leading);
       const x = this.geo.left + indent;
-      this.drawText(line.text, x, baseline, font, size, opts.color, line.xs[line.text.length]);
+      this.drawLine(line, x, baseline, font, size, opts.color);
       out.push({ line, at: { page: this.page, x, baseline, size, font } });
       this.y += leading;
     }
@@ -211,4 +254,9 @@ export function baselineOffset(font: MeasuredFont, size: number, leading: number
   const asc = (font.ascender * size) / 1000;
   const desc = (-font.descender * size) / 1000;
   return (leading - (asc + desc)) / 2 + asc;
+}
+
+/** A number as pdfkit writes it in content streams. */
+function num(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
 }

@@ -143,7 +143,7 @@ export function renderSourceInto(cp: PdfComposer, source: Source, annotations: A
       cp.ensure(12);
       const baseline = cp.y + baselineOffset(fonts.regular, 8.5, 12);
       if (i === 0) cp.drawText(label, geo.left, baseline, fonts.bold, 8.5, grey);
-      cp.drawText(line.text, geo.left + labelW, baseline, fonts.regular, 8.5, grey, line.xs[line.text.length]);
+      cp.drawLine(line, geo.left + labelW, baseline, fonts.regular, 8.5, grey);
       if (label === 'URL' && /^https?:\/\//i.test(value)) {
         cp.doc.link(geo.left + labelW, baseline - 8, line.width, 10, value);
       }
@@ -205,7 +205,7 @@ export function renderSourceInto(cp: PdfComposer, source: Source, annotations: A
           starting.push(s);
         }
       }
-      cp.drawText(line.text, x0, baseline, fonts.regular, BODY_SIZE, [0, 0, 0], line.xs[line.text.length]);
+      cp.drawLine(line, x0, baseline, fonts.regular, BODY_SIZE);
       // numbered margin marks for annotations that start on this line
       let mx = geo.right + 8;
       for (const s of starting) {
