@@ -187,16 +187,58 @@ export function segments(text: string): string[] {
 }
 
 /** One laid-out line: text[start, end) with the x (points, from the line's left) of each boundary. */
-export interface Line {
-  start: number;
-  end: number;
-  text: string;
-  /** xs[i] = x of the boundary before text[start + i]; length end - start + 1. */
-  xs: Float64Array;
+export class Line {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The segments (see segments()) the line is made of, in order. */
+  readonly segs: string[];
   /** Width of the line without trailing spaces. */
-  width: number;
-  /** The segments (see segments()) whose positions make up xs, in order. */
-  segs: string[];
+  readonly width: number;
+  /** Width of the line including trailing spaces (where the pen ends). */
+  readonly advance: number;
+  /** Positions of each segment (points, from the segment's start); shared caches, never modified. */
+  private readonly pieces: Float64Array[];
+  private boundaries: Float64Array | null = null;
+
+  constructor(start: number, end: number, text: string, segs: string[], pieces: Float64Array[]) {
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.segs = segs;
+    this.pieces = pieces;
+    let advance = 0;
+    let width = 0;
+    for (let k = 0; k < pieces.length; k++) {
+      const seg = segs[k]!;
+      const p = pieces[k]!;
+      let e = seg.length;
+      while (e > 0 && isSpace(seg.charCodeAt(e - 1))) e--;
+      if (e > 0) width = advance + p[e]!;
+      advance += p[seg.length]!;
+    }
+    this.width = width;
+    this.advance = advance;
+  }
+
+  /**
+   * xs[i] = x of the boundary before text[start + i]; length end - start + 1.
+   * Built on first use (only lines that carry a highlight need it).
+   */
+  get xs(): Float64Array {
+    if (this.boundaries) return this.boundaries;
+    const xs = new Float64Array(this.text.length + 1);
+    let off = 0;
+    let at = 0;
+    for (const p of this.pieces) {
+      const len = p.length - 1;
+      for (let i = 1; i <= len; i++) xs[at + i] = off + p[i]!;
+      at += len;
+      off += p[len]!;
+    }
+    this.boundaries = xs;
+    return xs;
+  }
 }
 
 function isSpace(c: number): boolean {
@@ -225,18 +267,7 @@ export function wrap(text: string, font: MeasuredFont, size: number, width: numb
 
   const flush = (end: number): void => {
     if (end <= lineStart && pieces.length === 0) return;
-    const n = end - lineStart;
-    const xs = new Float64Array(n + 1);
-    let off = 0;
-    let at = 0;
-    for (const p of pieces) {
-      const len = p.length - 1;
-      for (let i = 1; i <= len; i++) xs[at + i] = off + p[i]!;
-      at += len;
-      off += p[len]!;
-    }
-    const t = text.slice(lineStart, end);
-    lines.push({ start: lineStart, end, text: t, xs, width: visibleWidth(t, xs), segs });
+    lines.push(new Line(lineStart, end, text.slice(lineStart, end), segs, pieces));
     lineStart = end;
     segs = [];
     pieces = [];

@@ -138,7 +138,7 @@ export class PdfComposer {
   /** Draws a laid-out line (see wrap()) with its baseline at y (top-left coordinates). */
   drawLine(line: Line, x: number, baseline: number, font: MeasuredFont, size: number, color: Rgb = [0, 0, 0]): void {
     if (line.text.length === 0) return;
-    this.drawSegments(line.segs, line.text, x, baseline, font, size, color, line.xs[line.text.length]);
+    this.drawSegments(line.segs, line.text, x, baseline, font, size, color, line.advance);
   }
 
   /**
