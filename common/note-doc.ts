@@ -22,13 +22,14 @@ export function emptyNoteDoc(): PmJson {
   return { type: 'doc', content: [{ type: 'paragraph' }] };
 }
 
-/** Plain text of a note doc: blocks separated by newlines, citations as their quoted text. */
+/** Plain text of a note doc: blocks separated by newlines, each citation as its quoted passage in quotation marks. */
 export function noteText(doc: unknown): string {
   const out: string[] = [];
   const walk = (node: PmJson): void => {
     if (node.type === 'text') out.push(node.text ?? '');
     else if (node.type === 'hard_break') out.push('\n');
-    else if (node.type === 'citation') out.push(String(node.attrs?.exact ?? ''));
+    // A citation reads as its quotation marks around the quoted passage.
+    else if (node.type === 'citation') out.push(`“${String(node.attrs?.exact ?? '')}”`);
     for (const child of node.content ?? []) walk(child);
     if (BLOCK_BREAK.has(node.type)) out.push('\n');
   };

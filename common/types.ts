@@ -189,7 +189,7 @@ export interface AnnotationImportResult {
   anchored: number;
   moved: number;
   orphaned: number;
-  /** Annotations in the file that name no text passage (no quote or position selector). */
+  /** Annotations in the file not imported: no text passage named, or already imported onto this source. */
   skipped: { index: number; id: string | null; reason: string }[];
 }
 

@@ -80,6 +80,18 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   };
 
   if (!command) {
+    // `lectern note --help`, `lectern export`: the commands of that group.
+    const group = argv.find((a) => !a.startsWith('-'));
+    const members = group ? COMMANDS.filter((c) => c.name.startsWith(`${group} `)) : [];
+    if (members.length > 0) {
+      const help = `${members.map((c) => `Usage: ${c.usage}\n  ${c.summary}`).join('\n\n')}\n`;
+      if (argv.includes('--help') || argv.includes('-h')) {
+        io.stdout(help);
+        return 0;
+      }
+      io.stderr(help);
+      return fail(2, { code: 'usage', message: `${group} needs one of: ${members.map((c) => c.name.split(' ')[1]).join(', ')}` });
+    }
     if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
       io.stdout(generalHelp());
       return argv.length === 0 ? 2 : 0;

@@ -4,20 +4,23 @@
 // on a headless machine run it under xvfb-run). Without --db it uses a
 // temporary database that is removed when the window closes.
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { openLectern } from '../test/e2e/harness.ts';
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+const { values } = parseArgs({ options: { db: { type: 'string' }, exports: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
 if (values.help) {
-  console.log('usage: npm run preview [-- --db FILE]\nOpens Lectern in Chromium (headed) over FILE or a temporary database.');
+  console.log('usage: npm run preview [-- --db FILE] [--exports DIR]\nOpens Lectern in Chromium (headed) over FILE or a temporary database; exports go to DIR (default ~/Lectern exports).');
   process.exit(0);
 }
 if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.error('preview needs a display (DISPLAY or WAYLAND_DISPLAY); on a headless machine: xvfb-run npm run preview');
   process.exit(2);
 }
-const l = await openLectern({ db: values.db ? resolve(values.db) : undefined, headless: false, viewport: { width: 1400, height: 900 } });
-console.log(`Lectern preview over ${l.dbPath}${values.db ? '' : ' (temporary)'}; close the window to quit.`);
+// Exports outlive the preview (the harness's own work folder is removed on close).
+const exportDir = resolve(values.exports ?? join(homedir(), 'Lectern exports'));
+const l = await openLectern({ db: values.db ? resolve(values.db) : undefined, exportDir, headless: false, viewport: { width: 1400, height: 900 } });
+console.log(`Lectern preview over ${l.dbPath}${values.db ? '' : ' (temporary)'}; exports are written to ${exportDir}; close the window to quit.`);
 const quit = async () => { await l.close(); process.exit(0); };
 l.page.on('close', () => void quit());
 l.browser.on('disconnected', () => void quit());

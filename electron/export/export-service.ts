@@ -114,8 +114,13 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
       const s = source(sourceId);
       const r = importW3c(s, json);
       const imported: AnnotationImportResult['imported'] = [];
+      const skipped = r.skipped.map((k) => ({ index: k.index, id: k.id, reason: k.reason }));
       // All or nothing: a failure part-way leaves no annotation of this file behind.
       store.db.transaction(() => { for (const a of r.annotations) {
+        if (a.originalId && store.annotations.get(a.originalId)?.sourceId === s.id) {
+          skipped.push({ index: a.index, id: a.originalId, reason: 'already imported onto this source' });
+          continue;
+        }
         // keep the original id when it is free, so a re-export names the same annotation
         // (ids are unique across all tables, so the id must be free in each)
         const free = (x: string) => !store.annotations.get(x) && !store.sources.get(x) && !store.notes.get(x);
@@ -130,7 +135,7 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
       const count = (st: string) => imported.filter((i) => i.status === st).length;
       return {
         sourceId: s.id, imported, anchored: count('anchored'), moved: count('moved'), orphaned: count('orphaned'),
-        skipped: r.skipped.map((k) => ({ index: k.index, id: k.id, reason: k.reason })),
+        skipped: skipped.sort((x, y) => x.index - y.index),
       };
     },
   };

@@ -103,6 +103,8 @@ export function exportW3c(source: Source, annotations: Annotation[], opts: W3cEx
 
 /** An annotation read from W3C JSON and re-anchored onto the source. */
 export interface ImportedW3cAnnotation {
+  /** Position of the annotation in the file. */
+  index: number;
   /** The W3C id with urn:uuid: removed when it is a UUID (else the id as given). */
   originalId: string | null;
   start: number;
@@ -219,6 +221,7 @@ export function importW3c(source: Source, doc: unknown): W3cImportResult {
     }
     const uuid = id?.replace(/^urn:uuid:/i, '') ?? null;
     result.annotations.push({
+      index,
       originalId: uuid,
       // An orphan keeps its last known range, or none (start = end) when it never had one.
       start: found ? r.start : Math.max(0, stored.start),

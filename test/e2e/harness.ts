@@ -22,6 +22,8 @@ export const APP_URL = `${APP_ORIGIN}/index.html`;
 export const CHROMIUM = process.env.LECTERN_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface LecternOptions {
+  /** Where exports go (default: a temporary folder removed on close). */
+  exportDir?: string;
   /** Database file; a temporary one (removed on close) when absent. */
   db?: string;
   /** Default true. */
@@ -126,7 +128,7 @@ export async function openLectern(options: LecternOptions = {}): Promise<Lectern
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set LECTERN_CHROMIUM)`);
   const work = mkdtempSync(join(tmpdir(), 'lectern-e2e-'));
   const dbPath = options.db ?? join(work, 'lectern.db');
-  const exportDir = join(work, 'exports');
+  const exportDir = options.exportDir ?? join(work, 'exports');
   const store = openStore(dbPath);
   const pageRef: { current: Page | null } = { current: null };
   const pushProgress = (event: ProgressEvent) => {

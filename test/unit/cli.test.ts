@@ -102,6 +102,12 @@ test('bad usage exits 2 and --help works on every command', async () => {
       assert.match(r.stdout, new RegExp(`Usage: lectern ${c}`));
     }
     assert.match((await cli(['--help'])).stdout, /Commands:/);
+    const group = await cli(['export', '--help']);
+    assert.equal(group.code, 0);
+    assert.match(group.stdout, /lectern export pdf[\s\S]*lectern export markdown[\s\S]*lectern export annotations/);
+    const bare = await cli(['note', '--db', db, '--json']);
+    assert.equal(bare.code, 2);
+    assert.match((bare.json() as { error: { message: string } }).error.message, /note needs one of: create, show, list/);
   } finally {
     cleanup();
   }

@@ -47,3 +47,15 @@ test('W3C import is all or nothing, and an orphan with no position is kept with 
   assert.equal(orphan.exact, 'words that appear nowhere in this article at all');
   assert.ok(existsSync(file));
 }));
+
+test('importing the same W3C file twice does not double the annotations', () => withApi(async ({ api, store, dir }) => {
+  const { imported } = await api.importPaths([SEED_001]);
+  const id = imported[0]!.id;
+  await api.createAnnotation({ sourceId: id, start: 0, end: 6, comment: 'lede' });
+  const file = join(dir, 'own.jsonld');
+  await createExportService(store).annotations(id, file);
+  const again = await createExportService(store).importAnnotations(id, file);
+  assert.deepEqual(again.imported, []);
+  assert.deepEqual(again.skipped.map((k) => k.reason), ['already imported onto this source']);
+  assert.equal((await api.listAnnotations(id)).length, 1);
+}));

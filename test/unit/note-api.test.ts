@@ -23,7 +23,7 @@ test('note handlers validate docs against the schema and keep text, citations an
     assert.equal((await api.listNotes()).length, 0, 'nothing stored');
 
     const note = await api.createNote({ title: 'Good', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'See ' }, { type: 'citation', attrs: cite }] }] } });
-    assert.equal(note.text, `See ${cite.exact}`);
+    assert.equal(note.text, `See “${cite.exact}”`);
     assert.deepEqual(await api.backlinks(src.id), [{ noteId: note.id, title: 'Good' }]);
     await assert.rejects(api.updateNote(note.id, { doc: { type: 'nope' } }), (e: unknown) => e instanceof ApiError && e.code === 'invalid-note');
     const updated = await api.updateNote(note.id, { doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'no more citations' }] }] } });

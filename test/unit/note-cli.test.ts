@@ -38,7 +38,7 @@ test('note create/show/list and backlinks: Markdown citations become citations, 
     const note = shown.json<Shown>();
     assert.deepEqual(Object.keys(note), ['id', 'title', 'text', 'citations']);
     assert.equal(note.title, 'Findings');
-    assert.match(note.text, /^Who knew\nThe group is the Dossier Center and then Crocus City Hall\.\nsee site\nquoted Dossier Center$/);
+    assert.match(note.text, /^Who knew\nThe group is the “Dossier Center” and then “Crocus City Hall”\.\nsee site\nquoted “Dossier Center”$/);
     assert.deepEqual(note.citations.map((c) => c.annotationId), [ann.id, ann2.id, ann.id]);
     assert.deepEqual(note.citations[0], { annotationId: ann.id, sourceId, start: ann.start, end: ann.end, exact: 'Dossier Center' });
 

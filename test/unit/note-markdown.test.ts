@@ -57,7 +57,7 @@ test('Markdown becomes a schema-valid doc with headings, lists, marks, quotes an
   assert.deepEqual(noteCitations(json).map((c) => c.annotationId), ['a1b2-c3', 'a9', 'a1b2-c3', 'a9', 'a9']);
   assert.deepEqual(noteCitations(json)[0], { annotationId: 'a1b2-c3', sourceId: 's1', start: 10, end: 15, exact: 'Colog' });
   const text = noteText(json);
-  assert.match(text, /^Title\nSub heading\nSome bold, em, code and a link and \[bad\]\(javascript:alert\(1\)\) ftp\. A cited claim Colog and two THEColog\./);
+  assert.match(text, /^Title\nSub heading\nSome bold, em, code and a link and \[bad\]\(javascript:alert\(1\)\) ftp\. A cited claim “Colog” and two “THE”“Colog”\./);
   assert.ok(text.includes('<script>alert(1)</script>'), 'raw HTML stays literal text');
   assert.equal(doc.child(7).textContent, '<script>alert(1)</script>');
 });

@@ -72,7 +72,7 @@ test('sanitizeHref keeps http(s), mailto and lectern: only', () => {
 
 test('noteText and noteCitations read a schema doc: blocks on lines, citations as their quote, in order', () => {
   const doc = parseNoteDoc(richDoc).toJSON();
-  assert.equal(noteText(doc), 'Findings\nBold link\ncode\none\ntwo\nsaid quick\nquick quick');
+  assert.equal(noteText(doc), 'Findings\nBold link\ncode\none\ntwo\nsaid “quick”\nquick “quick”');
   assert.deepEqual(noteCitations(doc), [
     { annotationId: null, sourceId: 'src-1', start: 4, end: 9, exact: 'quick' },
     { annotationId: 'ann-1', sourceId: 'src-1', start: 4, end: 9, exact: 'quick' },
