@@ -124,10 +124,16 @@ export function App() {
 
   useEffect(() => { document.documentElement.dataset.ready = String(ready); }, [ready]);
 
+  // The stylesheet knows one attribute, data-theme = light | dark; "system" follows the OS as it changes.
   useLayoutEffect(() => {
     const root = document.documentElement;
-    if (settings.theme === 'system') delete root.dataset.theme;
-    else root.dataset.theme = settings.theme;
+    const os = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => {
+      root.dataset.theme = settings.theme === 'system' ? (os.matches ? 'dark' : 'light') : settings.theme;
+    };
+    apply();
+    os.addEventListener('change', apply);
+    return () => os.removeEventListener('change', apply);
   }, [settings.theme]);
 
   const setAnnotations = (fn: (list: Annotation[]) => Annotation[]) =>
