@@ -71,14 +71,14 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath }: 
     async getSource(id) { return source(id); },
     async updateSource(id, patch) { return found(store.sources.updateMeta(id, patch), 'source', id); },
     async deleteSource(id) {
-      return store.sources.batch(() => {
+      return store.db.transaction(() => {
         const deleted = { source: source(id), annotations: store.annotations.listBySource(id) };
         store.sources.delete(id);
         store.annotations.pruneTags();
         deletedSources.set(id, deleted);
         if (deletedSources.size > UNDO_DEPTH) deletedSources.delete(deletedSources.keys().next().value!);
         return deleted;
-      });
+      })();
     },
     // Restores the server's own copy: what the renderer sends back only names it.
     async restoreSource({ source: { id } }) {
