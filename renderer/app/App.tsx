@@ -1,11 +1,12 @@
 // The window: toolbar, then library | reader | side panel. Holds the app state
-// (sources, the open source and its annotations, settings) and wires the panes,
-// the import flow, dialogs, shortcuts and the bus together.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Annotation, AnnotationImportResult, DeletedSource, ImportResult, SearchHit, Settings, Source, SourceMeta, SourceSummary } from '../../common/types.ts';
+// (sources, the open source and its annotations, settings) and composes the
+// panes, dialogs and bus with the hooks beside it: usePanes (layout),
+// useTheme, useImport (drop target, import dialogs, progress, summary),
+// useMenuCommands and useShortcuts.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Annotation, AnnotationImportResult, DeletedSource, SearchHit, Settings, Source, SourceMeta, SourceSummary } from '../../common/types.ts';
 import { DEFAULT_SETTINGS } from '../../common/types.ts';
 import { CITATION_MIME, type CitationAttrs } from '../../common/citation.ts';
-import type { MenuCommand } from '../../common/bridge.ts';
 import { emit, on } from '../bus.ts';
 import { Library } from '../library/Library.tsx';
 import { firstMatch, markedTerms } from '../library/find-match.ts';
@@ -15,11 +16,15 @@ import { AnnotationsPanel, type AnnotationActions } from '../annotations/Annotat
 import { AnnotationEditor, type AnnotationDraft } from '../annotations/AnnotationEditor.tsx';
 import { NotebookPanel } from '../notebook/NotebookPanel.tsx';
 import { DropOverlay, ImportProgress, ImportSummary } from '../import/ImportViews.tsx';
-import { captureDrop, expandDrop, importDropped, importPaths, pathsFor, type DroppedFile, type Progress } from '../import/drop.ts';
 import { SettingsDialog } from '../dialogs/Settings.tsx';
 import { MOD, ShortcutsDialog } from '../dialogs/Shortcuts.tsx';
 import { AnnotationImportSummary, ExportDialog, type ExportTarget } from '../dialogs/Export.tsx';
 import { Splitter } from './Splitter.tsx';
+import { paneColumns, usePanes } from './usePanes.ts';
+import { useTheme } from './useTheme.ts';
+import { useImport } from './useImport.ts';
+import { useMenuCommands, type MenuCommands } from './useMenuCommands.ts';
+import { useShortcuts } from './useShortcuts.ts';
 
 const api = () => window.lectern;
 const byPosition = (a: Annotation, b: Annotation) => a.start - b.start || a.end - b.end || a.created.localeCompare(b.created);
@@ -27,18 +32,6 @@ const byPosition = (a: Annotation, b: Annotation) => a.start - b.start || a.end 
 type Popover =
   | { mode: 'new'; start: number; end: number; exact: string; rect: DOMRect }
   | { mode: 'edit'; id: string; rect: DOMRect };
-
-interface Panes { lib: number; side: number; libOpen: boolean; sideOpen: boolean }
-const DEFAULT_PANES: Panes = { lib: 300, side: 340, libOpen: true, sideOpen: true };
-
-function loadPanes(): Panes {
-  try { return { ...DEFAULT_PANES, ...JSON.parse(localStorage.getItem('lectern.panes') ?? '{}') as Partial<Panes> }; } catch { return DEFAULT_PANES; }
-}
-
-const isTyping = (t: EventTarget | null) => {
-  const el = t as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-};
 
 export function App() {
   const [ready, setReady] = useState(false);
@@ -52,24 +45,17 @@ export function App() {
   const [dialog, setDialog] = useState<'settings' | 'shortcuts' | 'export' | null>(null);
   const [openNote, setOpenNote] = useState<ExportTarget | null>(null);
   const [annImport, setAnnImport] = useState<{ fileName: string; result: AnnotationImportResult } | null>(null);
-  const [dragging, setDragging] = useState(false);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [summary, setSummary] = useState<ImportResult | null>(null);
   const [undo, setUndo] = useState<{ kind: 'annotation'; annotation: Annotation } | { kind: 'source'; deleted: DeletedSource; wasOpen: boolean } | null>(null);
   const [notice, setNotice] = useState<string>('');
-  const [panes, setPanes] = useState<Panes>(loadPanes);
+  const [panes, setPanes] = usePanes();
 
   const ctrlRef = useRef<ReaderController | null>(null);
   const pendingReveal = useRef<{ start: number; end: number; flash: boolean; top?: boolean } | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
-  const fileInputRef = useRef<HTMLInputElement>(null);
-  const folderInputRef = useRef<HTMLInputElement>(null);
   const annInputRef = useRef<HTMLInputElement>(null);
   const openRef = useRef(open);
   openRef.current = open;
   const scrollSave = useRef(0);
-
-  useEffect(() => { localStorage.setItem('lectern.panes', JSON.stringify(panes)); }, [panes]);
 
   const fail = useCallback((e: unknown) => setNotice(e instanceof Error ? e.message : String(e)), []);
 
@@ -124,17 +110,7 @@ export function App() {
 
   useEffect(() => { document.documentElement.dataset.ready = String(ready); }, [ready]);
 
-  // The stylesheet knows one attribute, data-theme = light | dark; "system" follows the OS as it changes.
-  useLayoutEffect(() => {
-    const root = document.documentElement;
-    const os = window.matchMedia('(prefers-color-scheme: dark)');
-    const apply = () => {
-      root.dataset.theme = settings.theme === 'system' ? (os.matches ? 'dark' : 'light') : settings.theme;
-    };
-    apply();
-    os.addEventListener('change', apply);
-    return () => os.removeEventListener('change', apply);
-  }, [settings.theme]);
+  useTheme(settings.theme);
 
   const setAnnotations = (fn: (list: Annotation[]) => Annotation[]) =>
     setOpen((o) => (o ? { ...o, annotations: fn(o.annotations).sort(byPosition) } : o));
@@ -279,74 +255,8 @@ export function App() {
     }
   };
 
-  // ---- import -------------------------------------------------------------
-  const busy = progress !== null;
-  const runImport = async (job: (p: (x: Progress) => void) => Promise<ImportResult>) => {
-    if (busy) return;
-    setProgress({ done: 0, total: 0, current: '' });
-    try {
-      const result = await job((p) => setProgress(p));
-      setSummary(result);
-      await refreshSources();
-      emit('changed', { what: 'sources' });
-    } catch (e) {
-      fail(e);
-    } finally {
-      setProgress(null);
-    }
-  };
-
-  const importFileList = (files: DroppedFile[]) => {
-    if (files.length) void runImport((p) => importDropped(files, p));
-  };
-
-  /** File > Import Files… / Import Folder…: the shell's native dialog, or a file input in the browser. */
-  const startImport = async (kind: 'files' | 'folder' = 'files') => {
-    const choose = api().chooseImportPaths;
-    if (choose) {
-      const paths = await choose(kind);
-      if (paths.length) void runImport((p) => importPaths(paths, p));
-    } else {
-      (kind === 'folder' ? folderInputRef : fileInputRef).current?.click();
-    }
-  };
-
-  /** Files picked in a file input (a folder input names them by their path inside the folder). */
-  const importInputFiles = (input: HTMLInputElement) => {
-    const files = [...(input.files ?? [])];
-    input.value = '';
-    const paths = pathsFor(files);
-    if (paths) void runImport((p) => importPaths(paths, p));
-    else importFileList(files.map((f) => ({ name: f.webkitRelativePath || f.name, file: f })));
-  };
-
-  useEffect(() => {
-    let depth = 0;
-    const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
-    const enter = (e: DragEvent) => { if (hasFiles(e)) { depth++; setDragging(true); e.preventDefault(); } };
-    const over = (e: DragEvent) => { if (hasFiles(e)) { e.preventDefault(); e.dataTransfer!.dropEffect = 'copy'; } };
-    const leave = (e: DragEvent) => { if (hasFiles(e) && --depth <= 0) { depth = 0; setDragging(false); } };
-    const drop = (e: DragEvent) => {
-      depth = 0;
-      setDragging(false);
-      if (!hasFiles(e) || !e.dataTransfer) return;
-      e.preventDefault();
-      const captured = captureDrop(e.dataTransfer);
-      const paths = pathsFor(captured.files);
-      if (paths) void runImport((p) => importPaths(paths, p));
-      else expandDrop(captured).then(importFileList, fail);
-    };
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragover', over);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', drop);
-    };
-  });
+  // ---- import (drop target, File > Import, progress and summary) --------------
+  const { dragging, progress, summary, closeSummary, startImport, importInputFiles, fileInputRef, folderInputRef } = useImport(refreshSources, fail);
 
   // ---- bus, menu and shortcuts ------------------------------------------------
   useEffect(() => on('open-passage', ({ sourceId, start, end }) => {
@@ -361,7 +271,7 @@ export function App() {
   const showNotes = () => { setSideTab('notes'); setPanes((p) => (p.sideOpen ? p : { ...p, sideOpen: true })); };
 
   /** What each application-menu command does (the same actions as the shortcuts and buttons). */
-  const commands: Record<MenuCommand, () => void> = {
+  const commands: MenuCommands = {
     'import-files': () => void startImport('files'),
     'import-folder': () => void startImport('folder'),
     'export': () => openExport(),
@@ -370,37 +280,21 @@ export function App() {
     'find': focusSearch,
     'new-note': () => { showNotes(); emit('new-note', {}); },
   };
-  const commandsRef = useRef(commands);
-  commandsRef.current = commands;
-  useEffect(() => api().onMenuCommand((c) => { if (Object.hasOwn(commandsRef.current, c)) commandsRef.current[c](); }), []);
+  useMenuCommands(commands);
   useEffect(() => on('open-note', showNotes), []);
 
-  useEffect(() => {
-    const key = (e: KeyboardEvent) => {
-      if (e.defaultPrevented) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const k = e.key.toLowerCase();
-      if (mod && (k === 'f' || k === 'k')) { e.preventDefault(); searchRef.current?.focus(); searchRef.current?.select(); return; }
-      if (mod && k === 'o') { e.preventDefault(); void startImport(e.shiftKey ? 'folder' : 'files'); return; }
-      if (mod && k === ',') { e.preventDefault(); setDialog('settings'); return; }
-      if (mod && k === 'e' && !e.shiftKey && !e.altKey) { e.preventDefault(); openExport(); return; }
-      if (mod && k === 'n' && !e.shiftKey && !e.altKey) { e.preventDefault(); commands['new-note'](); return; }
-      if (e.key === 'F1' || (mod && k === '/')) { e.preventDefault(); setDialog('shortcuts'); return; }
-      if (isTyping(e.target) || dialog) return;
-      if (mod && k === 'z' && !e.shiftKey && undo) { e.preventDefault(); undoDelete().catch(fail); return; }
-      if (mod || (e.altKey && !['ArrowDown', 'ArrowUp'].includes(e.key))) return;
-      if (e.key === '?') { setDialog('shortcuts'); return; }
-      if (k === 'j' || (e.altKey && e.key === 'ArrowDown')) { e.preventDefault(); stepAnnotation(1); return; }
-      if (k === 'k' || (e.altKey && e.key === 'ArrowUp')) { e.preventDefault(); stepAnnotation(-1); return; }
-      if ((e.key === 'Delete' || e.key === 'Backspace') && selectedId && !popover) {
-        const a = openRef.current?.annotations.find((x) => x.id === selectedId);
-        if (a) { e.preventDefault(); deleteAnnotation(a).catch(fail); }
-        return;
-      }
-      if (e.key === 'Escape' && popover) setPopover(null);
-    };
-    window.addEventListener('keydown', key);
-    return () => window.removeEventListener('keydown', key);
+  useShortcuts({
+    searchRef, dialogOpen: !!dialog, popoverOpen: !!popover, canUndo: !!undo, selectedId,
+    startImport: (kind) => void startImport(kind),
+    openSettings: () => setDialog('settings'),
+    openExport,
+    newNote: commands['new-note'],
+    openShortcuts: () => setDialog('shortcuts'),
+    undoDelete: () => { undoDelete().catch(fail); },
+    stepAnnotation,
+    findAnnotation: (id) => openRef.current?.annotations.find((x) => x.id === id),
+    deleteAnnotation: (a) => { deleteAnnotation(a).catch(fail); },
+    closePopover: () => setPopover(null),
   });
 
   // ---- reader hooks -----------------------------------------------------------
@@ -450,11 +344,6 @@ export function App() {
   const popAnn = popover?.mode === 'edit' ? open?.annotations.find((a) => a.id === popover.id) : undefined;
   const titleOf = useMemo(() => { const m = new Map(sources.map((s) => [s.id, s.title])); return (id: string) => m.get(id) ?? id; }, [sources]);
 
-  const cols = [
-    panes.libOpen ? `${panes.lib}px` : '0px', panes.libOpen ? '5px' : '0px', 'minmax(320px, 1fr)',
-    panes.sideOpen ? '5px' : '0px', panes.sideOpen ? `${panes.side}px` : '0px',
-  ].join(' ');
-
   return (
     <div class="app">
       <header class="toolbar" role="banner">
@@ -470,7 +359,7 @@ export function App() {
           onClick={() => setPanes((p) => ({ ...p, sideOpen: !p.sideOpen }))}>◧</button>
       </header>
       {progress && progress.total > 0 && <ImportProgress progress={progress} />}
-      <div class="panes" style={{ gridTemplateColumns: cols }}>
+      <div class="panes" style={{ gridTemplateColumns: paneColumns(panes) }}>
         <div class="pane" hidden={!panes.libOpen}>
           <Library
             sources={sources} tags={tags} currentId={open?.source.id ?? null} searchRef={searchRef}
@@ -537,8 +426,8 @@ export function App() {
 
       {dragging && <DropOverlay />}
       {summary && (
-        <ImportSummary result={summary} titleOf={titleOf} onClose={() => setSummary(null)}
-          onOpen={(id) => { setSummary(null); openSource(id).catch(fail); }} />
+        <ImportSummary result={summary} titleOf={titleOf} onClose={closeSummary}
+          onOpen={(id) => { closeSummary(); openSource(id).catch(fail); }} />
       )}
       {dialog === 'settings' && <SettingsDialog settings={settings} onSave={saveSettings} onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}

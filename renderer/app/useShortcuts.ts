@@ -1,0 +1,62 @@
+// The window's keyboard shortcuts (the table the Shortcuts dialog documents).
+// Global ones work everywhere; the reading keys stand down while typing or
+// while a dialog is open.
+import { useEffect } from 'preact/hooks';
+import type { Annotation } from '../../common/types.ts';
+import type { ImportKind } from './useImport.ts';
+
+const isTyping = (t: EventTarget | null) => {
+  const el = t as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+};
+
+/** What the shortcuts see and do; read afresh on every render. */
+export interface ShortcutTargets {
+  /** The library's search box (read when the key is pressed). */
+  searchRef: { readonly current: HTMLInputElement | null };
+  dialogOpen: boolean;
+  popoverOpen: boolean;
+  canUndo: boolean;
+  selectedId: string | null;
+  startImport(kind: ImportKind): void;
+  openSettings(): void;
+  openExport(): void;
+  newNote(): void;
+  openShortcuts(): void;
+  undoDelete(): void;
+  stepAnnotation(dir: 1 | -1): void;
+  /** The open source's annotation with this id, if any. */
+  findAnnotation(id: string): Annotation | undefined;
+  deleteAnnotation(a: Annotation): void;
+  closePopover(): void;
+}
+
+export function useShortcuts(t: ShortcutTargets) {
+  useEffect(() => {
+    const key = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const k = e.key.toLowerCase();
+      if (mod && (k === 'f' || k === 'k')) { e.preventDefault(); t.searchRef.current?.focus(); t.searchRef.current?.select(); return; }
+      if (mod && k === 'o') { e.preventDefault(); t.startImport(e.shiftKey ? 'folder' : 'files'); return; }
+      if (mod && k === ',') { e.preventDefault(); t.openSettings(); return; }
+      if (mod && k === 'e' && !e.shiftKey && !e.altKey) { e.preventDefault(); t.openExport(); return; }
+      if (mod && k === 'n' && !e.shiftKey && !e.altKey) { e.preventDefault(); t.newNote(); return; }
+      if (e.key === 'F1' || (mod && k === '/')) { e.preventDefault(); t.openShortcuts(); return; }
+      if (isTyping(e.target) || t.dialogOpen) return;
+      if (mod && k === 'z' && !e.shiftKey && t.canUndo) { e.preventDefault(); t.undoDelete(); return; }
+      if (mod || (e.altKey && !['ArrowDown', 'ArrowUp'].includes(e.key))) return;
+      if (e.key === '?') { t.openShortcuts(); return; }
+      if (k === 'j' || (e.altKey && e.key === 'ArrowDown')) { e.preventDefault(); t.stepAnnotation(1); return; }
+      if (k === 'k' || (e.altKey && e.key === 'ArrowUp')) { e.preventDefault(); t.stepAnnotation(-1); return; }
+      if ((e.key === 'Delete' || e.key === 'Backspace') && t.selectedId && !t.popoverOpen) {
+        const a = t.findAnnotation(t.selectedId);
+        if (a) { e.preventDefault(); t.deleteAnnotation(a); }
+        return;
+      }
+      if (e.key === 'Escape' && t.popoverOpen) t.closePopover();
+    };
+    window.addEventListener('keydown', key);
+    return () => window.removeEventListener('keydown', key);
+  });
+}
