@@ -2,9 +2,10 @@
 // (sources, the open source and its annotations, settings) and composes the
 // panes, dialogs and bus with the hooks beside it: usePanes (layout),
 // useTheme, useImport (drop target, import dialogs, progress, summary),
-// useMenuCommands and useShortcuts.
+// useMenuCommands and useShortcuts; and the views Toolbar, SidePanel,
+// AnnotationPopover and Toasts.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Annotation, AnnotationImportResult, DeletedSource, SearchHit, Settings, Source, SourceMeta, SourceSummary } from '../../common/types.ts';
+import type { Annotation, AnnotationImportResult, SearchHit, Settings, Source, SourceMeta, SourceSummary } from '../../common/types.ts';
 import { DEFAULT_SETTINGS } from '../../common/types.ts';
 import { CITATION_MIME, type CitationAttrs } from '../../common/citation.ts';
 import { emit, on } from '../bus.ts';
@@ -13,13 +14,17 @@ import { firstMatch, markedTerms } from '../library/find-match.ts';
 import { Reader } from '../reader/Reader.tsx';
 import type { ReaderController } from '../reader/controller.ts';
 import { AnnotationsPanel, type AnnotationActions } from '../annotations/AnnotationsPanel.tsx';
-import { AnnotationEditor, type AnnotationDraft } from '../annotations/AnnotationEditor.tsx';
+import type { AnnotationDraft } from '../annotations/AnnotationEditor.tsx';
 import { NotebookPanel } from '../notebook/NotebookPanel.tsx';
 import { DropOverlay, ImportProgress, ImportSummary } from '../import/ImportViews.tsx';
 import { SettingsDialog } from '../dialogs/Settings.tsx';
 import { MOD, ShortcutsDialog } from '../dialogs/Shortcuts.tsx';
 import { AnnotationImportSummary, ExportDialog, type ExportTarget } from '../dialogs/Export.tsx';
 import { Splitter } from './Splitter.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { SidePanel, type SideTab } from './SidePanel.tsx';
+import { AnnotationPopover, type NewPopover, type Popover } from './AnnotationPopover.tsx';
+import { Toasts, type Undoable } from './Toasts.tsx';
 import { paneColumns, usePanes } from './usePanes.ts';
 import { useTheme } from './useTheme.ts';
 import { useImport } from './useImport.ts';
@@ -29,10 +34,6 @@ import { useShortcuts } from './useShortcuts.ts';
 const api = () => window.lectern;
 const byPosition = (a: Annotation, b: Annotation) => a.start - b.start || a.end - b.end || a.created.localeCompare(b.created);
 
-type Popover =
-  | { mode: 'new'; start: number; end: number; exact: string; rect: DOMRect }
-  | { mode: 'edit'; id: string; rect: DOMRect };
-
 export function App() {
   const [ready, setReady] = useState(false);
   const [sources, setSources] = useState<SourceSummary[]>([]);
@@ -41,11 +42,11 @@ export function App() {
   const [open, setOpen] = useState<{ source: Source; annotations: Annotation[] } | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [popover, setPopover] = useState<Popover | null>(null);
-  const [sideTab, setSideTab] = useState<'annotations' | 'notes'>('annotations');
+  const [sideTab, setSideTab] = useState<SideTab>('annotations');
   const [dialog, setDialog] = useState<'settings' | 'shortcuts' | 'export' | null>(null);
   const [openNote, setOpenNote] = useState<ExportTarget | null>(null);
   const [annImport, setAnnImport] = useState<{ fileName: string; result: AnnotationImportResult } | null>(null);
-  const [undo, setUndo] = useState<{ kind: 'annotation'; annotation: Annotation } | { kind: 'source'; deleted: DeletedSource; wasOpen: boolean } | null>(null);
+  const [undo, setUndo] = useState<Undoable | null>(null);
   const [notice, setNotice] = useState<string>('');
   const [panes, setPanes] = usePanes();
 
@@ -142,7 +143,7 @@ export function App() {
     dt.effectAllowed = 'copy';
   }, [citationOf]);
 
-  const createAnnotation = async (p: Extract<Popover, { mode: 'new' }>, d: AnnotationDraft) => {
+  const createAnnotation = async (p: NewPopover, d: AnnotationDraft) => {
     const o = openRef.current;
     if (!o) return;
     const a = await api().createAnnotation({ sourceId: o.source.id, start: p.start, end: p.end, color: d.color, comment: d.comment, tags: d.tags });
@@ -346,18 +347,11 @@ export function App() {
 
   return (
     <div class="app">
-      <header class="toolbar" role="banner">
-        <button type="button" class="icon toggle" aria-label="Library pane" aria-pressed={panes.libOpen} title="Show or hide the library"
-          onClick={() => setPanes((p) => ({ ...p, libOpen: !p.libOpen }))}>☰</button>
-        <span class="brand">Lectern</span>
-        <span class="toolbar-title">{open?.source.title ?? ''}</span>
-        <span class="spacer" />
-        <button type="button" onClick={() => void startImport()} title={`${MOD}+O`}>Import…</button>
-        <button type="button" onClick={() => setDialog('settings')}>Settings</button>
-        <button type="button" aria-label="Keyboard shortcuts" title="Help: keyboard shortcuts (F1)" onClick={() => setDialog('shortcuts')}>?</button>
-        <button type="button" class="icon toggle" aria-label="Side panel" aria-pressed={panes.sideOpen} title="Show or hide the side panel"
-          onClick={() => setPanes((p) => ({ ...p, sideOpen: !p.sideOpen }))}>◧</button>
-      </header>
+      <Toolbar
+        title={open?.source.title ?? ''} libOpen={panes.libOpen} sideOpen={panes.sideOpen}
+        onToggleLibrary={() => setPanes((p) => ({ ...p, libOpen: !p.libOpen }))} onToggleSide={() => setPanes((p) => ({ ...p, sideOpen: !p.sideOpen }))}
+        onImport={() => void startImport()} onSettings={() => setDialog('settings')} onShortcuts={() => setDialog('shortcuts')}
+      />
       {progress && progress.total > 0 && <ImportProgress progress={progress} />}
       <div class="panes" style={{ gridTemplateColumns: paneColumns(panes) }}>
         <div class="pane" hidden={!panes.libOpen}>
@@ -380,48 +374,22 @@ export function App() {
         </main>
         {panes.sideOpen ? <Splitter label="Resize side panel" value={panes.side} min={240} max={640} invert onChange={(v) => setPanes((p) => ({ ...p, side: v }))} /> : <div />}
         <div class="pane" hidden={!panes.sideOpen}>
-          <aside class="side" aria-label="Side panel">
-            <div role="tablist" aria-label="Side panel" class="tabs">
-              <button type="button" role="tab" id="tab-annotations" aria-controls="panel-annotations" aria-selected={sideTab === 'annotations'}
-                tabIndex={sideTab === 'annotations' ? 0 : -1} onClick={() => setSideTab('annotations')}
-                onKeyDown={(e) => { if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') { setSideTab('notes'); (e.currentTarget.nextElementSibling as HTMLElement | null)?.focus(); } }}>
-                Annotations{open ? ` (${open.annotations.length})` : ''}
-              </button>
-              <button type="button" role="tab" id="tab-notes" aria-controls="panel-notes" aria-selected={sideTab === 'notes'}
-                tabIndex={sideTab === 'notes' ? 0 : -1} onClick={() => setSideTab('notes')}
-                onKeyDown={(e) => { if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') { setSideTab('annotations'); (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus(); } }}>
-                Notes
-              </button>
-            </div>
-            <div role="tabpanel" id="panel-annotations" aria-labelledby="tab-annotations" hidden={sideTab !== 'annotations'} class="tabpanel">
-              <AnnotationsPanel
-                annotations={open?.annotations ?? []} selectedId={selectedId} knownTags={tags} hasSource={!!open} actions={annActions}
-              />
-            </div>
-            <div role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" hidden={sideTab !== 'notes'} class="tabpanel">
-              <NotebookPanel onOpenChange={setOpenNote} onExport={openExport} />
-            </div>
-          </aside>
+          <SidePanel
+            tab={sideTab} onTab={setSideTab} annotationCount={open ? open.annotations.length : null}
+            annotations={<AnnotationsPanel
+              annotations={open?.annotations ?? []} selectedId={selectedId} knownTags={tags} hasSource={!!open} actions={annActions}
+            />}
+            notes={<NotebookPanel onOpenChange={setOpenNote} onExport={openExport} />}
+          />
         </div>
       </div>
 
       {popover && (popover.mode === 'new' || popAnn) && (
-        <div class="popover" role="dialog" aria-label={popover.mode === 'new' ? 'New annotation' : 'Annotation'}
-          style={{ top: `${Math.min(window.innerHeight - 330, popover.rect.bottom + 8)}px`, left: `${Math.max(8, Math.min(window.innerWidth - 340, popover.rect.left))}px` }}>
-          {popover.mode === 'new' ? (
-            <AnnotationEditor
-              key={`${popover.start}-${popover.end}`} label="New annotation" initial={{ color: 'yellow', comment: '', tags: [] }} knownTags={tags}
-              onSave={(d) => createAnnotation(popover, d).catch(fail)} onCancel={() => setPopover(null)}
-              onCite={() => { cite(popover); setPopover(null); }}
-            />
-          ) : (
-            <AnnotationEditor
-              key={popAnn!.id + popAnn!.modified} label="Edit annotation" initial={{ color: popAnn!.color, comment: popAnn!.comment, tags: popAnn!.tags }} knownTags={tags}
-              onSave={(d) => saveAnnotation(popAnn!, d).catch(fail)} onCancel={() => setPopover(null)}
-              onDelete={() => deleteAnnotation(popAnn!).catch(fail)} onCite={() => { cite(popAnn!); setPopover(null); }}
-            />
-          )}
-        </div>
+        <AnnotationPopover
+          popover={popover} annotation={popAnn} knownTags={tags}
+          onCreate={(p, d) => { createAnnotation(p, d).catch(fail); }} onSave={(a, d) => { saveAnnotation(a, d).catch(fail); }}
+          onDelete={(a) => { deleteAnnotation(a).catch(fail); }} onCite={cite} onClose={() => setPopover(null)}
+        />
       )}
 
       {dragging && <DropOverlay />}
@@ -436,23 +404,10 @@ export function App() {
       )}
       {annImport && <AnnotationImportSummary fileName={annImport.fileName} result={annImport.result} onClose={() => setAnnImport(null)} />}
 
-      <div class="toasts" aria-live="polite">
-        {undo && (
-          <div class="toast" role="status">
-            <span>{undo.kind === 'source'
-              ? `Deleted “${undo.deleted.source.title}”${undo.deleted.annotations.length ? ` and its ${undo.deleted.annotations.length} ${undo.deleted.annotations.length === 1 ? 'annotation' : 'annotations'}` : ''}.`
-              : 'Annotation deleted.'}</span>
-            <button type="button" class="link" onClick={() => undoDelete().catch(fail)}>Undo</button>
-            <button type="button" class="icon" aria-label="Dismiss" onClick={() => setUndo(null)}>×</button>
-          </div>
-        )}
-        {notice && (
-          <div class="toast error" role="alert">
-            <span>{notice}</span>
-            <button type="button" class="icon" aria-label="Dismiss" onClick={() => setNotice('')}>×</button>
-          </div>
-        )}
-      </div>
+      <Toasts
+        undo={undo} notice={notice}
+        onUndo={() => undoDelete().catch(fail)} onDismissUndo={() => setUndo(null)} onDismissNotice={() => setNotice('')}
+      />
       <input
         ref={fileInputRef} type="file" multiple hidden aria-label="Choose files to import" accept=".txt,.text,.md,.markdown"
         onChange={(e) => importInputFiles(e.target as HTMLInputElement)}

@@ -1,0 +1,38 @@
+// The toast stack at the bottom: the undo offer after a deletion, and the
+// last error.
+import type { Annotation, DeletedSource } from '../../common/types.ts';
+
+/** What the next Undo puts back. */
+export type Undoable = { kind: 'annotation'; annotation: Annotation } | { kind: 'source'; deleted: DeletedSource; wasOpen: boolean };
+
+export interface ToastsProps {
+  undo: Undoable | null;
+  notice: string;
+  onUndo(): void;
+  onDismissUndo(): void;
+  onDismissNotice(): void;
+}
+
+const undoText = (undo: Undoable) => undo.kind === 'source'
+  ? `Deleted “${undo.deleted.source.title}”${undo.deleted.annotations.length ? ` and its ${undo.deleted.annotations.length} ${undo.deleted.annotations.length === 1 ? 'annotation' : 'annotations'}` : ''}.`
+  : 'Annotation deleted.';
+
+export function Toasts(p: ToastsProps) {
+  return (
+    <div class="toasts" aria-live="polite">
+      {p.undo && (
+        <div class="toast" role="status">
+          <span>{undoText(p.undo)}</span>
+          <button type="button" class="link" onClick={p.onUndo}>Undo</button>
+          <button type="button" class="icon" aria-label="Dismiss" onClick={p.onDismissUndo}>×</button>
+        </div>
+      )}
+      {p.notice && (
+        <div class="toast error" role="alert">
+          <span>{p.notice}</span>
+          <button type="button" class="icon" aria-label="Dismiss" onClick={p.onDismissNotice}>×</button>
+        </div>
+      )}
+    </div>
+  );
+}
