@@ -9,6 +9,7 @@ import { parseNoteDoc } from '../common/note-schema.ts';
 import type { Store } from '../db/store.ts';
 import { createImportService } from './import/import-service.ts';
 import { createExportService } from './export/export-service.ts';
+import { found } from './found.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -25,10 +26,6 @@ export interface ApiDeps {
   chooseSavePath?: (defaultName: string) => Promise<string | null>;
 }
 
-function found<T>(value: T | undefined, what: string, id: string): T {
-  if (value === undefined) throw new ApiError('not-found', `No ${what} with id ${id}`);
-  return value;
-}
 
 const noteWrite = (title: string, doc: unknown) => {
   // every doc saved must fit the note schema (safe links, citations that name a passage)

@@ -13,6 +13,7 @@ import { exportNotePdf } from './note-pdf.ts';
 import { noteToMarkdown } from './note-markdown.ts';
 import { exportW3c, importW3c } from './w3c.ts';
 import { decodeBytes } from '../import/decode.ts';
+import { found } from '../found.ts';
 
 function writeAtomic(path: string, bytes: Uint8Array | string): number {
   const abs = resolve(path);
@@ -32,16 +33,8 @@ function writeAtomic(path: string, bytes: Uint8Array | string): number {
 }
 
 export function createExportService(store: Store, onProgress?: (e: ProgressEvent) => void) {
-  const source = (id: string): Source => {
-    const s = store.sources.get(id);
-    if (!s) throw new ApiError('not-found', `No source with id ${id}`);
-    return s;
-  };
-  const note = (id: string) => {
-    const n = store.notes.get(id);
-    if (!n) throw new ApiError('not-found', `No note with id ${id}`);
-    return n;
-  };
+  const source = (id: string): Source => found(store.sources.get(id), 'source', id);
+  const note = (id: string) => found(store.notes.get(id), 'note', id);
   const progress = (current: string, done: number, total: number): void => onProgress?.({ task: 'export', done, total, current });
 
   /** The sources a note cites, with their annotations. */
