@@ -106,6 +106,8 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
     async importAnnotationsJson(sourceId: string, json: unknown): Promise<AnnotationImportResult> {
       const s = source(sourceId);
       const r = importW3c(s, json);
+      // ids are unique across all tables, so a file's id is kept only when it is free in each
+      const free = (x: string) => !store.annotations.get(x) && !store.sources.get(x) && !store.notes.get(x);
       const imported: AnnotationImportResult['imported'] = [];
       const skipped = r.skipped.map((k) => ({ index: k.index, id: k.id, reason: k.reason }));
       // All or nothing: a failure part-way leaves no annotation of this file behind.
@@ -115,8 +117,6 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
           continue;
         }
         // keep the original id when it is free, so a re-export names the same annotation
-        // (ids are unique across all tables, so the id must be free in each)
-        const free = (x: string) => !store.annotations.get(x) && !store.sources.get(x) && !store.notes.get(x);
         const id = a.originalId && /^[0-9a-f-]{36}$/i.test(a.originalId) && free(a.originalId) ? a.originalId : undefined;
         const row = store.annotations.insert({
           ...(id ? { id } : {}), sourceId: s.id, start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix,
