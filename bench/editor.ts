@@ -15,6 +15,7 @@ import { openLectern, ROOT } from '../test/e2e/harness.ts';
 import { SEED_000, SEED_001 } from '../test/helpers/tmp.ts';
 import { citationFor, shortTitle } from '../common/note-schema.ts';
 import type { CitationAttrs } from '../common/citation.ts';
+import { quantile } from './stats.ts';
 
 const PARAGRAPHS = 5000;
 const CITATIONS = 1000;
@@ -73,10 +74,6 @@ async function typeSteadily(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.slice());
 }
 
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))]!;
-};
 
 async function bareBundle(): Promise<string> {
   const result = await build({

@@ -10,6 +10,7 @@ import { fontPath } from '../electron/export/layout.ts';
 import { codePointLength } from '../common/offsets.ts';
 import { quoteAt } from '../common/selectors.ts';
 import type { Annotation, Source } from '../common/types.ts';
+import { median } from './stats.ts';
 
 const shared = new URL('../../shared/fixtures/seeds/', import.meta.url).pathname;
 const seeds = ['000_75a8ae8bdfc13fc0.txt', '001_bfe0e10eea0bc990.txt'].map((f) => readFileSync(shared + f, 'utf8').normalize('NFC').replace(/\r\n?/g, '\n').trim());
@@ -80,7 +81,6 @@ async function annotated(src: Source, anns: Annotation[]): Promise<{ ms: number;
   return { ms: performance.now() - t0, pages: r.pages };
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 // size the text to ~100 pages of the annotated export
 let text = buildText(4000 * TARGET_PAGES);

@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { openStore } from '../db/store.ts';
 import { createImportService } from '../electron/import/import-service.ts';
 import { CORPUS, tempDir } from '../test/helpers/tmp.ts';
+import { quantile } from './stats.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const QUERIES = [
@@ -54,11 +55,7 @@ async function bare(dbFile: string): Promise<{ ms: number; inserted: number }> {
   return { ms, inserted: texts.length };
 }
 
-function stats(samples: number[]): { median: number; p95: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-  return { median: at(0.5), p95: at(0.95) };
-}
+const stats = (samples: number[]): { median: number; p95: number } => ({ median: quantile(samples, 0.5), p95: quantile(samples, 0.95) });
 
 function timeQueries(run: (q: string) => unknown): number[] {
   const samples: number[] = [];

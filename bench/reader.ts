@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { openLectern, RENDERER_DIR } from '../test/e2e/harness.ts';
 import { CORPUS } from '../test/helpers/tmp.ts';
 import { OffsetMap } from '../common/offsets.ts';
+import { median } from './stats.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const N_ANN = 2000;
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
 
 // 1 MB of real prose: corpus articles one after another.
 let text = '';
