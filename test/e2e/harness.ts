@@ -197,3 +197,32 @@ export async function openLectern(options: LecternOptions = {}): Promise<Lectern
     },
   };
 }
+
+export interface WithLecternOptions extends LecternOptions {
+  /** Console or page errors this test expects; by default any error fails the test. */
+  allowErrors?: boolean;
+}
+
+/**
+ * Opens Lectern, runs the test body with it, checks that the page logged no
+ * error (unless allowErrors), and always closes it: the open/try/finally every
+ * browser test needs, written once.
+ */
+export async function withLectern<T>(body: (l: Lectern) => Promise<T>): Promise<T>;
+export async function withLectern<T>(options: WithLecternOptions, body: (l: Lectern) => Promise<T>): Promise<T>;
+export async function withLectern<T>(
+  a: WithLecternOptions | ((l: Lectern) => Promise<T>),
+  b?: (l: Lectern) => Promise<T>,
+): Promise<T> {
+  const [options, body] = typeof a === 'function' ? [{}, a] : [a, b!];
+  const l = await openLectern(options);
+  try {
+    const result = await body(l);
+    if (!options.allowErrors && l.errors.length > 0) {
+      throw new Error(`the page logged errors:\n${l.errors.join('\n')}`);
+    }
+    return result;
+  } finally {
+    await l.close();
+  }
+}
