@@ -1,18 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLectern, type Lectern } from './harness.ts';
+import { withLectern, type Lectern } from './harness.ts';
 import { marksAt, markText, selectInReader } from './helpers.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
 
 const PASSAGE = 'the documents showed ethnic Tajiks radicalized by ISIS-K';
 
-async function withSeeds(): Promise<{ l: Lectern; seed1: string }> {
-  const l = await openLectern();
+async function importSeeds(l: Lectern): Promise<{ seed1: string }> {
   const r = await l.api.importPaths([SEED_000, SEED_001]);
   assert.equal(r.imported.length, 2);
   await l.reload();
   const seed1 = r.imported.find((i) => i.path.endsWith('001_bfe0e10eea0bc990.txt'))!.id;
-  return { l, seed1 };
+  return { seed1 };
 }
 
 async function openByTitle(l: Lectern, title: string) {
@@ -24,8 +23,8 @@ async function openByTitle(l: Lectern, title: string) {
 const cpIndex = (text: string, needle: string) => [...text.slice(0, text.indexOf(needle))].length;
 
 test('annotating a passage in seed 001 with a comment and two tags survives a reload at the same characters', async () => {
-  const { l, seed1 } = await withSeeds();
-  try {
+  await withLectern(async (l) => {
+    const { seed1 } = await importSeeds(l);
     const { page, api } = l;
     const source = await api.getSource(seed1);
     await openByTitle(l, source.title);
@@ -73,15 +72,11 @@ test('annotating a passage in seed 001 with a comment and two tags survives a re
     assert.deepEqual(await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').allInnerTexts().then((t) => t.map((x) => x.split('\n')[0])), [source.title]);
     await page.getByLabel('Filter by tag').selectOption('');
     assert.equal(await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').count(), 2);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('offsets are stored in code points after an astral emoji and q + combining tilde', async () => {
-  const l = await openLectern();
-  try {
+  await withLectern(async (l) => {
     const { page, api } = l;
     const text = 'Emoji 😀 and q\u0303 come first.\n\nThen the passage to mark, after them.\n';
     const r = await api.importFiles([{ name: 'astral.txt', bytes: new TextEncoder().encode(text) }]);
@@ -102,15 +97,12 @@ test('offsets are stored in code points after an astral emoji and q + combining 
     assert.equal(a!.end, cp + 'passage to mark'.length);
     assert.equal(a!.exact, 'passage to mark');
     assert.equal(await markText(page, a!.id), 'passage to mark');
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('two overlapping highlights both mark the overlap; delete and undo from the side panel', async () => {
-  const { l, seed1 } = await withSeeds();
-  try {
+  await withLectern(async (l) => {
+    const { seed1 } = await importSeeds(l);
     const { page, api } = l;
     const source = await api.getSource(seed1);
     await openByTitle(l, source.title);
@@ -150,8 +142,5 @@ test('two overlapping highlights both mark the overlap; delete and undo from the
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => document.querySelectorAll('[aria-label="Annotations"] > li').length === 2);
     assert.equal((await api.listAnnotations(seed1)).length, 2);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });

@@ -3,15 +3,14 @@
 // panel switches to Notes, opening itself if it was collapsed).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLectern } from './harness.ts';
+import { withLectern } from './harness.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
 import { until } from './helpers.ts';
 
 const PASSAGE = 'the documents showed ethnic Tajiks radicalized by ISIS-K';
 
 test('backlinks: a note citing an annotation is listed on the annotation and on the source; clicking opens the note', async () => {
-  const l = await openLectern();
-  try {
+  await withLectern(async (l) => {
     const { page, api } = l;
     const r = await api.importPaths([SEED_000, SEED_001]);
     const seed1 = r.imported.find((i) => i.path === SEED_001)!.id;
@@ -54,8 +53,5 @@ test('backlinks: a note citing an annotation is listed on the annotation and on 
     await page.getByRole('tab', { name: 'Notes', selected: true }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Side panel' }).getAttribute('aria-pressed'), 'true');
     assert.equal(await page.getByRole('textbox', { name: 'Note title' }).inputValue(), noteTitle);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });

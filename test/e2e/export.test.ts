@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openLectern, type Lectern } from './harness.ts';
+import { withLectern, type Lectern } from './harness.ts';
 import { until } from './helpers.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
 import type { Annotation } from '../../common/types.ts';
@@ -25,14 +25,13 @@ async function annotate(l: Lectern, sourceId: string, needle: string, extra: { c
   return l.api.createAnnotation({ sourceId, start, end: start + Array.from(needle).length, ...extra });
 }
 
-async function setup() {
-  const l = await openLectern();
+async function setup(l: Lectern) {
   const r = await l.api.importPaths([SEED_000, SEED_001]);
   const seed1 = r.imported.find((i) => i.path === SEED_001)!.id;
   const seed0 = r.imported.find((i) => i.path === SEED_000)!.id;
   const ann = await annotate(l, seed1, PASSAGE, { comment: 'who knew', tags: ['intel'] });
   await l.reload();
-  return { l, seed0, seed1, ann };
+  return { seed0, seed1, ann };
 }
 
 async function openSource(page: Page, title: string) {
@@ -43,8 +42,8 @@ async function openSource(page: Page, title: string) {
 const exportDialog = (page: Page) => page.getByRole('dialog', { name: 'Export' });
 
 test('export: annotated PDF and W3C annotations of the open source through the reader toolbar; cancel writes nothing', async () => {
-  const { l, seed1 } = await setup();
-  try {
+  await withLectern(async (l) => {
+    const { seed1 } = await setup(l);
     const { page } = l;
     const source = await l.api.getSource(seed1);
     await openSource(page, source.title);
@@ -90,15 +89,12 @@ test('export: annotated PDF and W3C annotations of the open source through the r
     await dialog.waitFor({ state: 'detached' });
     await l.menu('export');
     await dialog.waitFor();
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('export: a note to Markdown (the quote becomes a footnote) and to PDF with its sources, from the notebook toolbar', async () => {
-  const { l, ann } = await setup();
-  try {
+  await withLectern(async (l) => {
+    const { ann } = await setup(l);
     const { page } = l;
     const source = await l.api.getSource(ann.sourceId);
     await openSource(page, source.title);
@@ -129,15 +125,12 @@ test('export: a note to Markdown (the quote becomes a footnote) and to PDF with 
     await until('the PDF with sources', () => existsSync(join(l.exportDir, `${noteTitle} (with sources).pdf`)), 30_000);
     await dialog.locator('.export-file').getByText(`${noteTitle} (with sources).pdf`).waitFor({ timeout: 30_000 });
     assert.equal(readFileSync(join(l.exportDir, `${noteTitle} (with sources).pdf`)).subarray(0, 5).toString('latin1'), '%PDF-');
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('import annotations: W3C JSON from seed 001 onto seed 000 through the reader -> moved with scores, orphaned kept, highlights shown', async () => {
-  const { l, seed0, seed1 } = await setup();
-  try {
+  await withLectern(async (l) => {
+    const { seed0, seed1 } = await setup(l);
     const { page } = l;
     // reworded in seed 000 ("investigative group supported by … oil magnate")
     const DOSSIER = 'The Dossier Center is a Russian investigation group backed by Mikhail Khodorkovsky, an exiled former Russian oil tycoon turned Kremlin critic.';
@@ -188,15 +181,11 @@ test('import annotations: W3C JSON from seed 001 onto seed 000 through the reade
     await alert.waitFor();
     assert.match(await alert.innerText(), /Not JSON/);
     assert.equal((await l.api.listAnnotations(seed0)).length, 4);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('export: characters the embedded fonts lack are listed in the result, with their code points', async () => {
-  const l = await openLectern();
-  try {
+  await withLectern(async (l) => {
     const { page, api } = l;
     const r = await api.importFiles([{ name: 'greetings.txt', bytes: new TextEncoder().encode('Greetings\n\nEmoji 😀 and Devanagari नमस्ते, Greek καλημέρα.\n') }]);
     const source = await api.getSource(r.imported[0]!.id);
@@ -212,8 +201,5 @@ test('export: characters the embedded fonts lack are listed in the result, with 
     assert.match(text, /न U\+0928/);
     assert.ok(!/U\+03BA/.test(text), 'Greek is in the fonts');
     assert.ok(existsSync(join(l.exportDir, `${source.title}.pdf`)));
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });

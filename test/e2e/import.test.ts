@@ -2,15 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openLectern } from './harness.ts';
+import { withLectern } from './harness.ts';
 import { dropFiles, fileFromDisk } from './helpers.ts';
 import { CORPUS, SEED_000, SEED_001 } from '../helpers/tmp.ts';
 
 const seeds = () => [fileFromDisk(SEED_000), fileFromDisk(SEED_001)];
 
 test('dropping the two seeds lists both with a correct summary; dropping them again reports duplicates', async () => {
-  const l = await openLectern();
-  try {
+  await withLectern(async (l) => {
     const { page } = l;
     await page.getByText('Drop text files here').first().waitFor();
     await dropFiles(page, seeds());
@@ -35,15 +34,11 @@ test('dropping the two seeds lists both with a correct summary; dropping them ag
     await page.getByLabel('Title', { exact: true }).waitFor();
     assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), seed1.title);
     assert.equal((await l.api.listSources()).length, 2);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('dropping 300 corpus files shows increasing progress and lists them all', async () => {
-  const l = await openLectern();
-  try {
+  await withLectern(async (l) => {
     const { page } = l;
     const files = [];
     for (const dir of ['business', 'entertainment']) {
@@ -75,15 +70,11 @@ test('dropping 300 corpus files shows increasing progress and lists them all', a
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await page.waitForFunction(() => document.querySelectorAll('[role="listbox"][aria-label="Sources"] [role="option"]').length === 300);
     assert.equal((await l.api.listSources()).length, 300);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('a PNG and an empty file are reported with reasons and change nothing', async () => {
-  const l = await openLectern();
-  try {
+  await withLectern(async (l) => {
     const { page } = l;
     await dropFiles(page, seeds());
     const dialog = page.getByRole('dialog', { name: 'Import finished' });
@@ -105,8 +96,5 @@ test('a PNG and an empty file are reported with reasons and change nothing', asy
     assert.deepEqual((await l.api.listSources()).map((s) => s.id).sort(), before.map((s) => s.id).sort());
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     assert.equal(await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').count(), 2);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });

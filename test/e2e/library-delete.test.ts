@@ -3,13 +3,12 @@
 // source comes back with the same id and its annotations.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLectern } from './harness.ts';
+import { withLectern } from './harness.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
 import { until } from './helpers.ts';
 
 test('delete a source with its annotations, undo from the toast and with Mod-Z', async () => {
-  const l = await openLectern();
-  try {
+  await withLectern(async (l) => {
     const { page, api } = l;
     const r = await api.importPaths([SEED_000, SEED_001]);
     const seed1 = r.imported.find((i) => i.path === SEED_001)!.id;
@@ -51,8 +50,5 @@ test('delete a source with its annotations, undo from the toast and with Mod-Z',
     assert.deepEqual((await api.listAnnotations(seed1)).map((a) => a.id).sort(), [a1.id, a2.id].sort());
     await until('the list follows', async () => (await list.getByRole('option').count()) === 2);
     await page.getByRole('tab', { name: 'Annotations (2)' }).waitFor();
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });

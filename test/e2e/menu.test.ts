@@ -3,14 +3,13 @@
 // import commands fall back to file inputs (a folder input for Import Folder…).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLectern } from './harness.ts';
+import { withLectern } from './harness.ts';
 import { SEEDS, SEED_000 } from '../helpers/tmp.ts';
 import { MENU_COMMANDS } from '../../common/bridge.ts';
 import { until } from './helpers.ts';
 
 test('menu: every command does its job (import files / folder, find, new note, export, settings, shortcuts)', async () => {
-  const l = await openLectern();
-  try {
+  await withLectern(async (l) => {
     const { page, api } = l;
     const seen = new Set<string>();
 
@@ -71,8 +70,5 @@ test('menu: every command does its job (import files / folder, find, new note, e
       await dialog.waitFor({ state: 'detached' });
     }
     assert.deepEqual([...seen].sort(), [...MENU_COMMANDS].sort());
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });

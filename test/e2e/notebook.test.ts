@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openLectern, type Lectern } from './harness.ts';
+import { withLectern, type Lectern } from './harness.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
 import type { Annotation } from '../../common/types.ts';
 import { noteCitations } from '../../common/note-doc.ts';
@@ -13,8 +13,7 @@ import { shortTitle } from '../../common/note-schema.ts';
 const PASSAGE = 'the documents showed ethnic Tajiks radicalized by ISIS-K';
 const cpIndex = (text: string, needle: string) => Array.from(text.slice(0, text.indexOf(needle))).length;
 
-async function setup(): Promise<{ l: Lectern; seed1: string; seed0: string; ann: Annotation }> {
-  const l = await openLectern();
+async function setup(l: Lectern): Promise<{ seed1: string; seed0: string; ann: Annotation }> {
   const r = await l.api.importPaths([SEED_000, SEED_001]);
   const seed1 = r.imported.find((i) => i.path === SEED_001)!.id;
   const seed0 = r.imported.find((i) => i.path === SEED_000)!.id;
@@ -22,7 +21,7 @@ async function setup(): Promise<{ l: Lectern; seed1: string; seed0: string; ann:
   const start = cpIndex(text, PASSAGE);
   const ann = await l.api.createAnnotation({ sourceId: seed1, start, end: start + Array.from(PASSAGE).length, comment: 'who knew' });
   await l.reload();
-  return { l, seed1, seed0, ann };
+  return { seed1, seed0, ann };
 }
 
 const notesTab = (page: Page) => page.getByRole('tab', { name: 'Notes' });
@@ -56,8 +55,7 @@ async function savedNote(l: Lectern, title: string, until: (doc: unknown, text: 
 }
 
 test('notes: create, rename (the list follows), format with input rules and keys, autosave survives a reload', async () => {
-  const l = await openLectern();
-  try {
+  await withLectern(async (l) => {
     const { page } = l;
     await newNote(page, 'Field notes');
     await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Field notes/ }).waitFor();
@@ -103,15 +101,11 @@ test('notes: create, rename (the list follows), format with input rules and keys
     await editor(page).waitFor();
     assert.equal(await page.getByRole('textbox', { name: 'Note title' }).inputValue(), 'Field notes, day 1');
     assert.match(await editor(page).innerText(), /quoted last words/);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('delete a note, then undo brings it back with its content', async () => {
-  const l = await openLectern();
-  try {
+  await withLectern(async (l) => {
     const { page } = l;
     await newNote(page, 'Doomed');
     await page.keyboard.type('keep me');
@@ -130,15 +124,12 @@ test('delete a note, then undo brings it back with its content', async () => {
     await page.getByRole('searchbox', { name: 'Search notes' }).fill('doom');
     await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Other/ }).waitFor({ state: 'detached' });
     assert.equal(await page.getByRole('list', { name: 'Notes' }).getByRole('button').count(), 1);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('cite by dragging an annotation from the side panel onto the note: a quote with its citation at the drop point', async () => {
-  const { l, seed1, ann } = await setup();
-  try {
+  await withLectern(async (l) => {
+    const { seed1, ann } = await setup(l);
     const { page, api } = l;
     const source = await api.getSource(seed1);
     await openSourceByTitle(page, source.title);
@@ -175,15 +166,12 @@ test('cite by dragging an annotation from the side panel onto the note: a quote 
     assert.equal(blocks[2], 'P:After the drop.');
     const saved = await savedNote(l, 'Dropped', (doc) => noteCitations(doc).length === 1);
     assert.deepEqual(noteCitations(saved.doc)[0], { annotationId: ann.id, sourceId: seed1, start: ann.start, end: ann.end, exact: PASSAGE });
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('cite from the palette (Mod-Shift-C and the toolbar button): annotations and sources, inserted at the cursor', async () => {
-  const { l, seed1, seed0, ann } = await setup();
-  try {
+  await withLectern(async (l) => {
+    const { seed1, seed0, ann } = await setup(l);
     const { page } = l;
     await newNote(page, 'Palette');
     await page.keyboard.type('Claim one ');
@@ -219,15 +207,12 @@ test('cite from the palette (Mod-Shift-C and the toolbar button): annotations an
     const title1 = shortTitle((await l.api.getSource(seed1)).title);
     assert.ok(para.startsWith(`Claim one ${title1} ¶3 and claim two ${shortTitle(src0.title)} ¶`), para);
     assert.match(para, / ¶\d+ end\.$/);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('"Add to note" from the annotation list: into the open note, or a new note when none is open', async () => {
-  const { l, seed1, ann } = await setup();
-  try {
+  await withLectern(async (l) => {
+    const { seed1, ann } = await setup(l);
     const { page, api } = l;
     const source = await api.getSource(seed1);
     await openSourceByTitle(page, source.title);
@@ -249,15 +234,12 @@ test('"Add to note" from the annotation list: into the open note, or a new note 
     assert.equal((await api.listNotes()).length, 1);
     const saved = await savedNote(l, first.title, (doc) => noteCitations(doc).length === 2);
     assert.match(saved.text, /my comment/);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('a citation opens its passage in the reader (flashed), shows the quote on hover, and backlinks lead to the other note', async () => {
-  const { l, seed1, ann } = await setup();
-  try {
+  await withLectern(async (l) => {
+    const { seed1, ann } = await setup(l);
     const { page, api } = l;
     const source = await api.getSource(seed1);
     const cite = { sourceId: seed1, start: ann.start, end: ann.end, exact: PASSAGE, sha256: source.sha256, annotationId: ann.id, sourceTitle: source.title };
@@ -290,15 +272,12 @@ test('a citation opens its passage in the reader (flashed), shows the quote on h
     await page.waitForFunction(() => document.querySelector('.note-editor cite.selected') !== null);
     assert.deepEqual((await api.backlinks(ann.id)).map((x) => x.noteId).sort(), [a.id, b.id].sort());
     assert.deepEqual((await api.backlinks(seed1)).map((x) => x.noteId).sort(), [a.id, b.id].sort());
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('a citation whose annotation was deleted is marked; one whose source is gone says so', async () => {
-  const { l, seed1, ann } = await setup();
-  try {
+  await withLectern(async (l) => {
+    const { seed1, ann } = await setup(l);
     const { page, api } = l;
     const source = await api.getSource(seed1);
     const cite = { sourceId: seed1, start: ann.start, end: ann.end, exact: PASSAGE, sha256: source.sha256, annotationId: ann.id, sourceTitle: source.title };
@@ -320,10 +299,7 @@ test('a citation whose annotation was deleted is marked; one whose source is gon
     assert.match(await cites.nth(1).innerText(), /A vanished report — source removed/);
     await cites.nth(1).hover();
     assert.match(await page.getByRole('tooltip').innerText(), /removed from the library/);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 /** Fires a paste event carrying `data` on the editor, as the browser does for Ctrl+V. */
@@ -336,8 +312,8 @@ async function paste(page: Page, data: Record<string, string>) {
 }
 
 test('copying a citation into another note keeps it a citation', async () => {
-  const { l, seed1, ann } = await setup();
-  try {
+  await withLectern(async (l) => {
+    const { seed1, ann } = await setup(l);
     const { page, api } = l;
     const source = await api.getSource(seed1);
     const cite = { sourceId: seed1, start: ann.start, end: ann.end, exact: PASSAGE, sha256: source.sha256, annotationId: ann.id, sourceTitle: source.title };
@@ -359,15 +335,11 @@ test('copying a citation into another note keeps it a citation', async () => {
     const saved = await savedNote(l, 'To', (doc) => noteCitations(doc).length === 1);
     assert.deepEqual(noteCitations(saved.doc)[0], { annotationId: ann.id, sourceId: seed1, start: ann.start, end: ann.end, exact: PASSAGE });
     assert.equal(await editor(page).locator('blockquote.lectern-quote cite.lectern-citation').count(), 1);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('paste from outside is cleaned to the schema: nothing executable or foreign survives', async () => {
-  const l = await openLectern();
-  try {
+  await withLectern(async (l) => {
     const { page } = l;
     const dialogs: string[] = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
@@ -416,8 +388,5 @@ test('paste from outside is cleaned to the schema: nothing executable or foreign
     assert.match(out.html, /<strong>bold<\/strong>/);
     const saved = await savedNote(l, 'Pasted', (_d, t) => t.includes('good link'));
     assert.ok(!JSON.stringify(saved.doc).includes('javascript'), 'nothing unsafe stored');
-    assert.deepEqual(l.errors, [], 'no console error');
-  } finally {
-    await l.close();
-  }
+  });
 });

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLectern } from './harness.ts';
+import { withLectern } from './harness.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
 
 test('search: Cologne finds seed 001, Colony finds seed 000 and Enter opens it scrolled to the flashed match; ISIS-K searches', async () => {
-  const l = await openLectern({ viewport: { width: 1280, height: 520 } });
-  try {
+  await withLectern({ viewport: { width: 1280, height: 520 } }, async (l) => {
     const { page, api } = l;
     const r = await api.importPaths([SEED_000, SEED_001]);
     const id0 = r.imported.find((i) => i.path.endsWith('000_75a8ae8bdfc13fc0.txt'))!.id;
@@ -60,15 +59,11 @@ test('search: Cologne finds seed 001, Colony finds seed 000 and Enter opens it s
     }
     await search.fill('ISIS-K');
     await page.waitForFunction(() => document.querySelectorAll('[aria-label="Sources found"] [role="option"]').length === 2);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('an annotation hit opens its source at the passage', async () => {
-  const l = await openLectern();
-  try {
+  await withLectern(async (l) => {
     const { page, api } = l;
     const r = await api.importPaths([SEED_001]);
     const id = r.imported[0]!.id;
@@ -83,8 +78,5 @@ test('an annotation hit opens its source at the passage', async () => {
     await page.locator('.flash').first().waitFor();
     assert.equal(await page.locator('.flash').first().innerText(), 'incendiary devices');
     assert.equal(await page.locator('.ann-item.selected').getAttribute('data-annotation-id'), a.id);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLectern } from './harness.ts';
+import { withLectern } from './harness.ts';
 import { until } from './helpers.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
 
 test('editing a title persists through a reload; the scroll position comes back too', async () => {
-  const l = await openLectern({ viewport: { width: 1280, height: 480 } });
-  try {
+  await withLectern({ viewport: { width: 1280, height: 480 } }, async (l) => {
     const { page, api } = l;
     const r = await api.importPaths([SEED_000, SEED_001]);
     const id = r.imported.find((i) => i.path.endsWith('000_75a8ae8bdfc13fc0.txt'))!.id;
@@ -40,15 +39,11 @@ test('editing a title persists through a reload; the scroll position comes back 
     assert.equal(s.title, 'Kremlin knew of ISIS threat (Italian derivative)');
     assert.equal(s.publisher, 'Il Riformista');
     await page.waitForFunction(() => document.querySelector('.reader-scroll')!.scrollTop > 300);
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
 
 test('settings are kept in the settings table and the theme applies', async () => {
-  const l = await openLectern();
-  try {
+  await withLectern(async (l) => {
     const { page, api } = l;
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
@@ -69,8 +64,5 @@ test('settings are kept in the settings table and the theme applies', async () =
     assert.match(await help.innerText(), /Focus the search box/);
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
-    assert.deepEqual(l.errors, []);
-  } finally {
-    await l.close();
-  }
+  });
 });
