@@ -11,7 +11,7 @@ import { CITATION_MIME, type CitationAttrs } from '../../common/citation.ts';
 import { emit, on } from '../bus.ts';
 import { Library } from '../library/Library.tsx';
 import { firstMatch, markedTerms } from '../library/find-match.ts';
-import { Reader } from '../reader/Reader.tsx';
+import { Reader, type RevealRequest } from '../reader/Reader.tsx';
 import type { ReaderController } from '../reader/controller.ts';
 import { AnnotationsPanel, type AnnotationActions } from '../annotations/AnnotationsPanel.tsx';
 import type { AnnotationDraft } from '../annotations/AnnotationEditor.tsx';
@@ -51,7 +51,8 @@ export function App() {
   const [panes, setPanes] = usePanes();
 
   const ctrlRef = useRef<ReaderController | null>(null);
-  const pendingReveal = useRef<{ start: number; end: number; flash: boolean; top?: boolean } | null>(null);
+  const [reveal, setReveal] = useState<RevealRequest | null>(null);
+  const revealSeq = useRef(0);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const annInputRef = useRef<HTMLInputElement>(null);
   const openRef = useRef(open);
@@ -69,31 +70,21 @@ export function App() {
   /** Opens a source (if not open) and optionally reveals a range in it. */
   const openSource = useCallback(async (id: string, reveal?: { start: number; end: number; flash?: boolean; top?: boolean }) => {
     setPopover(null);
+    const request = reveal ? { seq: ++revealSeq.current, sourceId: id, flash: true, ...reveal } : null;
     const cur = openRef.current;
     if (cur && cur.source.id === id) {
-      if (reveal && ctrlRef.current) {
-        if (reveal.top) ctrlRef.current.scrollToOffset(reveal.start);
-        else ctrlRef.current.reveal(reveal.start, reveal.end, reveal.flash ?? true);
-      }
+      if (request) setReveal(request);
       return;
     }
-    pendingReveal.current = reveal ? { flash: true, ...reveal } : null;
     const [source, annotations] = await Promise.all([api().getSource(id), api().listAnnotations(id)]);
     performance.mark('lectern:reader-source');
     setSelectedId(null);
+    setReveal(request);
     setOpen({ source, annotations: annotations.sort(byPosition) });
     if (!reveal?.top) api().updateSettings({ lastSourceId: id, lastScrollOffset: reveal?.start ?? 0 }).catch(fail);
   }, [fail]);
 
-  const onReaderReady = useCallback((ctrl: ReaderController | null) => {
-    ctrlRef.current = ctrl;
-    const r = pendingReveal.current;
-    pendingReveal.current = null;
-    if (ctrl && r) {
-      if (r.top) ctrl.scrollToOffset(r.start);
-      else ctrl.reveal(r.start, r.end, r.flash);
-    }
-  }, []);
+  const onReaderReady = useCallback((ctrl: ReaderController | null) => { ctrlRef.current = ctrl; }, []);
 
   // Startup: settings, library, last opened source at its scroll position.
   useEffect(() => {
@@ -205,8 +196,7 @@ export function App() {
 
   const goToAnnotation = (a: Annotation) => {
     setSelectedId(a.id);
-    if (openRef.current?.source.id === a.sourceId) ctrlRef.current?.reveal(a.start, a.end);
-    else openSource(a.sourceId, { start: a.start, end: a.end }).catch(fail);
+    openSource(a.sourceId, { start: a.start, end: a.end }).catch(fail);
   };
 
   const stepAnnotation = (dir: 1 | -1) => {
@@ -364,7 +354,7 @@ export function App() {
         {panes.libOpen ? <Splitter label="Resize library" value={panes.lib} min={200} max={560} onChange={(v) => setPanes((p) => ({ ...p, lib: v }))} /> : <div />}
         <main class="pane pane-main">
           <Reader
-            source={open?.source ?? null} annotations={open?.annotations ?? []} empty={ready && sources.length === 0}
+            source={open?.source ?? null} reveal={reveal} annotations={open?.annotations ?? []} empty={ready && sources.length === 0}
             hooks={readerHooks} onReady={onReaderReady} onScroll={onReaderScroll} onSaveMeta={saveMeta}
             tools={<>
               <button type="button" title={`Export this source (${MOD}+E)`} onClick={openExport}>Export…</button>

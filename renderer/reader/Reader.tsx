@@ -6,8 +6,13 @@ import type { Annotation, Source, SourceMeta } from '../../common/types.ts';
 import { ReaderController, type ReaderHooks } from './controller.ts';
 import { Backlinks } from '../notebook/Backlinks.tsx';
 
+/** Where to take the reader: a passage (scrolled to and flashed) or a saved top offset. `seq` tells repeated requests apart. */
+export interface RevealRequest { seq: number; sourceId: string; start: number; end: number; flash: boolean; top?: boolean }
+
 export interface ReaderProps {
   source: Source | null;
+  /** Applied once per request, after the view of its source is built. */
+  reveal: RevealRequest | null;
   annotations: Annotation[];
   empty: boolean;
   hooks: ReaderHooks;
@@ -18,7 +23,7 @@ export interface ReaderProps {
   tools?: ComponentChildren;
 }
 
-export function Reader({ source, annotations, empty, hooks, onReady, onScroll, onSaveMeta, tools }: ReaderProps) {
+export function Reader({ source, reveal, annotations, empty, hooks, onReady, onScroll, onSaveMeta, tools }: ReaderProps) {
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const ctrlRef = useRef<ReaderController | null>(null);
@@ -44,6 +49,16 @@ export function Reader({ source, annotations, empty, hooks, onReady, onScroll, o
   }, [source?.id]);
 
   useEffect(() => { ctrlRef.current?.sync(annotations); }, [annotations]);
+
+  // After the build effect above (declared first), so a request that comes with a new source finds its view.
+  const revealed = useRef(0);
+  useLayoutEffect(() => {
+    const ctrl = ctrlRef.current;
+    if (!reveal || !ctrl || ctrl.source.id !== reveal.sourceId || revealed.current === reveal.seq) return;
+    revealed.current = reveal.seq;
+    if (reveal.top) ctrl.scrollToOffset(reveal.start);
+    else ctrl.reveal(reveal.start, reveal.end, reveal.flash);
+  }, [reveal, source?.id]);
 
   return (
     <section class="reader" aria-label="Reader">
