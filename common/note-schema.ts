@@ -8,6 +8,7 @@ import { citationAttrs, type CitationAttrs } from './citation.ts';
 
 export { citationAttrs };
 import { OffsetMap, sliceCodePoints } from './offsets.ts';
+import { ParagraphIndex } from './segment.ts';
 
 /** Bump when a change to the schema needs a migration of stored docs. */
 export const NOTE_SCHEMA_VERSION = 1;
@@ -183,42 +184,8 @@ export function shortTitle(title: string, max = 32): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/u, '')}…`;
 }
 
-/**
- * Paragraph numbers of a source text: paragraphs are runs of non-blank lines
- * separated by blank lines. Build once per text; each lookup is a binary search.
- */
-export class ParagraphIndex {
-  /** UTF-16 offset of the first line of each paragraph, ascending. */
-  private readonly starts: number[] = [];
-  private readonly map: OffsetMap;
-
-  constructor(text: string, map: OffsetMap = new OffsetMap(text)) {
-    this.map = map;
-    let prevBlank = true;
-    let pos = 0;
-    for (const line of text.split('\n')) {
-      const blank = line.trim() === '';
-      if (!blank && prevBlank) this.starts.push(pos);
-      prevBlank = blank;
-      pos += line.length + 1;
-    }
-  }
-
-  get count(): number { return this.starts.length; }
-
-  /** The 1-based number of the paragraph holding code point `cp` (a blank gap counts with the paragraph before it). */
-  numberAt(cp: number): number {
-    const at = this.map.toUtf16(Math.max(0, Math.min(cp, this.map.codePoints)));
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return Math.max(1, lo);
-  }
-}
+/** Paragraph numbers: the one definition of paragraph lives in segment.ts. */
+export { ParagraphIndex };
 
 /** The 1-based paragraph number of code point `start` of a source text. */
 export function paragraphNumber(text: string, start: number): number {

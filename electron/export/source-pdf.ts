@@ -5,6 +5,7 @@
 // Pure: takes the source and its annotations, returns bytes.
 import type { Annotation, PageSize, Source } from '../../common/types.ts';
 import { OffsetMap } from '../../common/offsets.ts';
+import { paragraphsUtf16, type Span } from '../../common/segment.ts';
 import { colorRgb, tint, unit, type Rgb } from './colors.ts';
 import { PdfComposer, baselineOffset } from './pdf-doc.ts';
 import { wrap } from './layout.ts';
@@ -45,6 +46,26 @@ export function firstWords(text: string, max = 8): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
   const head = words.slice(0, max).join(' ');
   return words.length > max ? `${head}…` : head;
+}
+
+/** A line of the body: UTF-16 start in the source text, its text, and its 0-based paragraph. */
+export interface BodyLine {
+  start: number;
+  text: string;
+  paragraph: number;
+}
+
+/** The body's lines, paragraph by paragraph (blank lines between paragraphs are not lines). */
+export function bodyLines(text: string, paras: Span[] = paragraphsUtf16(text)): BodyLine[] {
+  const out: BodyLine[] = [];
+  paras.forEach((p, paragraph) => {
+    let start = p.start;
+    for (const line of text.slice(p.start, p.end).split('\n')) {
+      out.push({ start, text: line, paragraph });
+      start += line.length + 1;
+    }
+  });
+  return out;
 }
 
 function pdfDate(iso: string, fallback: Date): Date {
@@ -154,25 +175,22 @@ export function renderSourceInto(cp: PdfComposer, source: Source, annotations: A
   cp.doc.save().moveTo(geo.left, cp.y).lineTo(geo.right, cp.y).lineWidth(0.5).strokeColor([160, 160, 160]).stroke().restore();
   cp.y += 12;
 
-  // ---- body: one paragraph per source line; a blank line is a paragraph gap
+  // ---- body: the source's paragraphs (common/segment.ts), a gap between two;
+  // a single newline inside a paragraph is a line break, as in the reader
   const asc = (fonts.regular.ascender * BODY_SIZE) / 1000;
   const desc = (-fonts.regular.descender * BODY_SIZE) / 1000;
-  const srcLines = text.split('\n');
-  let lineStart16 = 0;
+  const srcLines = bodyLines(text);
   let next = 0; // index into anchored (sorted by start)
   let active: AnnState[] = [];
   const total = srcLines.length;
   let done = 0;
-  for (const raw of srcLines) {
+  let prevParagraph = 0;
+  for (const { start: paraStart, text: raw, paragraph } of srcLines) {
     const para = raw.replace(/\t/g, ' ');
-    const paraStart = lineStart16;
-    lineStart16 += raw.length + 1;
     done++;
     if (opts.onProgress && done % 200 === 0) opts.onProgress(done, total);
-    if (para.trim() === '') {
-      cp.y += BODY_LEADING * 0.5;
-      continue;
-    }
+    if (paragraph !== prevParagraph) cp.y += BODY_LEADING * 0.5;
+    prevParagraph = paragraph;
     for (const line of wrap(para, fonts.regular, BODY_SIZE, cp.textWidth)) {
       cp.ensure(BODY_LEADING);
       const baseline = cp.y + baselineOffset(fonts.regular, BODY_SIZE, BODY_LEADING);

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CitationAttrs } from '../../common/citation.ts';
 import { citationFor } from '../../common/note-schema.ts';
 import { OffsetMap } from '../../common/offsets.ts';
+import { paragraphsUtf16 } from '../../common/segment.ts';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type Annotation, type SearchHit, type Source } from '../../common/types.ts';
 
 const sourceCache = new Map<string, Promise<Source>>();
@@ -15,7 +16,7 @@ const getSource = (id: string) => {
   return p;
 };
 
-/** The paragraph (run of non-blank lines) around the first match of the query's words, in code points. */
+/** The paragraph (common/segment.ts) around the first match of the query's words, in code points. */
 export function matchedParagraph(text: string, query: string): { start: number; end: number } {
   const words = query.toLowerCase().replace(/["*()]/g, ' ').split(/\s+/).filter((w) => w.length > 1);
   const lower = text.toLowerCase();
@@ -26,10 +27,10 @@ export function matchedParagraph(text: string, query: string): { start: number; 
   }
   if (at < 0) at = text.search(/\S/);
   if (at < 0) at = 0;
-  const before = text.lastIndexOf('\n\n', at);
-  let from = before < 0 ? 0 : before + 2;
-  let to = text.indexOf('\n\n', at);
-  if (to < 0) to = text.length;
+  const paras = paragraphsUtf16(text);
+  const para = paras.findLast((p) => p.start <= at) ?? paras[0] ?? { start: 0, end: text.length };
+  let from = para.start;
+  let to = para.end;
   while (from < to && /\s/.test(text[from]!)) from++;
   while (to > from && /\s/.test(text[to - 1]!)) to--;
   const map = new OffsetMap(text);

@@ -1,11 +1,13 @@
 // A source text as a read-only ProseMirror document, and the mapping between
-// ProseMirror positions and code-point offsets of the text. Blocks separated by
-// blank lines become paragraphs; single newlines stay inside a paragraph (the
-// paragraph keeps white-space: pre-wrap), so every character of a paragraph is
-// one UTF-16 unit of the text and the mapping is a binary search over blocks.
+// ProseMirror positions and code-point offsets of the text. Paragraphs are
+// common/segment.ts's (blank or whitespace-only lines separate them); single
+// newlines stay inside a paragraph (the paragraph keeps white-space: pre-wrap),
+// so every character of a paragraph is one UTF-16 unit of the text and the
+// mapping is a binary search over blocks.
 // UTF-16 <-> code points goes only through common/offsets.ts.
 import { Schema, type Node as PMNode } from 'prosemirror-model';
 import { OffsetMap } from '../../common/offsets.ts';
+import { paragraphsUtf16 } from '../../common/segment.ts';
 
 export const readerSchema = new Schema({
   nodes: {
@@ -33,19 +35,11 @@ export interface TextDoc {
 }
 
 export function buildTextDoc(text: string): TextDoc {
-  const blockStart: number[] = [];
-  const blockLen: number[] = [];
-  const re = /\n{2,}/g;
-  let last = 0;
-  const push = (from: number, to: number) => {
-    if (to > from) { blockStart.push(from); blockLen.push(to - from); }
-  };
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    push(last, m.index);
-    last = m.index + m[0].length;
-  }
-  push(last, text.length);
-  if (blockStart.length === 0) { blockStart.push(0); blockLen.push(text.length); }
+  const paras = paragraphsUtf16(text);
+  // a text with no paragraph (empty or only blank lines) is shown as one block
+  if (paras.length === 0) paras.push({ start: 0, end: text.length });
+  const blockStart = paras.map((p) => p.start);
+  const blockLen = paras.map((p) => p.end - p.start);
   const blockPos: number[] = [];
   const paragraphs: PMNode[] = [];
   let pos = 0;
