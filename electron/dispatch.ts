@@ -3,9 +3,8 @@
 // shape {code, message}.
 import { z } from 'zod';
 import { API_ARGS, API_METHODS, type ApiMethod, type LecternApi } from '../common/api.ts';
+import type { BridgeResult } from '../common/bridge.ts';
 import { ApiError, type ApiErrorShape } from '../common/types.ts';
-
-export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };
 
 const known = new Set<string>(API_METHODS);
 
@@ -19,7 +18,7 @@ export function toErrorShape(err: unknown): ApiErrorShape {
   return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
 
-export async function dispatch(api: LecternApi, method: string, args: unknown[]): Promise<DispatchResult> {
+export async function dispatch(api: LecternApi, method: string, args: unknown[]): Promise<BridgeResult> {
   try {
     if (!isApiMethod(method)) throw new ApiError('unknown-method', `No such method: ${method}`);
     const parsed = API_ARGS[method].parse(args) as unknown[];

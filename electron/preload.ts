@@ -1,25 +1,23 @@
-// Exposes exactly window.lectern: the API methods (generated from the contract's
-// method list, chooseSavePath among them), pathForFile, progress and menu
-// subscriptions, and the import dialog.
+// Exposes exactly one global, the shell's transport (common/bridge.ts
+// TRANSPORT_GLOBAL): `call` for every API method, answering with the
+// dispatcher's {ok, value} | {ok: false, error} as data (contextBridge would
+// keep only a thrown Error's message), plus pathForFile, progress and menu
+// subscriptions, and the import dialog. renderer/bridge.ts builds
+// window.lectern from it.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { API_METHODS, PROGRESS_CHANNEL, ipcChannel } from '../common/api-methods.ts';
-import type { MenuCommand, ShellFeatures } from '../common/bridge.ts';
+import { API_METHODS, PROGRESS_CHANNEL, ipcChannel, type ApiMethod } from '../common/api-methods.ts';
+import { TRANSPORT_GLOBAL, type BridgeResult, type MenuCommand, type ShellTransport } from '../common/bridge.ts';
 import type { ProgressEvent } from '../common/types.ts';
-import type { DispatchResult } from './dispatch.ts';
 import { MENU_CHANNEL, SHELL_CHANNELS } from './ipc-channels.ts';
 
-async function call(channel: string, args: unknown[]): Promise<unknown> {
-  const result = (await ipcRenderer.invoke(channel, ...args)) as DispatchResult;
-  if (result.ok) return result.value;
-  // contextBridge keeps an Error's message; the code travels as its prefix too.
-  throw Object.assign(new Error(`${result.error.message}`), { code: result.error.code, name: result.error.code });
-}
+const methods = new Set<string>(API_METHODS);
 
-const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-for (const method of API_METHODS) api[method] = (...args) => call(ipcChannel(method), args);
-
-const shell: ShellFeatures = {
+const transport: ShellTransport = {
   shell: 'electron',
+  async call(method: ApiMethod, args: unknown[]): Promise<BridgeResult> {
+    if (!methods.has(method)) return { ok: false, error: { code: 'unknown-method', message: `No such method: ${String(method)}` } };
+    return (await ipcRenderer.invoke(ipcChannel(method), ...args)) as BridgeResult;
+  },
   pathForFile(file) {
     const path = webUtils.getPathForFile(file as File);
     if (path) ipcRenderer.send(SHELL_CHANNELS.droppedPath, path);
@@ -38,4 +36,4 @@ const shell: ShellFeatures = {
   chooseImportPaths: (kind = 'files') => ipcRenderer.invoke(SHELL_CHANNELS.chooseImportPaths, kind) as Promise<string[]>,
 };
 
-contextBridge.exposeInMainWorld('lectern', { ...api, ...shell });
+contextBridge.exposeInMainWorld(TRANSPORT_GLOBAL, transport);

@@ -2,7 +2,7 @@ import type { LecternBridge } from '../common/bridge.ts';
 
 declare global {
   interface Window {
-    /** Provided by the Electron preload or the browser harness (test/e2e/harness.ts). */
+    /** Defined by renderer/bridge.ts over the transport the Electron preload or the browser harness (test/e2e/harness.ts) exposes. */
     readonly lectern: LecternBridge;
   }
 }

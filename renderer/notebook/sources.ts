@@ -4,6 +4,7 @@
 // when an entry arrives or is refreshed.
 import { ParagraphIndex } from '../../common/note-schema.ts';
 import { OffsetMap } from '../../common/offsets.ts';
+import { isBridgeError } from '../bridge.ts';
 
 export type SourceInfo =
   | { state: 'loading' }
@@ -16,7 +17,7 @@ export interface CitationContext {
   subscribe(fn: () => void): () => void;
 }
 
-const isNotFound = (e: unknown) => (e as { code?: string })?.code === 'not-found' || /not-found/.test(String((e as Error)?.message));
+const isNotFound = (e: unknown) => isBridgeError(e, 'not-found');
 
 export function createSourceCache(): CitationContext & { refreshAnnotations(): void; forget(sourceId: string): void; clear(): void } {
   const entries = new Map<string, SourceInfo>();

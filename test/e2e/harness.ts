@@ -1,14 +1,15 @@
 // The browser harness: the built renderer (dist/renderer) in Debian's Chromium
-// through Playwright, with `window.lectern` bound to the real handler table
-// over a SQLite database (exposeBinding -> dispatch), exactly as Electron's
-// preload would provide it. Used by the e2e tests, `npm run preview`,
+// through Playwright, bound to the real handler table over a SQLite database
+// (exposeBinding -> dispatch) through the same transport the Electron preload
+// exposes (common/bridge.ts ShellTransport), from which the renderer builds
+// window.lectern. Used by the e2e tests, `npm run preview`,
 // `npm run screenshots` and `npm run bench:reader`.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { API_METHODS, type LecternApi } from '../../common/api.ts';
-import type { MenuCommand } from '../../common/bridge.ts';
+import { TRANSPORT_GLOBAL, type MenuCommand } from '../../common/bridge.ts';
 import type { ProgressEvent } from '../../common/types.ts';
 import { openStore, type Store } from '../../db/store.ts';
 import { createApi } from '../../electron/api.ts';
@@ -61,11 +62,15 @@ const MIME: Record<string, string> = {
   '.map': 'application/json', '.woff2': 'font/woff2', '.woff': 'font/woff', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-/** Runs in the page before any app script: defines window.lectern from the method names. */
-function bridgeInit(methods: string[]): void {
+/**
+ * Runs in the page before any app script: defines the shell's transport
+ * (common/bridge.ts ShellTransport) under its global name, as the Electron
+ * preload does; renderer/bridge.ts builds window.lectern from it.
+ */
+function transportInit({ globalName, methods }: { globalName: string; methods: string[] }): void {
   type Json = unknown;
   const w = window as unknown as Record<string, unknown> & {
-    __lecternCall(method: string, args: Json[]): Promise<{ ok: boolean; value?: Json; error?: { code: string; message: string } }>;
+    __lecternCall(method: string, args: Json[]): Promise<Json>;
   };
   const toBase64 = (bytes: Uint8Array): string => {
     let s = '';
@@ -79,27 +84,20 @@ function bridgeInit(methods: string[]): void {
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x)]));
     return v;
   };
-  class BridgeError extends Error {
-    code: string;
-    constructor(code: string, message: string) { super(message); this.code = code; this.name = 'BridgeError'; }
-  }
+  const known = new Set(methods);
   const progress = new Set<(e: Json) => void>();
   const menu = new Set<(c: string) => void>();
-  const bridge: Record<string, unknown> = {
+  const transport = {
     shell: 'browser',
+    call: async (method: string, args: Json[]) => (known.has(method)
+      ? w.__lecternCall(method, encode(args) as Json[])
+      : { ok: false, error: { code: 'unknown-method', message: `No such method: ${method}` } }),
     pathForFile: () => '',
     onProgress(fn: (e: Json) => void) { progress.add(fn); return () => progress.delete(fn); },
     onMenuCommand(fn: (c: string) => void) { menu.add(fn); return () => menu.delete(fn); },
     chooseImportPaths: null,
   };
-  for (const m of methods) {
-    bridge[m] = async (...args: Json[]) => {
-      const r = await w.__lecternCall(m, encode(args) as Json[]);
-      if (r.ok) return r.value;
-      throw new BridgeError(r.error!.code, `${r.error!.code}: ${r.error!.message}`);
-    };
-  }
-  Object.defineProperty(w, 'lectern', { value: Object.freeze(bridge), writable: false, configurable: false });
+  Object.defineProperty(w, globalName, { value: Object.freeze(transport), writable: false, configurable: false });
   w.__lecternProgress = (e: Json) => { for (const fn of progress) fn(e); };
   w.__lecternMenu = (c: string) => { for (const fn of menu) fn(c); };
 }
@@ -172,7 +170,7 @@ export async function openLectern(options: LecternOptions = {}): Promise<Lectern
 
   await page.exposeBinding('__lecternCall', async (_source, method: string, args: unknown[]) =>
     dispatch(api, method, decode(args) as unknown[]));
-  await page.addInitScript(bridgeInit, API_METHODS as string[]);
+  await page.addInitScript(transportInit, { globalName: TRANSPORT_GLOBAL, methods: API_METHODS as string[] });
 
   if (options.load ?? true) {
     await page.goto(APP_URL);

@@ -95,9 +95,34 @@ export const dialog = {
 
 export const nativeTheme = { shouldUseDarkColors: false };
 
+/**
+ * What crossing contextBridge does to a value, as Electron documents it: plain
+ * data is copied, functions and promises are proxied (their arguments and
+ * results cross too), and an Error is copied with its message only, losing
+ * every other property (a `code`, for one).
+ */
+export function acrossContextBridge(value: unknown): unknown {
+  if (typeof value === 'function') {
+    return (...args: unknown[]) => {
+      try {
+        return acrossContextBridge((value as (...a: unknown[]) => unknown)(...args.map(acrossContextBridge)));
+      } catch (err) {
+        throw acrossContextBridge(err);
+      }
+    };
+  }
+  if (value instanceof Error) return new Error(value.message);
+  if (value instanceof Promise) {
+    return value.then(acrossContextBridge, (err: unknown) => { throw acrossContextBridge(err); });
+  }
+  if (value instanceof Uint8Array || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(acrossContextBridge);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, acrossContextBridge(v)]));
+}
+
 // Renderer-side modules, for the preload.
 export const contextBridge = {
-  exposeInMainWorld: (key: string, value: unknown) => { record.exposed.set(key, value); },
+  exposeInMainWorld: (key: string, value: unknown) => { record.exposed.set(key, acrossContextBridge(value)); },
 };
 
 export const ipcRenderer = {

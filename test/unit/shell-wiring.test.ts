@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { API_METHODS } from '../../common/api-methods.ts';
 import { SEED_000, tempDir } from '../helpers/tmp.ts';
+import { withApi } from '../helpers/api.ts';
+import { BridgeError, TRANSPORT_GLOBAL } from '../../common/bridge.ts';
+import { dispatch } from '../../electron/dispatch.ts';
+import { installBridge } from '../../renderer/bridge.ts';
 import type * as FakeElectron from '../helpers/fake-electron.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -110,20 +114,39 @@ test('the built main process: window, protocol, permissions, navigation, IPC and
   }
 });
 
-test('the built preload exposes exactly window.lectern, generated from the method list', async () => {
+test('the built preload exposes exactly the transport; renderer/bridge.ts builds window.lectern from it', async () => {
   createRequire(import.meta.url)(join(DIST, 'preload.cjs'));
-  assert.deepEqual([...record.exposed.keys()], ['lectern']);
-  const lectern = record.exposed.get('lectern') as Record<string, unknown>;
+  assert.deepEqual([...record.exposed.keys()], [TRANSPORT_GLOBAL]);
+  const transport = record.exposed.get(TRANSPORT_GLOBAL) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(transport).sort(), ['call', 'shell', 'pathForFile', 'onProgress', 'onMenuCommand', 'chooseImportPaths'].sort());
+  assert.equal(transport.shell, 'electron');
+
+  // The page's side: the same module the renderer bundle runs, over what crossed the (stand-in) contextBridge.
+  const win: Record<string, unknown> = { [TRANSPORT_GLOBAL]: transport };
+  const lectern = installBridge(win) as unknown as Record<string, unknown>;
+  assert.equal(win.lectern, lectern);
   assert.deepEqual(Object.keys(lectern).sort(), [...API_METHODS, 'shell', 'pathForFile', 'onProgress', 'onMenuCommand', 'chooseImportPaths'].sort());
   assert.equal(lectern.shell, 'electron');
 
-  record.invokeResult = (channel) => (channel === 'lectern:getSource'
-    ? { ok: false, error: { code: 'not-found', message: 'No source with id x' } }
-    : { ok: true, value: ['a'] });
-  assert.deepEqual(await (lectern.listTags as () => Promise<unknown>)(), ['a']);
-  assert.deepEqual(record.invoked.at(-1), ['lectern:listTags', []]);
-  await assert.rejects((lectern.getSource as (id: string) => Promise<unknown>)('x'), (err: Error & { code?: string }) =>
-    err.message === 'No source with id x' && err.code === 'not-found');
+  await withApi(async ({ api }) => {
+    // IPC answered by the real dispatcher over a real database, as the main process does.
+    record.invokeResult = (channel, args) => dispatch(api, channel.replace(/^lectern:/, ''), args);
+    assert.deepEqual(await (lectern.listTags as () => Promise<unknown>)(), []);
+    assert.deepEqual(record.invoked.at(-1), ['lectern:listTags', []]);
+    await assert.rejects((lectern.getSource as (id: string) => Promise<unknown>)('no-such-source'), (err: unknown) => {
+      assert.ok(err instanceof BridgeError, 'a BridgeError');
+      assert.equal(err.code, 'not-found', 'the code arrives although contextBridge copies only an Error\'s message');
+      assert.match(err.message, /no-such-source/);
+      return true;
+    });
+    await assert.rejects((lectern.getSource as (id: unknown) => Promise<unknown>)(42), (err: unknown) =>
+      err instanceof BridgeError && err.code === 'invalid-arguments');
+  });
+  // A method the contract does not have never reaches IPC.
+  const invokedBefore = record.invoked.length;
+  assert.deepEqual(await (transport.call as (m: string, a: unknown[]) => Promise<unknown>)('dropDatabase', []),
+    { ok: false, error: { code: 'unknown-method', message: 'No such method: dropDatabase' } });
+  assert.equal(record.invoked.length, invokedBefore);
 
   const seen: unknown[] = [];
   const stop = (lectern.onProgress as (fn: (e: unknown) => void) => () => void)((e) => seen.push(e));
