@@ -7,20 +7,26 @@ import { insertPoint } from 'prosemirror-transform';
 import type { CitationAttrs } from './citation.ts';
 import { citationNode, noteSchema, quoteNode } from './note-schema.ts';
 
-/** Inserts a citation at the cursor (replacing any selection), followed by a space unless one follows already; the cursor goes after both. */
-export function insertCitation(attrs: CitationAttrs): Command {
+/**
+ * Inserts a citation over `range` (default: the selection), followed by a space
+ * unless whitespace follows already. A cursor that was where the citation goes
+ * ends up after the citation and its space; one elsewhere (text typed while the
+ * citation was being looked up) stays where it was.
+ */
+export function insertCitation(attrs: CitationAttrs, range?: { from: number; to: number }): Command {
   return (state, dispatch) => {
-    const { $from } = state.selection;
+    const { from, to } = range ?? state.selection;
+    const $from = state.doc.resolve(from);
     if (!$from.parent.inlineContent) return false;
-    const node = citationNode(attrs);
     if (dispatch) {
-      const tr = state.tr.replaceSelectionWith(node, false);
-      const after = tr.selection.from;
-      // keep the cursor after the citation, with a space before following text
+      const node = citationNode(attrs);
+      const sel = state.selection;
+      const tr = state.tr.replaceRangeWith(from, to, node);
+      const after = tr.mapping.map(to, 1);
       const next = tr.doc.resolve(after).nodeAfter;
-      let cursor = after;
-      if (!(next?.isText && /^\s/.test(next.text ?? ''))) { tr.insertText(' ', after); cursor = after + 1; }
-      tr.setSelection(TextSelection.create(tr.doc, cursor));
+      const space = !(next?.isText && /^\s/.test(next.text ?? ''));
+      if (space) tr.insertText(' ', after);
+      if (sel.from >= from && sel.to <= to) tr.setSelection(TextSelection.create(tr.doc, after + (space ? 1 : 0)));
       dispatch(tr.scrollIntoView());
     }
     return true;
@@ -41,7 +47,7 @@ export function insertQuote(attrs: CitationAttrs, pos?: number): Command {
   };
 }
 
-export function insertQuoteTr(state: EditorState, attrs: CitationAttrs, pos?: number): Transaction | null {
+function insertQuoteTr(state: EditorState, attrs: CitationAttrs, pos?: number): Transaction | null {
   const quote = quoteNode(attrs);
   const { doc } = state;
   const tr = state.tr;

@@ -54,12 +54,15 @@ function Snippet({ text }: { text: string }) {
 
 type Item = { hit: SearchHit; key: string };
 
-export function CitePalette({ onChoose, onClose }: { onChoose(a: CitationAttrs): void; onClose(): void }) {
+export function CitePalette({ onChoose, onClose }: {
+  /** Called at once with the chosen passage's citation, which the back end is still looking up. */
+  onChoose(a: Promise<CitationAttrs>): void;
+  onClose(): void;
+}) {
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<Item[]>([]);
   const [active, setActive] = useState(0);
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => { input.current?.focus(); }, []);
 
@@ -78,35 +81,31 @@ export function CitePalette({ onChoose, onClose }: { onChoose(a: CitationAttrs):
     return () => { live = false; clearTimeout(t); };
   }, [query]);
 
-  const choose = async (item: Item | undefined) => {
-    if (!item || busy) return;
-    setBusy(true);
-    try {
-      const { hit } = item;
-      if (hit.kind === 'annotation') {
-        const sourceId = hit.sourceId!;
-        let list = annotationCache.get(sourceId);
-        if (!list) { list = window.lectern.listAnnotations(sourceId); annotationCache.set(sourceId, list); }
-        let a = (await list).find((x) => x.id === hit.id);
-        if (!a) { annotationCache.set(sourceId, (list = window.lectern.listAnnotations(sourceId))); a = (await list).find((x) => x.id === hit.id); }
-        if (!a) throw new Error('That annotation no longer exists.');
-        const source = await getSource(sourceId);
-        onChoose(citationFor(source, a.start, a.end, a.id));
-      } else {
-        const source = await getSource(hit.id);
-        const { start, end } = matchedParagraph(source.text, query);
-        onChoose(citationFor(source, start, end, null));
-      }
-    } catch (e) {
-      setError(String((e as Error).message ?? e));
-      setBusy(false);
+  /** The citation of a hit, looked up through the back end. */
+  const citationOf = async ({ hit }: Item): Promise<CitationAttrs> => {
+    if (hit.kind === 'annotation') {
+      const sourceId = hit.sourceId!;
+      let list = annotationCache.get(sourceId);
+      if (!list) { list = window.lectern.listAnnotations(sourceId); annotationCache.set(sourceId, list); }
+      let a = (await list).find((x) => x.id === hit.id);
+      if (!a) { annotationCache.set(sourceId, (list = window.lectern.listAnnotations(sourceId))); a = (await list).find((x) => x.id === hit.id); }
+      if (!a) throw new Error('That annotation no longer exists.');
+      const source = await getSource(sourceId);
+      return citationFor(source, a.start, a.end, a.id);
     }
+    const source = await getSource(hit.id);
+    const { start, end } = matchedParagraph(source.text, query);
+    return citationFor(source, start, end, null);
   };
+
+  // Handing over the lookup (not its result) lets the palette close within the
+  // key event, so the next key already goes to the note.
+  const choose = (item: Item | undefined) => { if (item) onChoose(citationOf(item)); };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') { e.preventDefault(); setActive((i) => Math.min(items.length - 1, i + 1)); }
     else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((i) => Math.max(0, i - 1)); }
-    else if (e.key === 'Enter') { e.preventDefault(); void choose(items[active]); }
+    else if (e.key === 'Enter') { e.preventDefault(); choose(items[active]); }
     else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onClose(); }
   };
 
@@ -128,7 +127,7 @@ export function CitePalette({ onChoose, onClose }: { onChoose(a: CitationAttrs):
             <li
               key={item.key} id={optionId(i)} role="option" aria-selected={i === active}
               class={`palette-item${i === active ? ' active' : ''}`}
-              onMouseEnter={() => setActive(i)} onClick={() => void choose(item)}
+              onMouseEnter={() => setActive(i)} onClick={() => choose(item)}
             >
               <span class={`palette-kind kind-${item.hit.kind}`}>{item.hit.kind === 'annotation' ? 'Annotation' : 'Source'}</span>
               <span class="palette-title">{item.hit.title}</span>

@@ -337,7 +337,11 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
       {palette && (
         <CitePalette
           onClose={() => { setPalette(false); editor.current?.view.focus(); }}
-          onChoose={(a: CitationAttrs) => { setPalette(false); editor.current?.cite(a); }}
+          onChoose={(a: Promise<CitationAttrs>) => {
+            setPalette(false);
+            if (!editor.current) { a.catch(() => undefined); return; }
+            editor.current.cite(a).catch((e: unknown) => setToast({ message: `Could not cite that passage: ${String((e as Error).message ?? e)}` }));
+          }}
         />
       )}
       {toast && (

@@ -17,8 +17,15 @@ export interface ToolbarState {
   canUndo: boolean;
   canRedo: boolean;
   hasSelection: boolean;
-  /** The citation the selection is on, if any. */
+  /** The citation the selection is on (or the cursor right after), if any. */
   citation: CitationAttrs | null;
+}
+
+/** The selected citation, or the one just before the cursor (where a click on a chip leaves it). */
+function citationAtSelection(state: EditorState): CitationAttrs | null {
+  const sel = state.selection;
+  const node = sel instanceof NodeSelection ? sel.node : sel.empty ? sel.$from.nodeBefore : null;
+  return node?.type === noteSchema.nodes.citation ? node.attrs as CitationAttrs : null;
 }
 
 export function toolbarState(state: EditorState): ToolbarState {
@@ -33,11 +40,10 @@ export function toolbarState(state: EditorState): ToolbarState {
     const name = $from.node(d).type.name;
     if (name === 'bullet_list' || name === 'ordered_list' || name === 'blockquote') { block = `${block} ${name}`; break; }
   }
-  const sel = state.selection;
   return {
     marks: { strong: active('strong'), em: active('em'), underline: active('underline'), code: active('code'), link: active('link') },
     block, canUndo: undoDepth(state) > 0, canRedo: redoDepth(state) > 0, hasSelection: !empty,
-    citation: sel instanceof NodeSelection && sel.node.type === noteSchema.nodes.citation ? sel.node.attrs as CitationAttrs : null,
+    citation: citationAtSelection(state),
   };
 }
 

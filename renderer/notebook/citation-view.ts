@@ -1,9 +1,9 @@
 // The citation node view: compact "Short title ¶N"; hover shows the quoted
-// passage and its source; click opens the passage in the reader. A citation
+// passage and its source (a click opens the passage: editor.ts).  A citation
 // whose annotation was deleted keeps its snapshot and is marked; one whose
 // source is gone says "source removed". Text only, never HTML.
 import type { Node as PmNode } from 'prosemirror-model';
-import type { EditorView, NodeView } from 'prosemirror-view';
+import type { NodeView } from 'prosemirror-view';
 import type { CitationAttrs } from '../../common/citation.ts';
 import { shortTitle } from '../../common/note-schema.ts';
 import type { CitationContext } from './sources.ts';
@@ -41,18 +41,14 @@ export class CitationView implements NodeView {
   private label = '';
   private readonly key = Symbol('citation');
 
-  constructor(node: PmNode, _view: EditorView, _getPos: () => number | undefined, ctx: CitationContext, open: (a: CitationAttrs) => void) {
+  constructor(node: PmNode, ctx: CitationContext) {
     this.node = node;
     this.ctx = ctx;
     this.dom = document.createElement('cite');
     this.dom.className = 'lectern-citation';
     this.dom.setAttribute('role', 'link');
-    this.dom.addEventListener('click', (e) => {
-      if (e.button !== 0 || e.shiftKey) return;
-      e.preventDefault();
-      hideCard();
-      open(this.node.attrs as CitationAttrs);
-    });
+    // a click opens the passage (the editor's citationClicks plugin)
+    this.dom.addEventListener('mousedown', () => hideCard());
     this.dom.addEventListener('mouseenter', () => {
       clearTimeout(showTimer);
       showTimer = setTimeout(() => this.showCard(), 200);

@@ -2,7 +2,7 @@
 // rules, keymaps, drop cursor, gap cursor, a placeholder, citation drops and
 // citation node views. Owns its DOM; the Preact panel only mounts it.
 import { Node as PmNode, type MarkType } from 'prosemirror-model';
-import { EditorState, NodeSelection, Plugin, PluginKey, type Command, type Transaction } from 'prosemirror-state';
+import { EditorState, NodeSelection, Plugin, PluginKey, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
@@ -15,9 +15,10 @@ import { dropCursor } from 'prosemirror-dropcursor';
 import { gapCursor } from 'prosemirror-gapcursor';
 import { CITATION_MIME, type CitationAttrs } from '../../common/citation.ts';
 import { citationAttrs, noteSchema as schema } from '../../common/note-schema.ts';
-import { findCitation, insertCitation, insertQuoteTr } from '../../common/note-commands.ts';
+import { findCitation, insertQuote } from '../../common/note-commands.ts';
 import { CitationView, type CitationContext } from './citation-view.ts';
 import { cleanPastedHtml } from './paste.ts';
+import { citeWhenReady, pendingCitations } from './pending-citations.ts';
 
 const n = schema.nodes;
 const m = schema.marks;
@@ -72,14 +73,40 @@ export function setLink(href: string | null): Command {
   };
 }
 
-/** Opens the passage of the selected citation (Enter on a selected citation). */
-function openSelectedCitation(open: (a: CitationAttrs) => void): Command {
-  return (state) => {
-    const sel = state.selection;
-    if (!(sel instanceof NodeSelection) || sel.node.type !== n.citation) return false;
-    open(sel.node.attrs as CitationAttrs);
+/**
+ * Opens the passage of the citation at `pos` and puts the text cursor right
+ * after it: the chip is a link, so the next key types on instead of replacing it.
+ */
+function openCitationAt(pos: number, open: (a: CitationAttrs) => void): Command {
+  return (state, dispatch) => {
+    const node = state.doc.nodeAt(pos);
+    if (node?.type !== n.citation) return false;
+    if (dispatch) dispatch(state.tr.setSelection(TextSelection.create(state.doc, pos + node.nodeSize)));
+    open(node.attrs as CitationAttrs);
     return true;
   };
+}
+
+/** Enter on a selected citation opens its passage. */
+function openSelectedCitation(open: (a: CitationAttrs) => void): Command {
+  return (state, dispatch) => {
+    const sel = state.selection;
+    if (!(sel instanceof NodeSelection)) return false;
+    return openCitationAt(sel.from, open)(state, dispatch);
+  };
+}
+
+/** A plain click on a citation chip opens its passage (Ctrl/Cmd-click still selects the chip, Shift-click extends). */
+function citationClicks(open: (a: CitationAttrs) => void): Plugin {
+  return new Plugin({
+    props: {
+      handleClickOn(view, _pos, node, nodePos, event, direct) {
+        if (!direct || node.type !== n.citation || event.button !== 0) return false;
+        if (event.shiftKey || event.ctrlKey || event.metaKey || event.altKey) return false;
+        return openCitationAt(nodePos, open)(view.state, view.dispatch);
+      },
+    },
+  });
 }
 
 function keymaps(hooks: EditorHooks): Plugin[] {
@@ -139,9 +166,7 @@ function citationDrop(): Plugin {
         const attrs = citationFromDataTransfer(event.dataTransfer);
         if (!attrs) return false;
         const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
-        const tr = insertQuoteTr(view.state, attrs, at ? at.pos : view.state.doc.content.size);
-        if (!tr) return false;
-        view.dispatch(tr.scrollIntoView());
+        if (!insertQuote(attrs, at ? at.pos : view.state.doc.content.size)(view.state, view.dispatch)) return false;
         view.focus();
         return true;
       },
@@ -185,8 +210,11 @@ export interface EditorHooks {
 
 export interface NoteEditor {
   view: EditorView;
-  /** Inserts a citation at the cursor (palette). */
-  cite(a: CitationAttrs): boolean;
+  /**
+   * Inserts a citation at the cursor once `a` resolves (the palette looks the
+   * passage up); the editor has the keyboard meanwhile. Rejects with the lookup's error.
+   */
+  cite(a: Promise<CitationAttrs>): Promise<boolean>;
   /** Inserts a quote + citation after the cursor's block ('Add to note'). */
   quote(a: CitationAttrs): boolean;
   run(cmd: Command): boolean;
@@ -208,7 +236,7 @@ export function createNoteEditor(mount: HTMLElement, docJson: unknown, hooks: Ed
     plugins: [
       rules(), ...keymaps(hooks), history(), dropCursor({ class: 'drop-cursor', width: 2 }), gapCursor(),
       placeholder(options.placeholder ?? 'Write here. Drag a passage in, or press Ctrl+Shift+C to cite.'),
-      citationDrop(), flash(),
+      citationDrop(), citationClicks(hooks.openPassage), pendingCitations(), flash(),
     ],
   });
   const view: EditorView = new EditorView(mount, {
@@ -216,7 +244,7 @@ export function createNoteEditor(mount: HTMLElement, docJson: unknown, hooks: Ed
     attributes: {
       class: 'note-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': options.label ?? 'Note text', spellcheck: 'true',
     },
-    nodeViews: { citation: (node, v, getPos) => new CitationView(node, v, getPos, ctx, hooks.openPassage) },
+    nodeViews: { citation: (node) => new CitationView(node, ctx) },
     dispatchTransaction(tr: Transaction) {
       const next = view.state.apply(tr);
       view.updateState(next);
@@ -236,14 +264,11 @@ export function createNoteEditor(mount: HTMLElement, docJson: unknown, hooks: Ed
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
   return {
     view,
-    cite: (a) => run(insertCitation(a)),
-    quote: (a) => {
-      const tr = insertQuoteTr(view.state, a);
-      if (!tr) return false;
-      view.dispatch(tr.scrollIntoView());
+    cite(a) {
       view.focus();
-      return true;
+      return citeWhenReady(view, a);
     },
+    quote: (a) => run(insertQuote(a)),
     run,
     revealCitation(id) {
       const pos = findCitation(view.state.doc, id);

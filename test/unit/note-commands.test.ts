@@ -1,84 +1,90 @@
+// Note commands, tested as ProseMirror tests its own: a document built with
+// prosemirror-test-builder (<a>, <b> mark the selection), the command run, and
+// the exact resulting document and selection compared.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EditorState, NodeSelection, TextSelection } from 'prosemirror-state';
+import { builders } from 'prosemirror-test-builder';
+import type { Node as PmNode } from 'prosemirror-model';
+import { EditorState, NodeSelection, Selection, TextSelection, type Command } from 'prosemirror-state';
 import { citationsIn, findCitation, insertCitation, insertQuote } from '../../common/note-commands.ts';
-import { noteSchema, parseNoteDoc } from '../../common/note-schema.ts';
+import { noteSchema } from '../../common/note-schema.ts';
 import type { CitationAttrs } from '../../common/citation.ts';
 
-const c1: CitationAttrs = { sourceId: 's1', start: 3, end: 8, exact: 'brown fox', sha256: 'h', annotationId: 'a1', sourceTitle: 'Fox' };
+const c1: CitationAttrs = { sourceId: 's1', start: 3, end: 12, exact: 'brown fox', sha256: 'h', annotationId: 'a1', sourceTitle: 'Fox' };
 const c2: CitationAttrs = { ...c1, annotationId: null, sourceId: 's2', exact: 'lazy' };
 
-const stateOf = (json: unknown, pos?: number) => {
-  const doc = parseNoteDoc(json);
-  return EditorState.create({ doc, selection: pos === undefined ? undefined : TextSelection.create(doc, pos) });
-};
-const run = (state: EditorState, cmd: ReturnType<typeof insertCitation>) => {
-  let next = state;
-  const ok = cmd(state, (tr) => { next = state.apply(tr); });
-  return { ok, state: next };
-};
-const para = (text: string) => ({ type: 'paragraph', content: text ? [{ type: 'text', text }] : undefined });
+const b = builders(noteSchema, { p: { nodeType: 'paragraph' }, li: { nodeType: 'list_item' }, ul: { nodeType: 'bullet_list' }, hr: { nodeType: 'horizontal_rule' } });
+const { doc, p, li, ul, hr, quote } = b;
+const cite = (a: CitationAttrs) => b.citation!(a);
 
-test('insertCitation puts a citation at the cursor, with a space before following text', () => {
-  const s = stateOf({ type: 'doc', content: [para('Hello world')] }, 6); // after "Hello"
-  const { ok, state } = run(s, insertCitation(c1));
-  assert.ok(ok);
-  const p = state.doc.child(0);
-  assert.equal(p.child(1).type.name, 'citation');
-  assert.deepEqual({ ...p.child(1).attrs }, c1);
-  assert.equal(p.child(2).text, ' world', 'no second space');
-  assert.equal(state.selection.from, 7, 'cursor right after the citation');
-  parseNoteDoc(state.doc.toJSON());
-  const glued = run(stateOf({ type: 'doc', content: [para('ab')] }, 2), insertCitation(c1)).state;
-  assert.equal(glued.doc.child(0).child(2).text, ' b', 'a space between the citation and following text');
-  assert.equal(glued.selection.from, 4, 'cursor after the space');
-  const atEnd = run(stateOf({ type: 'doc', content: [para('a')] }, 2), insertCitation(c1)).state;
-  assert.equal(atEnd.doc.child(0).lastChild!.text, ' ', 'typing can go on after a citation at the end');
+type Tagged = PmNode & { tag: Record<string, number> };
+
+/** A state over `d` with the selection its tags describe: <a> (a cursor) or <a>..<b> (a range). */
+function stateOf(d: Tagged): EditorState {
+  const { a, b: end } = d.tag;
+  const selection = a === undefined ? undefined : TextSelection.create(d, a, end ?? a);
+  return EditorState.create({ doc: d, selection });
+}
+
+/** Runs `cmd` on `start` and checks the resulting doc, and the cursor where `expected` tags <a>. */
+function apply(cmd: Command, start: Tagged, expected: Tagged | null): void {
+  const state = stateOf(start);
+  let after: EditorState | null = null;
+  const ok = cmd(state, (tr) => { after = state.apply(tr); });
+  if (!expected) {
+    assert.equal(ok, false, 'the command refuses');
+    assert.equal(after, null, 'and dispatches nothing');
+    return;
+  }
+  assert.equal(ok, true, 'the command applies');
+  const got = (after as EditorState | null)!;
+  assert.ok(got.doc.eq(expected), `expected ${expected.toString()}\n     got ${got.doc.toString()}`);
+  if (expected.tag.a !== undefined) assert.equal(got.selection.head, expected.tag.a, 'cursor');
+  got.doc.check();
+}
+
+test('insertCitation: at the cursor, a space before the text after it, the cursor after both', () => {
+  apply(insertCitation(c1), doc(p('Hello<a> world')), doc(p('Hello', cite(c1), '<a> world')));
+  apply(insertCitation(c1), doc(p('ab<a>c')), doc(p('ab', cite(c1), ' <a>c')));
+  apply(insertCitation(c1), doc(p('a<a>')), doc(p('a', cite(c1), ' <a>')));
 });
 
-test('insertCitation replaces a selection and is refused where no inline content fits', () => {
-  const s = stateOf({ type: 'doc', content: [para('abc def')] });
-  const sel = s.apply(s.tr.setSelection(TextSelection.create(s.doc, 1, 4)));
-  const { state } = run(sel, insertCitation(c1));
-  assert.equal(state.doc.child(0).child(0).type.name, 'citation');
-  assert.equal(state.doc.child(0).textContent.endsWith(' def'), true);
-  const hr = stateOf({ type: 'doc', content: [para('x'), { type: 'horizontal_rule' }] });
-  const onHr = hr.apply(hr.tr.setSelection(NodeSelection.create(hr.doc, 3)));
+test('insertCitation replaces the selection; is refused where no inline content fits', () => {
+  apply(insertCitation(c1), doc(p('<a>abc<b> def')), doc(p(cite(c1), '<a> def')));
+  const state = EditorState.create({ doc: doc(p('x'), hr()) });
+  const onHr = state.apply(state.tr.setSelection(NodeSelection.create(state.doc, 3)));
   assert.equal(insertCitation(c1)(onHr), false);
 });
 
-test('insertQuote after the cursor block; replaces an empty paragraph; leaves a paragraph at the end', () => {
-  const s = stateOf({ type: 'doc', content: [para('first'), para('second')] }, 3);
-  const { state } = run(s, insertQuote(c1));
-  assert.deepEqual(state.doc.content.content.map((n) => n.type.name), ['paragraph', 'quote', 'paragraph']);
-  assert.equal(state.doc.child(1).textContent.startsWith('brown fox '), true);
-  assert.equal(state.doc.child(1).lastChild!.type.name, 'citation');
-
-  const empty = stateOf({ type: 'doc', content: [para('')] }, 1);
-  const r2 = run(empty, insertQuote(c2)).state;
-  assert.deepEqual(r2.doc.content.content.map((n) => n.type.name), ['quote', 'paragraph']);
-  assert.equal(r2.selection.$from.parent.type, noteSchema.nodes.paragraph, 'cursor in the paragraph after the quote');
-  parseNoteDoc(r2.doc.toJSON());
+test('insertCitation over a given range keeps a cursor that is elsewhere (text typed while the citation was looked up)', () => {
+  // the citation was reserved at 7 ("Claim |"), then "According" was typed there
+  const start = doc(p('Claim <a>According'));
+  const state = EditorState.create({ doc: start, selection: Selection.atEnd(start) });
+  let after: EditorState | null = null;
+  insertCitation(c2, { from: start.tag.a!, to: start.tag.a! })(state, (tr) => { after = state.apply(tr); });
+  const expected = doc(p('Claim ', cite(c2), ' According<a>'));
+  assert.ok((after as EditorState | null)!.doc.eq(expected), (after as EditorState | null)!.doc.toString());
+  assert.equal((after as EditorState | null)!.selection.head, expected.tag.a);
 });
 
-test('insertQuote at a drop position inside text goes to the nearest block boundary', () => {
-  const s = stateOf({ type: 'doc', content: [para('first'), { type: 'bullet_list', content: [{ type: 'list_item', content: [para('item')] }] }] });
-  const inItem = 1 + 7 + 1 + 1 + 2; // inside "item"
-  const { state } = run(s, insertQuote(c1, inItem));
-  parseNoteDoc(state.doc.toJSON());
-  assert.equal(citationsIn(state.doc).length, 1);
-  let quoteDepth = -1;
-  state.doc.descendants((n, pos) => { if (n.type.name === 'quote') quoteDepth = state.doc.resolve(pos).depth; return true; });
-  assert.ok(quoteDepth >= 0, 'a quote was inserted');
-  assert.equal(state.doc.textContent.includes('item'), true, 'the item text is intact');
-  assert.equal(state.doc.child(0).textContent, 'first');
+test('insertQuote after the cursor block; an empty paragraph is replaced; a paragraph is left at the end', () => {
+  const q1 = quote('brown fox ', cite(c1));
+  apply(insertQuote(c1), doc(p('fi<a>rst'), p('second')), doc(p('first'), q1, p('<a>second')));
+  apply(insertQuote(c2), doc(p('<a>')), doc(quote('lazy ', cite(c2)), p('<a>')));
+  apply(insertQuote(c1), doc(p('on<a>ly')), doc(p('only'), q1, p('<a>')));
 });
 
-test('findCitation finds the first citation of an annotation or source id', () => {
-  const s = stateOf({ type: 'doc', content: [para('x'), { type: 'paragraph', content: [{ type: 'text', text: 'ab' }, { type: 'citation', attrs: c2 }, { type: 'citation', attrs: c1 }] }] });
-  assert.equal(findCitation(s.doc, 's2'), 3 + 1 + 2);
-  assert.equal(findCitation(s.doc, 'a1'), 3 + 1 + 2 + 1);
-  assert.equal(findCitation(s.doc, 's1'), 3 + 1 + 2 + 1);
-  assert.equal(findCitation(s.doc, 'none'), -1);
-  assert.deepEqual(citationsIn(s.doc).map((a) => a.sourceId), ['s2', 's1']);
+test('insertQuote at a drop position inside a list item goes to the nearest block boundary', () => {
+  const start = doc(p('first'), ul(li(p('it<a>em'))));
+  const q1 = quote('brown fox ', cite(c1));
+  apply(insertQuote(c1, start.tag.a), start, doc(p('first'), ul(li(p('item'), q1, p('<a>')))));
+});
+
+test('findCitation gives the position of the first citation of an annotation or source id; citationsIn lists them in order', () => {
+  const d = doc(p('x'), p('ab', '<s2>', cite(c2), '<s1>', cite(c1)));
+  assert.equal(findCitation(d, 's2'), d.tag.s2);
+  assert.equal(findCitation(d, 'a1'), d.tag.s1);
+  assert.equal(findCitation(d, 's1'), d.tag.s1);
+  assert.equal(findCitation(d, 'none'), -1);
+  assert.deepEqual(citationsIn(d).map((a) => a.sourceId), ['s2', 's1']);
 });
