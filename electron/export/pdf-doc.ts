@@ -1,11 +1,12 @@
-// A thin page composer over pdfkit shared by the source and note exporters:
-// our own pagination (every line is placed at an exact position), embedded
-// Noto Serif fonts (subset by pdfkit/fontkit), missing-glyph bookkeeping,
-// running header / page numbers and the finished bytes.
+// The drawing step shared by the source and note exporters: a pdfkit document
+// with embedded Noto Serif fonts (subset by pdfkit/fontkit) that places boxes
+// (flow.ts) on pages and draws their marks, plus missing-glyph bookkeeping, the
+// quads of highlights, running header / page numbers and the finished bytes.
 import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import type { PageSize } from '../../common/types.ts';
-import { MeasuredFont, fontPath, segments, wrap, type FontName, type Line } from './layout.ts';
+import { MeasuredFont, fontPath, segments, type FontName } from './layout.ts';
+import { Pager, type Box, type Mark, type Placement } from './flow.ts';
 import type { Rgb } from './colors.ts';
 
 export interface PageGeometry {
@@ -35,23 +36,22 @@ export interface DocInfo {
   created: Date;
 }
 
-/** A line placed on a page: baseline y and left x in top-left page coordinates. */
-export interface Placed {
-  page: number;
-  x: number;
-  baseline: number;
-  size: number;
-  font: MeasuredFont;
+/** One quad of a /Highlight (PDF user space, origin bottom-left), in /QuadPoints order. */
+export type Quad = [number, number, number, number, number, number, number, number];
+
+/** The quads drawn for one owner: where the first one is (top-left coordinates) and all of them by page, in drawing order. */
+export interface DrawnHighlight {
+  first: Placement;
+  pages: Map<number, Quad[]>;
 }
 
 export class PdfComposer {
   readonly doc: PDFKit.PDFDocument;
   readonly geo: PageGeometry;
   readonly fonts: Record<FontName, MeasuredFont>;
-  page = 0;
-  /** Top of the free space on the current page (top-left coordinates). */
-  y: number;
+  private readonly pager: Pager;
   private readonly missing = new Set<string>();
+  private readonly highlights = new Map<object, DrawnHighlight>();
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<void>;
 
@@ -98,26 +98,98 @@ export class PdfComposer {
       italic: new MeasuredFont(this.doc, 'italic'),
       boldItalic: new MeasuredFont(this.doc, 'boldItalic'),
     };
-    this.y = this.geo.top;
+    this.pager = new Pager(this.geo.top, this.geo.bottom);
   }
 
   get textWidth(): number {
     return this.geo.right - this.geo.left;
   }
 
-  newPage(): void {
-    this.doc.addPage();
-    this.page++;
-    this.y = this.geo.top;
+  /** Where the next box goes (unless it needs more room than is left on the page). */
+  get cursor(): Placement {
+    return { page: this.pager.page, top: this.pager.y };
   }
 
-  /** Start a new page unless `height` points still fit on this one. */
-  ensure(height: number): void {
-    if (this.y + height > this.geo.bottom && this.y > this.geo.top) this.newPage();
+  newPage(): void {
+    this.pager.newPage();
+    this.doc.addPage();
+  }
+
+  /** Places a box at the cursor (on a new page when its room does not fit) and draws its marks there. */
+  place(box: Box): Placement {
+    const before = this.pager.page;
+    const placed = this.pager.place(box);
+    if (placed.page !== before) this.doc.addPage();
+    for (const mark of box.marks) this.draw(mark, placed);
+    return placed;
+  }
+
+  /** Places boxes in order; returns where the first one went (the cursor when there are none). */
+  placeAll(boxes: Iterable<Box>): Placement {
+    let first: Placement | null = null;
+    for (const box of boxes) {
+      const placed = this.place(box);
+      first ??= placed;
+    }
+    return first ?? this.cursor;
+  }
+
+  /** What was drawn of `owner`'s 'quad' marks (undefined: none). */
+  highlightOf(owner: object): DrawnHighlight | undefined {
+    return this.highlights.get(owner);
+  }
+
+  /** Runs `draw` on an earlier page (annotations added after the flow), then returns to the current one. */
+  onPage(page: number, draw: () => void): void {
+    this.doc.switchToPage(page);
+    draw();
+    this.doc.switchToPage(this.pager.page);
+  }
+
+  private draw(m: Mark, at: Placement): void {
+    const { doc } = this;
+    const y = at.top;
+    switch (m.kind) {
+      case 'line':
+        if (m.line.text.length > 0) this.drawSegments(m.line.segs, m.line.text, m.x, y + m.baseline, m.font, m.size, m.color, m.line.advance);
+        break;
+      case 'text':
+        this.drawText(m.text, m.x, y + m.baseline, m.font, m.size, m.color, m.width);
+        break;
+      case 'rect':
+        doc.save().rect(m.x, y + m.y, m.w, m.h).fillOpacity(m.opacity).fill(m.color).restore();
+        break;
+      case 'circle':
+        doc.save().circle(m.cx, y + m.cy, m.r).fill(m.color).restore();
+        break;
+      case 'stroke':
+        doc.save().moveTo(m.x1, y + m.y1).lineTo(m.x2, y + m.y2).lineWidth(m.width).strokeColor(m.color).stroke().restore();
+        break;
+      case 'uri':
+        doc.link(m.x, y + m.y, m.w, m.h, m.url);
+        break;
+      case 'goto':
+        doc.goTo(m.x, y + m.y, m.w, m.h, m.dest);
+        break;
+      case 'dest':
+        doc.addNamedDestination(m.name, 'XYZ', 0, Math.max(0, y + m.top), null as unknown as number);
+        break;
+      case 'quad': {
+        const H = this.geo.height;
+        const top = y + m.top;
+        const bottom = y + m.bottom;
+        const quad: Quad = [m.x1, H - top, m.x2, H - top, m.x1, H - bottom, m.x2, H - bottom];
+        const drawn = this.highlights.get(m.owner);
+        if (!drawn) this.highlights.set(m.owner, { first: { page: at.page, top }, pages: new Map([[at.page, [quad]]]) });
+        else if (drawn.pages.has(at.page)) drawn.pages.get(at.page)!.push(quad);
+        else drawn.pages.set(at.page, [quad]);
+        break;
+      }
+    }
   }
 
   /** Records characters of `text` that `font` cannot show. */
-  checkGlyphs(text: string, font: MeasuredFont): void {
+  private checkGlyphs(text: string, font: MeasuredFont): void {
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
       if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0) || cp === 0x200b || cp === 0xfeff) continue;
@@ -129,16 +201,9 @@ export class PdfComposer {
     return [...this.missing];
   }
 
-  /** Draws one line of text with its baseline at y (top-left coordinates). */
-  drawText(text: string, x: number, baseline: number, font: MeasuredFont, size: number, color: Rgb = [0, 0, 0], textWidth?: number): void {
+  private drawText(text: string, x: number, baseline: number, font: MeasuredFont, size: number, color: Rgb, textWidth?: number): void {
     if (text.length === 0) return;
     this.drawSegments(text.includes('\n') ? null : segments(text), text, x, baseline, font, size, color, textWidth);
-  }
-
-  /** Draws a laid-out line (see wrap()) with its baseline at y (top-left coordinates). */
-  drawLine(line: Line, x: number, baseline: number, font: MeasuredFont, size: number, color: Rgb = [0, 0, 0]): void {
-    if (line.text.length === 0) return;
-    this.drawSegments(line.segs, line.text, x, baseline, font, size, color, line.advance);
   }
 
   /**
@@ -182,27 +247,6 @@ export class PdfComposer {
     this.doc.addContent(`q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(page.height - baseline)} Tm\n/${font.id} ${num(size)} Tf\n[${tj}] TJ\nET\nQ`);
   }
 
-  /**
-   * Wraps and draws a paragraph at the cursor, starting pages as needed.
-   * Returns the placed lines (for links and destinations).
-   */
-  paragraph(text: string, font: MeasuredFont, size: number, opts: { indent?: number; width?: number; leading?: number; color?: Rgb; after?: number } = {}): { line: Line; at: Placed }[] {
-    const indent = opts.indent ?? 0;
-    const width = opts.width ?? this.textWidth - indent;
-    const leading = opts.leading ?? size * 1.4;
-    const out: { line: Line; at: Placed }[] = [];
-    for (const line of wrap(text, font, size, width)) {
-      this.ensure(leading);
-      const baseline = this.y + baselineOffset(font, size, leading);
-      const x = this.geo.left + indent;
-      this.drawLine(line, x, baseline, font, size, opts.color);
-      out.push({ line, at: { page: this.page, x, baseline, size, font } });
-      this.y += leading;
-    }
-    this.y += opts.after ?? 0;
-    return out;
-  }
-
   /** Running header (pages after the first) and "n / N" footers on every page. */
   decoratePages(headerText: string): void {
     const range = this.doc.bufferedPageRange();
@@ -220,20 +264,6 @@ export class PdfComposer {
     }
   }
 
-  /** A named destination at (x, top) on `page`. */
-  destination(name: string, page: number, top: number): void {
-    this.doc.switchToPage(page);
-    this.doc.addNamedDestination(name, 'XYZ', 0, Math.max(0, top), null as unknown as number);
-    this.doc.switchToPage(this.page);
-  }
-
-  /** An internal GoTo link (to a named destination) over a rectangle of `page`. */
-  goTo(page: number, x: number, y: number, w: number, h: number, name: string): void {
-    this.doc.switchToPage(page);
-    this.doc.goTo(x, y, w, h, name);
-    this.doc.switchToPage(this.page);
-  }
-
   /** Outline item pointing at (top) of a page. */
   outlineItem(parent: PDFKit.PDFOutline, title: string, page: number, top: number, expanded = false): PDFKit.PDFOutline {
     const options = { pageNumber: page, top: Math.max(0, top), left: this.geo.width, expanded };
@@ -247,13 +277,6 @@ export class PdfComposer {
     const buf = Buffer.concat(this.chunks);
     return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), pages };
   }
-}
-
-/** Baseline position within a line box of `leading` points (glyph box centred). */
-export function baselineOffset(font: MeasuredFont, size: number, leading: number): number {
-  const asc = (font.ascender * size) / 1000;
-  const desc = (-font.descender * size) / 1000;
-  return (leading - (asc + desc)) / 2 + asc;
 }
 
 /** A number as pdfkit writes it in content streams. */

@@ -3,12 +3,19 @@
 // highlight (survives printing) and a real /Highlight annotation whose
 // /QuadPoints cover exactly the quoted characters, one quad per line.
 // Pure: takes the source and its annotations, returns bytes.
+//
+// Data flows one way: the text is measured into lines (layout.ts), the lines
+// become boxes with their marks (flow.ts, highlight.ts), the composer places
+// and draws them (pdf-doc.ts); the endnotes, /Highlight annotations and the
+// outline are built afterwards from where the highlights were drawn.
 import type { Annotation, PageSize, Source } from '../../common/types.ts';
 import { OffsetMap } from '../../common/offsets.ts';
 import { paragraphsUtf16, type Span } from '../../common/segment.ts';
-import { colorRgb, tint, unit, type Rgb } from './colors.ts';
-import { PdfComposer, baselineOffset } from './pdf-doc.ts';
+import { colorRgb, tint, type Rgb } from './colors.ts';
+import { PdfComposer } from './pdf-doc.ts';
 import { wrap } from './layout.ts';
+import { at, baselineOffset, keep, lineBoxes, space, textBoxes, type Box, type Mark } from './flow.ts';
+import { highlightMarks, spanOnLine, writeHighlight } from './highlight.ts';
 
 export interface SourcePdfOptions {
   pageSize: PageSize;
@@ -24,23 +31,24 @@ export interface SourcePdfResult {
   missingGlyphs: string[];
 }
 
-/** One quad (PDF user space, origin bottom-left): x1,y1 upper-left ... as /QuadPoints orders them. */
-type Quad = [number, number, number, number, number, number, number, number];
-
+/** An annotation in reading order, with its place in the text (the owner of its highlight marks). */
 interface AnnState {
   ann: Annotation;
   n: number; // 1-based number in reading order
-  s16: number; // UTF-16 range in source.text
+  s16: number; // UTF-16 range in source.text; -1 when it has no place
   e16: number;
   noteNo: number | null; // endnote number when it has a comment or tags
-  quads: Map<number, Quad[]>; // page -> quads
-  first: { page: number; top: number; baseline: number } | null;
+  /** Set once a line shows part of it. */
+  started: boolean;
 }
 
 const BODY_SIZE = 10.5;
 const BODY_LEADING = 15.5;
-const UNDERLAY_STRENGTH = 0.38; // painted colour behind the text
-const AP_OPACITY = 0.3; // annotation appearance (multiply) on top
+const META_SIZE = 8.5;
+const META_LEADING = 12;
+const META_LABEL_WIDTH = 78;
+const NOTE_INDENT = 22;
+const BLACK: Rgb = [0, 0, 0];
 
 export function firstWords(text: string, max = 8): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
@@ -71,10 +79,6 @@ export function bodyLines(text: string, paras: Span[] = paragraphsUtf16(text)): 
 function pdfDate(iso: string, fallback: Date): Date {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? fallback : d;
-}
-
-function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0 || c === 10;
 }
 
 export async function exportSourcePdf(source: Source, annotations: Annotation[], opts: SourcePdfOptions): Promise<SourcePdfResult> {
@@ -114,17 +118,61 @@ export const annotationDest = (prefix: string, annotationId: string): string => 
  * annotationDest(prefix, id) for every anchored annotation, `${prefix}notes`.
  */
 export function renderSourceInto(cp: PdfComposer, source: Source, annotations: Annotation[], opts: RenderSourceOptions): void {
-  const { exportedAt, prefix } = opts;
-  const text = source.text;
-  const map = new OffsetMap(text);
-  const { fonts, geo } = cp;
-  const titlePage = cp.page;
-  const titleTop = cp.y;
+  const map = new OffsetMap(source.text);
+  const states = annotationStates(annotations, map);
+  const anchored = states.filter((s) => s.s16 >= 0);
+  const extra = (opts.rangeDests ?? [])
+    .filter((d) => d.start >= 0 && d.start <= map.codePoints)
+    .map((d) => ({ name: d.name, s16: map.toUtf16(d.start) }))
+    .sort((a, b) => a.s16 - b.s16);
 
-  // Annotations in reading order; orphaned ones or ones outside the text get no highlight.
+  const titleAt = cp.placeAll(headerBoxes(cp, source, annotations.length, opts));
+  cp.placeAll(bodyBoxes(cp, source.text, anchored, extra, opts));
+
+  // endnotes for comments and tags; orphaned annotations are listed too
+  const withNotes = states.filter((s) => s.noteNo !== null || s.s16 < 0);
+  let notesAt = null;
+  if (withNotes.length > 0) {
+    cp.place(space(18));
+    cp.place(keep(80));
+    notesAt = cp.place(at({ kind: 'dest', name: `${opts.prefix}notes`, top: 0 }));
+    cp.placeAll(notesBoxes(cp, withNotes, opts.prefix));
+  }
+
+  for (const s of anchored) {
+    const { ann } = s;
+    writeHighlight(cp, s, {
+      id: ann.id,
+      color: colorRgb(ann.color),
+      contents: [ann.comment.trim(), ann.tags.length > 0 ? `Tags: ${ann.tags.join(', ')}` : ''].filter(Boolean).join('\n\n'),
+      author: opts.authorName,
+      subject: ann.tags.length > 0 ? ann.tags.join(', ') : 'Highlight',
+      created: pdfDate(ann.created, opts.exportedAt),
+      modified: pdfDate(ann.modified, opts.exportedAt),
+    });
+  }
+
+  // outline: title, each annotation by its first words, the notes section
+  const top = cp.outlineItem(opts.outline, source.title, titleAt.page, titleAt.top - 4, opts.nestedOutline);
+  const root = opts.nestedOutline ? top : opts.outline;
+  // A passage of only white space has no line box to point at; it stays in the notes.
+  const placed = anchored.flatMap((s) => {
+    const first = cp.highlightOf(s)?.first;
+    return first ? [{ s, first }] : [];
+  });
+  if (placed.length > 0) {
+    const { first } = placed[0]!;
+    const parent = cp.outlineItem(root, `Annotations (${placed.length})`, first.page, first.top - 4, !opts.nestedOutline);
+    for (const { s, first: f } of placed) cp.outlineItem(parent, `${s.n}. ${firstWords(s.ann.exact, 7)}`, f.page, f.top - 4);
+  }
+  if (notesAt) cp.outlineItem(root, 'Notes', notesAt.page, notesAt.top);
+}
+
+/** Annotations in reading order, numbered; orphaned ones or ones outside the text get no place. */
+function annotationStates(annotations: Annotation[], map: OffsetMap): AnnState[] {
   const sorted = [...annotations].sort((a, b) => a.start - b.start || a.end - b.end);
   let noteCounter = 0;
-  const states: AnnState[] = sorted.map((ann, i) => {
+  return sorted.map((ann, i) => {
     const valid = ann.status !== 'orphaned' && ann.start < ann.end && ann.end <= map.codePoints;
     const hasNote = ann.comment.trim() !== '' || ann.tags.length > 0;
     return {
@@ -133,20 +181,14 @@ export function renderSourceInto(cp: PdfComposer, source: Source, annotations: A
       s16: valid ? map.toUtf16(ann.start) : -1,
       e16: valid ? map.toUtf16(ann.end) : -1,
       noteNo: hasNote ? ++noteCounter : null,
-      quads: new Map(),
-      first: null,
+      started: false,
     };
   });
-  const anchored = states.filter((s) => s.s16 >= 0);
-  const extra = (opts.rangeDests ?? [])
-    .filter((d) => d.start >= 0 && d.start <= map.codePoints)
-    .map((d) => ({ name: d.name, s16: map.toUtf16(d.start) }))
-    .sort((a, b) => a.s16 - b.s16);
-  let nextExtra = 0;
+}
 
-  // ---- title and metadata block
-  cp.destination(`${prefix}title`, cp.page, cp.y);
-  cp.paragraph(source.title, fonts.bold, 17, { leading: 22, after: 6 });
+/** The title (with its destination), the metadata block and the rule under it. */
+function headerBoxes(cp: PdfComposer, source: Source, count: number, opts: RenderSourceOptions): Box[] {
+  const { fonts, geo } = cp;
   const meta: [string, string][] = [];
   if (source.byline) meta.push(['By', source.byline]);
   if (source.publisher) meta.push(['Publisher', source.publisher]);
@@ -154,193 +196,119 @@ export function renderSourceInto(cp: PdfComposer, source: Source, annotations: A
   if (source.url) meta.push(['URL', source.url]);
   meta.push(['Original file', source.originalPath ?? source.originalName]);
   meta.push(['SHA-256', source.sha256]);
-  meta.push(['Exported', `${exportedAt.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}${opts.authorName ? ` by ${opts.authorName}` : ''}`]);
-  meta.push(['Annotations', String(annotations.length)]);
-  const labelW = 78;
+  meta.push(['Exported', `${opts.exportedAt.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}${opts.authorName ? ` by ${opts.authorName}` : ''}`]);
+  meta.push(['Annotations', String(count)]);
   const grey: Rgb = [70, 70, 70];
-  for (const [label, value] of meta) {
-    const lines = wrap(value, fonts.regular, 8.5, cp.textWidth - labelW);
-    lines.forEach((line, i) => {
-      cp.ensure(12);
-      const baseline = cp.y + baselineOffset(fonts.regular, 8.5, 12);
-      if (i === 0) cp.drawText(label, geo.left, baseline, fonts.bold, 8.5, grey);
-      cp.drawLine(line, geo.left + labelW, baseline, fonts.regular, 8.5, grey);
-      if (label === 'URL' && /^https?:\/\//i.test(value)) {
-        cp.doc.link(geo.left + labelW, baseline - 8, line.width, 10, value);
-      }
-      cp.y += 12;
-    });
-  }
-  cp.y += 6;
-  cp.doc.save().moveTo(geo.left, cp.y).lineTo(geo.right, cp.y).lineWidth(0.5).strokeColor([160, 160, 160]).stroke().restore();
-  cp.y += 12;
+  const baseline = baselineOffset(fonts.regular, META_SIZE, META_LEADING);
+  const x = geo.left + META_LABEL_WIDTH;
+  const rows = meta.flatMap(([label, value]) => wrap(value, fonts.regular, META_SIZE, cp.textWidth - META_LABEL_WIDTH).map((line, i): Box => {
+    const marks: Mark[] = [];
+    if (i === 0) marks.push({ kind: 'text', text: label, x: geo.left, baseline, font: fonts.bold, size: META_SIZE, color: grey });
+    marks.push({ kind: 'line', line, x, baseline, font: fonts.regular, size: META_SIZE, color: grey });
+    if (label === 'URL' && /^https?:\/\//i.test(value)) marks.push({ kind: 'uri', x, y: baseline - 8, w: line.width, h: 10, url: value });
+    return { height: META_LEADING, keep: META_LEADING, marks };
+  }));
+  return [
+    at({ kind: 'dest', name: `${opts.prefix}title`, top: 0 }),
+    ...textBoxes(source.title, cp.textWidth, { x: geo.left, font: fonts.bold, size: 17, leading: 22 }),
+    space(6),
+    ...rows,
+    space(6),
+    at({ kind: 'stroke', x1: geo.left, y1: 0, x2: geo.right, y2: 0, width: 0.5, color: [160, 160, 160] }),
+    space(12),
+  ];
+}
 
-  // ---- body: the source's paragraphs (common/segment.ts), a gap between two;
-  // a single newline inside a paragraph is a line break, as in the reader
-  const asc = (fonts.regular.ascender * BODY_SIZE) / 1000;
-  const desc = (-fonts.regular.descender * BODY_SIZE) / 1000;
+/**
+ * The body: the source's paragraphs (common/segment.ts) with a gap between
+ * two; a single newline inside a paragraph is a line break, as in the reader.
+ * Each line carries the highlights over it, the destinations that start on it
+ * and the numbered margin marks of the annotations that start on it.
+ */
+function* bodyBoxes(cp: PdfComposer, text: string, anchored: AnnState[], extra: { name: string; s16: number }[], opts: RenderSourceOptions): Generator<Box> {
+  const { fonts, geo } = cp;
+  const font = fonts.regular;
+  const baseline = baselineOffset(font, BODY_SIZE, BODY_LEADING);
+  const top = baseline - (font.ascender * BODY_SIZE) / 1000;
+  const bottom = baseline + (-font.descender * BODY_SIZE) / 1000;
   const srcLines = bodyLines(text);
   let next = 0; // index into anchored (sorted by start)
+  let nextExtra = 0;
   let active: AnnState[] = [];
-  const total = srcLines.length;
   let done = 0;
   let prevParagraph = 0;
   for (const { start: paraStart, text: raw, paragraph } of srcLines) {
     const para = raw.replace(/\t/g, ' ');
     done++;
-    if (opts.onProgress && done % 200 === 0) opts.onProgress(done, total);
-    if (paragraph !== prevParagraph) cp.y += BODY_LEADING * 0.5;
+    if (opts.onProgress && done % 200 === 0) opts.onProgress(done, srcLines.length);
+    if (paragraph !== prevParagraph) yield space(BODY_LEADING * 0.5);
     prevParagraph = paragraph;
-    for (const line of wrap(para, fonts.regular, BODY_SIZE, cp.textWidth)) {
-      cp.ensure(BODY_LEADING);
-      const baseline = cp.y + baselineOffset(fonts.regular, BODY_SIZE, BODY_LEADING);
-      const x0 = geo.left;
+    for (const line of wrap(para, font, BODY_SIZE, cp.textWidth)) {
+      const marks: Mark[] = [];
       const absStart = paraStart + line.start;
       const absEnd = paraStart + line.end;
       while (next < anchored.length && anchored[next]!.s16 < absEnd) active.push(anchored[next++]!);
-      while (nextExtra < extra.length && extra[nextExtra]!.s16 < absEnd) cp.destination(extra[nextExtra++]!.name, cp.page, baseline - asc - 4);
+      while (nextExtra < extra.length && extra[nextExtra]!.s16 < absEnd) marks.push({ kind: 'dest', name: extra[nextExtra++]!.name, top: top - 4 });
       active = active.filter((s) => s.e16 > absStart);
       const starting: AnnState[] = [];
       for (const s of active) {
-        let a = Math.max(s.s16, absStart) - absStart;
-        let b = Math.min(s.e16, absEnd) - absStart;
-        while (a < b && isSpaceCode(line.text.charCodeAt(a))) a++;
-        while (b > a && isSpaceCode(line.text.charCodeAt(b - 1))) b--;
-        if (a >= b) continue;
-        const xa = x0 + line.xs[a]!;
-        const xb = x0 + line.xs[b]!;
-        const top = baseline - asc;
-        const bottom = baseline + desc;
-        // painted underlay, visible when annotations are not printed
-        cp.doc.save().rect(xa, top, xb - xa, bottom - top).fillOpacity(0.85).fill(tint(colorRgb(s.ann.color), UNDERLAY_STRENGTH)).restore();
-        const H = geo.height;
-        const q: Quad = [xa, H - top, xb, H - top, xa, H - bottom, xb, H - bottom];
-        const list = s.quads.get(cp.page);
-        if (list) list.push(q);
-        else s.quads.set(cp.page, [q]);
-        if (!s.first) {
-          s.first = { page: cp.page, top, baseline };
+        const span = spanOnLine(line, paraStart, s.s16, s.e16);
+        if (!span) continue;
+        marks.push(...highlightMarks(s, line, geo.left, span, top, bottom, colorRgb(s.ann.color)));
+        if (!s.started) {
+          s.started = true;
           starting.push(s);
         }
       }
-      cp.drawLine(line, x0, baseline, fonts.regular, BODY_SIZE);
-      // numbered margin marks for annotations that start on this line
-      let mx = geo.right + 8;
-      for (const s of starting) {
-        cp.destination(annotationDest(prefix, s.ann.id), cp.page, s.first!.top - 4);
-        if (s.noteNo === null) continue;
-        const label = String(s.noteNo);
-        const w = fonts.bold.width(label, 7.5);
-        const c = colorRgb(s.ann.color);
-        cp.doc.save().circle(mx + w / 2 + 2.5, baseline - 2.6, Math.max(5.2, w / 2 + 2.5)).fill(tint(c, 0.55)).restore();
-        cp.drawText(label, mx + 2.5, baseline, fonts.bold, 7.5, [0, 0, 0], w);
-        cp.goTo(cp.page, mx - 3, baseline - 9, w + 11, 12, `${prefix}note-${s.noteNo}`);
-        mx += w + 14;
-      }
-      cp.y += BODY_LEADING;
+      marks.push({ kind: 'line', line, x: geo.left, baseline, font, size: BODY_SIZE, color: BLACK });
+      marks.push(...marginMarks(cp, starting, baseline, top, opts.prefix));
+      yield { height: BODY_LEADING, keep: BODY_LEADING, marks };
     }
   }
-
-  // ---- notes (endnotes for comments and tags; orphaned annotations listed too)
-  const withNotes = states.filter((s) => s.noteNo !== null || s.s16 < 0);
-  let notesPage = -1;
-  let notesTop = 0;
-  if (withNotes.length > 0) {
-    cp.y += 18;
-    cp.ensure(80);
-    notesPage = cp.page;
-    notesTop = cp.y;
-    cp.destination(`${prefix}notes`, cp.page, cp.y);
-    cp.paragraph('Notes', fonts.bold, 14, { leading: 20, after: 4 });
-    for (const s of withNotes) {
-      cp.ensure(40);
-      const label = s.noteNo !== null ? `${s.noteNo}.` : '–';
-      const where = s.first ? `p. ${s.first.page + 1}` : 'not found in this text (orphaned)';
-      const headTop = cp.y;
-      const notePage = cp.page;
-      if (s.noteNo !== null) cp.destination(`${prefix}note-${s.noteNo}`, cp.page, cp.y);
-      cp.drawText(label, geo.left, cp.y + baselineOffset(fonts.bold, 9.5, 14), fonts.bold, 9.5);
-      const quoteLines = cp.paragraph(`“${firstWords(s.ann.exact, 24)}” (${where})`, fonts.italic, 9.5, { indent: 22, leading: 14 });
-      if (s.first) {
-        const ql = quoteLines[0]!;
-        cp.goTo(notePage, geo.left + 22, headTop, ql.line.width, 14, annotationDest(prefix, s.ann.id));
-      }
-      if (s.ann.comment.trim()) {
-        for (const para of s.ann.comment.split('\n')) {
-          if (para.trim()) cp.paragraph(para, fonts.regular, 9.5, { indent: 22, leading: 14 });
-        }
-      }
-      if (s.ann.tags.length > 0) cp.paragraph(`Tags: ${s.ann.tags.join(', ')}`, fonts.regular, 8.5, { indent: 22, leading: 13, color: [80, 80, 80] });
-      cp.y += 6;
-    }
-  }
-
-  // ---- PDF annotations: one /Highlight per annotation per page it touches
-  const H = geo.height;
-  for (const s of anchored) {
-    const c = unit(colorRgb(s.ann.color));
-    const modified = pdfDate(s.ann.modified, exportedAt);
-    const created = pdfDate(s.ann.created, exportedAt);
-    const contentsParts = [s.ann.comment.trim()];
-    if (s.ann.tags.length > 0) contentsParts.push(`Tags: ${s.ann.tags.join(', ')}`);
-    const contents = contentsParts.filter(Boolean).join('\n\n');
-    let part = 0;
-    for (const [page, quads] of s.quads) {
-      part++;
-      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-      for (const q of quads) {
-        minX = Math.min(minX, q[0], q[4]); maxX = Math.max(maxX, q[2], q[6]);
-        minY = Math.min(minY, q[5], q[7]); maxY = Math.max(maxY, q[1], q[3]);
-      }
-      const bbox = [minX, minY, maxX, maxY].map(r2);
-      const ap = cp.doc.ref({
-        Type: 'XObject',
-        Subtype: 'Form',
-        FormType: 1,
-        BBox: bbox,
-        Resources: { ExtGState: { GS0: { Type: 'ExtGState', BM: 'Multiply', ca: AP_OPACITY, CA: AP_OPACITY } } },
-      });
-      let stream = `/GS0 gs ${c.map(r3).join(' ')} rg\n`;
-      for (const q of quads) {
-        stream += `${r2(q[0])} ${r2(q[1])} m ${r2(q[2])} ${r2(q[3])} l ${r2(q[6])} ${r2(q[7])} l ${r2(q[4])} ${r2(q[5])} l h f\n`;
-      }
-      ap.end(stream);
-      cp.doc.switchToPage(page);
-      const annot: Record<string, unknown> = {
-        Subtype: 'Highlight',
-        QuadPoints: quads.flat().map(r2),
-        C: c,
-        CA: 1,
-        Contents: new String(contents),
-        T: new String(opts.authorName),
-        M: modified,
-        CreationDate: created,
-        NM: new String(part === 1 ? s.ann.id : `${s.ann.id}#${part}`),
-        Subj: new String(s.ann.tags.length > 0 ? s.ann.tags.join(', ') : 'Highlight'),
-        F: 4, // Print
-        AP: { N: ap },
-      };
-      cp.doc.annotate(minX, H - maxY, maxX - minX, maxY - minY, annot as unknown as PDFKit.Mixins.AnnotationOption);
-    }
-  }
-  cp.doc.switchToPage(cp.page);
-
-  // ---- outline: title, each annotation by its first words, the notes section
-  const top = cp.outlineItem(opts.outline, source.title, titlePage, titleTop - 4, opts.nestedOutline);
-  const root = opts.nestedOutline ? top : opts.outline;
-  // A passage of only white space has no line box to point at; it stays in the notes.
-  const placed = anchored.filter((s): s is typeof s & { first: NonNullable<typeof s.first> } => s.first !== null);
-  if (placed.length > 0) {
-    const first = placed[0]!.first;
-    const parent = cp.outlineItem(root, `Annotations (${placed.length})`, first.page, first.top - 4, !opts.nestedOutline);
-    for (const s of placed) cp.outlineItem(parent, `${s.n}. ${firstWords(s.ann.exact, 7)}`, s.first.page, s.first.top - 4);
-  }
-  if (notesPage >= 0) cp.outlineItem(root, 'Notes', notesPage, notesTop);
 }
 
-function r2(n: number): number {
-  return Math.round(n * 100) / 100;
+/** Destinations of the annotations starting on a line, and a numbered, linked mark for those with a note. */
+function marginMarks(cp: PdfComposer, starting: AnnState[], baseline: number, top: number, prefix: string): Mark[] {
+  const { fonts, geo } = cp;
+  const marks: Mark[] = [];
+  let mx = geo.right + 8;
+  for (const s of starting) {
+    marks.push({ kind: 'dest', name: annotationDest(prefix, s.ann.id), top: top - 4 });
+    if (s.noteNo === null) continue;
+    const label = String(s.noteNo);
+    const w = fonts.bold.width(label, 7.5);
+    marks.push(
+      { kind: 'circle', cx: mx + w / 2 + 2.5, cy: baseline - 2.6, r: Math.max(5.2, w / 2 + 2.5), color: tint(colorRgb(s.ann.color), 0.55) },
+      { kind: 'text', text: label, x: mx + 2.5, baseline, font: fonts.bold, size: 7.5, color: BLACK, width: w },
+      { kind: 'goto', x: mx - 3, y: baseline - 9, w: w + 11, h: 12, dest: `${prefix}note-${s.noteNo}` },
+    );
+    mx += w + 14;
+  }
+  return marks;
 }
-function r3(n: number): number {
-  return Math.round(n * 1000) / 1000;
+
+/** The "Notes" heading and one entry per annotation: number, quote with its page (linked), comment, tags. */
+function* notesBoxes(cp: PdfComposer, withNotes: AnnState[], prefix: string): Generator<Box> {
+  const { fonts, geo } = cp;
+  yield* textBoxes('Notes', cp.textWidth, { x: geo.left, font: fonts.bold, size: 14, leading: 20 });
+  yield space(4);
+  const indented = { x: geo.left + NOTE_INDENT, leading: 14 };
+  const width = cp.textWidth - NOTE_INDENT;
+  for (const s of withNotes) {
+    yield keep(40);
+    const first = cp.highlightOf(s)?.first;
+    const where = first ? `p. ${first.page + 1}` : 'not found in this text (orphaned)';
+    const quote = wrap(`“${firstWords(s.ann.exact, 24)}” (${where})`, fonts.italic, 9.5, width);
+    const [head, ...rest] = lineBoxes(quote, { ...indented, font: fonts.italic, size: 9.5 });
+    const label: Mark = { kind: 'text', text: s.noteNo !== null ? `${s.noteNo}.` : '–', x: geo.left, baseline: baselineOffset(fonts.bold, 9.5, 14), font: fonts.bold, size: 9.5, color: BLACK };
+    head!.marks.unshift(...(s.noteNo !== null ? [{ kind: 'dest', name: `${prefix}note-${s.noteNo}`, top: 0 } as const] : []), label);
+    if (first) head!.marks.push({ kind: 'goto', x: indented.x, y: 0, w: quote[0]!.width, h: 14, dest: annotationDest(prefix, s.ann.id) });
+    yield head!;
+    yield* rest;
+    for (const para of s.ann.comment.split('\n')) {
+      if (para.trim()) yield* textBoxes(para, width, { ...indented, font: fonts.regular, size: 9.5 });
+    }
+    if (s.ann.tags.length > 0) yield* textBoxes(`Tags: ${s.ann.tags.join(', ')}`, width, { ...indented, leading: 13, font: fonts.regular, size: 8.5, color: [80, 80, 80] });
+    yield space(6);
+  }
 }
