@@ -20,14 +20,6 @@ export function niUri(sha256Hex: string): string {
   return `ni:///sha-256;${bytes.toString('base64url')}`;
 }
 
-/** Hex SHA-256 from an ni:///sha-256;… URI (or null). */
-export function shaFromNi(uri: string): string | null {
-  const m = /^ni:\/\/[^/]*\/sha-256;([A-Za-z0-9_-]+)$/.exec(uri);
-  if (!m) return null;
-  const hex = Buffer.from(m[1]!, 'base64url').toString('hex');
-  return hex.length === 64 ? hex : null;
-}
-
 const urn = (id: string): string => (/^[a-z][a-z0-9+.-]*:/i.test(id) ? id : `urn:uuid:${id}`);
 const isoUtc = (s: string): string | undefined => {
   const d = new Date(s);
@@ -119,8 +111,6 @@ export interface ImportedW3cAnnotation {
   tags: string[];
   created: string | null;
   modified: string | null;
-  /** True when the target names this very file by its content hash. */
-  sameFile: boolean;
 }
 
 export interface W3cImportResult {
@@ -182,13 +172,10 @@ export function importW3c(source: Source, doc: unknown): W3cImportResult {
     const id = typeof anno.id === 'string' ? anno.id : null;
     const sel: Selectors = {};
     let color: string | null = null;
-    let sameFile = false;
     for (const target of asArray(anno.target)) {
       if (!isObj(target)) continue;
       collectSelectors(target.selector, sel);
       color ??= colorOf(target.styleClass);
-      const src = isObj(target.source) ? target.source.id : target.source;
-      if (typeof src === 'string' && shaFromNi(src) === source.sha256.toLowerCase()) sameFile = true;
     }
     if (!sel.quote && !sel.position) {
       result.skipped.push({ index, id, reason: 'no TextQuoteSelector or TextPositionSelector in the target' });
@@ -236,7 +223,6 @@ export function importW3c(source: Source, doc: unknown): W3cImportResult {
       tags,
       created: typeof anno.created === 'string' ? anno.created : null,
       modified: typeof anno.modified === 'string' ? anno.modified : null,
-      sameFile,
     });
   });
   return result;
