@@ -1,13 +1,15 @@
-// ESLint flat config. Layer rules mirror the design: common/ is
-// environment-free, the renderer talks to the back end only through
-// window.lectern, and only the four shell files may import electron at run time.
+// ESLint flat config. Layer rules mirror the design (and test/unit/shell.test.ts
+// checks the same on the import graph): common/ is environment-free, db/ knows
+// nothing of electron/ or the renderer, the renderer talks to the back end only
+// through window.lectern, only electron/shell/** may import electron at run
+// time, and the services in electron/ never import the shell.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const electronOnlyInShell = {
   name: 'electron',
-  message: 'Only electron/main.ts, window.ts, menu.ts and preload.ts may import electron (Electron 42+ downloads its binary on first require). Use `import type` elsewhere.',
+  message: 'Only electron/shell/** may import electron (Electron 42+ downloads its binary on first require). Use `import type` elsewhere.',
   allowTypeImports: true,
 };
 
@@ -26,8 +28,27 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/main.ts', 'electron/window.ts', 'electron/menu.ts', 'electron/preload.ts'],
+    files: ['electron/**'],
+    ignores: ['electron/shell/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [electronOnlyInShell],
+        patterns: [{ group: ['**/shell/**', '**/renderer/**'], message: 'The services in electron/ are used by every shell; they never import electron/shell/ or the renderer.' }],
+      }],
+    },
+  },
+  {
+    files: ['electron/shell/**'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
+  {
+    files: ['db/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [electronOnlyInShell],
+        patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'db/ is the store: it knows nothing of the services, shells or UI above it.' }],
+      }],
+    },
   },
   {
     files: ['common/**'],

@@ -93,6 +93,3 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
 
 export const API_METHODS = Object.keys(METHOD_NAMES) as ApiMethod[];
 
-/** Name of the IPC channel for a method. */
-export const ipcChannel = (method: ApiMethod): string => `lectern:${method}`;
-export const PROGRESS_CHANNEL = 'lectern:progress';

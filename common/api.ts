@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ApiMethod } from './api-methods.ts';
 import { ANNOTATION_COLORS } from './types.ts';
 
-export { API_METHODS, PROGRESS_CHANNEL, ipcChannel, type ApiMethod, type LecternApi } from './api-methods.ts';
+export { API_METHODS, type ApiMethod, type LecternApi } from './api-methods.ts';
 
 const id = z.string().min(1).max(100);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -16,13 +16,13 @@ rmSync(out, { recursive: true, force: true });
 
 await Promise.all([
   build({
-    ...common, entryPoints: { main: 'electron/main.ts', cli: 'electron/cli.ts' }, outdir: join(out, 'electron'),
+    ...common, entryPoints: { main: 'electron/shell/main.ts', cli: 'electron/cli.ts' }, outdir: join(out, 'electron'),
     platform: 'node', format: 'esm', target: 'node22', outExtension: { '.js': '.mjs' }, external: runtimeExternal,
     // esbuild's ESM output has no require; native and CJS dependencies need one.
     banner: { js: "import { createRequire as __lecternCreateRequire } from 'node:module'; const require = __lecternCreateRequire(import.meta.url);" },
   }),
   build({
-    ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: join(out, 'electron'),
+    ...common, entryPoints: { preload: 'electron/shell/preload.ts' }, outdir: join(out, 'electron'),
     platform: 'node', format: 'cjs', target: 'node22', outExtension: { '.js': '.cjs' }, external: ['electron'],
   }),
   build({

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import {
   CONTENT_SECURITY_POLICY, START_URL, isAppUrl, menuTemplate, resolveAppFile, windowOptions,
-} from '../../electron/shell-config.ts';
+} from '../../electron/shell/shell-config.ts';
 import { resolveDbPath, userDataDir } from '../../electron/paths.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -78,12 +78,15 @@ test('the CLI finds the desktop app database without Electron', () => {
   assert.equal(resolveDbPath(undefined, { LECTERN_DB: '/b.db' }), '/b.db');
 });
 
-const SHELL_FILES = new Set(['electron/main.ts', 'electron/window.ts', 'electron/menu.ts', 'electron/preload.ts']);
+/** The shell: the only folder that may import electron at run time. */
+const SHELL = 'electron/shell/';
 const LAYER_RULES: Array<[string, RegExp]> = [
   ['common/', /^(node:|fs$|path$|os$|crypto$|electron$|better-sqlite3$)|\.\.\/(db|electron|renderer)\//],
   ['db/', /^electron$|\.\.\/(electron|renderer)\//],
   ['renderer/', /^(node:|electron$|better-sqlite3$)|\/(db|electron)\//],
 ];
+/** The services in electron/ (everything but the shell) serve every transport: they never import the shell or the renderer. */
+const SERVICE_RULE = /(^|\/)shell\/|\/renderer\//;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
@@ -101,18 +104,21 @@ function imports(file: string): string[] {
   return specs;
 }
 
-test('only the four shell files import electron, and layers only import downwards', () => {
+test('only electron/shell/** imports electron, and layers only import downwards', () => {
   const files = ['common', 'db', 'electron', 'renderer', 'test', 'bench', 'scripts'].flatMap(sourceFiles);
   assert.ok(files.length > 20, 'the walk found the sources');
+  assert.ok(files.some((f) => f.startsWith(SHELL)), 'the walk found the shell');
   const offenders: string[] = [];
   for (const file of files) {
     for (const spec of imports(file)) {
-      if (spec === 'electron' && !SHELL_FILES.has(file)) offenders.push(`${file} imports electron`);
+      if (spec === 'electron' && !file.startsWith(SHELL)) offenders.push(`${file} imports electron`);
       for (const [layer, forbidden] of LAYER_RULES) {
         if (file.startsWith(layer) && forbidden.test(spec)) offenders.push(`${file} imports ${spec}`);
       }
+      if (file.startsWith('electron/') && !file.startsWith(SHELL) && SERVICE_RULE.test(spec)) offenders.push(`${file} imports ${spec}`);
     }
   }
   assert.deepEqual(offenders, []);
-  assert.ok(imports('electron/main.ts').includes('electron'), 'the check sees a real electron import');
+  assert.ok(imports('electron/shell/main.ts').includes('electron'), 'the check sees a real electron import');
+  assert.ok(imports('electron/shell/main.ts').includes('../api.ts'), 'the check sees the shell importing a service');
 });

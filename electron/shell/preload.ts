@@ -5,10 +5,10 @@
 // subscriptions, and the import dialog. renderer/bridge.ts builds
 // window.lectern from it.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { API_METHODS, PROGRESS_CHANNEL, ipcChannel, type ApiMethod } from '../common/api-methods.ts';
-import { TRANSPORT_GLOBAL, type BridgeResult, type MenuCommand, type ShellTransport } from '../common/bridge.ts';
-import type { ProgressEvent } from '../common/types.ts';
-import { MENU_CHANNEL, SHELL_CHANNELS } from './ipc-channels.ts';
+import { API_METHODS, type ApiMethod } from '../../common/api-methods.ts';
+import { TRANSPORT_GLOBAL, type BridgeResult, type MenuCommand, type ShellTransport } from '../../common/bridge.ts';
+import type { ProgressEvent } from '../../common/types.ts';
+import { MENU_CHANNEL, PROGRESS_CHANNEL, SHELL_CHANNELS, ipcChannel } from './ipc-channels.ts';
 
 const methods = new Set<string>(API_METHODS);
 

@@ -2,7 +2,7 @@
 // electron so unit tests can check it under plain Node.
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { extname, normalize, relative, resolve, sep } from 'node:path';
-import type { MenuCommand } from '../common/bridge.ts';
+import type { MenuCommand } from '../../common/bridge.ts';
 
 export type { MenuCommand };
 

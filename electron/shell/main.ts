@@ -4,13 +4,13 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInv
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { API_METHODS, PROGRESS_CHANNEL, ipcChannel } from '../common/api.ts';
-import { openStore, type Store } from '../db/store.ts';
-import { createApi } from './api.ts';
-import { dispatch } from './dispatch.ts';
-import { MENU_CHANNEL, SHELL_CHANNELS } from './ipc-channels.ts';
+import { API_METHODS } from '../../common/api.ts';
+import { openStore, type Store } from '../../db/store.ts';
+import { createApi } from '../api.ts';
+import { dispatch } from '../dispatch.ts';
+import { MENU_CHANNEL, PROGRESS_CHANNEL, SHELL_CHANNELS, ipcChannel } from './ipc-channels.ts';
 import { installMenu } from './menu.ts';
-import { DB_FILE_NAME } from './paths.ts';
+import { DB_FILE_NAME } from '../paths.ts';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, IMPORT_FILTERS, isAppUrl, resolveAppFile } from './shell-config.ts';
 import { createMainWindow } from './window.ts';
 
@@ -18,6 +18,7 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
+// Bundled as dist/electron/main.mjs, beside dist/renderer.
 const rendererRoot = join(import.meta.dirname, '..', 'renderer');
 let store: Store | undefined;
 let mainWindow: BrowserWindow | undefined;
