@@ -9,7 +9,7 @@ import { exportSourcePdf } from '../electron/export/source-pdf.ts';
 import { fontPath } from '../electron/export/layout.ts';
 import { codePointLength } from '../common/offsets.ts';
 import { quoteAt } from '../common/selectors.ts';
-import type { Annotation, Source } from '../common/types.ts';
+import { ANNOTATION_COLORS, type Annotation, type Source } from '../common/types.ts';
 import { median } from './stats.ts';
 
 const shared = new URL('../../shared/fixtures/seeds/', import.meta.url).pathname;
@@ -40,7 +40,7 @@ function source(text: string): Source {
 function annotations(text: string, count: number): Annotation[] {
   const out: Annotation[] = [];
   const step = Math.floor(text.length / count);
-  const colors = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'];
+  const colors = ANNOTATION_COLORS;
   for (let i = 0; i < count; i++) {
     // word-aligned passages of ~4..40 words, some spanning lines
     let s = i * step;

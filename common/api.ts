@@ -1,7 +1,7 @@
 // One argument schema per API method, validated before any handler runs
 // (electron/dispatch.ts). The contract itself is in common/api-methods.ts.
 import { z } from 'zod';
-import type { ApiMethod } from './api-methods.ts';
+import type { ApiMethod, LecternApi } from './api-methods.ts';
 import { ANNOTATION_COLORS } from './types.ts';
 
 export { API_METHODS, type ApiMethod, type LecternApi } from './api-methods.ts';
@@ -10,6 +10,9 @@ const id = z.string().min(1).max(100);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const offset = z.number().int().min(0);
 const tags = z.array(z.string().trim().min(1).max(200)).max(100);
+const color = z.enum(ANNOTATION_COLORS);
+/** Any Uint8Array (z.instanceof would narrow the type to one over a plain ArrayBuffer). */
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes (a Uint8Array)');
 
 const sourceMetaPatch = z.object({
   title: z.string().trim().min(1).max(1000),
@@ -20,14 +23,14 @@ const sourceMetaPatch = z.object({
 }).partial().strict();
 
 const annotationPatch = z.object({
-  color: z.enum(ANNOTATION_COLORS),
+  color,
   comment: z.string().max(100_000),
   tags,
 }).partial().strict();
 
 const annotation = z.object({
   id, sourceId: id, start: offset, end: offset, exact: z.string(), prefix: z.string(), suffix: z.string(),
-  color: z.string(), comment: z.string(), tags, status: z.enum(['anchored', 'moved', 'orphaned']),
+  color, comment: z.string(), tags, status: z.enum(['anchored', 'moved', 'orphaned']),
   score: z.number().nullable(), created: z.string(), modified: z.string(),
 });
 
@@ -58,11 +61,11 @@ export const API_ARGS = {
   deleteSource: z.tuple([id]),
   restoreSource: z.tuple([z.object({ source, annotations: z.array(annotation) }).strict()]),
   importPaths: z.tuple([z.array(z.string().min(1)).min(1).max(100_000)]),
-  importFiles: z.tuple([z.array(z.object({ name: z.string().min(1).max(1000), bytes: z.instanceof(Uint8Array) })).min(1).max(10_000)]),
+  importFiles: z.tuple([z.array(z.object({ name: z.string().min(1).max(1000), bytes })).min(1).max(10_000)]),
   listAnnotations: z.tuple([id]),
   createAnnotation: z.tuple([z.object({
     sourceId: id, start: offset, end: offset,
-    color: z.enum(ANNOTATION_COLORS).optional(), comment: z.string().max(100_000).optional(), tags: tags.optional(),
+    color: color.optional(), comment: z.string().max(100_000).optional(), tags: tags.optional(),
   }).strict()]),
   updateAnnotation: z.tuple([id, annotationPatch]),
   deleteAnnotation: z.tuple([id]),
@@ -87,3 +90,20 @@ export const API_ARGS = {
 } satisfies Record<ApiMethod, z.ZodType>;
 
 
+
+/** True when A and B are mutually assignable. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/**
+ * The schemas are checked against the contract both ways (`satisfies` alone
+ * checks one): each method's parsed argument tuple must be exactly its
+ * Parameters in LecternApi. When they drift apart this stops compiling, and
+ * the error lists the method as false.
+ */
+export const SCHEMAS_MATCH_CONTRACT: { [M in ApiMethod]: Same<z.output<(typeof API_ARGS)[M]>, Parameters<LecternApi[M]>> } = {
+  listSources: true, getSource: true, updateSource: true, deleteSource: true, restoreSource: true, importPaths: true,
+  importFiles: true, listAnnotations: true, createAnnotation: true, updateAnnotation: true, deleteAnnotation: true,
+  restoreAnnotation: true, listTags: true, search: true, getSettings: true, updateSettings: true, listNotes: true,
+  getNote: true, createNote: true, updateNote: true, deleteNote: true, restoreNote: true, backlinks: true,
+  chooseSavePath: true, exportSourcePdf: true, exportNotePdf: true, exportNoteMarkdown: true, exportAnnotations: true,
+  importAnnotations: true,
+};

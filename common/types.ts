@@ -48,6 +48,7 @@ export type AnnotationStatus = 'anchored' | 'moved' | 'orphaned';
 
 export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
 export type AnnotationColor = (typeof ANNOTATION_COLORS)[number];
+export const isAnnotationColor = (name: string): name is AnnotationColor => (ANNOTATION_COLORS as readonly string[]).includes(name);
 
 export interface Annotation {
   id: Id;
@@ -57,7 +58,7 @@ export interface Annotation {
   exact: string;
   prefix: string;
   suffix: string;
-  color: string;
+  color: AnnotationColor;
   comment: string;
   tags: string[];
   status: AnnotationStatus;
@@ -71,13 +72,13 @@ export interface NewAnnotation {
   sourceId: Id;
   start: number;
   end: number;
-  color?: string;
+  color?: AnnotationColor;
   comment?: string;
   tags?: string[];
 }
 
 export interface AnnotationPatch {
-  color?: string;
+  color?: AnnotationColor;
   comment?: string;
   tags?: string[];
 }

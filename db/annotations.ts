@@ -1,5 +1,5 @@
 import type { Db } from './open.ts';
-import type { Annotation, AnnotationPatch, AnnotationStatus } from '../common/types.ts';
+import type { Annotation, AnnotationColor, AnnotationPatch, AnnotationStatus } from '../common/types.ts';
 import { newId, now } from './ids.ts';
 
 export interface NewAnnotationRow {
@@ -10,7 +10,7 @@ export interface NewAnnotationRow {
   exact: string;
   prefix: string;
   suffix: string;
-  color: string;
+  color: AnnotationColor;
   comment: string;
   tags: string[];
   status?: AnnotationStatus;
@@ -21,7 +21,8 @@ export interface NewAnnotationRow {
 
 interface AnnotationRow {
   id: string; source_id: string; start_cp: number; end_cp: number; exact: string; prefix: string; suffix: string;
-  color: string; comment: string; status: AnnotationStatus; score: number | null; created: string; modified: string;
+  /** Only API-validated colours are ever written. */
+  color: AnnotationColor; comment: string; status: AnnotationStatus; score: number | null; created: string; modified: string;
   tags: string;
 }
 

@@ -1,5 +1,5 @@
 // import, list, show, search, annotate.
-import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../common/types.ts';
+import { ANNOTATION_COLORS, SNIPPET_CLOSE, SNIPPET_OPEN, isAnnotationColor } from '../../common/types.ts';
 import { findOccurrences } from '../../common/selectors.ts';
 import { CommandError, UsageError, stringOption, stringsOption, type Command } from './command.ts';
 import { importAnnotationsCommand } from './export-commands.ts';
@@ -106,6 +106,9 @@ const annotateCommand: Command = {
     const range = found[(occurrence ?? 1) - 1];
     if (!range) throw new CommandError('quote-not-found', `The quote occurs ${found.length} times in source ${source.id}; there is no occurrence ${occurrence}`);
     const color = stringOption(values, 'color');
+    if (color !== undefined && !isAnnotationColor(color)) {
+      throw new CommandError('invalid-arguments', `--color is one of ${ANNOTATION_COLORS.join(', ')}, not ${JSON.stringify(color)}`);
+    }
     const comment = stringOption(values, 'comment');
     const a = await api.createAnnotation({
       sourceId: source.id, start: range.start, end: range.end, tags: stringsOption(values, 'tag'),

@@ -2,8 +2,8 @@
 // AnnotationCollection, and read annotation JSON back onto a source, re-anchoring
 // each passage (common/reanchor.ts). Pure apart from node:url for file: URIs.
 import { pathToFileURL } from 'node:url';
-import type { Annotation, AnnotationStatus, Source } from '../../common/types.ts';
-import { ANNOTATION_COLORS } from '../../common/types.ts';
+import type { Annotation, AnnotationColor, AnnotationStatus, Source } from '../../common/types.ts';
+import { isAnnotationColor } from '../../common/types.ts';
 import { OffsetMap, sliceCodePoints } from '../../common/offsets.ts';
 import { quoteAt } from '../../common/selectors.ts';
 import { reanchor } from '../../common/reanchor.ts';
@@ -106,7 +106,7 @@ export interface ImportedW3cAnnotation {
   suffix: string;
   status: AnnotationStatus;
   score: number;
-  color: string;
+  color: AnnotationColor;
   comment: string;
   tags: string[];
   created: string | null;
@@ -154,11 +154,11 @@ function collectSelectors(sel: unknown, into: Selectors): void {
   }
 }
 
-const colorOf = (styleClass: unknown): string | null => {
+const colorOf = (styleClass: unknown): AnnotationColor | null => {
   for (const c of asArray(styleClass)) {
     if (typeof c === 'string' && c.startsWith(STYLE_PREFIX)) {
       const name = c.slice(STYLE_PREFIX.length);
-      if ((ANNOTATION_COLORS as readonly string[]).includes(name)) return name;
+      if (isAnnotationColor(name)) return name;
     }
   }
   return null;
@@ -171,7 +171,7 @@ export function importW3c(source: Source, doc: unknown): W3cImportResult {
   annotationsIn(doc).forEach((anno, index) => {
     const id = typeof anno.id === 'string' ? anno.id : null;
     const sel: Selectors = {};
-    let color: string | null = null;
+    let color: AnnotationColor | null = null;
     for (const target of asArray(anno.target)) {
       if (!isObj(target)) continue;
       collectSelectors(target.selector, sel);

@@ -4,8 +4,7 @@
 
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-
-export const ACCEPTED_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text', '.md', '.markdown']);
+import { importFormat } from '../../common/import-formats.ts';
 
 export interface Collected {
   /** Absolute paths of accepted files, in walk order (folders sorted by name). */
@@ -17,7 +16,7 @@ export interface Collected {
 export function unsupportedReason(name: string): string | null {
   const ext = extname(name);
   if (ext === '' || ext === name) return 'unsupported file type (no extension)';
-  return ACCEPTED_EXTENSIONS.has(ext.toLowerCase()) ? null : `unsupported file type ${ext.toLowerCase()}`;
+  return importFormat(ext) ? null : `unsupported file type ${ext.toLowerCase()}`;
 }
 
 /** A plain reason for a file-system error. */

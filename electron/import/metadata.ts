@@ -6,8 +6,8 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import MarkdownIt from 'markdown-it';
 import type { SourceMeta } from '../../common/types.ts';
 import { codePointLength } from '../../common/offsets.ts';
+import { importFormat } from '../../common/import-formats.ts';
 
-const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 /** A first line longer than this is a paragraph, not a headline. */
 const MAX_FIRST_LINE = 150;
 /** A title made from the first sentence is cut to this many code points (ellipsis included). */
@@ -44,7 +44,7 @@ export function extractMetadata(text: string, name: string): SourceMeta {
       body = text.slice(fm[0].length);
     }
   }
-  if (!meta.title && MARKDOWN_EXTENSIONS.has(ext)) meta.title = firstHeading(body);
+  if (!meta.title && importFormat(ext) === 'markdown') meta.title = firstHeading(body);
 
   // Published: front matter, else a leading `date YYYY-MM-DD` marker, else a `Date:` line near the top.
   const marker = DATE_MARKER.exec(body);

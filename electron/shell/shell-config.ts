@@ -3,6 +3,7 @@
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { extname, normalize, relative, resolve, sep } from 'node:path';
 import type { MenuCommand } from '../../common/bridge.ts';
+import { IMPORT_EXTENSIONS } from '../../common/import-formats.ts';
 
 export type { MenuCommand };
 
@@ -110,4 +111,5 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: Nod
   ];
 }
 
-export const IMPORT_FILTERS = [{ name: 'Text files', extensions: ['txt', 'text', 'md', 'markdown'] }];
+/** The open dialog's filter: every type common/import-formats.ts lists (Electron wants extensions without the dot). */
+export const IMPORT_FILTERS = [{ name: 'Importable files', extensions: IMPORT_EXTENSIONS.map((ext) => ext.slice(1)) }];

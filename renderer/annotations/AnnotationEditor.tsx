@@ -1,10 +1,10 @@
 // The small form for a new or existing annotation: colour, comment, tags.
 // Shown as a popover over the reader selection and inline in the side panel.
 import { useState } from 'preact/hooks';
-import { ANNOTATION_COLORS } from '../../common/types.ts';
+import { ANNOTATION_COLORS, type AnnotationColor } from '../../common/types.ts';
 import { TagInput } from './TagInput.tsx';
 
-export interface AnnotationDraft { color: string; comment: string; tags: string[] }
+export interface AnnotationDraft { color: AnnotationColor; comment: string; tags: string[] }
 
 export function AnnotationEditor({ initial, knownTags, label, onSave, onCancel, onDelete, onCite }: {
   initial: AnnotationDraft;

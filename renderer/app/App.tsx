@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Annotation, AnnotationImportResult, SearchHit, Settings, Source, SourceMeta, SourceSummary } from '../../common/types.ts';
 import { DEFAULT_SETTINGS } from '../../common/types.ts';
 import { CITATION_MIME, type CitationAttrs } from '../../common/citation.ts';
+import { IMPORT_EXTENSIONS } from '../../common/import-formats.ts';
 import { emit, on } from '../bus.ts';
 import { Library } from '../library/Library.tsx';
 import { firstMatch, markedTerms } from '../library/find-match.ts';
@@ -399,7 +400,7 @@ export function App() {
         onUndo={() => undoDelete().catch(fail)} onDismissUndo={() => setUndo(null)} onDismissNotice={() => setNotice('')}
       />
       <input
-        ref={fileInputRef} type="file" multiple hidden aria-label="Choose files to import" accept=".txt,.text,.md,.markdown"
+        ref={fileInputRef} type="file" multiple hidden aria-label="Choose files to import" accept={IMPORT_EXTENSIONS.join(',')}
         onChange={(e) => importInputFiles(e.target as HTMLInputElement)}
       />
       <input

@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import {
-  CONTENT_SECURITY_POLICY, START_URL, isAppUrl, menuTemplate, resolveAppFile, windowOptions,
+  CONTENT_SECURITY_POLICY, IMPORT_FILTERS, START_URL, isAppUrl, menuTemplate, resolveAppFile, windowOptions,
 } from '../../electron/shell/shell-config.ts';
 import { resolveDbPath, userDataDir } from '../../electron/paths.ts';
+import { IMPORT_EXTENSIONS, importFormat } from '../../common/import-formats.ts';
+import { unsupportedReason } from '../../electron/import/collect.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -54,6 +56,17 @@ test('the CSP allows no remote origin and no inline script', () => {
   const html = readFileSync(join(ROOT, 'renderer', 'index.html'), 'utf8');
   assert.match(html, /Content-Security-Policy/);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)/, 'no inline scripts');
+});
+
+test('the open dialog, the importer and the file input share one list of file types', () => {
+  assert.deepEqual(IMPORT_FILTERS.flatMap((f) => f.extensions).map((e) => `.${e}`), IMPORT_EXTENSIONS);
+  for (const ext of IMPORT_EXTENSIONS) {
+    assert.equal(unsupportedReason(`a${ext.toUpperCase()}`), null, ext);
+    assert.notEqual(importFormat(ext.toUpperCase()), null);
+  }
+  assert.equal(importFormat('.MarkDown'), 'markdown');
+  assert.equal(importFormat('.toString'), null, 'only the table\'s own keys');
+  assert.equal(unsupportedReason('a.png'), 'unsupported file type .png');
 });
 
 test('the application menu has Import, Edit, View, Window and Help', () => {
