@@ -25,7 +25,16 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
       eqeqeq: ['error', 'always'],
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name='transaction']",
+        message: 'Write through store.write(fn) (db/write.ts): every write transaction must start IMMEDIATE, or another process makes it fail with SQLITE_BUSY.',
+      }],
     },
+  },
+  {
+    // the one place transactions are begun; benchmarks' bare baselines are single-process
+    files: ['db/write.ts', 'bench/**'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['electron/**'],

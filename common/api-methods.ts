@@ -2,17 +2,17 @@
 // list of their names. Kept free of zod so the sandboxed preload stays small;
 // common/api.ts adds one argument schema per method.
 import type {
-  DeletedSource, Annotation, AnnotationImportResult, AnnotationPatch, ExportResult, Backlink, FileBytes, Id, ImportResult, NewAnnotation, NewNote,
-  Note, NotePatch, NoteSummary, SearchHit, Settings, Source, SourceMeta, SourceSummary,
+  Annotation, AnnotationImportResult, AnnotationPatch, BackupResult, ExportResult, Backlink, FileBytes, Id, ImportResult,
+  IntegrityReport, LibraryStatus, NewAnnotation, NewNote, Note, NotePatch, NoteSummary, PurgeResult, SearchHit, Settings,
+  Source, SourceMeta, SourceSummary, TrashItem,
 } from './types.ts';
 
 export interface LecternApi {
   listSources(): Promise<SourceSummary[]>;
   getSource(id: Id): Promise<Source>;
   updateSource(id: Id, patch: Partial<SourceMeta>): Promise<Source>;
-  /** Deletes a source with its annotations; returns them so the UI can offer undo (restoreSource). */
-  deleteSource(id: Id): Promise<DeletedSource>;
-  restoreSource(deleted: DeletedSource): Promise<Source>;
+  /** Moves a source, with its annotations, to the trash; undo with restore([id]). */
+  deleteSource(id: Id): Promise<TrashItem>;
 
   importPaths(paths: string[]): Promise<ImportResult>;
   importFiles(files: FileBytes[]): Promise<ImportResult>;
@@ -20,9 +20,8 @@ export interface LecternApi {
   listAnnotations(sourceId: Id): Promise<Annotation[]>;
   createAnnotation(input: NewAnnotation): Promise<Annotation>;
   updateAnnotation(id: Id, patch: AnnotationPatch): Promise<Annotation>;
-  /** Returns the deleted annotation so the UI can offer undo (restoreAnnotation). */
-  deleteAnnotation(id: Id): Promise<Annotation>;
-  restoreAnnotation(annotation: Annotation): Promise<Annotation>;
+  /** Moves an annotation to the trash; undo with restore([id]). */
+  deleteAnnotation(id: Id): Promise<TrashItem>;
   listTags(): Promise<string[]>;
 
   search(query: string, limit?: number): Promise<SearchHit[]>;
@@ -34,9 +33,23 @@ export interface LecternApi {
   getNote(id: Id): Promise<Note>;
   createNote(input: NewNote): Promise<Note>;
   updateNote(id: Id, patch: NotePatch): Promise<Note>;
-  deleteNote(id: Id): Promise<Note>;
-  restoreNote(note: Note): Promise<Note>;
+  /** Moves a note to the trash; undo with restore([id]). */
+  deleteNote(id: Id): Promise<TrashItem>;
   backlinks(id: Id): Promise<Backlink[]>;
+
+  /** Puts deleted sources (with their annotations), annotations and notes back as they were; all or none. */
+  restore(ids: Id[]): Promise<TrashItem[]>;
+  /** The trash, most recently deleted first (rows stay there 30 days, then are purged). */
+  listDeleted(): Promise<TrashItem[]>;
+  /** Removes the named rows from the trash for good, or, without ids, empties it. */
+  purgeDeleted(ids?: Id[]): Promise<PurgeResult>;
+
+  /** The library file, whether it accepts writes (and why not), its schema version, its last check. */
+  libraryStatus(): Promise<LibraryStatus>;
+  /** SQLite's quick_check (full: integrity_check and the full-text indexes); a failure refuses writes from then on. */
+  checkLibrary(options?: { full?: boolean }): Promise<IntegrityReport>;
+  /** A checked copy of the library through SQLite's online backup API, at a path from chooseSavePath. */
+  backupLibrary(path: string): Promise<BackupResult>;
 
   /**
    * Asks where to save an export (Electron: a save dialog; elsewhere: a file in a
@@ -64,14 +77,12 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   getSource: true,
   updateSource: true,
   deleteSource: true,
-  restoreSource: true,
   importPaths: true,
   importFiles: true,
   listAnnotations: true,
   createAnnotation: true,
   updateAnnotation: true,
   deleteAnnotation: true,
-  restoreAnnotation: true,
   listTags: true,
   search: true,
   getSettings: true,
@@ -81,8 +92,13 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   createNote: true,
   updateNote: true,
   deleteNote: true,
-  restoreNote: true,
   backlinks: true,
+  restore: true,
+  listDeleted: true,
+  purgeDeleted: true,
+  libraryStatus: true,
+  checkLibrary: true,
+  backupLibrary: true,
   chooseSavePath: true,
   exportSourcePdf: true,
   exportNotePdf: true,

@@ -28,23 +28,6 @@ const annotationPatch = z.object({
   tags,
 }).partial().strict();
 
-const annotation = z.object({
-  id, sourceId: id, start: offset, end: offset, exact: z.string(), prefix: z.string(), suffix: z.string(),
-  color, comment: z.string(), tags, status: z.enum(['anchored', 'moved', 'orphaned']),
-  score: z.number().nullable(), created: z.string(), modified: z.string(),
-});
-
-const source = z.object({
-  id, title: z.string().min(1).max(1000), published: isoDate.nullable(), publisher: z.string().nullable(),
-  url: z.string().nullable(), byline: z.string().nullable(), originalPath: z.string().nullable(),
-  originalName: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), encoding: z.string(), text: z.string(),
-  chars: offset, importedAt: z.string(), updatedAt: z.string(),
-});
-
-const note = z.object({
-  id, title: z.string().max(1000), doc: z.unknown(), text: z.string(), created: z.string(), modified: z.string(),
-});
-
 const settingsPatch = z.object({
   authorName: z.string().max(200),
   pageSize: z.enum(['A4', 'Letter']),
@@ -59,7 +42,6 @@ export const API_ARGS = {
   getSource: z.tuple([id]),
   updateSource: z.tuple([id, sourceMetaPatch]),
   deleteSource: z.tuple([id]),
-  restoreSource: z.tuple([z.object({ source, annotations: z.array(annotation) }).strict()]),
   importPaths: z.tuple([z.array(z.string().min(1)).min(1).max(100_000)]),
   importFiles: z.tuple([z.array(z.object({ name: z.string().min(1).max(1000), bytes })).min(1).max(10_000)]),
   listAnnotations: z.tuple([id]),
@@ -69,7 +51,6 @@ export const API_ARGS = {
   }).strict()]),
   updateAnnotation: z.tuple([id, annotationPatch]),
   deleteAnnotation: z.tuple([id]),
-  restoreAnnotation: z.tuple([annotation]),
   listTags: z.tuple([]),
   search: z.tuple([z.string().max(1000), z.number().int().min(1).max(1000).optional()]),
   getSettings: z.tuple([]),
@@ -79,8 +60,13 @@ export const API_ARGS = {
   createNote: z.tuple([z.object({ title: z.string().max(1000), doc: z.unknown().optional() }).strict()]),
   updateNote: z.tuple([id, z.object({ title: z.string().max(1000), doc: z.unknown() }).partial().strict()]),
   deleteNote: z.tuple([id]),
-  restoreNote: z.tuple([note]),
   backlinks: z.tuple([id]),
+  restore: z.tuple([z.array(id).min(1).max(10_000)]),
+  listDeleted: z.tuple([]),
+  purgeDeleted: z.tuple([z.array(id).min(1).max(10_000).optional()]),
+  libraryStatus: z.tuple([]),
+  checkLibrary: z.tuple([z.object({ full: z.boolean().optional() }).strict().optional()]),
+  backupLibrary: z.tuple([z.string().min(1).max(4096)]),
   chooseSavePath: z.tuple([z.string().trim().min(1).max(255).refine((n) => !/[\\/\0]/.test(n), 'a file name, not a path')]),
   exportSourcePdf: z.tuple([id, z.string().min(1).max(4096)]),
   exportNotePdf: z.tuple([id, z.string().min(1).max(4096), z.object({ withSources: z.boolean().optional() }).strict().optional()]),
@@ -88,8 +74,6 @@ export const API_ARGS = {
   exportAnnotations: z.tuple([id, z.string().min(1).max(4096)]),
   importAnnotations: z.tuple([id, z.string().min(2).max(50_000_000)]),
 } satisfies Record<ApiMethod, z.ZodType>;
-
-
 
 /** True when A and B are mutually assignable. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -100,10 +84,11 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
  * the error lists the method as false.
  */
 export const SCHEMAS_MATCH_CONTRACT: { [M in ApiMethod]: Same<z.output<(typeof API_ARGS)[M]>, Parameters<LecternApi[M]>> } = {
-  listSources: true, getSource: true, updateSource: true, deleteSource: true, restoreSource: true, importPaths: true,
+  listSources: true, getSource: true, updateSource: true, deleteSource: true, importPaths: true,
   importFiles: true, listAnnotations: true, createAnnotation: true, updateAnnotation: true, deleteAnnotation: true,
-  restoreAnnotation: true, listTags: true, search: true, getSettings: true, updateSettings: true, listNotes: true,
-  getNote: true, createNote: true, updateNote: true, deleteNote: true, restoreNote: true, backlinks: true,
+  listTags: true, search: true, getSettings: true, updateSettings: true, listNotes: true,
+  getNote: true, createNote: true, updateNote: true, deleteNote: true, backlinks: true,
+  restore: true, listDeleted: true, purgeDeleted: true, libraryStatus: true, checkLibrary: true, backupLibrary: true,
   chooseSavePath: true, exportSourcePdf: true, exportNotePdf: true, exportNoteMarkdown: true, exportAnnotations: true,
   importAnnotations: true,
 };

@@ -26,10 +26,29 @@ export interface Source extends SourceMeta {
   updatedAt: string;
 }
 
-/** What deleteSource removed, so restoreSource can put it back as it was (undo). */
-export interface DeletedSource {
-  source: Source;
-  annotations: Annotation[];
+export type TrashKind = 'source' | 'annotation' | 'note';
+
+/**
+ * A deleted source, annotation or note: kept in the trash until purged, put
+ * back as it was by restore([id]). Also the tombstone a sync reads.
+ */
+export interface TrashItem {
+  kind: TrashKind;
+  id: Id;
+  /** A source's or note's title; an annotation's quote (at most 200 characters). */
+  title: string;
+  /** The source an annotation belongs to; null for sources and notes. */
+  sourceId: Id | null;
+  deletedAt: string;
+  /** A source: how many of its annotations went with it (and come back with it). */
+  annotations: number;
+}
+
+/** How many rows a purge removed for good. */
+export interface PurgeResult {
+  sources: number;
+  annotations: number;
+  notes: number;
 }
 
 export interface SourceSummary {
@@ -149,9 +168,13 @@ export interface ImportedItem {
 }
 
 export interface ImportResult {
+  /** Exactly the files now stored (committed), in import order. */
   imported: ImportedItem[];
   duplicates: { path: string; id: Id }[];
+  /** Every file not stored, with the reason (also each file an aborted import did not reach). */
   failed: { path: string; error: string }[];
+  /** Present when the import stopped part-way (disk full, library locked or damaged): why. */
+  aborted?: string;
 }
 
 /** A file handed over as bytes (a drop with no path on disk). */
@@ -213,6 +236,42 @@ export const DEFAULT_SETTINGS: Settings = {
   lastSourceId: null,
   lastScrollOffset: 0,
 };
+
+/** Why a library refuses writes (reads still work). */
+export interface WriteRefusal {
+  code: 'read-only' | 'newer-schema' | 'damaged';
+  message: string;
+}
+
+/** What an integrity check (SQLite's quick_check, or integrity_check with the full-text indexes) found. */
+export interface IntegrityReport {
+  ok: boolean;
+  /** SQLite's own lines, at most 100; empty when ok. */
+  problems: string[];
+  full: boolean;
+  checkedAt: string;
+}
+
+export interface LibraryStatus {
+  /** The database file. */
+  path: string;
+  /** Null while the library accepts writes. */
+  readOnly: WriteRefusal | null;
+  /** The schema version in the file, and the newest this Lectern knows. */
+  schemaVersion: number;
+  appSchemaVersion: number;
+  /** Read from a copy in memory (a read-only folder or an older read-only file). */
+  inMemory: boolean;
+  /** The last integrity check of this file known here, or null. */
+  lastCheck: IntegrityReport | null;
+}
+
+/** A backup written through SQLite's online backup API, then checked. */
+export interface BackupResult {
+  path: string;
+  bytes: number;
+  check: IntegrityReport;
+}
 
 /** The one error shape every transport returns. */
 export interface ApiErrorShape {

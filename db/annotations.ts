@@ -1,4 +1,4 @@
-import type { Db } from './open.ts';
+import { createWriter, type Db, type Write } from './write.ts';
 import type { Annotation, AnnotationColor, AnnotationPatch, AnnotationStatus } from '../common/types.ts';
 import { newId, now } from './ids.ts';
 
@@ -27,7 +27,7 @@ interface AnnotationRow {
 }
 
 const SELECT = `SELECT a.*, (SELECT json_group_array(t.name) FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
-  WHERE at.annotation_id = a.id) AS tags FROM annotations a`;
+  WHERE at.annotation_id = a.id) AS tags FROM live_annotations a`;
 
 const toAnnotation = (r: AnnotationRow): Annotation => ({
   id: r.id, sourceId: r.source_id, start: r.start_cp, end: r.end_cp, exact: r.exact, prefix: r.prefix,
@@ -42,18 +42,20 @@ export function normaliseTag(tag: string): string {
 
 export type AnnotationRepo = ReturnType<typeof createAnnotationRepo>;
 
-export function createAnnotationRepo(db: Db) {
+export function createAnnotationRepo(db: Db, write: Write = createWriter(db)) {
   const insertStmt = db.prepare(`INSERT INTO annotations
     (id, source_id, start_cp, end_cp, exact, prefix, suffix, color, comment, status, score, created, modified)
     VALUES (@id, @sourceId, @start, @end, @exact, @prefix, @suffix, @color, @comment, @status, @score, @created, @modified)`);
   const getStmt = db.prepare(`${SELECT} WHERE a.id = ?`);
   const bySourceStmt = db.prepare(`${SELECT} WHERE a.source_id = ? ORDER BY a.start_cp, a.end_cp, a.seq`);
-  const deleteStmt = db.prepare('DELETE FROM annotations WHERE id = ?');
+  const trashStmt = db.prepare('UPDATE annotations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
   const tagIdStmt = db.prepare('SELECT id FROM tags WHERE name = ?');
   const insertTagStmt = db.prepare('INSERT INTO tags (id, name, created) VALUES (?, ?, ?)');
   const clearTagsStmt = db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?');
   const linkTagStmt = db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
-  const listTagsStmt = db.prepare('SELECT name FROM tags ORDER BY name COLLATE NOCASE');
+  // the tags live annotations use (a tag goes for good when the last annotation using it is purged)
+  const listTagsStmt = db.prepare(`SELECT DISTINCT t.name FROM tags t JOIN annotation_tags at ON at.tag_id = t.id
+    JOIN live_annotations a ON a.id = at.annotation_id ORDER BY t.name COLLATE NOCASE`);
   const pruneTagsStmt = db.prepare('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM annotation_tags)');
 
   const setTags = (annotationId: string, tags: string[]): void => {
@@ -80,7 +82,7 @@ export function createAnnotationRepo(db: Db) {
     listBySource(sourceId: string): Annotation[] {
       return (bySourceStmt.all(sourceId) as AnnotationRow[]).map(toAnnotation);
     },
-    insert: db.transaction((row: NewAnnotationRow): Annotation => {
+    insert: (row: NewAnnotationRow): Annotation => write(() => {
       const at = now();
       const id = row.id ?? newId();
       insertStmt.run({
@@ -91,12 +93,12 @@ export function createAnnotationRepo(db: Db) {
       setTags(id, row.tags);
       return get(id)!;
     }),
-    update: db.transaction((id: string, patch: AnnotationPatch): Annotation | undefined => {
+    update: (id: string, patch: AnnotationPatch): Annotation | undefined => write(() => {
       if (!get(id)) return undefined;
       const sets = ['modified = @modified'];
       if (patch.color !== undefined) sets.push('color = @color');
       if (patch.comment !== undefined) sets.push('comment = @comment');
-      db.prepare(`UPDATE annotations SET ${sets.join(', ')} WHERE id = @id`)
+      db.prepare(`UPDATE annotations SET ${sets.join(', ')} WHERE id = @id AND deleted_at IS NULL`)
         .run({ id, modified: now(), color: patch.color ?? null, comment: patch.comment ?? null });
       if (patch.tags !== undefined) {
         setTags(id, patch.tags);
@@ -104,16 +106,16 @@ export function createAnnotationRepo(db: Db) {
       }
       return get(id);
     }),
-    delete: db.transaction((id: string): Annotation | undefined => {
+    /** Moves an annotation to the trash; returns it as it was. */
+    delete: (id: string): Annotation | undefined => write(() => {
       const existing = get(id);
       if (!existing) return undefined;
-      deleteStmt.run(id);
-      pruneTagsStmt.run();
+      trashStmt.run(now(), id);
       return existing;
     }),
-    /** Removes tags no annotation uses any more. */
+    /** Removes tags no annotation (live or in the trash) uses any more. */
     pruneTags(): void {
-      pruneTagsStmt.run();
+      write(() => pruneTagsStmt.run());
     },
     listTags(): string[] {
       return listTagsStmt.pluck().all() as string[];

@@ -1,4 +1,4 @@
-import type { Db } from './open.ts';
+import { createWriter, type Db, type Write } from './write.ts';
 import type { Backlink, CitationRef, Note, NoteSummary } from '../common/types.ts';
 import { newId, now } from './ids.ts';
 
@@ -17,22 +17,23 @@ export interface NoteWrite {
 
 export type NoteRepo = ReturnType<typeof createNoteRepo>;
 
-export function createNoteRepo(db: Db) {
-  const getStmt = db.prepare('SELECT * FROM notes WHERE id = ?');
+export function createNoteRepo(db: Db, write: Write = createWriter(db)) {
+  const getStmt = db.prepare('SELECT * FROM live_notes WHERE id = ?');
   const listStmt = db.prepare(`SELECT n.id, n.title, n.modified,
       (SELECT count(*) FROM citations c WHERE c.note_id = n.id) AS citation_count
-    FROM notes n ORDER BY n.modified DESC, n.seq DESC`);
+    FROM live_notes n ORDER BY n.modified DESC, n.seq DESC`);
   const insertStmt = db.prepare(`INSERT INTO notes (id, title, doc, text, created, modified)
     VALUES (@id, @title, @doc, @text, @created, @modified)`);
-  const updateStmt = db.prepare('UPDATE notes SET title = @title, doc = @doc, text = @text, modified = @modified WHERE id = @id');
-  const deleteStmt = db.prepare('DELETE FROM notes WHERE id = ?');
+  const updateStmt = db.prepare(`UPDATE notes SET title = @title, doc = @doc, text = @text, modified = @modified
+    WHERE id = @id AND deleted_at IS NULL`);
+  const trashStmt = db.prepare('UPDATE notes SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
   const clearCitationsStmt = db.prepare('DELETE FROM citations WHERE note_id = ?');
   const insertCitationStmt = db.prepare(`INSERT INTO citations (note_id, ord, annotation_id, source_id, start_cp, end_cp, exact)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const citationsStmt = db.prepare(`SELECT annotation_id AS annotationId, source_id AS sourceId, start_cp AS start,
     end_cp AS end, exact FROM citations WHERE note_id = ? ORDER BY ord`);
   const backlinksStmt = db.prepare(`SELECT DISTINCT n.id AS noteId, n.title AS title FROM citations c
-    JOIN notes n ON n.id = c.note_id WHERE c.annotation_id = @id OR c.source_id = @id ORDER BY n.modified DESC`);
+    JOIN live_notes n ON n.id = c.note_id WHERE c.annotation_id = @id OR c.source_id = @id ORDER BY n.modified DESC`);
 
   const writeCitations = (noteId: string, citations: CitationRef[]): void => {
     clearCitationsStmt.run(noteId);
@@ -50,7 +51,7 @@ export function createNoteRepo(db: Db) {
       return (listStmt.all() as Array<{ id: string; title: string; modified: string; citation_count: number }>)
         .map((r) => ({ id: r.id, title: r.title, modified: r.modified, citationCount: r.citation_count }));
     },
-    insert: db.transaction((w: NoteWrite, keep?: { id: string; created: string; modified: string }): Note => {
+    insert: (w: NoteWrite, keep?: { id: string; created: string; modified: string }): Note => write(() => {
       const at = now();
       const id = keep?.id ?? newId();
       insertStmt.run({ id, title: w.title, doc: JSON.stringify(w.doc), text: w.text,
@@ -58,16 +59,17 @@ export function createNoteRepo(db: Db) {
       writeCitations(id, w.citations);
       return get(id)!;
     }),
-    update: db.transaction((id: string, w: NoteWrite): Note | undefined => {
+    update: (id: string, w: NoteWrite): Note | undefined => write(() => {
       if (updateStmt.run({ id, title: w.title, doc: JSON.stringify(w.doc), text: w.text, modified: now() }).changes === 0) {
         return undefined;
       }
       writeCitations(id, w.citations);
       return get(id);
     }),
-    delete: db.transaction((id: string): Note | undefined => {
+    /** Moves a note to the trash; returns it as it was. */
+    delete: (id: string): Note | undefined => write(() => {
       const existing = get(id);
-      if (existing) deleteStmt.run(id);
+      if (existing) trashStmt.run(now(), id);
       return existing;
     }),
     citations(noteId: string): CitationRef[] {

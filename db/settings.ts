@@ -1,9 +1,9 @@
-import type { Db } from './open.ts';
+import { createWriter, type Db, type Write } from './write.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../common/types.ts';
 
 export type SettingsRepo = ReturnType<typeof createSettingsRepo>;
 
-export function createSettingsRepo(db: Db) {
+export function createSettingsRepo(db: Db, write: Write = createWriter(db)) {
   const allStmt = db.prepare('SELECT key, value FROM settings');
   const upsertStmt = db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?)
     ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
@@ -18,7 +18,7 @@ export function createSettingsRepo(db: Db) {
 
   return {
     get,
-    update: db.transaction((patch: Partial<Settings>): Settings => {
+    update: (patch: Partial<Settings>): Settings => write(() => {
       for (const [key, value] of Object.entries(patch)) {
         if (key in DEFAULT_SETTINGS && value !== undefined) upsertStmt.run(key, JSON.stringify(value));
       }

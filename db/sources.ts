@@ -1,4 +1,4 @@
-import type { Db } from './open.ts';
+import { createWriter, type Db, type Write } from './write.ts';
 import type { Source, SourceMeta, SourceSummary } from '../common/types.ts';
 import { newId, now } from './ids.ts';
 
@@ -27,19 +27,19 @@ const META_COLUMNS = { title: 'title', published: 'published', publisher: 'publi
 
 export type SourceRepo = ReturnType<typeof createSourceRepo>;
 
-export function createSourceRepo(db: Db) {
+export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
   const insertStmt = db.prepare(`INSERT INTO sources
     (id, title, published, publisher, url, byline, original_path, original_name, sha256, encoding, text, length, imported_at, updated_at)
     VALUES (@id, @title, @published, @publisher, @url, @byline, @originalPath, @originalName, @sha256, @encoding, @text, @chars, @at, coalesce(@updatedAt, @at))`);
-  const getStmt = db.prepare('SELECT * FROM sources WHERE id = ?');
-  const byShaStmt = db.prepare('SELECT id FROM sources WHERE sha256 = ?');
+  const getStmt = db.prepare('SELECT * FROM live_sources WHERE id = ?');
+  const byShaStmt = db.prepare('SELECT id FROM live_sources WHERE sha256 = ?');
   const listStmt = db.prepare(`SELECT s.id, s.title, s.published, s.publisher, s.length, s.imported_at,
-      (SELECT count(*) FROM annotations a WHERE a.source_id = s.id) AS annotation_count,
+      (SELECT count(*) FROM annotations a WHERE a.source_id = s.id AND a.deleted_at IS NULL) AS annotation_count,
       (SELECT json_group_array(DISTINCT t.name) FROM annotations a
          JOIN annotation_tags at ON at.annotation_id = a.id JOIN tags t ON t.id = at.tag_id
-        WHERE a.source_id = s.id) AS tags
-    FROM sources s ORDER BY s.imported_at DESC, s.seq DESC`);
-  const deleteStmt = db.prepare('DELETE FROM sources WHERE id = ?');
+        WHERE a.source_id = s.id AND a.deleted_at IS NULL) AS tags
+    FROM live_sources s ORDER BY s.imported_at DESC, s.seq DESC`);
+  const trashStmt = db.prepare('UPDATE sources SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
   const maxSeqStmt = db.prepare('SELECT coalesce(max(seq), 0) FROM sources').pluck();
   const indexSinceStmt = db.prepare(`INSERT INTO sources_fts (rowid, title, text)
     SELECT seq, title, text FROM sources WHERE seq > ?`);
@@ -49,18 +49,20 @@ export function createSourceRepo(db: Db) {
   return {
     /** Inserts a source; it is searchable at once, or at the end of the enclosing batch. */
     insert(row: NewSourceRow, keep?: { id: string; importedAt: string; updatedAt: string }): Source {
-      const id = keep?.id ?? newId();
-      const { lastInsertRowid } = insertStmt.run({ ...row, id, at: keep?.importedAt ?? now(), updatedAt: keep?.updatedAt ?? null });
-      if (batchDepth === 0) indexSinceStmt.run(Number(lastInsertRowid) - 1);
-      return toSource(getStmt.get(id) as SourceRow);
+      return write(() => {
+        const id = keep?.id ?? newId();
+        const { lastInsertRowid } = insertStmt.run({ ...row, id, at: keep?.importedAt ?? now(), updatedAt: keep?.updatedAt ?? null });
+        if (batchDepth === 0) indexSinceStmt.run(Number(lastInsertRowid) - 1);
+        return toSource(getStmt.get(id) as SourceRow);
+      });
     },
     /**
-     * Runs fn in a transaction (a savepoint when nested) and full-text indexes
+     * Runs fn in a write transaction (a savepoint when nested) and full-text indexes
      * every source it inserted in one statement at the end. Rows undone by an
      * inner savepoint are simply not there to index.
      */
     batch<T>(fn: () => T): T {
-      return db.transaction(() => {
+      return write(() => {
         const before = maxSeqStmt.get() as number;
         batchDepth++;
         let result: T;
@@ -71,7 +73,7 @@ export function createSourceRepo(db: Db) {
         }
         if (batchDepth === 0) indexSinceStmt.run(before);
         return result;
-      })();
+      });
     },
     get(id: string): Source | undefined {
       const r = getStmt.get(id) as SourceRow | undefined;
@@ -98,13 +100,16 @@ export function createSourceRepo(db: Db) {
           params[key] = patch[key as keyof SourceMeta];
         }
       }
-      if (sets.length > 0) {
-        db.prepare(`UPDATE sources SET ${sets.join(', ')}, updated_at = @at WHERE id = @id`).run(params);
-      }
-      return this.get(id);
+      return write(() => {
+        if (sets.length > 0) {
+          db.prepare(`UPDATE sources SET ${sets.join(', ')}, updated_at = @at WHERE id = @id AND deleted_at IS NULL`).run(params);
+        }
+        return this.get(id);
+      });
     },
+    /** Moves a source, and with it its annotations, to the trash (restore with the trash repo). */
     delete(id: string): boolean {
-      return deleteStmt.run(id).changes > 0;
+      return write(() => trashStmt.run(now(), id).changes > 0);
     },
   };
 }

@@ -1,8 +1,8 @@
 // The handler table implementing common/api.ts over the store and services.
 // Served by Electron IPC (main.ts), the CLI (cli.ts) and the test harness.
 import type { LecternApi } from '../common/api.ts';
-import { ApiError, type DeletedSource, type NewAnnotation, type ProgressEvent } from '../common/types.ts';
-import { OffsetMap, sliceCodePoints } from '../common/offsets.ts';
+import { ApiError, type NewAnnotation, type ProgressEvent, type TrashItem } from '../common/types.ts';
+import { OffsetMap } from '../common/offsets.ts';
 import { quoteAt } from '../common/selectors.ts';
 import { emptyNoteDoc, noteCitations, noteText } from '../common/note-doc.ts';
 import { parseNoteDoc } from '../common/note-schema.ts';
@@ -10,6 +10,7 @@ import type { Store } from '../db/store.ts';
 import { createImportService } from './import/import-service.ts';
 import { createExportService } from './export/export-service.ts';
 import { found } from './found.ts';
+import { backupLibrary } from './backup.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -24,6 +25,11 @@ export interface ApiDeps {
   mayImportPath?: (path: string) => boolean;
   /** Where to save an export (the Electron shell shows a save dialog); default: a temporary export folder. */
   chooseSavePath?: (defaultName: string) => Promise<string | null>;
+  /**
+   * Whether a caller may write (an export, a backup) to a path it names itself,
+   * without chooseSavePath. The CLI allows what the user typed; the desktop app, nothing.
+   */
+  mayWritePath?: (path: string) => boolean;
 }
 
 
@@ -33,22 +39,20 @@ const noteWrite = (title: string, doc: unknown) => {
   return { title, doc, text: noteText(doc), citations: noteCitations(doc) };
 };
 
-/** How many deleted sources can be restored (undo), most recent first. */
-const UNDO_DEPTH = 20;
-
-export function createApi({ store, onProgress, chooseSavePath, mayImportPath }: ApiDeps): LecternApi {
+export function createApi({ store, onProgress, chooseSavePath, mayImportPath, mayWritePath }: ApiDeps): LecternApi {
   const importer = createImportService(store, onProgress);
   const exporter = createExportService(store, onProgress);
   /** Export destinations handed out by chooseSavePath: the only paths export methods write to. */
   const savePaths = new Set<string>();
   const savePath = (path: string): string => {
     const abs = resolve(path);
-    if (!savePaths.has(abs)) throw new ApiError('forbidden-path', 'Exports are written only to a path chosen with chooseSavePath');
+    if (!savePaths.has(abs) && !mayWritePath?.(abs)) throw new ApiError('forbidden-path', 'Exports are written only to a path chosen with chooseSavePath');
     return abs;
   };
 
   const source = (id: string) => found(store.sources.get(id), 'source', id);
-  const deletedSources = new Map<string, DeletedSource>();
+  /** What a delete just moved to the trash (the undo names it to restore). */
+  const trashed = (id: string): TrashItem => store.trash.item(id)!;
 
   /** The quote selector of a new annotation's range, after checking the range lies inside its source. */
   const quoteFor = ({ sourceId, start, end }: NewAnnotation) => {
@@ -68,31 +72,16 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath }: 
     async getSource(id) { return source(id); },
     async updateSource(id, patch) { return found(store.sources.updateMeta(id, patch), 'source', id); },
     async deleteSource(id) {
-      return store.db.transaction(() => {
-        const deleted = { source: source(id), annotations: store.annotations.listBySource(id) };
+      return store.write(() => {
+        source(id);
         store.sources.delete(id);
-        store.annotations.pruneTags();
-        deletedSources.set(id, deleted);
-        if (deletedSources.size > UNDO_DEPTH) deletedSources.delete(deletedSources.keys().next().value!);
-        return deleted;
-      })();
-    },
-    // Restores the server's own copy: what the renderer sends back only names it.
-    async restoreSource({ source: { id } }) {
-      const deleted = deletedSources.get(id);
-      if (!deleted) throw new ApiError('not-found', `Nothing to undo for source ${id}`);
-      if (store.sources.get(id)) throw new ApiError('conflict', `Source ${id} already exists`);
-      const twin = store.sources.findIdBySha256(deleted.source.sha256);
-      if (twin) throw new ApiError('conflict', `The same file was imported again in the meantime (source ${twin})`);
-      const { importedAt, updatedAt, ...row } = deleted.source;
-      const restored = store.sources.batch(() => {
-        const s = store.sources.insert(row, { id, importedAt, updatedAt });
-        for (const a of deleted.annotations) store.annotations.insert(a);
-        return s;
+        return trashed(id);
       });
-      deletedSources.delete(id);
-      return restored;
     },
+    // One undo for every kind: the trash keeps the rows, restore names them.
+    async restore(ids) { return store.trash.restore(ids); },
+    async listDeleted() { return store.trash.list(); },
+    async purgeDeleted(ids) { return store.trash.purge(ids ? { ids } : {}); },
 
     async importPaths(paths) {
       const refused = mayImportPath ? paths.filter((p) => !mayImportPath(p)) : [];
@@ -108,23 +97,17 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath }: 
       return store.annotations.listBySource(sourceId);
     },
     async createAnnotation(input) {
-      return store.annotations.insert({
+      // checked and written under one lock: the source cannot be deleted in between
+      return store.write(() => store.annotations.insert({
         ...input, ...quoteFor(input), color: input.color ?? 'yellow', comment: input.comment ?? '', tags: input.tags ?? [],
-      });
+      }));
     },
     async updateAnnotation(id, patch) { return found(store.annotations.update(id, patch), 'annotation', id); },
-    async deleteAnnotation(id) { return found(store.annotations.delete(id), 'annotation', id); },
-    async restoreAnnotation(a) {
-      if (store.annotations.get(a.id)) throw new ApiError('conflict', `Annotation ${a.id} already exists`);
-      const { text } = source(a.sourceId);
-      // An orphan's range is only where it last was; a placed one must still match its text.
-      if (a.status !== 'orphaned') {
-        const map = new OffsetMap(text);
-        if (a.end <= a.start || a.end > map.codePoints || sliceCodePoints(text, a.start, a.end, map) !== a.exact) {
-          throw new ApiError('conflict', `Annotation ${a.id} does not match its source text at ${a.start}-${a.end}`);
-        }
-      }
-      return store.annotations.insert(a);
+    async deleteAnnotation(id) {
+      return store.write(() => {
+        found(store.annotations.delete(id), 'annotation', id);
+        return trashed(id);
+      });
     },
     async listTags() { return store.annotations.listTags(); },
 
@@ -137,15 +120,22 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath }: 
     async getNote(id) { return found(store.notes.get(id), 'note', id); },
     async createNote({ title, doc }) { return store.notes.insert(noteWrite(title, doc ?? emptyNoteDoc())); },
     async updateNote(id, patch) {
-      const existing = found(store.notes.get(id), 'note', id);
-      return found(store.notes.update(id, noteWrite(patch.title ?? existing.title, patch.doc ?? existing.doc)), 'note', id);
+      return store.write(() => {
+        const existing = found(store.notes.get(id), 'note', id);
+        return found(store.notes.update(id, noteWrite(patch.title ?? existing.title, patch.doc ?? existing.doc)), 'note', id);
+      });
     },
-    async deleteNote(id) { return found(store.notes.delete(id), 'note', id); },
-    async restoreNote(note) {
-      if (store.notes.get(note.id)) throw new ApiError('conflict', `Note ${note.id} already exists`);
-      return store.notes.insert(noteWrite(note.title, note.doc), note);
+    async deleteNote(id) {
+      return store.write(() => {
+        found(store.notes.delete(id), 'note', id);
+        return trashed(id);
+      });
     },
     async backlinks(id) { return store.notes.backlinks(id); },
+
+    async libraryStatus() { return store.status(); },
+    async checkLibrary(options) { return store.check(options?.full ?? false); },
+    async backupLibrary(path) { return backupLibrary(store, savePath(path)); },
 
     async chooseSavePath(defaultName) {
       const chosen = chooseSavePath

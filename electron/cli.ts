@@ -11,8 +11,9 @@ import { CommandError, UsageError, type Command, type OptionSpec } from './cli/c
 import { libraryCommands } from './cli/library-commands.ts';
 import { noteCommands } from './cli/note-commands.ts';
 import { exportCommands } from './cli/export-commands.ts';
+import { maintenanceCommands } from './cli/maintenance-commands.ts';
 
-export const COMMANDS: Command[] = [...libraryCommands, ...noteCommands, ...exportCommands];
+export const COMMANDS: Command[] = [...libraryCommands, ...noteCommands, ...exportCommands, ...maintenanceCommands];
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },
@@ -131,6 +132,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     const api = validated(createApi({
       store,
       onProgress: (e) => progress(`${e.task} ${e.done}/${e.total} ${e.current}`),
+      mayWritePath: () => true, // the CLI writes where the user said
     }));
     const out = await command.run({ api, store, values: parsed.values, positionals: parsed.positionals, json, progress });
     if (!json && io.isTTY) io.stderr('\r\x1b[K');

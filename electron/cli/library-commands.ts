@@ -20,6 +20,7 @@ const importCommand: Command = {
       ...result.duplicates.map((d) => `duplicate ${d.id}  ${d.path}`),
       ...result.failed.map((f) => `failed    ${f.path}: ${f.error}`),
       `${result.imported.length} imported, ${result.duplicates.length} duplicates, ${result.failed.length} failed`,
+      ...(result.aborted ? [`the import stopped: ${result.aborted}`] : []),
     ];
     return { json: result, human: lines.join('\n'), exitCode: result.failed.length > 0 ? 1 : 0 };
   },

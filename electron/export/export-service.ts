@@ -107,11 +107,11 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
       const s = source(sourceId);
       const r = importW3c(s, json);
       // ids are unique across all tables, so a file's id is kept only when it is free in each
-      const free = (x: string) => !store.annotations.get(x) && !store.sources.get(x) && !store.notes.get(x);
+      const free = (x: string) => !store.idTaken(x);
       const imported: AnnotationImportResult['imported'] = [];
       const skipped = r.skipped.map((k) => ({ index: k.index, id: k.id, reason: k.reason }));
       // All or nothing: a failure part-way leaves no annotation of this file behind.
-      store.db.transaction(() => { for (const a of r.annotations) {
+      store.write(() => { source(sourceId); /* not deleted meanwhile */ for (const a of r.annotations) {
         if (a.originalId && store.annotations.get(a.originalId)?.sourceId === s.id) {
           skipped.push({ index: a.index, id: a.originalId, reason: 'already imported onto this source' });
           continue;
@@ -124,7 +124,7 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
           ...(a.created ? { created: a.created } : {}), ...(a.modified ? { modified: a.modified } : {}),
         });
         imported.push({ id: row.id, status: row.status, score: row.score, start: row.start, end: row.end, exact: row.exact });
-      } })();
+      } });
       const count = (st: string) => imported.filter((i) => i.status === st).length;
       return {
         sourceId: s.id, imported, anchored: count('anchored'), moved: count('moved'), orphaned: count('orphaned'),

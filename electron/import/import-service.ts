@@ -1,18 +1,23 @@
 // The batch import: files and folders from disk, or named bytes from a drop.
 //
-// Each batch of files is read asynchronously (the next batch's reads are
-// already under way while the current one is stored), then stored in one
-// transaction with a savepoint per file, so a file that fails leaves no row
-// and the others still import. Between batches the service yields to the
-// event loop, so other calls (a search, a list) are served during a long
-// import.
+// A batch of files is read asynchronously (the next batch's reads are already
+// under way while the current one is stored), then prepared outside any
+// transaction (hashed, decoded, described), then stored in one IMMEDIATE
+// write transaction with a savepoint per file, so a file that fails leaves no
+// row and the others still import, and the write lock is held only while rows
+// are written. The result is filled in only after a batch commits, so it lists
+// exactly what is stored. A failure of the whole library (disk full, locked,
+// damaged, read-only) stops the import and the result says what was stored,
+// what was not and why. Between batches the service yields to the event loop,
+// so other calls (a search, a list) are served during a long import.
 
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { FileBytes, ImportResult, ProgressEvent } from '../../common/types.ts';
+import type { ApiError, FileBytes, Id, ImportedItem, ImportResult, ProgressEvent } from '../../common/types.ts';
 import { codePointLength } from '../../common/offsets.ts';
 import type { Store } from '../../db/store.ts';
+import type { NewSourceRow } from '../../db/sources.ts';
 import { collectPaths, fsReason, unsupportedReason } from './collect.ts';
 import { DecodeError, decodeBytes } from './decode.ts';
 import { extractMetadata } from './metadata.ts';
@@ -35,10 +40,22 @@ export interface ImportOptions {
   maxBytes?: number;
 }
 
-/** One file ready to store: its bytes, or the reason it could not be read. */
+/** One file read: its bytes, or the reason it could not be read. */
 type Loaded =
   | { path: string; name: string; originalPath: string | null; bytes: Uint8Array }
   | { path: string; name: string; originalPath: string | null; error: string };
+
+/** A file after the work that needs no lock: a row to store, a known duplicate, or the reason it fails. */
+type Prepared =
+  | { path: string; row: NewSourceRow }
+  | { path: string; sha256: string; duplicateOf: Id; redo: () => Prepared }
+  | { path: string; error: string };
+
+/** What storing one file did. */
+type Stored =
+  | { path: string; imported: ImportedItem }
+  | { path: string; duplicateOf: Id }
+  | { path: string; error: string };
 
 /** A failure whose message is a plain reason for the user. */
 class ImportFailure extends Error {}
@@ -54,61 +71,84 @@ export function createImportService(
   const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
 
-  /** Store one file (runs inside a savepoint). Returns what the result lists. */
-  const storeOne = (file: Loaded & { bytes: Uint8Array }, result: ImportResult): void => {
-    const { bytes } = file;
-    if (bytes.length === 0) throw new ImportFailure('empty file');
-    if (bytes.length > maxBytes) throw new ImportFailure(tooLarge(bytes.length, maxBytes));
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    // The library (including rows stored earlier in this transaction) is the one
-    // place to look, so copies within one import are caught as well.
-    const existing = store.sources.findIdBySha256(sha256);
-    if (existing) {
-      result.duplicates.push({ path: file.path, id: existing });
-      return;
+  /** Hash, decode and describe one file: all outside the write lock. */
+  const prepare = (file: Loaded, checkDuplicate = true): Prepared => {
+    const { path } = file;
+    if ('error' in file) return { path, error: file.error };
+    try {
+      const { bytes } = file;
+      if (bytes.length === 0) throw new ImportFailure('empty file');
+      if (bytes.length > maxBytes) throw new ImportFailure(tooLarge(bytes.length, maxBytes));
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      // Known already: skip the decoding (storing re-checks under the lock).
+      const known = checkDuplicate ? store.sources.findIdBySha256(sha256) : undefined;
+      if (known) return { path, sha256, duplicateOf: known, redo: () => prepare(file, false) };
+      const { text, encoding } = decodeBytes(bytes);
+      if (text.length === 0) throw new ImportFailure('empty file');
+      if (text.trim() === '') throw new ImportFailure('file contains only whitespace');
+      return {
+        path,
+        row: { ...extractMetadata(text, file.name), originalPath: file.originalPath, originalName: file.name, sha256, encoding, text, chars: codePointLength(text) },
+      };
+    } catch (err) {
+      return { path, error: reasonOf(err) };
     }
-    const { text, encoding } = decodeBytes(bytes);
-    if (text.length === 0) throw new ImportFailure('empty file');
-    if (text.trim() === '') throw new ImportFailure('file contains only whitespace');
-    const meta = extractMetadata(text, file.name);
-    const chars = codePointLength(text);
-    const source = store.sources.insert({
-      ...meta,
-      originalPath: file.originalPath,
-      originalName: file.name,
-      sha256,
-      encoding,
-      text,
-      chars,
-    });
-    result.imported.push({
-      id: source.id, title: source.title, path: file.path, sha256, chars, published: source.published, encoding,
-    });
   };
 
-  // better-sqlite3: a transaction function called inside another runs as a SAVEPOINT.
-  const storeOneTx = store.db.transaction(storeOne);
-  // One transaction a batch; its new sources are full-text indexed together at the end (store.sources.batch).
-  const storeBatchTx = (batch: Loaded[], result: ImportResult, progress: (current: string) => void) => store.sources.batch(
-    () => {
-      for (const file of batch) {
-        if ('error' in file) {
-          result.failed.push({ path: file.path, error: file.error });
-        } else {
-          // Partial results of a failed file are dropped along with its savepoint.
-          const mark = { imported: result.imported.length, duplicates: result.duplicates.length };
-          try {
-            storeOneTx(file, result);
-          } catch (err) {
-            result.imported.length = mark.imported;
-            result.duplicates.length = mark.duplicates;
-            result.failed.push({ path: file.path, error: reasonOf(err) });
-          }
-        }
-        progress(file.path);
+  /** Stores one prepared file, inside the batch's transaction. Returns what it did; changes nothing shared. */
+  const storeOne = (file: Prepared): Stored => {
+    if ('error' in file) return file;
+    const sha256 = 'row' in file ? file.row.sha256 : file.sha256;
+    // Under the write lock this decides duplicates race-free: rows committed by another
+    // process, or stored earlier in this transaction, are all visible here.
+    const existing = store.sources.findIdBySha256(sha256);
+    if (existing) return { path: file.path, duplicateOf: existing };
+    // A known duplicate deleted since it was prepared: decoded now after all (rare).
+    const ready = 'row' in file ? file : file.redo();
+    if (!('row' in ready)) return ready as Stored;
+    const source = store.sources.insert(ready.row);
+    const { chars, encoding } = ready.row;
+    return { path: file.path, imported: { id: source.id, title: source.title, path: file.path, sha256, chars, published: source.published, encoding } };
+  };
+
+  /**
+   * One transaction for the batch (its new sources full-text indexed together at
+   * the end, store.sources.batch), one savepoint per file. When SQLite itself
+   * rolled the whole transaction back (it may, on some errors), nothing of the
+   * batch is stored, so the error goes up instead of being counted as one file's.
+   */
+  const storeBatch = (files: Prepared[]): Stored[] => store.sources.batch(() => files.map((file) => {
+    if ('error' in file) return file;
+    try {
+      return store.write(() => storeOne(file));
+    } catch (err) {
+      if (!store.db.inTransaction || store.libraryFailure(err)) throw err;
+      return { path: file.path, error: reasonOf(err) };
+    }
+  }));
+
+  /**
+   * Stores a batch; if the batch as a whole fails for a reason of its own, each
+   * file again in its own transaction, so one bad file never stops the others.
+   * A failure of the whole library stops it: `stop` says why, and the files
+   * after the last one in `stored` were not stored.
+   */
+  const storeOrIsolate = (files: Prepared[]): { stored: Stored[]; stop: ApiError | null } => {
+    try {
+      return { stored: storeBatch(files), stop: null };
+    } catch (err) {
+      const stop = store.libraryFailure(err);
+      if (stop) return { stored: [], stop };
+      if (files.length === 1) return { stored: [{ path: files[0]!.path, error: reasonOf(err) }], stop: null };
+      const stored: Stored[] = [];
+      for (const file of files) {
+        const one = storeOrIsolate([file]);
+        stored.push(...one.stored);
+        if (one.stop) return { stored, stop: one.stop };
       }
-    },
-  );
+      return { stored, stop: null };
+    }
+  };
 
   /**
    * Batches of at most `batchSize` files and about BATCH_BYTES (a bigger file
@@ -132,26 +172,39 @@ export function createImportService(
   };
 
   const run = async (
+    paths: readonly string[],
     sizes: readonly number[],
     load: (index: number) => Promise<Loaded>,
     result: ImportResult,
   ): Promise<ImportResult> => {
     const total = sizes.length;
     let done = 0;
-    const progress = (current: string) => {
-      done++;
-      onProgress?.({ task: 'import', done, total, current });
-    };
     onProgress?.({ task: 'import', done: 0, total, current: '' });
     const batches = batchesOf(sizes);
     const loadBatch = ([from, to]: [number, number]) =>
       Promise.all(Array.from({ length: to - from }, (_, k) => load(from + k)));
     let next = batches.length > 0 ? loadBatch(batches[0]!) : null;
     for (let b = 0; next; b++) {
-      const batch = await next;
+      const loaded = await next;
       // Start reading the following batch before storing this one.
       next = b + 1 < batches.length ? loadBatch(batches[b + 1]!) : null;
-      storeBatchTx(batch, result, progress);
+      const { stored, stop } = storeOrIsolate(loaded.map((file) => prepare(file)));
+      for (const s of stored) {
+        if ('imported' in s) result.imported.push(s.imported);
+        else if ('duplicateOf' in s) result.duplicates.push({ path: s.path, id: s.duplicateOf });
+        else result.failed.push({ path: s.path, error: s.error });
+        done++;
+        onProgress?.({ task: 'import', done, total, current: s.path });
+      }
+      if (stop) {
+        // Nothing after the files above was stored: say so, file by file.
+        await next?.catch(() => undefined);
+        result.aborted = stop.message;
+        for (const path of paths.slice(batches[b]![0] + stored.length)) {
+          result.failed.push({ path, error: `not imported: the import stopped (${stop.message})` });
+        }
+        return result;
+      }
       // Let other calls in between batches.
       await new Promise((r) => setImmediate(r));
     }
@@ -165,7 +218,7 @@ export function createImportService(
       const files = collected.files;
       // Sizes first: too-large files are refused unread, and batches are sized by bytes.
       const infos = await Promise.all(files.map((path) => stat(path).then((i) => i.size, (err: unknown) => err)));
-      return run(infos.map((i) => (typeof i === 'number' ? i : 0)), async (i) => {
+      return run(files, infos.map((i) => (typeof i === 'number' ? i : 0)), async (i) => {
         const path = files[i]!;
         const name = basename(path);
         const info = infos[i];
@@ -187,7 +240,7 @@ export function createImportService(
         if (reason) result.failed.push({ path: file.name, error: reason });
         else accepted.push(file);
       }
-      return run(accepted.map((f) => f.bytes.length), async (i) => {
+      return run(accepted.map((f) => f.name), accepted.map((f) => f.bytes.length), async (i) => {
         const { name, bytes } = accepted[i]!;
         return { path: name, name: basename(name), originalPath: null, bytes };
       }, result);

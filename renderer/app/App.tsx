@@ -158,7 +158,7 @@ export function App() {
     setPopover(null);
     setAnnotations((l) => l.filter((x) => x.id !== a.id));
     if (selectedId === a.id) setSelectedId(null);
-    setUndo({ kind: 'annotation', annotation: gone });
+    setUndo({ item: gone, wasOpen: false });
     annotationsChanged();
   };
 
@@ -172,7 +172,7 @@ export function App() {
       setOpen(null);
       api().updateSettings({ lastSourceId: null, lastScrollOffset: 0 }).catch(() => {});
     }
-    setUndo({ kind: 'source', deleted, wasOpen });
+    setUndo({ item: deleted, wasOpen });
     await refreshSources();
     emit('changed', { what: 'sources' });
     emit('changed', { what: 'annotations' });
@@ -181,17 +181,21 @@ export function App() {
   const undoDelete = async () => {
     if (!undo) return;
     setUndo(null);
-    if (undo.kind === 'source') {
-      const back = await api().restoreSource(undo.deleted);
+    const { item } = undo;
+    await api().restore([item.id]);
+    if (item.kind === 'source') {
       await refreshSources();
       emit('changed', { what: 'sources' });
       emit('changed', { what: 'annotations' });
-      if (undo.wasOpen) await openSource(back.id);
+      if (undo.wasOpen) await openSource(item.id);
       return;
     }
-    const back = await api().restoreAnnotation(undo.annotation);
-    if (openRef.current?.source.id === back.sourceId) setAnnotations((l) => [...l, back]);
-    setSelectedId(back.id);
+    const open = openRef.current;
+    if (open && open.source.id === item.sourceId) {
+      const restored = await api().listAnnotations(open.source.id);
+      setAnnotations(() => restored);
+    }
+    setSelectedId(item.id);
     annotationsChanged();
   };
 

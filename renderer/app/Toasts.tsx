@@ -1,9 +1,9 @@
 // The toast stack at the bottom: the undo offer after a deletion, and the
 // last error.
-import type { Annotation, DeletedSource } from '../../common/types.ts';
+import type { TrashItem } from '../../common/types.ts';
 
-/** What the next Undo puts back. */
-export type Undoable = { kind: 'annotation'; annotation: Annotation } | { kind: 'source'; deleted: DeletedSource; wasOpen: boolean };
+/** What the next Undo puts back (restore([item.id])). */
+export type Undoable = { item: TrashItem; wasOpen: boolean };
 
 export interface ToastsProps {
   undo: Undoable | null;
@@ -13,8 +13,8 @@ export interface ToastsProps {
   onDismissNotice(): void;
 }
 
-const undoText = (undo: Undoable) => undo.kind === 'source'
-  ? `Deleted “${undo.deleted.source.title}”${undo.deleted.annotations.length ? ` and its ${undo.deleted.annotations.length} ${undo.deleted.annotations.length === 1 ? 'annotation' : 'annotations'}` : ''}.`
+const undoText = ({ item }: Undoable) => item.kind === 'source'
+  ? `Deleted “${item.title}”${item.annotations ? ` and its ${item.annotations} ${item.annotations === 1 ? 'annotation' : 'annotations'}` : ''}.`
   : 'Annotation deleted.';
 
 export function Toasts(p: ToastsProps) {

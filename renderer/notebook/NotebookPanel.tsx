@@ -263,11 +263,11 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
     setToast({
       message: `Deleted “${deleted.title || 'Untitled note'}”.`,
       undo: () => {
-        void window.lectern.restoreNote(deleted).then(async (n) => {
+        void window.lectern.restore([deleted.id]).then(async () => {
           setToast(null);
           await reloadList();
           emit('changed', { what: 'notes' });
-          await openNote(n.id);
+          await openNote(deleted.id);
         }, (e: unknown) => setToast({ message: `Could not restore the note: ${String((e as Error).message ?? e)}` }));
       },
     });

@@ -8,6 +8,7 @@ import { createSourceRepo } from '../../db/sources.ts';
 import { createAnnotationRepo } from '../../db/annotations.ts';
 import { createSearch } from '../../db/search.ts';
 import { buildFtsQuery } from '../../db/fts-query.ts';
+import { checkIntegrity } from '../../db/integrity.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 function withStore(fn: (store: ReturnType<typeof openStore>) => void): void {
@@ -148,10 +149,10 @@ test('sources inserted in a batch are indexed at its end; rows undone by a savep
     store.sources.batch(() => {
       store.sources.insert(row({ sha256: 'e'.repeat(64), text: 'kept zebra' }));
       try {
-        store.db.transaction(() => {
+        store.write(() => {
           store.sources.insert(row({ sha256: 'f'.repeat(64), text: 'undone zebra' }));
           throw new Error('undo this file');
-        })();
+        });
       } catch { /* the file's savepoint is rolled back */ }
       assert.equal(store.search('zebra').length, 0, 'not indexed before the batch ends');
     });
@@ -161,7 +162,7 @@ test('sources inserted in a batch are indexed at its end; rows undone by a savep
   });
 });
 
-test('migrating a database with data keeps every row, tag and index entry (0003 rebuilds annotations)', () => {
+test('migrating a database with data keeps every row, tag and index entry (0003 rebuilds annotations, 0004 sources)', () => {
   const { dir, cleanup } = tempDir();
   try {
     const file = join(dir, 'old.db');
@@ -169,17 +170,27 @@ test('migrating a database with data keeps every row, tag and index entry (0003 
     const db = new Database(file);
     db.pragma('foreign_keys = ON');
     migrate(db, all.filter((m) => m.version <= 2));
-    const old = { sources: createSourceRepo(db), annotations: createAnnotationRepo(db) };
-    const s = old.sources.insert(row());
-    const a = old.annotations.insert({ sourceId: s.id, start: 0, end: 3, exact: 'Les', prefix: '', suffix: ' Mis',
-      color: 'blue', comment: 'kept through the rebuild', tags: ['x/y'] });
-    assert.deepEqual(migrate(db, all), [3]);
+    // rows as the version-2 store wrote them (today's repositories need today's schema)
+    const s = { id: '5c0d1e2f-0000-4000-8000-000000000001', ...row() };
+    db.prepare(`INSERT INTO sources (id, title, published, original_path, original_name, sha256, encoding, text, length, imported_at, updated_at)
+      VALUES (@id, @title, @published, @originalPath, @originalName, @sha256, @encoding, @text, @chars, 'then', 'then')`).run(s);
+    db.prepare("INSERT INTO sources_fts (rowid, title, text) SELECT seq, title, text FROM sources").run();
+    const a = { id: '5c0d1e2f-0000-4000-8000-000000000002', sourceId: s.id, start: 0, end: 3, exact: 'Les', prefix: '', suffix: ' Mis',
+      color: 'blue', comment: 'kept through the rebuild', tags: ['x/y'], status: 'anchored', score: null, created: 'then', modified: 'then' };
+    db.prepare(`INSERT INTO annotations (id, source_id, start_cp, end_cp, exact, prefix, suffix, color, comment, created, modified)
+      VALUES (@id, @sourceId, @start, @end, @exact, @prefix, @suffix, @color, @comment, @created, @modified)`).run({ ...a, tags: undefined, status: undefined, score: undefined });
+    db.prepare("INSERT INTO tags (id, name, created) VALUES ('t1', 'x/y', 'then')").run();
+    db.prepare("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, 't1')").run(a.id);
+    assert.deepEqual(migrate(db, all), [3, 4]);
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1, 'foreign keys are back on');
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     assert.deepEqual(db.pragma('foreign_key_check'), []);
+    assert.deepEqual(checkIntegrity(db, true).problems, [], 'each full-text index equals the live rows');
     const repo = createAnnotationRepo(db);
     assert.deepEqual(repo.get(a.id), a);
+    assert.equal(createSourceRepo(db).get(s.id)?.text, s.text, '0004 rebuilt sources with every row');
     assert.equal(createSearch(db)('rebuild')[0]?.id, a.id, 'the full-text index still finds it');
+    assert.equal(createSearch(db)('miserables')[0]?.id, s.id);
     repo.insert({ sourceId: s.id, start: 5, end: 5, exact: 'nowhere', prefix: '', suffix: '', color: 'yellow', comment: '',
       tags: [], status: 'orphaned' });
     assert.throws(() => repo.insert({ sourceId: s.id, start: 5, end: 5, exact: 'x', prefix: '', suffix: '', color: 'yellow',
