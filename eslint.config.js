@@ -47,6 +47,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/cli/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [electronOnlyInShell],
+        patterns: [
+          { group: ['**/shell/**', '**/renderer/**'], message: 'The services in electron/ are used by every shell; they never import electron/shell/ or the renderer.' },
+          { group: ['**/db/**', '**/export/**', '**/import-service*', '**/api.ts'], allowTypeImports: true, message: 'CLI commands get only the validated handler table (CommandContext.api), never the store or a service.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['electron/shell/**'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },

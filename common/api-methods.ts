@@ -18,6 +18,7 @@ export interface LecternApi {
   importFiles(files: FileBytes[]): Promise<ImportResult>;
 
   listAnnotations(sourceId: Id): Promise<Annotation[]>;
+  getAnnotation(id: Id): Promise<Annotation>;
   createAnnotation(input: NewAnnotation): Promise<Annotation>;
   updateAnnotation(id: Id, patch: AnnotationPatch): Promise<Annotation>;
   /** Moves an annotation to the trash; undo with restore([id]). */
@@ -71,6 +72,9 @@ export interface LecternApi {
 
 export type ApiMethod = keyof LecternApi;
 
+/** The longest annotation JSON text importAnnotations takes (UTF-16 code units; a file of this many bytes never decodes to more). */
+export const MAX_ANNOTATION_JSON = 50_000_000;
+
 /** Every method, once: a Record over ApiMethod, so the compiler rejects a missing or unknown name. */
 const METHOD_NAMES: Record<ApiMethod, true> = {
   listSources: true,
@@ -80,6 +84,7 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   importPaths: true,
   importFiles: true,
   listAnnotations: true,
+  getAnnotation: true,
   createAnnotation: true,
   updateAnnotation: true,
   deleteAnnotation: true,

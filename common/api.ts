@@ -1,7 +1,7 @@
 // One argument schema per API method, validated before any handler runs
 // (electron/dispatch.ts). The contract itself is in common/api-methods.ts.
 import { z } from 'zod';
-import type { ApiMethod, LecternApi } from './api-methods.ts';
+import { MAX_ANNOTATION_JSON, type ApiMethod, type LecternApi } from './api-methods.ts';
 import { ANNOTATION_COLORS } from './types.ts';
 
 export { API_METHODS, type ApiMethod, type LecternApi } from './api-methods.ts';
@@ -45,6 +45,7 @@ export const API_ARGS = {
   importPaths: z.tuple([z.array(z.string().min(1)).min(1).max(100_000)]),
   importFiles: z.tuple([z.array(z.object({ name: z.string().min(1).max(1000), bytes })).min(1).max(10_000)]),
   listAnnotations: z.tuple([id]),
+  getAnnotation: z.tuple([id]),
   createAnnotation: z.tuple([z.object({
     sourceId: id, start: offset, end: offset,
     color: color.optional(), comment: z.string().max(100_000).optional(), tags: tags.optional(),
@@ -72,7 +73,7 @@ export const API_ARGS = {
   exportNotePdf: z.tuple([id, z.string().min(1).max(4096), z.object({ withSources: z.boolean().optional() }).strict().optional()]),
   exportNoteMarkdown: z.tuple([id, z.string().min(1).max(4096)]),
   exportAnnotations: z.tuple([id, z.string().min(1).max(4096)]),
-  importAnnotations: z.tuple([id, z.string().min(2).max(50_000_000)]),
+  importAnnotations: z.tuple([id, z.string().min(2).max(MAX_ANNOTATION_JSON)]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** True when A and B are mutually assignable. */

@@ -7,8 +7,8 @@ import { quoteAt } from '../common/selectors.ts';
 import { emptyNoteDoc, noteCitations, noteText } from '../common/note-doc.ts';
 import { parseNoteDoc } from '../common/note-schema.ts';
 import type { Store } from '../db/store.ts';
-import { createImportService } from './import/import-service.ts';
-import { createExportService } from './export/export-service.ts';
+import type { createImportService } from './import/import-service.ts';
+import type { createExportService } from './export/export-service.ts';
 import { found } from './found.ts';
 import { backupLibrary } from './backup.ts';
 import { tmpdir } from 'node:os';
@@ -40,14 +40,17 @@ const noteWrite = (title: string, doc: unknown) => {
 };
 
 export function createApi({ store, onProgress, chooseSavePath, mayImportPath, mayWritePath }: ApiDeps): LecternApi {
-  const importer = createImportService(store, onProgress);
-  const exporter = createExportService(store, onProgress);
-  /** Export destinations handed out by chooseSavePath: the only paths export methods write to. */
+  // Loaded on first use, so a CLI command that neither imports nor exports never loads their libraries (decoders, PDF, fonts).
+  let importService: Promise<ReturnType<typeof createImportService>> | undefined;
+  let exportService: Promise<ReturnType<typeof createExportService>> | undefined;
+  const importer = () => (importService ??= import('./import/import-service.ts').then((m) => m.createImportService(store, onProgress)));
+  const exporter = () => (exportService ??= import('./export/export-service.ts').then((m) => m.createExportService(store, onProgress)));
+  /** Export destinations handed out by chooseSavePath, each good for one export (then the dialog must be asked again). */
   const savePaths = new Set<string>();
   const savePath = (path: string): string => {
     const abs = resolve(path);
-    if (!savePaths.has(abs) && !mayWritePath?.(abs)) throw new ApiError('forbidden-path', 'Exports are written only to a path chosen with chooseSavePath');
-    return abs;
+    if (savePaths.delete(abs) || mayWritePath?.(abs)) return abs;
+    throw new ApiError('forbidden-path', 'Exports are written only to a path chosen with chooseSavePath, once');
   };
 
   const source = (id: string) => found(store.sources.get(id), 'source', id);
@@ -88,14 +91,15 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
       if (refused.length > 0) {
         throw new ApiError('forbidden-path', `Lectern imports only files and folders you choose or drop: ${refused.join(', ')}`);
       }
-      return importer.importPaths(paths);
+      return (await importer()).importPaths(paths);
     },
-    importFiles: (files) => importer.importFiles(files),
+    importFiles: async (files) => (await importer()).importFiles(files),
 
     async listAnnotations(sourceId) {
       source(sourceId);
       return store.annotations.listBySource(sourceId);
     },
+    async getAnnotation(id) { return found(store.annotations.get(id), 'annotation', id); },
     async createAnnotation(input) {
       // checked and written under one lock: the source cannot be deleted in between
       return store.write(() => store.annotations.insert({
@@ -146,14 +150,14 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
       savePaths.add(abs);
       return abs;
     },
-    async exportSourcePdf(sourceId, path) { return exporter.sourcePdf(sourceId, savePath(path)); },
-    async exportNotePdf(noteId, path, options) { return exporter.notePdf(noteId, savePath(path), options?.withSources ?? false); },
-    async exportNoteMarkdown(noteId, path) { return exporter.noteMarkdown(noteId, savePath(path)); },
-    async exportAnnotations(sourceId, path) { return exporter.annotations(sourceId, savePath(path)); },
+    async exportSourcePdf(sourceId, path) { return (await exporter()).sourcePdf(sourceId, savePath(path)); },
+    async exportNotePdf(noteId, path, options) { return (await exporter()).notePdf(noteId, savePath(path), options?.withSources ?? false); },
+    async exportNoteMarkdown(noteId, path) { return (await exporter()).noteMarkdown(noteId, savePath(path)); },
+    async exportAnnotations(sourceId, path) { return (await exporter()).annotations(sourceId, savePath(path)); },
     async importAnnotations(sourceId, json) {
       let parsed: unknown;
       try { parsed = JSON.parse(json); } catch (e) { throw new ApiError('invalid-json', `Not JSON: ${(e as Error).message}`); }
-      return exporter.importAnnotationsJson(sourceId, parsed);
+      return (await exporter()).importAnnotationsJson(sourceId, parsed);
     },
   };
 }

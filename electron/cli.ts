@@ -1,11 +1,12 @@
 // `lectern`: the same handler table as the desktop app, from a terminal.
 // Exit codes: 0 success, 1 some input failed or the request cannot be met, 2 bad usage.
+// Start-up loads only the argument parser and the command table; the store,
+// the validated handler table and whatever a command needs are imported when
+// a command runs (help and usage errors never load them).
 import { parseArgs } from 'node:util';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { openStore, type Store } from '../db/store.ts';
-import { createApi } from './api.ts';
-import { toErrorShape, validated } from './dispatch.ts';
+import type { Store } from '../db/store.ts';
 import { resolveDbPath } from './paths.ts';
 import { CommandError, UsageError, type Command, type OptionSpec } from './cli/command.ts';
 import { libraryCommands } from './cli/library-commands.ts';
@@ -120,6 +121,9 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
 
   const json = parsed.values.json === true;
   const dbPath = resolveDbPath(typeof parsed.values.db === 'string' ? parsed.values.db : undefined, io.env);
+  const [{ openStore }, { createApi }, { toErrorShape, validated }] = await Promise.all([
+    import('../db/store.ts'), import('./api.ts'), import('./dispatch.ts'),
+  ]);
   let store: Store;
   try {
     mkdirSync(dirname(dbPath), { recursive: true });
@@ -134,7 +138,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       onProgress: (e) => progress(`${e.task} ${e.done}/${e.total} ${e.current}`),
       mayWritePath: () => true, // the CLI writes where the user said
     }));
-    const out = await command.run({ api, store, values: parsed.values, positionals: parsed.positionals, json, progress });
+    const out = await command.run({ api, values: parsed.values, positionals: parsed.positionals, json, progress });
     if (!json && io.isTTY) io.stderr('\r\x1b[K');
     io.stdout(json ? `${JSON.stringify(out.json)}\n` : `${out.human}\n`);
     return out.exitCode ?? 0;

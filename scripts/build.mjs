@@ -18,6 +18,9 @@ await Promise.all([
   build({
     ...common, entryPoints: { main: 'electron/shell/main.ts', cli: 'electron/cli.ts' }, outdir: join(out, 'electron'),
     platform: 'node', format: 'esm', target: 'node22', outExtension: { '.js': '.mjs' }, external: runtimeExternal,
+    // Dynamic imports become chunks loaded on demand (the CLI's start-up), kept beside the entries
+    // because bundled code finds its files from import.meta.dirname (migrations, renderer, preload).
+    splitting: true, chunkNames: '[name]-[hash]',
     // esbuild's ESM output has no require; native and CJS dependencies need one.
     banner: { js: "import { createRequire as __lecternCreateRequire } from 'node:module'; const require = __lecternCreateRequire(import.meta.url);" },
   }),

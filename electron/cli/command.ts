@@ -1,15 +1,16 @@
-// The shape of one CLI command. Commands receive the same handler table the
-// desktop app serves, so the CLI is the API from a terminal.
+// The shape of one CLI command. Commands receive only the handler table the
+// desktop app serves (validated, as on every transport), never the store: the
+// CLI is the API from a terminal. Command modules stay light (help and usage
+// load nothing else); what a command needs beyond the API it imports when it runs.
 import type { ParseArgsConfig } from 'node:util';
-import type { LecternApi } from '../../common/api.ts';
-import type { Store } from '../../db/store.ts';
+import type { LecternApi } from '../../common/api-methods.ts';
+import { ApiError } from '../../common/types.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 export interface CommandContext {
   api: LecternApi;
-  store: Store;
   values: OptionValues;
   positionals: string[];
   json: boolean;
@@ -52,3 +53,13 @@ export const stringOption = (v: OptionValues, name: string): string | undefined 
 
 export const stringsOption = (v: OptionValues, name: string): string[] =>
   Array.isArray(v[name]) ? (v[name] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+
+/** The value, or null when the API answered not-found (every other error goes on). */
+export async function ifFound<T>(call: Promise<T>): Promise<T | null> {
+  try {
+    return await call;
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'not-found') return null;
+    throw err;
+  }
+}

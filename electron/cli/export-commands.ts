@@ -1,10 +1,10 @@
-// export pdf, export markdown, export annotations, and `import --annotations`.
-// The CLI writes where -o says (the desktop API writes only to chosen save paths).
-import { createExportService } from '../export/export-service.ts';
-import type { ExportResult } from '../../common/types.ts';
-import { UsageError, stringOption, type Command, type CommandContext, type CommandOutput } from './command.ts';
-
-const service = (ctx: CommandContext) => createExportService(ctx.store, (e) => ctx.progress(`export ${e.done}/${e.total}`));
+// export pdf, export markdown, export annotations, and `import --annotations`,
+// all through the API. The CLI's API writes where -o says (its write-path
+// policy, cli.ts); the desktop app's only to paths chosen in its save dialog.
+import { MAX_ANNOTATION_JSON } from '../../common/api-methods.ts';
+import { ApiError, type ExportResult } from '../../common/types.ts';
+import { CommandError, UsageError, stringOption, type Command, type CommandContext, type CommandOutput } from './command.ts';
+import { readInputFile } from './read-input.ts';
 
 function output(ctx: CommandContext): string {
   const out = stringOption(ctx.values, 'output');
@@ -35,8 +35,9 @@ const exportPdf: Command = {
     if ((sourceId === undefined) === (noteId === undefined)) throw new UsageError('export pdf needs exactly one of --source ID or --note ID');
     if (sourceId !== undefined && ctx.values['with-sources']) throw new UsageError('--with-sources applies to --note only');
     const out = output(ctx);
-    const svc = service(ctx);
-    return described(sourceId !== undefined ? await svc.sourcePdf(sourceId, out) : await svc.notePdf(noteId!, out, ctx.values['with-sources'] === true));
+    return described(sourceId !== undefined
+      ? await ctx.api.exportSourcePdf(sourceId, out)
+      : await ctx.api.exportNotePdf(noteId!, out, { withSources: ctx.values['with-sources'] === true }));
   },
 };
 
@@ -49,7 +50,7 @@ const exportMarkdown: Command = {
   async run(ctx) {
     const noteId = stringOption(ctx.values, 'note');
     if (noteId === undefined) throw new UsageError('export markdown needs --note ID');
-    return described(await service(ctx).noteMarkdown(noteId, output(ctx)));
+    return described(await ctx.api.exportNoteMarkdown(noteId, output(ctx)));
   },
 };
 
@@ -62,7 +63,7 @@ const exportAnnotations: Command = {
   async run(ctx) {
     const sourceId = stringOption(ctx.values, 'source');
     if (sourceId === undefined) throw new UsageError('export annotations needs --source ID');
-    return described(await service(ctx).annotations(sourceId, output(ctx)));
+    return described(await ctx.api.exportAnnotations(sourceId, output(ctx)));
   },
 };
 
@@ -72,7 +73,14 @@ export async function importAnnotationsCommand(ctx: CommandContext): Promise<Com
   const sourceId = stringOption(ctx.values, 'source');
   if (!file || !sourceId) throw new UsageError('import --annotations FILE needs --source ID');
   if (ctx.positionals.length > 0) throw new UsageError('import --annotations takes no PATH arguments');
-  const r = await service(ctx).importAnnotations(sourceId, file);
+  const bytes = readInputFile(file, MAX_ANNOTATION_JSON);
+  // Decoded like an imported source: BOM, UTF-16, legacy encodings.
+  const { decodeBytes } = await import('../import/decode.ts');
+  const json = decodeBytes(bytes).text;
+  if (json.trim().length < 2) throw new CommandError('invalid-json', `${file}: Not JSON: the file is empty`);
+  const r = await ctx.api.importAnnotations(sourceId, json).catch((err: unknown) => {
+    throw err instanceof ApiError && err.code === 'invalid-json' ? new CommandError(err.code, `${file}: ${err.message}`) : err;
+  });
   const lines = [
     ...r.imported.map((i) => `${i.status.padEnd(8)}  ${i.id}  ${i.start}-${i.end}${i.score !== null ? `  score ${i.score}` : ''}  "${i.exact.length > 60 ? `${i.exact.slice(0, 60)}…` : i.exact}"`),
     ...r.skipped.map((k) => `skipped   #${k.index}${k.id ? ` ${k.id}` : ''}: ${k.reason}`),

@@ -1,11 +1,11 @@
 // note create, note show, note list, backlinks.
-import { readFileSync } from 'node:fs';
 import type { CitationAttrs } from '../../common/citation.ts';
-import { citationIdsInMarkdown, markdownToNoteDoc } from '../../common/note-markdown.ts';
-import { citationFor } from '../../common/note-schema.ts';
 import { noteCitations } from '../../common/note-doc.ts';
-import { CommandError, UsageError, stringOption, type Command } from './command.ts';
-import { decodeBytes } from '../import/decode.ts';
+import { CommandError, UsageError, ifFound, stringOption, type Command } from './command.ts';
+import { readInputFile } from './read-input.ts';
+
+/** The largest Markdown file `note create` reads (as large as an imported source may be). */
+const MAX_NOTE_MARKDOWN_BYTES = 50 * 1024 * 1024;
 
 const noteCreate: Command = {
   name: 'note create',
@@ -13,24 +13,23 @@ const noteCreate: Command = {
   summary: 'Create a note, optionally from a Markdown file whose [@ANNOTATION_ID] references become citations.',
   options: { title: { type: 'string' }, markdown: { type: 'string' } },
   positionals: [0, 0],
-  async run({ api, store, values }) {
+  async run({ api, values }) {
     const title = stringOption(values, 'title');
     if (title === undefined) throw new UsageError('note create needs --title T');
     const file = stringOption(values, 'markdown');
     let doc: unknown;
     if (file !== undefined) {
-      let markdown: string;
-      try {
-        // Decoded like an imported source: BOM, UTF-16, legacy encodings.
-        markdown = decodeBytes(readFileSync(file)).text;
-      } catch (e) {
-        throw new CommandError('unreadable', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
+      const bytes = readInputFile(file, MAX_NOTE_MARKDOWN_BYTES);
+      const [{ decodeBytes }, { citationIdsInMarkdown, markdownToNoteDoc }, { citationFor }] = await Promise.all([
+        import('../import/decode.ts'), import('../../common/note-markdown.ts'), import('../../common/note-schema.ts'),
+      ]);
+      // Decoded like an imported source: BOM, UTF-16, legacy encodings.
+      const markdown = decodeBytes(bytes).text;
       const known = new Map<string, CitationAttrs>();
       const unknown: string[] = [];
       for (const id of citationIdsInMarkdown(markdown)) {
-        const a = store.annotations.get(id);
-        const source = a && store.sources.get(a.sourceId);
+        const a = await ifFound(api.getAnnotation(id));
+        const source = a && await ifFound(api.getSource(a.sourceId));
         if (!a || !source) unknown.push(id);
         else known.set(id, citationFor(source, a.start, a.end, a.id));
       }
@@ -82,11 +81,11 @@ const backlinks: Command = {
   summary: 'List the notes citing an annotation or a source.',
   options: {},
   positionals: [1, 1],
-  async run({ api, store, positionals }) {
+  async run({ api, positionals }) {
     const id = positionals[0]!;
     const links = (await api.backlinks(id)).map((b) => ({ noteId: b.noteId, title: b.title }));
     // a deleted annotation may still be cited: only an id nothing knows is an error
-    if (links.length === 0 && !store.annotations.get(id) && !store.sources.get(id)) {
+    if (links.length === 0 && !(await ifFound(api.getAnnotation(id))) && !(await ifFound(api.getSource(id)))) {
       throw new CommandError('not-found', `No annotation or source with id ${id}`);
     }
     const human = links.length === 0 ? 'No notes cite it.' : links.map((b) => `${b.noteId}  ${b.title}`).join('\n');

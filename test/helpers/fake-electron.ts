@@ -89,7 +89,7 @@ export const Menu = {
 
 export const dialog = {
   showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
-  showSaveDialog: () => Promise.resolve({ canceled: true }),
+  showSaveDialog: (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => Promise.resolve({ canceled: true }),
   showErrorBox: (title: string, message: string) => { throw new Error(`${title}: ${message}`); },
 };
 

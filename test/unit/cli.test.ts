@@ -151,3 +151,22 @@ test('the npm bin re-runs itself on the project Node when the system Node is too
     cleanup();
   }
 });
+
+test('files the CLI reads have a size cap: /dev/zero as annotations or note Markdown is refused, not read forever', async () => {
+  if (!existsSync('/dev/zero')) return;
+  const { dir, cleanup } = tempDir();
+  try {
+    const db = join(dir, 'z.db');
+    const id = ((await cli(['--db', db, 'import', '--json', SEED_000])).json() as Imported).imported[0]!.id;
+    const annotations = await cli(['--db', db, 'import', '--annotations', '/dev/zero', '--source', id, '--json']);
+    assert.equal(annotations.code, 1);
+    assert.deepEqual((annotations.json() as { error: { code: string } }).error.code, 'too-large');
+    assert.match(annotations.stderr, /\/dev\/zero is larger than \d+ bytes/);
+    const note = await cli(['--db', db, 'note', 'create', '--title', 'Z', '--markdown', '/dev/zero', '--json']);
+    assert.equal(note.code, 1);
+    assert.deepEqual((note.json() as { error: { code: string } }).error.code, 'too-large');
+    assert.deepEqual((await cli(['--db', db, 'note', 'list', '--json'])).json(), [], 'no note was created');
+  } finally {
+    cleanup();
+  }
+});

@@ -93,8 +93,23 @@ test('the built main process: window, protocol, permissions, navigation, IPC and
     dropped({ sender: fake.webContents(), senderFrame: { url: 'app://lectern/index.html' } }, SEED_000);
     assert.equal((await call('lectern:importPaths', trusted, [SEED_000]) as { ok: boolean }).ok, false, 'a foreign sender cannot allow a path');
     dropped(trusted, SEED_000);
-    const imported = await call('lectern:importPaths', trusted, [SEED_000]) as { ok: boolean; value: { imported: unknown[] } };
+    const imported = await call('lectern:importPaths', trusted, [SEED_000]) as { ok: boolean; value: { imported: Array<{ id: string }> } };
     assert.equal(imported.value.imported.length, 1);
+
+    // Exports go only to a path the save dialog answered, and only once.
+    const sourceId = imported.value.imported[0]!.id;
+    const chosen = join(dir, 'chosen.jsonld');
+    const dialogs: unknown[] = [];
+    fake.dialog.showSaveDialog = (...args: unknown[]) => { dialogs.push(args[1]); return Promise.resolve({ canceled: false, filePath: chosen }); };
+    const notChosen = await call('lectern:exportAnnotations', trusted, sourceId, join(dir, 'elsewhere.jsonld')) as { ok: boolean; error: { code: string } };
+    assert.equal(notChosen.error.code, 'forbidden-path', 'a path the researcher did not choose');
+    assert.deepEqual(await call('lectern:chooseSavePath', trusted, 'x.jsonld'), { ok: true, value: chosen });
+    assert.equal(dialogs.length, 1, 'the save dialog was shown');
+    const first = await call('lectern:exportAnnotations', trusted, sourceId, chosen) as { ok: boolean; value: { path: string } };
+    assert.equal(first.value.path, chosen);
+    assert.ok(existsSync(chosen));
+    const again = await call('lectern:exportAnnotations', trusted, sourceId, chosen) as { ok: boolean; error: { code: string } };
+    assert.equal(again.error.code, 'forbidden-path', 'a chosen path is spent by its export');
     assert.ok(win.webContents.sent.some(([channel]) => channel === 'lectern:progress'), 'progress reaches the window');
     const forbidden = { ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted frame' } };
     assert.deepEqual(await call('lectern:listSources', { sender: win.webContents, senderFrame: { url: 'https://evil.example/' } }), forbidden);

@@ -100,6 +100,8 @@ const LAYER_RULES: Array<[string, RegExp]> = [
 ];
 /** The services in electron/ (everything but the shell) serve every transport: they never import the shell or the renderer. */
 const SERVICE_RULE = /(^|\/)shell\/|\/renderer\//;
+/** CLI commands get only the validated handler table: no store, no service, no unvalidated handler table. */
+const CLI_COMMAND_RULE = /\/db\/|\/export\/|import-service|(^|\/)api\.ts$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
@@ -129,6 +131,7 @@ test('only electron/shell/** imports electron, and layers only import downwards'
         if (file.startsWith(layer) && forbidden.test(spec)) offenders.push(`${file} imports ${spec}`);
       }
       if (file.startsWith('electron/') && !file.startsWith(SHELL) && SERVICE_RULE.test(spec)) offenders.push(`${file} imports ${spec}`);
+      if (file.startsWith('electron/cli/') && CLI_COMMAND_RULE.test(spec)) offenders.push(`${file} imports ${spec}`);
     }
   }
   assert.deepEqual(offenders, []);
