@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { openStore, type Store } from '../../db/store.ts';
 import { createImportService } from '../../electron/import/import-service.ts';
 import { codePointLength } from '../../common/offsets.ts';
-import type { ProgressEvent } from '../../common/types.ts';
-import { SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
+import type { ImportResult, ProgressEvent } from '../../common/types.ts';
+import { checkIntegrity } from '../../db/integrity.ts';
+import { CORPUS, SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
 
 function withStore(fn: (store: Store, dir: string) => Promise<void>) {
   return async () => {
@@ -241,4 +242,77 @@ test('importFiles (bytes already in memory) still yields between batches so othe
   assert.deepEqual(order, ['call', 'import']);
   assert.equal(doneWhenServed, 100);
   assert.equal(hits, 100); // the first two batches, stored and searchable
+}));
+
+/** Every reported import is in the library, and every stored source was reported (nothing stored unreported). */
+function assertReportIsTheLibrary(store: Store, result: ImportResult, files: string[]) {
+  const stored = store.db.prepare('SELECT id, original_path AS path FROM live_sources ORDER BY seq').all() as Array<{ id: string; path: string }>;
+  assert.deepEqual(result.imported.map((i) => [i.id, i.path]).sort(), stored.map((r) => [r.id, r.path]).sort(),
+    'the result lists exactly the sources stored');
+  const reported = [...result.imported.map((i) => i.path), ...result.duplicates.map((d) => d.path), ...result.failed.map((f) => f.path)];
+  assert.deepEqual(reported.sort(), [...files].sort(), 'every file is reported once');
+  assert.deepEqual(checkIntegrity(store.db, true).problems, [], 'the full-text index holds exactly the stored sources');
+}
+
+const corpusFiles = (folder: string, count: number) =>
+  readdirSync(join(CORPUS, folder)).sort().slice(0, count).map((f) => join(CORPUS, folder, f));
+
+test('a disk that fills part-way: the import stops, and the result says what was stored, what was not and why', withStore(async (store) => {
+  const files = corpusFiles('business', 160);
+  const pages = store.db.pragma('page_count', { simple: true }) as number;
+  // Room for a batch or two of 50 articles, not for all of them (SQLITE_FULL, as on a full disk).
+  store.db.pragma(`max_page_count = ${pages + 220}`);
+  const result = await createImportService(store).importPaths(files);
+  assert.match(result.aborted ?? '', /disk is full/);
+  assert.ok(result.imported.length >= 50 && result.imported.length < files.length, `${result.imported.length} stored before the disk filled`);
+  assert.ok(result.failed.length > 0 && result.failed.every((f) => /^not imported: the import stopped \(The disk is full/.test(f.error)),
+    JSON.stringify(result.failed.slice(0, 2)));
+  assertReportIsTheLibrary(store, result, files);
+
+  // Room again: a second run imports the rest and lists the first run's files as duplicates.
+  store.db.pragma('max_page_count = 1073741823');
+  const rest = await createImportService(store).importPaths(files);
+  assert.equal(rest.aborted, undefined);
+  assert.equal(rest.imported.length, files.length - result.imported.length);
+  assert.deepEqual(rest.duplicates.map((d) => d.id).sort(), result.imported.map((i) => i.id).sort());
+}));
+
+test('a file whose insert rolls back the whole transaction fails alone; its batch neighbours are stored and reported', withStore(async (store, dir) => {
+  const folder = join(dir, 'batch');
+  mkdirSync(folder);
+  const names = ['a.txt', 'b-statement.txt', 'c.txt', 'd-transaction.txt', 'e.txt'];
+  for (const n of names) writeFileSync(join(folder, n), `${n}\n\nThe text of ${n}.\n`);
+  // Real failures inside SQLite: one undoes its statement (ABORT), one the whole transaction (ROLLBACK),
+  // which better-sqlite3 cannot undo to a savepoint; the rest of the batch must not be lost or misreported.
+  store.db.exec(`CREATE TEMP TRIGGER poison BEFORE INSERT ON main.sources BEGIN
+    SELECT CASE new.original_name
+      WHEN 'b-statement.txt' THEN RAISE(ABORT, 'injected: statement undone')
+      WHEN 'd-transaction.txt' THEN RAISE(ROLLBACK, 'injected: transaction rolled back') END;
+  END`);
+  const result = await createImportService(store).importPaths([folder]);
+  assert.equal(result.aborted, undefined);
+  assert.deepEqual(result.imported.map((i) => basename(i.path)), ['a.txt', 'c.txt', 'e.txt']);
+  assert.deepEqual(result.failed.map((f) => [basename(f.path), f.error]), [
+    ['b-statement.txt', 'import failed: injected: statement undone'],
+    ['d-transaction.txt', 'import failed: injected: transaction rolled back'],
+  ]);
+  assertReportIsTheLibrary(store, result, names.map((n) => join(folder, n)));
+  assert.equal(store.search('text').length, 3, 'the stored ones are searchable');
+}));
+
+test('decoding happens outside the write transaction', withStore(async (store) => {
+  const inTransaction: boolean[] = [];
+  const original = TextDecoder.prototype.decode;
+  TextDecoder.prototype.decode = function (this: TextDecoder, ...args: Parameters<TextDecoder['decode']>) {
+    inTransaction.push(store.db.inTransaction);
+    return original.apply(this, args);
+  };
+  try {
+    const result = await createImportService(store).importPaths([SEED_000, SEED_001]);
+    assert.equal(result.imported.length, 2);
+  } finally {
+    TextDecoder.prototype.decode = original;
+  }
+  assert.ok(inTransaction.length > 0, 'the decoder ran');
+  assert.deepEqual(inTransaction.filter(Boolean), [], 'never while the write lock was held');
 }));
