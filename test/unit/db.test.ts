@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../db/store.ts';
 import Database from 'better-sqlite3';
-import { loadMigrations, migrate } from '../../db/migrate.ts';
+import { latestVersion, loadMigrations, migrate } from '../../db/migrate.ts';
+import { SCHEMA_FILE, currentSchema, dumpSchema } from '../../db/schema-dump.ts';
 import { createSourceRepo } from '../../db/sources.ts';
 import { createAnnotationRepo } from '../../db/annotations.ts';
 import { createSearch } from '../../db/search.ts';
@@ -200,5 +202,17 @@ test('migrating a database with data keeps every row, tag and index entry (0003 
     db.close();
   } finally {
     cleanup();
+  }
+});
+
+test('db/schema.sql is the schema a fresh database migrates to, and builds the same schema when run', () => {
+  const expected = currentSchema();
+  assert.equal(readFileSync(SCHEMA_FILE, 'utf8'), expected, 'db/schema.sql is out of date: run `npm run schema`');
+  const db = new Database(':memory:');
+  try {
+    db.exec(readFileSync(SCHEMA_FILE, 'utf8'));
+    assert.equal(dumpSchema(db, latestVersion()), expected);
+  } finally {
+    db.close();
   }
 });
