@@ -15,6 +15,21 @@ const SIDE_FILES = ['', '-wal', '-shm', '-journal', '-damaged'];
 
 const removeWithSideFiles = (path: string) => { for (const s of SIDE_FILES) rmSync(`${path}${s}`, { force: true }); };
 
+/**
+ * Pages per backup step: about a twentieth of the file at a time (the event loop
+ * runs between steps), and everything in one step once a write by another
+ * process has made SQLite start over, so a busy library is still backed up.
+ */
+function boundedSteps(): (p: { totalPages: number; remainingPages: number }) => number {
+  let lastRemaining = Infinity;
+  let restarted = false;
+  return ({ totalPages, remainingPages }) => {
+    if (remainingPages > lastRemaining) restarted = true;
+    lastRemaining = remainingPages;
+    return restarted ? totalPages : Math.max(100, Math.ceil(totalPages / 20));
+  };
+}
+
 /** Copies the library to `dest` (replacing it) and checks the copy. */
 export async function backupLibrary(store: Store, dest: string): Promise<BackupResult> {
   const target = resolve(dest);
@@ -25,7 +40,7 @@ export async function backupLibrary(store: Store, dest: string): Promise<BackupR
   const partial = `${target}.partial-${process.pid}`;
   try {
     try {
-      await store.db.backup(partial);
+      await store.db.backup(partial, { progress: boundedSteps() });
     } catch (err) {
       throw new ApiError('backup-failed', `Could not write the backup ${target}: ${(err as Error).message}`);
     }

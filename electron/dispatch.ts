@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { API_ARGS, API_METHODS, type ApiMethod, type LecternApi } from '../common/api.ts';
 import type { BridgeResult } from '../common/bridge.ts';
 import { ApiError, type ApiErrorShape } from '../common/types.ts';
+import { libraryFailure } from '../db/write.ts';
+import { BUSY_TIMEOUT_MS } from '../db/open.ts';
 
 const known = new Set<string>(API_METHODS);
 
@@ -15,6 +17,9 @@ export function toErrorShape(err: unknown): ApiErrorShape {
   if (err instanceof z.ZodError) {
     return { code: 'invalid-arguments', message: err.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ') };
   }
+  // a read that met a damaged page, a lock not had in time: the library's own codes
+  const library = libraryFailure(err, BUSY_TIMEOUT_MS);
+  if (library) return { code: library.code, message: library.message };
   return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
 

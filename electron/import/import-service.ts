@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ApiError, FileBytes, Id, ImportedItem, ImportResult, ProgressEvent } from '../../common/types.ts';
+import { ApiError, type FileBytes, type Id, type ImportedItem, type ImportResult, type ProgressEvent } from '../../common/types.ts';
 import { codePointLength } from '../../common/offsets.ts';
 import type { Store } from '../../db/store.ts';
 import type { NewSourceRow } from '../../db/sources.ts';
@@ -177,6 +177,8 @@ export function createImportService(
     load: (index: number) => Promise<Loaded>,
     result: ImportResult,
   ): Promise<ImportResult> => {
+    const refused = store.status().readOnly;
+    if (refused) throw new ApiError(refused.code, refused.message); // before reading a single file
     const total = sizes.length;
     let done = 0;
     onProgress?.({ task: 'import', done: 0, total, current: '' });
