@@ -232,3 +232,24 @@ test('a zeroed page is found (app start, lectern check), and nothing writes into
     cleanup();
   }
 });
+
+test('a write that meets a damaged page is refused as damaged, and so is every write after it', async () => {
+  const { dir, cleanup } = tempDir();
+  const file = join(dir, 'copy.db');
+  try {
+    const ids = await makeLibrary(file);
+    zeroAPage(file);
+    const store = openStore(file);
+    try {
+      const api = createApi({ store });
+      await assert.rejects(api.updateSource(ids.sourceId, { title: 'x' }), (err: Error & { code?: string }) => err.code === 'damaged');
+      assert.equal(store.status().readOnly?.code, 'damaged');
+      assert.ok(existsSync(damageMarkerPath(file)));
+      await assert.rejects(api.createNote({ title: 'not into a damaged file' }), (err: Error & { code?: string }) => err.code === 'damaged');
+    } finally {
+      store.close();
+    }
+  } finally {
+    cleanup();
+  }
+});
