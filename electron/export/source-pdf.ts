@@ -13,6 +13,7 @@ import { OffsetMap } from '../../common/offsets.ts';
 import { paragraphsUtf16, type Span } from '../../common/segment.ts';
 import { colorRgb, tint, type Rgb } from './colors.ts';
 import { PdfComposer } from './pdf-doc.ts';
+import { isPlaced } from '../../common/placement.ts';
 import { wrap } from './layout.ts';
 import { at, baselineOffset, keep, lineBoxes, space, textBoxes, type Box, type Mark } from './flow.ts';
 import { highlightMarks, spanOnLine, writeHighlight } from './highlight.ts';
@@ -173,7 +174,7 @@ function annotationStates(annotations: Annotation[], map: OffsetMap): AnnState[]
   const sorted = [...annotations].sort((a, b) => a.start - b.start || a.end - b.end);
   let noteCounter = 0;
   return sorted.map((ann, i) => {
-    const valid = ann.status !== 'orphaned' && ann.start < ann.end && ann.end <= map.codePoints;
+    const valid = isPlaced(ann, map.codePoints);
     const hasNote = ann.comment.trim() !== '' || ann.tags.length > 0;
     return {
       ann,

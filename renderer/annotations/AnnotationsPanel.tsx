@@ -1,7 +1,8 @@
 // The side panel's list of the open source's annotations, in text order.
 import { memo } from 'preact/compat';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '../../common/types.ts';
+import { isPlaced } from '../../common/placement.ts';
 import { AnnotationEditor, type AnnotationDraft } from './AnnotationEditor.tsx';
 import { Backlinks } from '../notebook/Backlinks.tsx';
 
@@ -16,8 +17,10 @@ export interface AnnotationActions {
   onDragStart(a: Annotation, dt: DataTransfer): void;
 }
 
-export function AnnotationsPanel({ annotations, selectedId, knownTags, hasSource, actions }: {
+export function AnnotationsPanel({ annotations, textLength, selectedId, knownTags, hasSource, actions }: {
   annotations: Annotation[];
+  /** The open source's length in code points (an annotation outside it has no place). */
+  textLength: number;
   selectedId: string | null;
   knownTags: string[];
   hasSource: boolean;
@@ -39,20 +42,28 @@ export function AnnotationsPanel({ annotations, selectedId, knownTags, hasSource
   return (
     <ol class="ann-list" aria-label="Annotations">
       {annotations.slice(0, limit).map((a) => (
-        <AnnotationItem key={a.id} a={a} selected={a.id === selectedId} knownTags={knownTags} actions={actions} />
+        <AnnotationItem key={a.id} a={a} placed={isPlaced(a, textLength)} selected={a.id === selectedId} knownTags={knownTags} actions={actions} />
       ))}
     </ol>
   );
 }
 
-const AnnotationItem = memo(function AnnotationItem({ a, selected, knownTags, actions }: {
-  a: Annotation; selected: boolean; knownTags: string[]; actions: { current: AnnotationActions };
+/**
+ * One annotation's card. An orphan (no place in this text) shows its quote as a
+ * record: it leads nowhere in the reader and cannot be cited, since its range
+ * would quote other words.
+ */
+const AnnotationItem = memo(function AnnotationItem({ a, placed, selected, knownTags, actions }: {
+  a: Annotation; placed: boolean; selected: boolean; knownTags: string[]; actions: { current: AnnotationActions };
 }) {
   const [editing, setEditing] = useState(false);
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => { if (selected) item.current?.scrollIntoView({ block: 'nearest' }); }, [selected]);
+  const quote = <blockquote class="ann-quote">{a.exact.length > 280 ? `${a.exact.slice(0, 280)}…` : a.exact}</blockquote>;
   return (
     <li
-      class={`ann-item${selected ? ' selected' : ''}`} data-annotation-id={a.id}
-      draggable={!editing}
+      ref={item} class={`ann-item${selected ? ' selected' : ''}${placed ? '' : ' orphan'}`} data-annotation-id={a.id}
+      draggable={!editing && placed}
       onDragStart={(e) => { if (e.dataTransfer) actions.current.onDragStart(a, e.dataTransfer); }}
     >
       {editing ? (
@@ -62,11 +73,19 @@ const AnnotationItem = memo(function AnnotationItem({ a, selected, knownTags, ac
         />
       ) : (
         <>
-          <button type="button" class="ann-open" aria-label={`Go to passage: ${a.exact.slice(0, 80)}`} aria-current={selected ? 'true' : undefined} onClick={() => actions.current.onSelect(a)}>
-            <span class={`dot hl-${a.color}`} aria-hidden="true" />
-            <blockquote class="ann-quote">{a.exact.length > 280 ? `${a.exact.slice(0, 280)}…` : a.exact}</blockquote>
-          </button>
-          {a.status !== 'anchored' && <p class="ann-status">{a.status}</p>}
+          {placed ? (
+            <button type="button" class="ann-open" aria-label={`Go to passage: ${a.exact.slice(0, 80)}`} aria-current={selected ? 'true' : undefined} onClick={() => actions.current.onSelect(a)}>
+              <span class={`dot hl-${a.color}`} aria-hidden="true" />
+              {quote}
+            </button>
+          ) : (
+            <div class="ann-open" onClick={() => actions.current.onSelect(a)}>
+              <span class={`dot hl-${a.color}`} aria-hidden="true" />
+              {quote}
+            </div>
+          )}
+          {!placed ? <p class="ann-status">Orphaned: this passage was not found in this text, so nothing is highlighted.</p>
+            : a.status === 'moved' && <p class="ann-status">Moved{a.score !== null ? ` (match ${Math.round(a.score * 100)}%)` : ''}</p>}
           {a.comment && <p class="ann-comment">{a.comment}</p>}
           {a.tags.length > 0 && (
             <ul class="chips" aria-label="Tags">{a.tags.map((t) => <li key={t} class="chip">{t}</li>)}</ul>
@@ -74,7 +93,7 @@ const AnnotationItem = memo(function AnnotationItem({ a, selected, knownTags, ac
           <Backlinks id={a.id} sourceId={a.sourceId} compact />
           <div class="ann-actions" role="group" aria-label="Annotation actions">
             <button type="button" class="link" onClick={() => setEditing(true)}>Edit</button>
-            <button type="button" class="link" onClick={() => actions.current.onCite(a)}>Add to note</button>
+            {placed && <button type="button" class="link" onClick={() => actions.current.onCite(a)}>Add to note</button>}
             <button type="button" class="link danger" onClick={() => actions.current.onDelete(a)}>Delete</button>
           </div>
         </>

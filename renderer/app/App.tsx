@@ -9,6 +9,7 @@ import type { Annotation, AnnotationImportResult, SearchHit, Settings, Source, S
 import { DEFAULT_SETTINGS } from '../../common/types.ts';
 import { CITATION_MIME, type CitationAttrs } from '../../common/citation.ts';
 import { IMPORT_EXTENSIONS } from '../../common/import-formats.ts';
+import { isPlaced } from '../../common/placement.ts';
 import { emit, on } from '../bus.ts';
 import { Library } from '../library/Library.tsx';
 import { firstMatch, markedTerms } from '../library/find-match.ts';
@@ -199,8 +200,11 @@ export function App() {
     annotationsChanged();
   };
 
+  /** Selects an annotation and shows its passage; an orphan has none to show (its card is selected). */
   const goToAnnotation = (a: Annotation) => {
     setSelectedId(a.id);
+    const o = openRef.current;
+    if (o?.source.id === a.sourceId && !isPlaced(a, o.source.chars)) return;
     openSource(a.sourceId, { start: a.start, end: a.end }).catch(fail);
   };
 
@@ -221,9 +225,9 @@ export function App() {
     }
     if (!hit.sourceId) return;
     if (hit.kind === 'annotation') {
-      const list = await api().listAnnotations(hit.sourceId);
+      const [list, source] = await Promise.all([api().listAnnotations(hit.sourceId), api().getSource(hit.sourceId)]);
       const a = list.find((x) => x.id === hit.id);
-      await openSource(hit.sourceId, a ? { start: a.start, end: a.end } : undefined);
+      await openSource(hit.sourceId, a && isPlaced(a, source.chars) ? { start: a.start, end: a.end } : undefined);
       if (a) setSelectedId(a.id);
       return;
     }
@@ -372,7 +376,7 @@ export function App() {
           <SidePanel
             tab={sideTab} onTab={setSideTab} annotationCount={open ? open.annotations.length : null}
             annotations={<AnnotationsPanel
-              annotations={open?.annotations ?? []} selectedId={selectedId} knownTags={tags} hasSource={!!open} actions={annActions}
+              annotations={open?.annotations ?? []} textLength={open?.source.chars ?? 0} selectedId={selectedId} knownTags={tags} hasSource={!!open} actions={annActions}
             />}
             notes={<NotebookPanel onOpenChange={setOpenNote} onExport={openExport} />}
           />

@@ -5,6 +5,7 @@
 import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { Annotation, Source } from '../../common/types.ts';
+import { isPlaced } from '../../common/placement.ts';
 import { buildTextDoc, codePointToPos, posToCodePoint, type TextDoc } from './text-doc.ts';
 import { flashPlugin, highlightsKey, highlightsPlugin, setFlash, syncHighlights, type HighlightSpec } from './highlights.ts';
 
@@ -28,7 +29,7 @@ export class ReaderController {
     this.source = source;
     this.scroller = scroller;
     this.td = buildTextDoc(source.text);
-    const state = EditorState.create({ doc: this.td.doc, plugins: [highlightsPlugin(this.td, annotations), flashPlugin()] });
+    const state = EditorState.create({ doc: this.td.doc, plugins: [highlightsPlugin(this.td, this.placed(annotations)), flashPlugin()] });
     this.view = new EditorView(mount, {
       state,
       editable: () => false,
@@ -85,13 +86,18 @@ export class ReaderController {
     return this.td.text.slice(this.td.offsets.toUtf16(start), this.td.offsets.toUtf16(end));
   }
 
-  /** Applies the difference between the highlights shown and this list. */
+  /** The annotations that paint text: never an orphan, never a range outside the text. */
+  placed(annotations: Annotation[]): Annotation[] {
+    return annotations.filter((a) => isPlaced(a, this.td.offsets.codePoints));
+  }
+
+  /** Applies the difference between the highlights shown and this list (its placed annotations). */
   sync(annotations: Annotation[]): void {
     const shown = new Map(highlightsKey.getState(this.view.state)!.find().map((d) => [(d.spec as HighlightSpec).id, d.spec as HighlightSpec]));
     const remove: string[] = [];
     const add: Annotation[] = [];
     const want = new Set<string>();
-    for (const a of annotations) {
+    for (const a of this.placed(annotations)) {
       want.add(a.id);
       const s = shown.get(a.id);
       if (!s) add.push(a);
