@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '../../common/types.ts';
 import { isPlaced } from '../../common/placement.ts';
 import { AnnotationEditor, type AnnotationDraft } from './AnnotationEditor.tsx';
+import { editDraftKey } from './draft-keys.ts';
 import { Backlinks } from '../notebook/Backlinks.tsx';
 
 const FIRST_STEP = 60;
@@ -69,6 +70,7 @@ const AnnotationItem = memo(function AnnotationItem({ a, placed, selected, known
       {editing ? (
         <AnnotationEditor
           label="Edit annotation" initial={{ color: a.color, comment: a.comment, tags: a.tags }} knownTags={knownTags}
+          draft={{ key: editDraftKey(a.id), extra: { modified: a.modified } }}
           onSave={(d) => { setEditing(false); actions.current.onSave(a, d); }} onCancel={() => setEditing(false)}
         />
       ) : (

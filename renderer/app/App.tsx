@@ -1,22 +1,25 @@
-// The window: toolbar, then library | reader | side panel. Holds the app state
-// (sources, the open source and its annotations, settings) and composes the
-// panes, dialogs and bus with the hooks beside it: usePanes (layout),
-// useTheme, useImport (drop target, import dialogs, progress, summary),
-// useMenuCommands and useShortcuts; and the views Toolbar, SidePanel,
-// AnnotationPopover and Toasts.
+// The window: toolbar, then library | reader | side panel. Composes the state
+// hooks beside it: useLibrary (the sources, their tags derived), useOpenSource
+// (the open source, its annotations, the selection and reveal requests),
+// usePanes (layout), useTheme, useImport (drop target, progress, summary),
+// useMenuCommands, useShortcuts and useBusEvent; and the views Toolbar,
+// SidePanel, AnnotationPopover and Toasts. App keeps only what is its own:
+// settings, the popover, the side tab, the one open dialog, undo and notices.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Annotation, AnnotationImportResult, SearchHit, Settings, Source, SourceMeta, SourceSummary } from '../../common/types.ts';
+import type { Annotation, AnnotationImportResult, SearchHit, Settings, SourceMeta } from '../../common/types.ts';
 import { DEFAULT_SETTINGS } from '../../common/types.ts';
 import { CITATION_MIME, type CitationAttrs } from '../../common/citation.ts';
 import { IMPORT_EXTENSIONS } from '../../common/import-formats.ts';
 import { isPlaced } from '../../common/placement.ts';
-import { emit, on } from '../bus.ts';
+import { emit } from '../bus.ts';
 import { Library } from '../library/Library.tsx';
 import { firstMatch, markedTerms } from '../library/find-match.ts';
 import { Reader, type RevealRequest } from '../reader/Reader.tsx';
 import type { ReaderController } from '../reader/controller.ts';
 import { AnnotationsPanel, type AnnotationActions } from '../annotations/AnnotationsPanel.tsx';
-import type { AnnotationDraft } from '../annotations/AnnotationEditor.tsx';
+import { storedDraft, type AnnotationDraft } from '../annotations/AnnotationEditor.tsx';
+import { editDraftKey, newDraftKey } from '../annotations/draft-keys.ts';
+import { clearDraft } from '../drafts.ts';
 import { NotebookPanel } from '../notebook/NotebookPanel.tsx';
 import { DropOverlay, ImportProgress, ImportSummary } from '../import/ImportViews.tsx';
 import { SettingsDialog } from '../dialogs/Settings.tsx';
@@ -32,59 +35,55 @@ import { useTheme } from './useTheme.ts';
 import { useImport } from './useImport.ts';
 import { useMenuCommands, type MenuCommands } from './useMenuCommands.ts';
 import { useShortcuts } from './useShortcuts.ts';
+import { useLibrary } from './useLibrary.ts';
+import { useOpenSource, type RevealTarget } from './useOpenSource.ts';
+import { useBusEvent } from './useBusEvent.ts';
 
 const api = () => window.lectern;
-const byPosition = (a: Annotation, b: Annotation) => a.start - b.start || a.end - b.end || a.created.localeCompare(b.created);
+
+/** The modal open over the window (at most one). */
+type DialogState =
+  | { kind: 'settings' } | { kind: 'shortcuts' } | { kind: 'export' }
+  | { kind: 'annotation-import'; fileName: string; result: AnnotationImportResult };
+
+type Passage = { id?: string; start: number; end: number; exact: string };
+type NewPopoverDraft = { sourceId: string; start: number; end: number; exact: string };
 
 export function App() {
   const [ready, setReady] = useState(false);
-  const [sources, setSources] = useState<SourceSummary[]>([]);
-  const [tags, setTags] = useState<string[]>([]);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [open, setOpen] = useState<{ source: Source; annotations: Annotation[] } | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [popover, setPopover] = useState<Popover | null>(null);
   const [sideTab, setSideTab] = useState<SideTab>('annotations');
-  const [dialog, setDialog] = useState<'settings' | 'shortcuts' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<DialogState | null>(null);
   const [openNote, setOpenNote] = useState<ExportTarget | null>(null);
-  const [annImport, setAnnImport] = useState<{ fileName: string; result: AnnotationImportResult } | null>(null);
   const [undo, setUndo] = useState<Undoable | null>(null);
   const [notice, setNotice] = useState<string>('');
   const [panes, setPanes] = usePanes();
 
   const ctrlRef = useRef<ReaderController | null>(null);
-  const [reveal, setReveal] = useState<RevealRequest | null>(null);
-  const revealSeq = useRef(0);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const annInputRef = useRef<HTMLInputElement>(null);
-  const openRef = useRef(open);
-  openRef.current = open;
   const scrollSave = useRef(0);
 
   const fail = useCallback((e: unknown) => setNotice(e instanceof Error ? e.message : String(e)), []);
+  const library = useLibrary();
+  const { sources, tags } = library;
+  const { open, selectedId, setSelectedId, reveal, setAnnotations, setSource, close: closeSource, ...reader } = useOpenSource(fail);
 
-  const refreshSources = useCallback(async () => {
-    const [list, t] = await Promise.all([api().listSources(), api().listTags()]);
-    setSources(list);
-    setTags(t);
-  }, []);
-
-  /** Opens a source (if not open) and optionally reveals a range in it. */
-  const openSource = useCallback(async (id: string, reveal?: { start: number; end: number; flash?: boolean; top?: boolean }) => {
+  // A new annotation left half-written (a reload, a crash) reopens when its source opens again.
+  const restoring = useRef<NewPopoverDraft | null>(null);
+  const openSource = (id: string, target?: RevealTarget) => {
     setPopover(null);
-    const request = reveal ? { seq: ++revealSeq.current, sourceId: id, flash: true, ...reveal } : null;
-    const cur = openRef.current;
-    if (cur && cur.source.id === id) {
-      if (request) setReveal(request);
-      return;
-    }
-    const [source, annotations] = await Promise.all([api().getSource(id), api().listAnnotations(id)]);
-    performance.mark('lectern:reader-source');
-    setSelectedId(null);
-    setReveal(request);
-    setOpen({ source, annotations: annotations.sort(byPosition) });
-    if (!reveal?.top) api().updateSettings({ lastSourceId: id, lastScrollOffset: reveal?.start ?? 0 }).catch(fail);
-  }, [fail]);
+    const draft = (!target || target.top) && open?.source.id !== id ? storedDraft<{ start: number; end: number; exact: string }>(newDraftKey(id)) : null;
+    restoring.current = draft && { sourceId: id, start: draft.start, end: draft.end, exact: draft.exact };
+    return reader.openSource(id, draft ? { start: draft.start, end: draft.end } : target);
+  };
+  const onRevealed = (r: RevealRequest, rect: DOMRect) => {
+    const d = restoring.current;
+    if (!d || d.sourceId !== r.sourceId || d.start !== r.start || d.end !== r.end) return;
+    restoring.current = null;
+    setPopover({ mode: 'new', start: d.start, end: d.end, exact: d.exact, rect });
+  };
 
   const onReaderReady = useCallback((ctrl: ReaderController | null) => { ctrlRef.current = ctrl; }, []);
 
@@ -93,7 +92,7 @@ export function App() {
     (async () => {
       const s = await api().getSettings();
       setSettings(s);
-      await refreshSources();
+      await library.refresh();
       if (s.lastSourceId) {
         await openSource(s.lastSourceId, { start: s.lastScrollOffset, end: s.lastScrollOffset, top: true }).catch(() => {
           api().updateSettings({ lastSourceId: null, lastScrollOffset: 0 }).catch(() => {});
@@ -106,58 +105,53 @@ export function App() {
 
   useTheme(settings.theme);
 
-  const setAnnotations = (fn: (list: Annotation[]) => Annotation[]) =>
-    setOpen((o) => (o ? { ...o, annotations: fn(o.annotations).sort(byPosition) } : o));
+  const annotationsChanged = () => { library.changed({ annotations: true }).catch(fail); };
 
-  const annotationsChanged = () => {
-    emit('changed', { what: 'annotations' });
-    refreshSources().catch(fail);
+  const citationOf = (a: Passage): CitationAttrs | null => open && {
+    sourceId: open.source.id, start: a.start, end: a.end, exact: a.exact, sha256: open.source.sha256, annotationId: a.id ?? null, sourceTitle: open.source.title,
   };
 
-  const citationOf = useCallback((a: { id?: string; start: number; end: number; exact: string }): CitationAttrs | null => {
-    const o = openRef.current;
-    if (!o) return null;
-    return { sourceId: o.source.id, start: a.start, end: a.end, exact: a.exact, sha256: o.source.sha256, annotationId: a.id ?? null, sourceTitle: o.source.title };
-  }, []);
+  const showNotes = () => { setSideTab('notes'); setPanes((p) => (p.sideOpen ? p : { ...p, sideOpen: true })); };
 
-  const cite = (a: { id?: string; start: number; end: number; exact: string }) => {
+  const cite = (a: Passage) => {
     const attrs = citationOf(a);
     if (!attrs) return;
-    setSideTab('notes');
-    setPanes((p) => ({ ...p, sideOpen: true }));
+    showNotes();
     emit('cite', attrs);
   };
 
-  const fillDrag = useCallback((a: { id?: string; start: number; end: number; exact: string }, dt: DataTransfer) => {
+  const fillDrag = (a: Passage, dt: DataTransfer) => {
     const attrs = citationOf(a);
     if (!attrs) return;
     dt.setData(CITATION_MIME, JSON.stringify(attrs));
     dt.setData('text/plain', a.exact);
     dt.effectAllowed = 'copy';
-  }, [citationOf]);
+  };
 
   const createAnnotation = async (p: NewPopover, d: AnnotationDraft) => {
-    const o = openRef.current;
-    if (!o) return;
-    const a = await api().createAnnotation({ sourceId: o.source.id, start: p.start, end: p.end, color: d.color, comment: d.comment, tags: d.tags });
+    if (!open) return;
+    const sourceId = open.source.id;
+    const a = await api().createAnnotation({ sourceId, start: p.start, end: p.end, color: d.color, comment: d.comment, tags: d.tags });
+    clearDraft(newDraftKey(sourceId));
     window.getSelection()?.removeAllRanges();
     setPopover(null);
-    setAnnotations((l) => [...l, a]);
+    setAnnotations(sourceId, (l) => [...l, a]);
     setSelectedId(a.id);
     annotationsChanged();
   };
 
   const saveAnnotation = async (a: Annotation, d: AnnotationDraft) => {
     const updated = await api().updateAnnotation(a.id, { color: d.color, comment: d.comment, tags: d.tags });
+    clearDraft(editDraftKey(a.id));
     setPopover(null);
-    setAnnotations((l) => l.map((x) => (x.id === a.id ? updated : x)));
+    setAnnotations(a.sourceId, (l) => l.map((x) => (x.id === a.id ? updated : x)));
     annotationsChanged();
   };
 
   const deleteAnnotation = async (a: Annotation) => {
     const gone = await api().deleteAnnotation(a.id);
     setPopover(null);
-    setAnnotations((l) => l.filter((x) => x.id !== a.id));
+    setAnnotations(a.sourceId, (l) => l.filter((x) => x.id !== a.id));
     if (selectedId === a.id) setSelectedId(null);
     setUndo({ item: gone, wasOpen: false });
     annotationsChanged();
@@ -165,18 +159,14 @@ export function App() {
 
   /** Deletes a source with its annotations; the toast (or Mod-Z) puts it all back. */
   const deleteSource = async (id: string) => {
+    const wasOpen = open?.source.id === id;
     const deleted = await api().deleteSource(id);
-    const wasOpen = openRef.current?.source.id === id;
     if (wasOpen) {
       setPopover(null);
-      setSelectedId(null);
-      setOpen(null);
-      api().updateSettings({ lastSourceId: null, lastScrollOffset: 0 }).catch(() => {});
+      closeSource();
     }
     setUndo({ item: deleted, wasOpen });
-    await refreshSources();
-    emit('changed', { what: 'sources' });
-    emit('changed', { what: 'annotations' });
+    await library.changed({ sources: true, annotations: true });
   };
 
   const undoDelete = async () => {
@@ -185,16 +175,13 @@ export function App() {
     const { item } = undo;
     await api().restore([item.id]);
     if (item.kind === 'source') {
-      await refreshSources();
-      emit('changed', { what: 'sources' });
-      emit('changed', { what: 'annotations' });
+      await library.changed({ sources: true, annotations: true });
       if (undo.wasOpen) await openSource(item.id);
       return;
     }
-    const open = openRef.current;
-    if (open && open.source.id === item.sourceId) {
-      const restored = await api().listAnnotations(open.source.id);
-      setAnnotations(() => restored);
+    if (open?.source.id === item.sourceId) {
+      const restored = await api().listAnnotations(item.sourceId);
+      setAnnotations(item.sourceId, () => restored);
     }
     setSelectedId(item.id);
     annotationsChanged();
@@ -203,23 +190,21 @@ export function App() {
   /** Selects an annotation and shows its passage; an orphan has none to show (its card is selected). */
   const goToAnnotation = (a: Annotation) => {
     setSelectedId(a.id);
-    const o = openRef.current;
-    if (o?.source.id === a.sourceId && !isPlaced(a, o.source.chars)) return;
+    if (open?.source.id === a.sourceId && !isPlaced(a, open.source.chars)) return;
     openSource(a.sourceId, { start: a.start, end: a.end }).catch(fail);
   };
 
   const stepAnnotation = (dir: 1 | -1) => {
-    const list = openRef.current?.annotations ?? [];
+    const list = open?.annotations ?? [];
     if (!list.length) return;
     const i = list.findIndex((a) => a.id === selectedId);
     const j = i < 0 ? (dir > 0 ? 0 : list.length - 1) : Math.max(0, Math.min(list.length - 1, i + dir));
     goToAnnotation(list[j]!);
   };
 
-  const openHit = useCallback(async (hit: SearchHit) => {
+  const openHit = async (hit: SearchHit) => {
     if (hit.kind === 'note') {
-      setSideTab('notes');
-      setPanes((p) => ({ ...p, sideOpen: true }));
+      showNotes();
       emit('open-note', { noteId: hit.id });
       return;
     }
@@ -231,68 +216,66 @@ export function App() {
       if (a) setSelectedId(a.id);
       return;
     }
-    const source = openRef.current?.source.id === hit.sourceId ? openRef.current.source : await api().getSource(hit.sourceId);
+    const source = open?.source.id === hit.sourceId ? open.source : await api().getSource(hit.sourceId);
     const terms = markedTerms(hit.snippet);
     const m = firstMatch(source.text, terms.length ? terms : (searchRef.current?.value ?? '').split(/\s+/));
     await openSource(hit.sourceId, m ?? undefined);
-  }, [openSource]);
+  };
 
   // ---- export, and W3C annotations in ----------------------------------------
-  const openExport = () => { setPopover(null); setDialog('export'); };
+  const openExport = () => { setPopover(null); setDialog({ kind: 'export' }); };
 
   /** Reads a W3C annotation file onto the open source, then shows what anchored where. */
   const importAnnotationFile = async (file: File) => {
-    const o = openRef.current;
-    if (!o) return;
+    if (!open) return;
+    const sourceId = open.source.id;
     try {
-      const result = await api().importAnnotations(o.source.id, await file.text());
-      const list = await api().listAnnotations(o.source.id);
-      setOpen((cur) => (cur && cur.source.id === o.source.id ? { ...cur, annotations: list.sort(byPosition) } : cur));
+      const result = await api().importAnnotations(sourceId, await file.text());
+      const list = await api().listAnnotations(sourceId);
+      setAnnotations(sourceId, () => list);
       annotationsChanged();
-      setAnnImport({ fileName: file.name, result });
+      setDialog({ kind: 'annotation-import', fileName: file.name, result });
     } catch (e) {
       setNotice(`Could not import annotations from ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
 
   // ---- import (drop target, File > Import, progress and summary) --------------
-  const { dragging, progress, summary, closeSummary, startImport, importInputFiles, fileInputRef, folderInputRef } = useImport(refreshSources, fail);
+  const { dragging, progress, summary, closeSummary, startImport, importInputFiles, fileInputRef, folderInputRef } =
+    useImport(() => library.changed({ sources: true }), fail);
 
   // ---- bus, menu and shortcuts ------------------------------------------------
-  useEffect(() => on('open-passage', ({ sourceId, start, end }) => {
-    const a = openRef.current?.source.id === sourceId ? openRef.current.annotations.find((x) => x.start === start && x.end === end) : undefined;
+  useBusEvent('open-passage', ({ sourceId, start, end }) => {
+    const a = open?.source.id === sourceId ? open.annotations.find((x) => x.start === start && x.end === end) : undefined;
     if (a) setSelectedId(a.id);
     openSource(sourceId, { start, end }).catch(fail);
-  }), [openSource]);
-
-  useEffect(() => on('changed', ({ what }) => { if (what === 'sources') refreshSources().catch(fail); }), []);
+  });
+  useBusEvent('open-note', showNotes);
 
   const focusSearch = () => { setPanes((p) => (p.libOpen ? p : { ...p, libOpen: true })); searchRef.current?.focus(); searchRef.current?.select(); };
-  const showNotes = () => { setSideTab('notes'); setPanes((p) => (p.sideOpen ? p : { ...p, sideOpen: true })); };
 
   /** What each application-menu command does (the same actions as the shortcuts and buttons). */
   const commands: MenuCommands = {
     'import-files': () => void startImport('files'),
     'import-folder': () => void startImport('folder'),
     'export': () => openExport(),
-    'settings': () => setDialog('settings'),
-    'shortcuts': () => setDialog('shortcuts'),
+    'settings': () => setDialog({ kind: 'settings' }),
+    'shortcuts': () => setDialog({ kind: 'shortcuts' }),
     'find': focusSearch,
     'new-note': () => { showNotes(); emit('new-note', {}); },
   };
   useMenuCommands(commands);
-  useEffect(() => on('open-note', showNotes), []);
 
   useShortcuts({
     searchRef, dialogOpen: !!dialog, popoverOpen: !!popover, canUndo: !!undo, selectedId,
     startImport: (kind) => void startImport(kind),
-    openSettings: () => setDialog('settings'),
+    openSettings: commands.settings,
     openExport,
     newNote: commands['new-note'],
-    openShortcuts: () => setDialog('shortcuts'),
+    openShortcuts: commands.shortcuts,
     undoDelete: () => { undoDelete().catch(fail); },
     stepAnnotation,
-    findAnnotation: (id) => openRef.current?.annotations.find((x) => x.id === id),
+    findAnnotation: (id) => open?.annotations.find((x) => x.id === id),
     deleteAnnotation: (a) => { deleteAnnotation(a).catch(fail); },
     closePopover: () => setPopover(null),
   });
@@ -316,11 +299,10 @@ export function App() {
   };
 
   const saveMeta = async (patch: Partial<SourceMeta>) => {
+    if (!open) return;
     try {
-      const s = await api().updateSource(open!.source.id, patch);
-      setOpen((o) => (o && o.source.id === s.id ? { ...o, source: s } : o));
-      await refreshSources();
-      emit('changed', { what: 'sources' });
+      setSource(await api().updateSource(open.source.id, patch));
+      await library.changed({ sources: true });
     } catch (e) { fail(e); }
   };
 
@@ -342,6 +324,7 @@ export function App() {
   };
 
   const popAnn = popover?.mode === 'edit' ? open?.annotations.find((a) => a.id === popover.id) : undefined;
+  const search = useCallback((q: string) => api().search(q, 60), []);
   const titleOf = useMemo(() => { const m = new Map(sources.map((s) => [s.id, s.title])); return (id: string) => m.get(id) ?? id; }, [sources]);
 
   return (
@@ -349,21 +332,21 @@ export function App() {
       <Toolbar
         title={open?.source.title ?? ''} libOpen={panes.libOpen} sideOpen={panes.sideOpen}
         onToggleLibrary={() => setPanes((p) => ({ ...p, libOpen: !p.libOpen }))} onToggleSide={() => setPanes((p) => ({ ...p, sideOpen: !p.sideOpen }))}
-        onImport={() => void startImport()} onSettings={() => setDialog('settings')} onShortcuts={() => setDialog('shortcuts')}
+        onImport={() => void startImport()} onSettings={commands.settings} onShortcuts={commands.shortcuts}
       />
       {progress && progress.total > 0 && <ImportProgress progress={progress} />}
       <div class="panes" style={{ gridTemplateColumns: paneColumns(panes) }}>
         <div class="pane" hidden={!panes.libOpen}>
           <Library
             sources={sources} tags={tags} currentId={open?.source.id ?? null} searchRef={searchRef}
-            onOpen={(id) => openSource(id).catch(fail)} onOpenHit={(h) => openHit(h).catch(fail)} search={(q) => api().search(q, 60)}
+            onOpen={(id) => openSource(id).catch(fail)} onOpenHit={(h) => openHit(h).catch(fail)} search={search}
             onDelete={(id) => deleteSource(id).catch(fail)}
           />
         </div>
         {panes.libOpen ? <Splitter label="Resize library" value={panes.lib} min={200} max={560} onChange={(v) => setPanes((p) => ({ ...p, lib: v }))} /> : <div />}
         <main class="pane pane-main">
           <Reader
-            source={open?.source ?? null} reveal={reveal} annotations={open?.annotations ?? []} empty={ready && sources.length === 0}
+            source={open?.source ?? null} reveal={reveal} onRevealed={onRevealed} annotations={open?.annotations ?? []} empty={ready && sources.length === 0}
             hooks={readerHooks} onReady={onReaderReady} onScroll={onReaderScroll} onSaveMeta={saveMeta}
             tools={<>
               <button type="button" title={`Export this source (${MOD}+E)`} onClick={openExport}>Export…</button>
@@ -383,9 +366,9 @@ export function App() {
         </div>
       </div>
 
-      {popover && (popover.mode === 'new' || popAnn) && (
+      {popover && open && (popover.mode === 'new' || popAnn) && (
         <AnnotationPopover
-          popover={popover} annotation={popAnn} knownTags={tags}
+          popover={popover} sourceId={open.source.id} annotation={popAnn} knownTags={tags}
           onCreate={(p, d) => { createAnnotation(p, d).catch(fail); }} onSave={(a, d) => { saveAnnotation(a, d).catch(fail); }}
           onDelete={(a) => { deleteAnnotation(a).catch(fail); }} onCite={cite} onClose={() => setPopover(null)}
         />
@@ -396,12 +379,12 @@ export function App() {
         <ImportSummary result={summary} titleOf={titleOf} onClose={closeSummary}
           onOpen={(id) => { closeSummary(); openSource(id).catch(fail); }} />
       )}
-      {dialog === 'settings' && <SettingsDialog settings={settings} onSave={saveSettings} onClose={() => setDialog(null)} />}
-      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
-      {dialog === 'export' && (
+      {dialog?.kind === 'settings' && <SettingsDialog settings={settings} onSave={saveSettings} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'export' && (
         <ExportDialog source={open ? { id: open.source.id, title: open.source.title } : null} note={openNote} onClose={() => setDialog(null)} />
       )}
-      {annImport && <AnnotationImportSummary fileName={annImport.fileName} result={annImport.result} onClose={() => setAnnImport(null)} />}
+      {dialog?.kind === 'annotation-import' && <AnnotationImportSummary fileName={dialog.fileName} result={dialog.result} onClose={() => setDialog(null)} />}
 
       <Toasts
         undo={undo} notice={notice}

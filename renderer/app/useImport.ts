@@ -2,17 +2,16 @@
 // or hidden file inputs), the progress of a running import and its summary.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportResult } from '../../common/types.ts';
-import { emit } from '../bus.ts';
 import { captureDrop, expandDrop, importDropped, importPaths, pathsFor, type DroppedFile, type Progress } from '../import/drop.ts';
 
 export type ImportKind = 'files' | 'folder';
 
 /**
- * Import state and actions. `refreshSources` reloads the library after an
- * import; `fail` reports an error. The returned refs belong on the hidden
+ * Import state and actions. `sourcesChanged` reloads the library (and tells
+ * the other panes) after an import; `fail` reports an error. The returned refs belong on the hidden
  * file and folder inputs, whose change handler is `importInputFiles`.
  */
-export function useImport(refreshSources: () => Promise<void>, fail: (e: unknown) => void) {
+export function useImport(sourcesChanged: () => Promise<void>, fail: (e: unknown) => void) {
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [summary, setSummary] = useState<ImportResult | null>(null);
@@ -26,8 +25,7 @@ export function useImport(refreshSources: () => Promise<void>, fail: (e: unknown
     try {
       const result = await job((p) => setProgress(p));
       setSummary(result);
-      await refreshSources();
-      emit('changed', { what: 'sources' });
+      await sourcesChanged();
     } catch (e) {
       fail(e);
     } finally {

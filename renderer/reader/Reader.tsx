@@ -1,10 +1,10 @@
-// The reader pane: the source's editable metadata header above a read-only
+// The reader pane: the source's details (MetaHeader) above a read-only
 // ProseMirror view that this component mounts and owns.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Annotation, Source, SourceMeta } from '../../common/types.ts';
 import { ReaderController, type ReaderHooks } from './controller.ts';
-import { Backlinks } from '../notebook/Backlinks.tsx';
+import { MetaHeader } from './MetaHeader.tsx';
 
 /** Where to take the reader: a passage (scrolled to and flashed) or a saved top offset. `seq` tells repeated requests apart. */
 export interface RevealRequest { seq: number; sourceId: string; start: number; end: number; flash: boolean; top?: boolean }
@@ -13,6 +13,8 @@ export interface ReaderProps {
   source: Source | null;
   /** Applied once per request, after the view of its source is built. */
   reveal: RevealRequest | null;
+  /** A passage request is in place on screen; `rect` is where its text is now. */
+  onRevealed?(request: RevealRequest, rect: DOMRect): void;
   annotations: Annotation[];
   empty: boolean;
   hooks: ReaderHooks;
@@ -23,12 +25,14 @@ export interface ReaderProps {
   tools?: ComponentChildren;
 }
 
-export function Reader({ source, reveal, annotations, empty, hooks, onReady, onScroll, onSaveMeta, tools }: ReaderProps) {
+export function Reader({ source, reveal, onRevealed, annotations, empty, hooks, onReady, onScroll, onSaveMeta, tools }: ReaderProps) {
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const ctrlRef = useRef<ReaderController | null>(null);
   const hooksRef = useRef(hooks);
   hooksRef.current = hooks;
+  const onRevealedRef = useRef(onRevealed);
+  onRevealedRef.current = onRevealed;
 
   // A layout effect: the view is built before the browser paints the new source.
   useLayoutEffect(() => {
@@ -56,8 +60,11 @@ export function Reader({ source, reveal, annotations, empty, hooks, onReady, onS
     const ctrl = ctrlRef.current;
     if (!reveal || !ctrl || ctrl.source.id !== reveal.sourceId || revealed.current === reveal.seq) return;
     revealed.current = reveal.seq;
-    if (reveal.top) ctrl.scrollToOffset(reveal.start);
-    else ctrl.reveal(reveal.start, reveal.end, reveal.flash);
+    if (reveal.top) { ctrl.scrollToOffset(reveal.start); return; }
+    const request = reveal;
+    void ctrl.reveal(request.start, request.end, request.flash).then(() => {
+      if (ctrlRef.current === ctrl) onRevealedRef.current?.(request, ctrl.rangeRect(request.start, request.end));
+    });
   }, [reveal, source?.id]);
 
   return (
@@ -66,7 +73,7 @@ export function Reader({ source, reveal, annotations, empty, hooks, onReady, onS
       <div class="reader-scroll" ref={scrollRef} onScroll={onScroll} tabIndex={-1}>
         {source ? (
           <>
-            <MetaHeader key={source.id + source.updatedAt} source={source} onSave={onSaveMeta} />
+            <MetaHeader key={source.id} source={source} onSave={onSaveMeta} />
             <div class="reader-text" ref={mountRef} />
           </>
         ) : (
@@ -79,50 +86,5 @@ export function Reader({ source, reveal, annotations, empty, hooks, onReady, onS
         )}
       </div>
     </section>
-  );
-}
-
-function MetaField({ label, value, type = 'text', onCommit, big, placeholder }: {
-  label: string; value: string; type?: 'text' | 'date' | 'url'; big?: boolean; placeholder?: string; onCommit(v: string): void;
-}) {
-  const [v, setV] = useState(value);
-  const commit = () => { if (v !== value) onCommit(v); };
-  const props = {
-    value: v, spellcheck: false, placeholder,
-    onInput: (e: Event) => setV((e.target as HTMLInputElement | HTMLTextAreaElement).value),
-    onBlur: commit,
-    onKeyDown: (e: KeyboardEvent) => {
-      if (e.key === 'Enter') { e.preventDefault(); commit(); }
-      if (e.key === 'Escape') setV(value);
-    },
-  };
-  return (
-    <label class={big ? 'meta-field meta-title' : 'meta-field'}>
-      <span class="meta-label">{label}</span>
-      {big ? <textarea rows={1} {...props} /> : type === 'date' ? <input type="date" {...props} /> : type === 'url' ? <input type="url" {...props} /> : <input type="text" {...props} />}
-    </label>
-  );
-}
-
-function MetaHeader({ source, onSave }: { source: Source; onSave(patch: Partial<SourceMeta>): Promise<void> }) {
-  const opt = (v: string) => (v.trim() ? v.trim() : null);
-  return (
-    <header class="meta" aria-label="Source details">
-      <h1 class="visually-hidden">{source.title}</h1>
-      <MetaField big label="Title" value={source.title} onCommit={(v) => { if (v.trim()) void onSave({ title: v.trim() }); }} />
-      <div class="meta-grid">
-        <MetaField label="Published" type="date" value={source.published ?? ''} onCommit={(v) => void onSave({ published: opt(v) })} />
-        <MetaField label="Publisher" placeholder="Add publisher" value={source.publisher ?? ''} onCommit={(v) => void onSave({ publisher: opt(v) })} />
-        <MetaField label="Byline" placeholder="Add author or byline" value={source.byline ?? ''} onCommit={(v) => void onSave({ byline: opt(v) })} />
-        <MetaField label="URL" type="url" placeholder="Add URL" value={source.url ?? ''} onCommit={(v) => void onSave({ url: opt(v) })} />
-      </div>
-      <dl class="meta-file">
-        <div><dt>File</dt><dd>{source.originalName}</dd></div>
-        <div><dt>SHA-256</dt><dd class="mono">{source.sha256}</dd></div>
-        <div><dt>Encoding</dt><dd>{source.encoding}</dd></div>
-        <div><dt>Length</dt><dd>{source.chars.toLocaleString()} characters</dd></div>
-      </dl>
-      <Backlinks id={source.id} label="Cited in" />
-    </header>
   );
 }

@@ -107,8 +107,8 @@ export class ReaderController {
     if (remove.length || add.length) this.view.dispatch(syncHighlights(this.view.state.tr, remove, add));
   }
 
-  /** Scrolls so [start, end) sits near the top third of the reader, then flashes it. */
-  reveal(start: number, end: number, flash = true): void {
+  /** Scrolls so [start, end) sits near the top third of the reader, then flashes it; resolves once it is in place. */
+  reveal(start: number, end: number, flash = true): Promise<void> {
     const from = codePointToPos(this.td, start);
     const to = codePointToPos(this.td, Math.max(start, end));
     const place = () => {
@@ -122,14 +122,17 @@ export class ReaderController {
     // jump may land near rather than on; settle in a few frames.
     performance.mark('lectern:reveal-start');
     let tries = 0;
-    // Each check runs at the start of a frame, so when nothing had to move, the
-    // frame just painted already showed the passage.
-    const settle = () => {
-      if (place() && ++tries < 4) requestAnimationFrame(settle);
-      else performance.mark('lectern:reveal-frame');
-    };
-    if (place()) requestAnimationFrame(settle);
-    else requestAnimationFrame(() => performance.mark('lectern:reveal-frame'));
+    const settled = new Promise<void>((resolve) => {
+      const done = () => { performance.mark('lectern:reveal-frame'); resolve(); };
+      // Each check runs at the start of a frame, so when nothing had to move, the
+      // frame just painted already showed the passage.
+      const settle = () => {
+        if (!this.view.isDestroyed && place() && ++tries < 4) requestAnimationFrame(settle);
+        else done();
+      };
+      if (place()) requestAnimationFrame(settle);
+      else requestAnimationFrame(done);
+    });
     if (flash) {
       // after the frame that shows the passage has been painted: the decoration
       // update (a pass over every paragraph, ~4 ms with 2,000 highlights) no
@@ -140,6 +143,14 @@ export class ReaderController {
       clearTimeout(this.flashTimer);
       this.flashTimer = window.setTimeout(() => { if (!this.view.isDestroyed) this.view.dispatch(setFlash(this.view.state.tr, null)); }, 1600);
     }
+    return settled;
+  }
+
+  /** The window rectangle from the start of [start, end) to its end (to place a popover by it). */
+  rangeRect(start: number, end: number): DOMRect {
+    const a = this.view.coordsAtPos(codePointToPos(this.td, start));
+    const b = this.view.coordsAtPos(codePointToPos(this.td, Math.max(start, end)));
+    return new DOMRect(a.left, a.top, Math.max(1, b.right - a.left), Math.max(1, b.bottom - a.top));
   }
 
   /** Code-point offset of the text at the top of the reader. */

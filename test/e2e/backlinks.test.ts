@@ -22,8 +22,9 @@ test('backlinks: a note citing an annotation is listed on the annotation and on 
     await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: source.title }).click();
     const item = page.locator(`li.ann-item[data-annotation-id="${ann.id}"]`);
     await item.waitFor();
-    // nobody cites it yet: the item says nothing; the header says so
+    // nobody cites it yet: the item says nothing; the header's details say so
     const header = page.locator('header.meta');
+    await header.getByRole('button', { name: 'Details' }).click();
     await header.getByText('No note cites this yet.').waitFor();
     assert.equal(await item.getByRole('region', { name: /Cited in/ }).count(), 0);
 

@@ -14,7 +14,8 @@ test('editing a title persists through a reload; the scroll position comes back 
     await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: src.title }).click();
     const title = page.getByLabel('Title', { exact: true });
     assert.equal(await title.inputValue(), src.title);
-    // the header shows the file's name and sha256
+    // the header's details (opened from its one line) show the file's name and sha256
+    await page.getByRole('button', { name: 'Details' }).click();
     const details = page.getByRole('banner', { name: 'Source details' }).or(page.locator('header[aria-label="Source details"]'));
     const text = await details.first().innerText();
     assert.ok(text.includes(src.sha256) && text.includes('000_75a8ae8bdfc13fc0.txt'), text);
