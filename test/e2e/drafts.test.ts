@@ -3,16 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withLectern } from './harness.ts';
-import { selectInReader, until } from './helpers.ts';
+import { importAndOpen, selectInReader, until } from './helpers.ts';
 import { SEED_001 } from '../helpers/tmp.ts';
 
 test('drafts: a Publisher typed but never committed is there after a reload, and saved', async () => {
   await withLectern(async (l) => {
     const { page, api } = l;
-    const id = (await api.importPaths([SEED_001])).imported[0]!.id;
-    const src = await api.getSource(id);
-    await l.reload();
-    await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: src.title }).click();
+    const id = (await importAndOpen(l, [SEED_001])).source.id;
     const details = page.getByRole('button', { name: 'Details' });
     if (await details.count() && await details.getAttribute('aria-expanded') === 'false') await details.click();
     const publisher = page.getByLabel('Publisher');
@@ -28,10 +25,7 @@ test('drafts: a Publisher typed but never committed is there after a reload, and
 test('drafts: a half-typed comment in the new-annotation popover comes back after a reload, on its passage, and saves', async () => {
   await withLectern(async (l) => {
     const { page, api } = l;
-    const id = (await api.importPaths([SEED_001])).imported[0]!.id;
-    const src = await api.getSource(id);
-    await l.reload();
-    await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: src.title }).click();
+    const id = (await importAndOpen(l, [SEED_001])).source.id;
     await selectInReader(page, 'incendiary devices');
     const pop = page.getByRole('dialog', { name: 'New annotation' });
     await pop.getByRole('radio', { name: 'pink' }).click();
@@ -75,11 +69,8 @@ test('drafts: a half-typed comment in the new-annotation popover comes back afte
 
 test('drafts: Cancel discards the comment; nothing reopens after a reload', async () => {
   await withLectern(async (l) => {
-    const { page, api } = l;
-    const id = (await api.importPaths([SEED_001])).imported[0]!.id;
-    const src = await api.getSource(id);
-    await l.reload();
-    await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: src.title }).click();
+    const { page } = l;
+    await importAndOpen(l, [SEED_001]);
     await selectInReader(page, 'incendiary devices');
     const pop = page.getByRole('dialog', { name: 'New annotation' });
     await pop.getByLabel('Comment').fill('not worth keeping');

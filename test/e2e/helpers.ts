@@ -3,6 +3,8 @@
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { Lectern } from './harness.ts';
+import type { Source } from '../../common/types.ts';
 
 export interface DropFile { name: string; bytes: Uint8Array; type?: string }
 
@@ -115,4 +117,15 @@ export async function until(what: string, cond: () => Promise<boolean> | boolean
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Imports files through the real handlers, reloads the app and opens `open` (a path among them) in the reader. */
+export async function importAndOpen(l: Lectern, paths: string[], open = paths[0]!): Promise<{ ids: Map<string, string>; source: Source }> {
+  const r = await l.api.importPaths(paths);
+  const ids = new Map(r.imported.map((i) => [i.path, i.id]));
+  const source = await l.api.getSource(ids.get(open)!);
+  await l.reload();
+  await l.page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: source.title }).click();
+  await l.page.waitForFunction((t) => document.querySelector('[role="document"]')?.getAttribute('aria-label') === `Text of ${t}`, source.title);
+  return { ids, source };
 }
