@@ -151,6 +151,25 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   }
 }
 
-if (import.meta.main) {
-  process.exitCode = await runCli(process.argv.slice(2));
+/** Exit status when the reader of stdout went away (`lectern list | head -1`): 128 + SIGPIPE, as a tool killed by it. */
+const EXIT_PIPE_CLOSED = 141;
+
+/** The process entry (`node cli.ts`, `npm run lectern`, the npm bin in-process or as its child). */
+export async function main(argv: string[]): Promise<void> {
+  // A closed pipe is the reader being done, not an error: stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(EXIT_PIPE_CLOSED);
+      throw err;
+    });
+  }
+  // Started by bin/lectern.mjs as its child: die with the parent, even when it was killed -9.
+  if (process.env.LECTERN_BIN_CHILD === '1' && process.channel) {
+    process.channel.unref();
+    process.on('disconnect', () => process.exit(1));
+    if (!process.connected) process.exit(1); // the parent died before the listener was there
+  }
+  process.exitCode = await runCli(argv);
 }
+
+if (import.meta.main) await main(process.argv.slice(2));

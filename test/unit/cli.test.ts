@@ -1,12 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../electron/cli.ts';
 import { SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
@@ -134,19 +132,6 @@ test('some failed input exits 1 and the rest is imported', async () => {
     const out = r.json() as Imported & { failed: Array<{ path: string; error: string }> };
     assert.equal(out.imported.length, 1);
     assert.equal(out.failed[0]?.path, join(dir, 'missing.txt'));
-  } finally {
-    cleanup();
-  }
-});
-
-test('the npm bin re-runs itself on the project Node when the system Node is too old', () => {
-  const systemNode = '/usr/bin/node';
-  if (!existsSync(systemNode)) return;
-  const { dir, cleanup } = tempDir();
-  try {
-    const r = spawnSync(systemNode, [join(ROOT, 'bin', 'lectern.mjs'), '--db', join(dir, 'b.db'), 'list', '--json'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout), []);
   } finally {
     cleanup();
   }
