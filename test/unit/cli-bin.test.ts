@@ -82,17 +82,23 @@ test('on a Node that can run it, the bin runs the CLI in its own process (no sec
   }
 });
 
-test('where the bin must spawn, kill -9 of it stops the child too; the import does not carry on', async () => {
+/** Starts the bin importing the corpus where it must spawn; resolves once its child has the database open. */
+async function spawnedImport(db: string): Promise<{ parent: ChildProcess; child: number }> {
   const { node, env } = spawningNode();
+  const parent = spawn(node, [BIN, '--db', db, 'import', CORPUS], { stdio: 'ignore', env: { ...process.env, ...env } });
+  let child = 0;
+  await until('the child Node to open the database', () => {
+    child = childrenOf(parent.pid!)[0] ?? 0;
+    return child > 0 && hasOpen(child, db);
+  });
+  return { parent, child };
+}
+
+test('where the bin must spawn, kill -9 of it stops the child too; the import does not carry on', async () => {
   const { dir, cleanup } = tempDir();
   try {
     const db = join(dir, 'k.db');
-    const parent = spawn(node, [BIN, '--db', db, 'import', CORPUS], { stdio: 'ignore', env: { ...process.env, ...env } });
-    let child = 0;
-    await until('the child Node to open the database', () => {
-      child = childrenOf(parent.pid!)[0] ?? 0;
-      return child > 0 && hasOpen(child, db);
-    });
+    const { parent, child } = await spawnedImport(db);
     parent.kill('SIGKILL');
     await exited(parent);
     await until('the orphaned child to exit', () => !alive(child));
@@ -104,16 +110,10 @@ test('where the bin must spawn, kill -9 of it stops the child too; the import do
 });
 
 test('where the bin must spawn, Ctrl-C (SIGINT to the bin) stops the child and the bin dies of SIGINT', async () => {
-  const { node, env } = spawningNode();
   const { dir, cleanup } = tempDir();
   try {
     const db = join(dir, 'c.db');
-    const parent = spawn(node, [BIN, '--db', db, 'import', CORPUS], { stdio: 'ignore', env: { ...process.env, ...env } });
-    let child = 0;
-    await until('the child Node to open the database', () => {
-      child = childrenOf(parent.pid!)[0] ?? 0;
-      return child > 0 && hasOpen(child, db);
-    });
+    const { parent, child } = await spawnedImport(db);
     parent.kill('SIGINT');
     assert.deepEqual(await exited(parent), { code: null, signal: 'SIGINT' });
     await until('the child to exit', () => !alive(child));
