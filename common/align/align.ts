@@ -1,0 +1,212 @@
+// Aligns two texts sentence by sentence (see README, "Comparing versions"):
+// 1. sentences (common/segment.ts) read as bags of weighted terms;
+// 2. anchors: identical sentences unique in both texts, kept in order by a
+//    longest increasing chain, then, inside gaps that are still large, mutual
+//    best matches by similarity, so the rest of the work is in small gaps;
+// 3. each gap aligned in order with merges and splits (monotone.ts);
+// 4. moved passages among what is left (moved.ts);
+// 5. segments with code-point ranges and word-level changes (jsdiff).
+// Deterministic: every choice breaks ties by position.
+import { OffsetMap } from '../offsets.ts';
+import { exactAnchors, longestIncreasing, similarAnchors, type Pair } from './anchors.ts';
+import { alignGap, type GapStep } from './monotone.ts';
+import { findMoved } from './moved.ts';
+import type { Alignment, Segment, SideRange, WordChange } from './types.ts';
+import { readPair, type Unit } from './units.ts';
+import { diffParts, rawChanges } from './word-diff.ts';
+
+/**
+ * Thresholds, calibrated in `npm run bench:versions` against sentence pairs of
+ * unrelated articles on the same topic from the BBC corpus (which it prints):
+ * an in-order pair must beat all but ~0.01% of those, a far move all but a
+ * few of the best pair of each article pair, a nearby one all but ~0.1%.
+ */
+export const THRESHOLDS = {
+  /** Similarity for an in-order pair (1–1 or a merge). */
+  pair: 0.3,
+  /** In a merge, the share of each part's weight found on the other side. */
+  part: 0.25,
+  /** Similarity of a mutual best match taken as an anchor inside a large gap. */
+  anchor: 0.5,
+  /** Similarity for a moved passage anywhere. */
+  moved: 0.5,
+  /** Similarity for a counterpart within `window` sentences of the in-order place. */
+  local: 0.25,
+  window: 3,
+  /** Content words a nearby counterpart must share. */
+  localShared: 3,
+} as const;
+
+/** Gaps with more cells than this get anchors of their own before the in-order pass. */
+const LARGE_GAP = 400;
+
+interface Item {
+  kind: 'pair' | 'moved' | 'onlyA' | 'onlyB';
+  as: number[];
+  bs: number[];
+  score: number;
+}
+
+function backboneAnchors(A: Unit[], B: Unit[], vocab: ReturnType<typeof readPair>['vocab']): Pair[] {
+  const { chain } = longestIncreasing(exactAnchors(A, B));
+  const out: Pair[] = [];
+  let pi = -1;
+  let pj = -1;
+  for (const next of [...chain, { i: A.length, j: B.length, score: 0 }]) {
+    const n = next.i - pi - 1;
+    const m = next.j - pj - 1;
+    if (n * m > LARGE_GAP) {
+      const ai = Array.from({ length: n }, (_, k) => pi + 1 + k);
+      const bj = Array.from({ length: m }, (_, k) => pj + 1 + k);
+      out.push(...longestIncreasing(similarAnchors(A, B, ai, bj, vocab, THRESHOLDS.anchor)).chain);
+    }
+    if (next.i < A.length) out.push(next);
+    pi = next.i;
+    pj = next.j;
+  }
+  return out;
+}
+
+export function alignTexts(a: string, b: string): Alignment {
+  const { A: As, B: Bs, vocab } = readPair(a, b);
+  const A = As.units;
+  const B = Bs.units;
+
+  // in-order steps: anchors and the gaps between them
+  const steps: GapStep[] = [];
+  let pi = -1;
+  let pj = -1;
+  for (const next of [...backboneAnchors(A, B, vocab), { i: A.length, j: B.length, score: 0 }]) {
+    steps.push(...alignGap(A, B, pi + 1, next.i, pj + 1, next.j, vocab, { minScore: THRESHOLDS.pair, minPart: THRESHOLDS.part }));
+    if (next.i < A.length) steps.push({ as: [next.i], bs: [next.j], score: next.score });
+    pi = next.i;
+    pj = next.j;
+  }
+
+  // where each unit would sit on the other side, and what is left over
+  const placeA = new Int32Array(A.length);
+  const placeB = new Int32Array(B.length);
+  const leftA: number[] = [];
+  const leftB: number[] = [];
+  let nextA = 0;
+  let nextB = 0;
+  for (const s of steps) {
+    for (const i of s.as) placeA[i] = s.bs[0] ?? nextB;
+    for (const j of s.bs) placeB[j] = s.as[0] ?? nextA;
+    if (s.bs.length === 0) leftA.push(...s.as);
+    if (s.as.length === 0) leftB.push(...s.bs);
+    nextA = (s.as.at(-1) ?? nextA - 1) + 1;
+    nextB = (s.bs.at(-1) ?? nextB - 1) + 1;
+  }
+  const moved = findMoved(A, B, leftA, leftB, placeA, placeB, vocab, {
+    minScore: THRESHOLDS.moved, minLocalScore: THRESHOLDS.local, window: THRESHOLDS.window, minLocalShared: THRESHOLDS.localShared,
+  });
+  const movedA = new Set(moved.map((p) => p.i));
+  const movedB = new Set(moved.map((p) => p.j));
+
+  // items: in-order steps (leftovers that moved removed, runs of leftovers in one paragraph joined), then moved ones
+  const items: Item[] = [];
+  for (const s of steps) {
+    if (s.as.length && s.bs.length) { items.push({ kind: 'pair', as: s.as, bs: s.bs, score: s.score }); continue; }
+    const isA = s.as.length > 0;
+    const u = isA ? s.as[0]! : s.bs[0]!;
+    if ((isA ? movedA : movedB).has(u)) continue;
+    const last = items.at(-1);
+    const units = isA ? A : B;
+    const kind = isA ? 'onlyA' : 'onlyB';
+    const prev = last && last.kind === kind ? (isA ? last.as : last.bs).at(-1)! : -2;
+    if (last && prev === u - 1 && units[prev]!.paragraph === units[u]!.paragraph) (isA ? last.as : last.bs).push(u);
+    else items.push({ kind, as: isA ? [u] : [], bs: isA ? [] : [u], score: 0 });
+  }
+
+  const mapA = new OffsetMap(a);
+  const mapB = new OffsetMap(b);
+  const side = (text: string, map: OffsetMap, units: Unit[], ids: number[]): SideRange | null => {
+    if (ids.length === 0) return null;
+    const s = units[ids[0]!]!.start;
+    const e = units[ids.at(-1)!]!.end;
+    return { start: map.toCodePoint(s), end: map.toCodePoint(e), text: text.slice(s, e) };
+  };
+  const changesOf = (x: SideRange, y: SideRange, as: number[], bs: number[]): WordChange[] => {
+    const a0 = A[as[0]!]!.start;
+    const b0 = B[bs[0]!]!.start;
+    return rawChanges(a, diffParts(a, a0, a0 + x.text.length, b, b0, b0 + y.text.length)).map((c) => ({
+      a: c.a1 > c.a0 ? { start: mapA.toCodePoint(c.a0), end: mapA.toCodePoint(c.a1), text: a.slice(c.a0, c.a1) } : null,
+      b: c.b1 > c.b0 ? { start: mapB.toCodePoint(c.b0), end: mapB.toCodePoint(c.b1), text: b.slice(c.b0, c.b1) } : null,
+    }));
+  };
+  const toSegment = (it: Item): Segment => {
+    const x = side(a, mapA, A, it.as);
+    const y = side(b, mapB, B, it.bs);
+    if (it.kind === 'onlyA' || it.kind === 'onlyB') return { kind: it.kind, a: x, b: y, score: 0, changes: [] };
+    const identical = x!.text === y!.text;
+    const kind = it.kind === 'moved' ? 'moved' : identical ? 'same' : 'changed';
+    const score = identical ? 1 : Math.round(it.score * 1000) / 1000;
+    return { kind, a: x, b: y, score, changes: identical ? [] : changesOf(x!, y!, it.as, it.bs) };
+  };
+
+  const segments = joinSame(items.map(toSegment), a, b, mapA, mapB);
+  const movedSegments = moved.map((p) => toSegment({ kind: 'moved', as: [p.i], bs: [p.j], score: p.score }));
+  return { ...figures(A, B, items, moved, mapA, mapB), segments: placeMoved(segments, movedSegments) };
+}
+
+/** Consecutive same segments whose in-between text is also the same become one. */
+function joinSame(segments: Segment[], a: string, b: string, mapA: OffsetMap, mapB: OffsetMap): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out.at(-1);
+    if (s.kind === 'same' && last?.kind === 'same') {
+      const ga = a.slice(mapA.toUtf16(last.a!.end), mapA.toUtf16(s.a!.start));
+      const gb = b.slice(mapB.toUtf16(last.b!.end), mapB.toUtf16(s.b!.start));
+      if (ga === gb) {
+        const text = last.a!.text + ga + s.a!.text;
+        out[out.length - 1] = { ...last, a: { start: last.a!.start, end: s.a!.end, text }, b: { start: last.b!.start, end: s.b!.end, text } };
+        continue;
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/** Moved segments inserted in A's order (after an in-order segment starting at the same place). */
+function placeMoved(segments: Segment[], moved: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  let k = 0;
+  for (const s of segments) {
+    while (k < moved.length && s.a && moved[k]!.a!.start < s.a.start) out.push(moved[k++]!);
+    out.push(s);
+  }
+  while (k < moved.length) out.push(moved[k++]!);
+  return out;
+}
+
+function figures(A: Unit[], B: Unit[], items: Item[], moved: Pair[], mapA: OffsetMap, mapB: OffsetMap) {
+  const lenA = (i: number) => mapA.toCodePoint(A[i]!.end) - mapA.toCodePoint(A[i]!.start);
+  const lenB = (j: number) => mapB.toCodePoint(B[j]!.end) - mapB.toCodePoint(B[j]!.start);
+  let totalA = 0;
+  let totalB = 0;
+  for (let i = 0; i < A.length; i++) totalA += lenA(i);
+  for (let j = 0; j < B.length; j++) totalB += lenB(j);
+  const inA = new Uint8Array(A.length);
+  const inB = new Uint8Array(B.length);
+  let weighted = 0;
+  const count = (as: number[], bs: number[], score: number) => {
+    let n = 0;
+    for (const i of as) { n += lenA(i); inA[i] = 1; }
+    for (const j of bs) { n += lenB(j); inB[j] = 1; }
+    weighted += score * n;
+  };
+  for (const it of items) if (it.kind === 'pair') count(it.as, it.bs, it.score);
+  for (const p of moved) if (!inA[p.i] || !inB[p.j]) count(inA[p.i] ? [] : [p.i], inB[p.j] ? [] : [p.j], p.score);
+  let coveredA = 0;
+  let coveredB = 0;
+  for (let i = 0; i < A.length; i++) if (inA[i]) coveredA += lenA(i);
+  for (let j = 0; j < B.length; j++) if (inB[j]) coveredB += lenB(j);
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    similarity: totalA + totalB > 0 ? r(Math.min(1, weighted / (totalA + totalB))) : 0,
+    aInB: totalA > 0 ? r(coveredA / totalA) : 0,
+    bInA: totalB > 0 ? r(coveredB / totalB) : 0,
+  };
+}

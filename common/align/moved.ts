@@ -1,0 +1,64 @@
+// Moved passages: units left out of the in-order alignment that have a
+// counterpart elsewhere. A counterpart far away must be very like the unit
+// (a moved sentence); one within a few units of where the unit would sit may
+// be less alike (a sentence whose parts were redistributed: a merge across a
+// reordering). A counterpart already aligned may be shared (the moved segment
+// then overlaps another one), so a repeated passage is linked too.
+import { TermIndex, type Pair } from './anchors.ts';
+import { overlap } from './similarity.ts';
+import type { Unit, Vocabulary } from './units.ts';
+
+export interface MovedOptions {
+  /** Similarity for a counterpart anywhere. */
+  minScore: number;
+  /** Similarity for a counterpart within `window` units of the unit's in-order place. */
+  minLocalScore: number;
+  window: number;
+  /** Content terms (not stopwords) a nearby counterpart must share. */
+  minLocalShared: number;
+}
+
+/**
+ * `leftA`/`leftB`: units not aligned in order. `placeA[i]`: the B index where
+ * A unit i would sit in order (and `placeB[j]` the A index for B unit j).
+ * Returns pairs (i in A, j in B), each leftover unit in at most one pair.
+ */
+export function findMoved(
+  A: Unit[], B: Unit[], leftA: number[], leftB: number[], placeA: Int32Array, placeB: Int32Array, vocab: Vocabulary, opts: MovedOptions,
+): Pair[] {
+  const out: Pair[] = [];
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+
+  // 1. leftovers on both sides that are each other's best counterpart
+  const leftIndexB = new TermIndex(B, leftB, vocab);
+  const leftIndexA = new TermIndex(A, leftA, vocab);
+  for (const i of leftA) {
+    const best = leftIndexB.candidates(A[i]!, 1)[0];
+    if (!best || best.score < opts.minScore || usedB.has(best.j)) continue;
+    const back = leftIndexA.candidates(B[best.j]!, 1)[0];
+    if (back?.j !== i) continue;
+    out.push({ i, j: best.j, score: best.score });
+    usedA.add(i);
+    usedB.add(best.j);
+  }
+
+  // 2. a leftover unit with a counterpart anywhere (aligned or not) that is very alike, or nearby and alike enough
+  const allB = new TermIndex(B, B.keys(), vocab);
+  const allA = new TermIndex(A, A.keys(), vocab);
+  const sharedContent = (x: Unit, y: Unit) => overlap(x.terms, y.terms, vocab.content);
+  const accept = (x: Unit, place: number, c: Pair, other: Unit) =>
+    c.score >= opts.minScore
+    || (c.score >= opts.minLocalScore && Math.abs(c.j - place) <= opts.window && sharedContent(x, other) >= opts.minLocalShared);
+  for (const i of leftA) {
+    if (usedA.has(i)) continue;
+    const c = allB.candidates(A[i]!, 8).find((c) => accept(A[i]!, placeA[i]!, c, B[c.j]!));
+    if (c) { out.push({ i, j: c.j, score: c.score }); usedA.add(i); }
+  }
+  for (const j of leftB) {
+    if (usedB.has(j)) continue;
+    const c = allA.candidates(B[j]!, 8).find((c) => accept(B[j]!, placeB[j]!, c, A[c.j]!));
+    if (c) { out.push({ i: c.j, j, score: c.score }); usedB.add(j); }
+  }
+  return out.sort((p, q) => p.i - q.i || p.j - q.j);
+}
