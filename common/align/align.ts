@@ -10,7 +10,8 @@
 import { OffsetMap } from '../offsets.ts';
 import { exactAnchors, longestIncreasing, similarAnchors, type Pair } from './anchors.ts';
 import { alignGap, type GapStep } from './monotone.ts';
-import { findMoved } from './moved.ts';
+import { findMoved, type Placement } from './moved.ts';
+import { joinBags, type Bag } from './similarity.ts';
 import type { Alignment, Segment, SideRange, WordChange } from './types.ts';
 import { readPair, type Unit } from './units.ts';
 import { diffParts, rawChanges } from './word-diff.ts';
@@ -33,8 +34,10 @@ export const THRESHOLDS = {
   /** Similarity for a counterpart within `window` sentences of the in-order place. */
   local: 0.25,
   window: 3,
-  /** Content words a nearby counterpart must share. */
+  /** Content words a nearby counterpart must share beyond those of its own in-order partner. */
   localShared: 3,
+  /** Share of their common weight a nearby counterpart's own partner must not hold. */
+  localBeyond: 0.5,
 } as const;
 
 /** Gaps with more cells than this get anchors of their own before the in-order pass. */
@@ -84,22 +87,23 @@ export function alignTexts(a: string, b: string): Alignment {
   }
 
   // where each unit would sit on the other side, and what is left over
-  const placeA = new Int32Array(A.length);
-  const placeB = new Int32Array(B.length);
-  const leftA: number[] = [];
-  const leftB: number[] = [];
+  const pa: Placement = { left: [], place: new Int32Array(A.length), partner: new Array<Bag | null>(A.length).fill(null) };
+  const pb: Placement = { left: [], place: new Int32Array(B.length), partner: new Array<Bag | null>(B.length).fill(null) };
   let nextA = 0;
   let nextB = 0;
   for (const s of steps) {
-    for (const i of s.as) placeA[i] = s.bs[0] ?? nextB;
-    for (const j of s.bs) placeB[j] = s.as[0] ?? nextA;
-    if (s.bs.length === 0) leftA.push(...s.as);
-    if (s.as.length === 0) leftB.push(...s.bs);
+    const bagA = s.as.length && s.bs.length ? joinBags(s.as.map((i) => A[i]!)) : null;
+    const bagB = s.as.length && s.bs.length ? joinBags(s.bs.map((j) => B[j]!)) : null;
+    for (const i of s.as) { pa.place[i] = s.bs[0] ?? nextB; pa.partner[i] = bagB; }
+    for (const j of s.bs) { pb.place[j] = s.as[0] ?? nextA; pb.partner[j] = bagA; }
+    if (s.bs.length === 0) pa.left.push(...s.as);
+    if (s.as.length === 0) pb.left.push(...s.bs);
     nextA = (s.as.at(-1) ?? nextA - 1) + 1;
     nextB = (s.bs.at(-1) ?? nextB - 1) + 1;
   }
-  const moved = findMoved(A, B, leftA, leftB, placeA, placeB, vocab, {
+  const moved = findMoved(A, B, pa, pb, vocab, {
     minScore: THRESHOLDS.moved, minLocalScore: THRESHOLDS.local, window: THRESHOLDS.window, minLocalShared: THRESHOLDS.localShared,
+    minBeyond: THRESHOLDS.localBeyond,
   });
   const movedA = new Set(moved.map((p) => p.i));
   const movedB = new Set(moved.map((p) => p.j));

@@ -5,7 +5,9 @@
 // reordering). A counterpart already aligned may be shared (the moved segment
 // then overlaps another one), so a repeated passage is linked too.
 import { TermIndex, type Pair } from './anchors.ts';
-import { overlap } from './similarity.ts';
+import { overlap, overlapBeyond, type Bag } from './similarity.ts';
+
+const NOTHING = new Int32Array(0);
 import type { Unit, Vocabulary } from './units.ts';
 
 export interface MovedOptions {
@@ -14,18 +16,26 @@ export interface MovedOptions {
   /** Similarity for a counterpart within `window` units of the unit's in-order place. */
   minLocalScore: number;
   window: number;
-  /** Content terms (not stopwords) a nearby counterpart must share. */
+  /** Content terms (not stopwords) a nearby counterpart must share beyond what its own partner holds. */
   minLocalShared: number;
+  /** Share of the weight they have in common that a nearby counterpart's own partner must not hold. */
+  minBeyond: number;
 }
 
-/**
- * `leftA`/`leftB`: units not aligned in order. `placeA[i]`: the B index where
- * A unit i would sit in order (and `placeB[j]` the A index for B unit j).
- * Returns pairs (i in A, j in B), each leftover unit in at most one pair.
- */
-export function findMoved(
-  A: Unit[], B: Unit[], leftA: number[], leftB: number[], placeA: Int32Array, placeB: Int32Array, vocab: Vocabulary, opts: MovedOptions,
-): Pair[] {
+/** Where the units of one side stand in the in-order alignment. */
+export interface Placement {
+  /** Units not aligned in order. */
+  left: number[];
+  /** For each unit, the index on the other side where it sits (or would sit) in order. */
+  place: Int32Array;
+  /** For each aligned unit, the bag of its in-order counterpart (null when left over). */
+  partner: (Bag | null)[];
+}
+
+/** Returns pairs (i in A, j in B), each leftover unit in at most one pair. */
+export function findMoved(A: Unit[], B: Unit[], pa: Placement, pb: Placement, vocab: Vocabulary, opts: MovedOptions): Pair[] {
+  const leftA = pa.left;
+  const leftB = pb.left;
   const out: Pair[] = [];
   const usedA = new Set<number>();
   const usedB = new Set<number>();
@@ -46,18 +56,24 @@ export function findMoved(
   // 2. a leftover unit with a counterpart anywhere (aligned or not) that is very alike, or nearby and alike enough
   const allB = new TermIndex(B, B.keys(), vocab);
   const allA = new TermIndex(A, A.keys(), vocab);
-  const sharedContent = (x: Unit, y: Unit) => overlap(x.terms, y.terms, vocab.content);
-  const accept = (x: Unit, place: number, c: Pair, other: Unit) =>
-    c.score >= opts.minScore
-    || (c.score >= opts.minLocalScore && Math.abs(c.j - place) <= opts.window && sharedContent(x, other) >= opts.minLocalShared);
+  // nearby, most of what they share must be beyond what the counterpart's own in-order
+  // partner holds: a headline and the sentence it sums up share words that must not pull
+  // a third sentence in
+  const accept = (x: Unit, place: number, c: Pair, other: Unit, otherPartner: Bag | null) => {
+    if (c.score >= opts.minScore) return true;
+    if (c.score < opts.minLocalScore || Math.abs(c.j - place) > opts.window) return false;
+    const besides = otherPartner?.terms ?? NOTHING;
+    return overlapBeyond(x.terms, other.terms, besides, vocab.weight) >= opts.minBeyond * overlap(x.terms, other.terms, vocab.weight)
+      && overlapBeyond(x.terms, other.terms, besides, vocab.content) >= opts.minLocalShared;
+  };
   for (const i of leftA) {
     if (usedA.has(i)) continue;
-    const c = allB.candidates(A[i]!, 8).find((c) => accept(A[i]!, placeA[i]!, c, B[c.j]!));
+    const c = allB.candidates(A[i]!, 8).find((c) => accept(A[i]!, pa.place[i]!, c, B[c.j]!, pb.partner[c.j]!));
     if (c) { out.push({ i, j: c.j, score: c.score }); usedA.add(i); }
   }
   for (const j of leftB) {
     if (usedB.has(j)) continue;
-    const c = allA.candidates(B[j]!, 8).find((c) => accept(B[j]!, placeB[j]!, c, A[c.j]!));
+    const c = allA.candidates(B[j]!, 8).find((c) => accept(B[j]!, pb.place[j]!, c, A[c.j]!, pa.partner[c.j]!));
     if (c) { out.push({ i: c.j, j, score: c.score }); usedB.add(j); }
   }
   return out.sort((p, q) => p.i - q.i || p.j - q.j);

@@ -21,6 +21,24 @@ export function overlap(x: Int32Array, y: Int32Array, weight: Float64Array): num
   return s;
 }
 
+/** Weight of the terms x and y share that `besides` does not hold at all (all three sorted). */
+export function overlapBeyond(x: Int32Array, y: Int32Array, besides: Int32Array, weight: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  let s = 0;
+  while (i < x.length && j < y.length) {
+    const a = x[i]!;
+    const b = y[j]!;
+    if (a === b) {
+      while (k < besides.length && besides[k]! < a) k++;
+      if (k >= besides.length || besides[k] !== a) s += weight[a]!;
+      i++; j++;
+    } else if (a < b) i++; else j++;
+  }
+  return s;
+}
+
 /** Weighted Dice similarity in 0..1. */
 export function dice(x: Bag, y: Bag, vocab: Vocabulary): number {
   const total = x.weight + y.weight;

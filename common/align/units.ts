@@ -2,7 +2,7 @@
 // sorted bag of term ids, with term weights (inverse sentence frequency over
 // both texts, numbers up, stopwords down) shared by the pair.
 import { paragraphsUtf16, sentencesUtf16 } from '../segment.ts';
-import { STOPWORDS, isNumberTerm, words } from './words.ts';
+import { STOPWORDS, WORD, isNumberTerm, term } from './words.ts';
 
 export interface Unit {
   /** UTF-16 range of the sentence in its text. */
@@ -13,7 +13,7 @@ export interface Unit {
   terms: Int32Array;
   /** Sum of the weights of `terms`. */
   weight: number;
-  /** The sentence's terms joined: equal keys are the same wording. */
+  /** The sentence's term ids joined, in order: equal keys are the same wording. */
   key: string;
 }
 
@@ -37,19 +37,24 @@ export interface Vocabulary {
 const STOPWORD_WEIGHT = 0.15;
 const NUMBER_BOOST = 1.5;
 
-function readUnits(text: string, ids: Map<string, number>, terms: string[]): { units: Unit[]; df: Map<number, number> } {
+/** `ids` maps each word as written to its term id (a memo: most words recur). */
+function readUnits(text: string, ids: Map<string, number>, termIds: Map<string, number>, terms: string[]): { units: Unit[]; df: Map<number, number> } {
   const units: Unit[] = [];
   const df = new Map<number, number>();
+  const idOf = (word: string): number => {
+    let id = ids.get(word);
+    if (id !== undefined) return id;
+    const t = term(word);
+    id = termIds.get(t);
+    if (id === undefined) { id = terms.length; termIds.set(t, id); terms.push(t); }
+    ids.set(word, id);
+    return id;
+  };
   for (const s of sentencesUtf16(text, paragraphsUtf16(text))) {
-    const ws = words(text, s.start, s.end);
-    const arr = new Int32Array(ws.length);
-    ws.forEach((w, i) => {
-      let id = ids.get(w.term);
-      if (id === undefined) { id = terms.length; ids.set(w.term, id); terms.push(w.term); }
-      arr[i] = id;
-    });
-    const key = ws.map((w) => w.term).join(' ');
-    arr.sort();
+    const found: number[] = [];
+    for (const m of text.slice(s.start, s.end).matchAll(WORD)) found.push(idOf(m[0]));
+    const key = found.join(' ');
+    const arr = Int32Array.from(found).sort();
     for (let i = 0; i < arr.length; i++) if (i === 0 || arr[i] !== arr[i - 1]) df.set(arr[i]!, (df.get(arr[i]!) ?? 0) + 1);
     units.push({ start: s.start, end: s.end, paragraph: s.paragraph, terms: arr, weight: 0, key });
   }
@@ -59,9 +64,10 @@ function readUnits(text: string, ids: Map<string, number>, terms: string[]): { u
 /** Reads both texts into units with one shared vocabulary. */
 export function readPair(a: string, b: string): { A: UnitSet; B: UnitSet; vocab: Vocabulary } {
   const ids = new Map<string, number>();
+  const termIds = new Map<string, number>();
   const terms: string[] = [];
-  const ra = readUnits(a, ids, terms);
-  const rb = readUnits(b, ids, terms);
+  const ra = readUnits(a, ids, termIds, terms);
+  const rb = readUnits(b, ids, termIds, terms);
   const n = terms.length;
   const dfA = new Int32Array(n);
   const dfB = new Int32Array(n);

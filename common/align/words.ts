@@ -3,9 +3,11 @@
 // "planned" ~ "planning". Language-light on purpose: the only English-specific
 // parts are a short suffix list and a stopword list, which only lower weights.
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+/** A word: letters, marks and digits, with inner apostrophes ("Kremlin’s", "don't"). */
+export const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const MARKS = /\p{M}/gu;
 const DIGIT = /\p{N}/u;
+const NON_ASCII = /[^ -~]/;
 
 /** Words that carry little meaning in English news text: counted at a small weight. */
 export const STOPWORDS: ReadonlySet<string> = new Set((
@@ -20,7 +22,7 @@ const SUFFIXES = ['ations', 'ation', 'ings', 'ing', 'edly', 'ed', 'ies', 'es', '
 /** The comparable form of one word. */
 export function term(word: string): string {
   let w = word.toLowerCase();
-  if (/[^\u0000-\u007f]/.test(w)) w = w.normalize('NFKD').replace(MARKS, '');
+  if (NON_ASCII.test(w)) w = w.normalize('NFKD').replace(MARKS, '');
   w = w.replace(/['’]s$/, '').replace(/['’]/g, '');
   if (DIGIT.test(w)) return w;
   for (const s of SUFFIXES) {

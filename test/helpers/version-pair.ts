@@ -2,6 +2,7 @@
 // it with a share of its sentences reworded, moved and deleted, deterministically
 // (seeded), with the truth about each sentence kept for checking an alignment.
 import { readdirSync, readFileSync } from 'node:fs';
+import { OffsetMap } from '../../common/offsets.ts';
 import { paragraphsUtf16, sentencesUtf16 } from '../../common/segment.ts';
 
 export const CORPUS = new URL('../../../shared/corpus/bbc-news/', import.meta.url).pathname;
@@ -46,17 +47,19 @@ export function rng(seed: number): () => number {
 
 const SYNONYMS: Record<string, string> = {
   said: 'stated', says: 'states', government: 'administration', company: 'firm', people: 'persons', new: 'fresh',
-  year: 'twelvemonth', years: 'years', first: 'initial', last: 'previous', also: 'too', could: 'might', would: 'will',
+  year: 'twelvemonth', first: 'initial', last: 'previous', also: 'too', could: 'might', would: 'will',
   told: 'informed', after: 'following', before: 'prior to', market: 'marketplace', many: 'numerous', big: 'large',
-  plans: 'proposals', show: 'reveal', help: 'assist', make: 'create', made: 'created', added: 'continued', big_: '',
+  plans: 'proposals', show: 'reveal', help: 'assist', make: 'create', made: 'created', added: 'continued',
 };
 
-/** Rewords a sentence: about a third of its words swapped for a synonym, reshaped or dropped, and maybe two clauses reordered. */
+/** Rewords a sentence: about a third of its words swapped for a synonym, reshaped, dropped or preceded by a filler word. */
 export function reword(sentence: string, rand: () => number): string {
   const words = sentence.split(' ');
   const out: string[] = [];
-  for (const w of words) {
+  for (const [k, w] of words.entries()) {
     const r = rand();
+    // the last word keeps the sentence's end, so the copy is still one sentence
+    if (k === words.length - 1) { out.push(w); continue; }
     const lower = w.toLowerCase();
     if (r < 0.12 && SYNONYMS[lower]) out.push(SYNONYMS[lower]!);
     else if (r < 0.2 && w.length > 5) out.push(w.slice(0, w.length - 2) + (rand() < 0.5 ? 'ed' : 'ing'));
@@ -97,4 +100,18 @@ export function makeVersionPair(a: string, opts: { seed: number; reword: number;
   const blocks = outParas.map((p) => p.join(' '));
   for (const m of movedOut) blocks.splice(Math.floor(rand() * (blocks.length + 1)), 0, m);
   return { a, b: blocks.filter((x) => x.length > 0).join('\n\n'), fates };
+}
+
+/** The segment kind the alignment gives each sentence of `a` (the in-order one when a moved segment overlaps it). */
+export function kindsFound(a: string, segments: readonly { kind: string; a: { start: number; end: number } | null }[]): string[] {
+  const map = new OffsetMap(a);
+  const kinds = ['none', ...new Set(segments.map((g) => g.kind))];
+  const at = new Uint8Array(map.codePoints + 1);
+  for (const pass of ['moved', 'other']) {
+    for (const g of segments) {
+      if (!g.a || (g.kind === 'moved') !== (pass === 'moved')) continue;
+      at.fill(kinds.indexOf(g.kind), g.a.start, g.a.end);
+    }
+  }
+  return sentencesUtf16(a).map((s) => kinds[at[map.toCodePoint(s.start)]!]!);
 }
