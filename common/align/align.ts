@@ -86,20 +86,32 @@ export function alignTexts(a: string, b: string): Alignment {
     pj = next.j;
   }
 
-  // where each unit would sit on the other side, and what is left over
-  const pa: Placement = { left: [], place: new Int32Array(A.length), partner: new Array<Bag | null>(A.length).fill(null) };
-  const pb: Placement = { left: [], place: new Int32Array(B.length), partner: new Array<Bag | null>(B.length).fill(null) };
-  let nextA = 0;
-  let nextB = 0;
+  // where each unit sits on the other side (a leftover: between the pairs around it), and what is left over
+  const pa: Placement = { left: [], lo: new Int32Array(A.length), hi: new Int32Array(A.length), partner: new Array<Bag | null>(A.length).fill(null) };
+  const pb: Placement = { left: [], lo: new Int32Array(B.length), hi: new Int32Array(B.length), partner: new Array<Bag | null>(B.length).fill(null) };
+  let prevA = 0;
+  let prevB = 0;
   for (const s of steps) {
-    const bagA = s.as.length && s.bs.length ? joinBags(s.as.map((i) => A[i]!)) : null;
-    const bagB = s.as.length && s.bs.length ? joinBags(s.bs.map((j) => B[j]!)) : null;
-    for (const i of s.as) { pa.place[i] = s.bs[0] ?? nextB; pa.partner[i] = bagB; }
-    for (const j of s.bs) { pb.place[j] = s.as[0] ?? nextA; pb.partner[j] = bagA; }
+    if (s.as.length && s.bs.length) {
+      const bagA = joinBags(s.as.map((i) => A[i]!));
+      const bagB = joinBags(s.bs.map((j) => B[j]!));
+      for (const i of s.as) pa.partner[i] = bagB;
+      for (const j of s.bs) pb.partner[j] = bagA;
+      prevA = s.as[0]!;
+      prevB = s.bs[0]!;
+    }
+    for (const i of s.as) pa.lo[i] = prevB;
+    for (const j of s.bs) pb.lo[j] = prevA;
     if (s.bs.length === 0) pa.left.push(...s.as);
     if (s.as.length === 0) pb.left.push(...s.bs);
-    nextA = (s.as.at(-1) ?? nextA - 1) + 1;
-    nextB = (s.bs.at(-1) ?? nextB - 1) + 1;
+  }
+  let nextA = A.length - 1;
+  let nextB = B.length - 1;
+  for (let k = steps.length - 1; k >= 0; k--) {
+    const s = steps[k]!;
+    if (s.as.length && s.bs.length) { nextA = s.as.at(-1)!; nextB = s.bs.at(-1)!; }
+    for (const i of s.as) pa.hi[i] = s.bs.length ? s.bs.at(-1)! : nextB;
+    for (const j of s.bs) pb.hi[j] = s.as.length ? s.as.at(-1)! : nextA;
   }
   const moved = findMoved(A, B, pa, pb, vocab, {
     minScore: THRESHOLDS.moved, minLocalScore: THRESHOLDS.local, window: THRESHOLDS.window, minLocalShared: THRESHOLDS.localShared,
@@ -134,7 +146,7 @@ export function alignTexts(a: string, b: string): Alignment {
   const changesOf = (x: SideRange, y: SideRange, as: number[], bs: number[]): WordChange[] => {
     const a0 = A[as[0]!]!.start;
     const b0 = B[bs[0]!]!.start;
-    return rawChanges(a, diffParts(a, a0, a0 + x.text.length, b, b0, b0 + y.text.length)).map((c) => ({
+    return rawChanges(diffParts(a, a0, a0 + x.text.length, b, b0, b0 + y.text.length)).map((c) => ({
       a: c.a1 > c.a0 ? { start: mapA.toCodePoint(c.a0), end: mapA.toCodePoint(c.a1), text: a.slice(c.a0, c.a1) } : null,
       b: c.b1 > c.b0 ? { start: mapB.toCodePoint(c.b0), end: mapB.toCodePoint(c.b1), text: b.slice(c.b0, c.b1) } : null,
     }));

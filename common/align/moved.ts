@@ -13,7 +13,7 @@ import type { Unit, Vocabulary } from './units.ts';
 export interface MovedOptions {
   /** Similarity for a counterpart anywhere. */
   minScore: number;
-  /** Similarity for a counterpart within `window` units of the unit's in-order place. */
+  /** Similarity for a counterpart within `window` units of the unit's in-order place (between the pairs around it). */
   minLocalScore: number;
   window: number;
   /** Content terms (not stopwords) a nearby counterpart must share beyond what its own partner holds. */
@@ -26,8 +26,9 @@ export interface MovedOptions {
 export interface Placement {
   /** Units not aligned in order. */
   left: number[];
-  /** For each unit, the index on the other side where it sits (or would sit) in order. */
-  place: Int32Array;
+  /** For each unit, the indices on the other side between which it sits in order (its partner, or the pairs around a leftover). */
+  lo: Int32Array;
+  hi: Int32Array;
   /** For each aligned unit, the bag of its in-order counterpart (null when left over). */
   partner: (Bag | null)[];
 }
@@ -59,21 +60,21 @@ export function findMoved(A: Unit[], B: Unit[], pa: Placement, pb: Placement, vo
   // nearby, most of what they share must be beyond what the counterpart's own in-order
   // partner holds: a headline and the sentence it sums up share words that must not pull
   // a third sentence in
-  const accept = (x: Unit, place: number, c: Pair, other: Unit, otherPartner: Bag | null) => {
+  const accept = (x: Unit, lo: number, hi: number, c: Pair, other: Unit, otherPartner: Bag | null) => {
     if (c.score >= opts.minScore) return true;
-    if (c.score < opts.minLocalScore || Math.abs(c.j - place) > opts.window) return false;
+    if (c.score < opts.minLocalScore || c.j < lo - opts.window || c.j > hi + opts.window) return false;
     const besides = otherPartner?.terms ?? NOTHING;
     return overlapBeyond(x.terms, other.terms, besides, vocab.weight) >= opts.minBeyond * overlap(x.terms, other.terms, vocab.weight)
       && overlapBeyond(x.terms, other.terms, besides, vocab.content) >= opts.minLocalShared;
   };
   for (const i of leftA) {
     if (usedA.has(i)) continue;
-    const c = allB.candidates(A[i]!, 8).find((c) => accept(A[i]!, pa.place[i]!, c, B[c.j]!, pb.partner[c.j]!));
+    const c = allB.candidates(A[i]!, 8).find((c) => accept(A[i]!, pa.lo[i]!, pa.hi[i]!, c, B[c.j]!, pb.partner[c.j]!));
     if (c) { out.push({ i, j: c.j, score: c.score }); usedA.add(i); }
   }
   for (const j of leftB) {
     if (usedB.has(j)) continue;
-    const c = allA.candidates(B[j]!, 8).find((c) => accept(B[j]!, pb.place[j]!, c, A[c.j]!, pa.partner[c.j]!));
+    const c = allA.candidates(B[j]!, 8).find((c) => accept(B[j]!, pb.lo[j]!, pb.hi[j]!, c, A[c.j]!, pa.partner[c.j]!));
     if (c) { out.push({ i: c.j, j, score: c.score }); usedB.add(j); }
   }
   return out.sort((p, q) => p.i - q.i || p.j - q.j);

@@ -1,0 +1,291 @@
+// Carrying a passage (an annotation's range and quote) from one version of a
+// text onto another, through their alignment first, then by quote
+// re-anchoring restricted to where the passage would be. Pure. The verdict:
+// - anchored: the same exact text, at the aligned place;
+// - moved: the aligned place holds it reworded; the copy's exact text becomes
+//   that counterpart passage, with a score (0..1, word similarity);
+// - orphaned: absent from the target; start === end (the place where it would
+//   stand), so the copy paints no text; it keeps its quote and comment.
+// A copy is never placed on a passage that does not answer it: a counterpart
+// below MIN_CARRY_SCORE is an orphan.
+import type { Alignment, Segment, SideRange } from './align/types.ts';
+import { diffParts, type DiffPart } from './align/word-diff.ts';
+import { STOPWORDS, words } from './align/words.ts';
+import { OffsetMap } from './offsets.ts';
+import { reanchor, type StoredAnchor } from './reanchor.ts';
+import type { AnnotationStatus } from './types.ts';
+
+export interface Carried {
+  status: AnnotationStatus;
+  /** Code points in the target; start === end for an orphan. */
+  start: number;
+  end: number;
+  /** The target's text at [start, end): the original quote for an orphan. */
+  exact: string;
+  /** 1 when anchored, the word similarity of the quote and its counterpart when moved, 0 when orphaned. */
+  score: number;
+}
+
+/** Below this word similarity between a quote and its counterpart the copy is an orphan. */
+export const MIN_CARRY_SCORE = 0.5;
+
+type Side = 'a' | 'b';
+
+/** One alignment read from the source's side: `src` is where the passage is, `dst` where it goes. */
+interface View {
+  src: (g: Segment) => SideRange | null;
+  dst: (g: Segment) => SideRange | null;
+  srcText: string;
+  dstText: string;
+  srcMap: OffsetMap;
+  dstMap: OffsetMap;
+  parts: WeakMap<Segment, DiffPart[]>;
+}
+
+/**
+ * Carries `anchor` (a passage of `source`) onto `target`. `alignment` aligns the
+ * two texts; `sourceSide` says which of its sides the source is ('a' when it
+ * was alignTexts(source, target)).
+ */
+export function carryPassage(anchor: StoredAnchor, source: string, target: string, alignment: Alignment, sourceSide: Side = 'a'): Carried {
+  const other: Side = sourceSide === 'a' ? 'b' : 'a';
+  const v: View = {
+    src: (g) => g[sourceSide], dst: (g) => g[other], srcText: source, dstText: target,
+    srcMap: new OffsetMap(source), dstMap: new OffsetMap(target), parts: new WeakMap(),
+  };
+  // the passage in the source: its stored range, or wherever its quote now is
+  let { start, end } = anchor;
+  if (source.slice(v.srcMap.toUtf16(start), v.srcMap.toUtf16(end)) !== anchor.exact || end <= start) {
+    const found = reanchor(source, anchor, v.srcMap);
+    if (found.status === 'orphaned') return orphan(anchor, 0);
+    ({ start, end } = found);
+  }
+  const inOrder = alignment.segments.filter((g) => g.kind !== 'moved');
+  const place = placeInTarget(v, inOrder, start);
+
+  // 1. through the alignment: every segment holding the passage's start, in-order ones first
+  let best: Carried | null = null;
+  const covering = [...inOrder, ...alignment.segments.filter((s) => s.kind === 'moved')].filter((g) => {
+    const s = v.src(g);
+    return s && v.dst(g) && s.end > start && s.start < end;
+  });
+  for (const g of covering) {
+    const c = throughSegment(v, alignment.segments, g, start, end, anchor.exact);
+    if (c && (!best || c.score > best.score)) best = c;
+    if (best?.status === 'anchored') return best;
+  }
+  if (best && best.score >= MIN_CARRY_SCORE) return best;
+
+  // 2. the words of the quote inside a counterpart of the passage's sentence (reworded and reordered)
+  for (const g of covering) {
+    const w = bestWindow(v, anchor.exact, v.dst(g)!);
+    if (w && (!best || w.score > best.score)) best = w;
+  }
+  if (best && best.score >= MIN_CARRY_SCORE) return best;
+
+  // 3. the quote, searched for only where the passage would stand in the target
+  const region = plausibleRegion(v, inOrder, start, end);
+  if (region) {
+    const r0 = v.dstMap.toUtf16(region.start);
+    const r1 = v.dstMap.toUtf16(region.end);
+    const text = target.slice(r0, r1);
+    const local = reanchor(text, { ...anchor, start: Math.max(0, place - region.start), end: Math.max(0, place - region.start) + (anchor.end - anchor.start) });
+    if (local.status !== 'orphaned') {
+      const s = region.start + local.start;
+      const e = region.start + local.end;
+      const exact = target.slice(v.dstMap.toUtf16(s), v.dstMap.toUtf16(e));
+      if (exact === anchor.exact) return { status: 'anchored', start: s, end: e, exact, score: 1 };
+      const score = wordSimilarity(anchor.exact, exact);
+      if (score >= MIN_CARRY_SCORE) return { status: 'moved', start: s, end: e, exact, score: round(score) };
+    }
+  }
+  return orphan(anchor, place);
+}
+
+function orphan(anchor: StoredAnchor, at: number): Carried {
+  return { status: 'orphaned', start: at, end: at, exact: anchor.exact, score: 0 };
+}
+
+/** Counterparts longer than this (words) are not searched word by word. */
+const MAX_WINDOW_SEARCH = 400;
+
+/** The run of words in `range` of the target most like the quote (half to twice its length). */
+function bestWindow(v: View, quote: string, range: SideRange): Carried | null {
+  const q = words(quote).length;
+  const u0 = v.dstMap.toUtf16(range.start);
+  const ws = words(v.dstText, u0, u0 + range.text.length);
+  if (q === 0 || ws.length > MAX_WINDOW_SEARCH) return null;
+  let best: Carried | null = null;
+  for (let k = 0; k < ws.length; k++) {
+    for (let n = Math.max(1, Math.ceil(q / 2)); n <= 2 * q && k + n <= ws.length; n++) {
+      const s16 = ws[k]!.start;
+      const e16 = ws[k + n - 1]!.end;
+      const text = v.dstText.slice(s16, e16);
+      const score = wordSimilarity(quote, text);
+      if (!best || score > best.score) {
+        best = { status: text === quote ? 'anchored' : 'moved', start: v.dstMap.toCodePoint(s16), end: v.dstMap.toCodePoint(e16), exact: text, score: round(score) };
+      }
+    }
+  }
+  return best;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The target range answering [start, end) of the source through segment g (and the in-order segments after it, for a passage running on). */
+function throughSegment(v: View, all: Segment[], g: Segment, start: number, end: number, exact: string): Carried | null {
+  const s = v.src(g)!;
+  const first = g;
+  let last = g;
+  if (g.kind !== 'moved' && end > s.end) {
+    // the passage runs on into the following in-order segments that have a counterpart
+    for (let k = all.indexOf(g) + 1; k < all.length; k++) {
+      const n = all[k]!;
+      if (n.kind === 'moved') continue;
+      const ns = v.src(n);
+      if (!ns) continue; // only in the target: inside the passage's span there
+      if (ns.start >= end) break;
+      if (v.dst(n)) last = n;
+    }
+  }
+  const from = mapPoint(v, first, Math.max(start, v.src(first)!.start), 'start');
+  const to = mapPoint(v, last, Math.min(end, v.src(last)!.end), 'end');
+  if (to <= from) return null;
+  const text = v.dstText.slice(v.dstMap.toUtf16(from), v.dstMap.toUtf16(to));
+  if (text === exact) return { status: 'anchored', start: from, end: to, exact: text, score: 1 };
+  const { start: ts, end: te, text: trimmed } = trimToWords(v, from, to, text);
+  if (te <= ts) return null;
+  let score = wordSimilarity(exact, trimmed);
+  // a short phrase reworded inside one aligned sentence ("released on Sunday" -> "published
+  // yesterday") shares no words with its counterpart: the sentence pair vouches for the place
+  if (score < MIN_CARRY_SCORE && first === last && 2 * (end - start) <= s.end - s.start) score = Math.max(score, g.score);
+  return { status: 'moved', start: ts, end: te, exact: trimmed, score: round(score) };
+}
+
+/** Maps code point p of the source, inside g's source range, to the target. */
+function mapPoint(v: View, g: Segment, p: number, edge: 'start' | 'end'): number {
+  const s = v.src(g)!;
+  const d = v.dst(g)!;
+  if (s.text === d.text) return d.start + (p - s.start);
+  let parts = v.parts.get(g);
+  if (!parts) {
+    const s0 = v.srcMap.toUtf16(s.start);
+    const d0 = v.dstMap.toUtf16(d.start);
+    parts = diffParts(v.srcText, s0, s0 + s.text.length, v.dstText, d0, d0 + d.text.length);
+    v.parts.set(g, parts);
+  }
+  const u = v.srcMap.toUtf16(p);
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    if (part.op === 'insert') continue;
+    const inside = edge === 'start' ? u >= part.a0 && u < part.a1 : u > part.a0 && u <= part.a1;
+    if (!inside) continue;
+    if (part.op === 'equal') return v.dstMap.toCodePoint(part.b0 + (u - part.a0));
+    // a replaced stretch: the same share of the words that replace it (none: the place where it was)
+    const next = parts[k + 1];
+    if (next?.op !== 'insert') return v.dstMap.toCodePoint(part.b0);
+    return v.dstMap.toCodePoint(proportional(v, part, next, u, edge));
+  }
+  return edge === 'start' ? d.start : d.end;
+}
+
+/**
+ * UTF-16 point u inside the deleted stretch `del` mapped into the insertion
+ * `ins` that replaces it: a point at a clause edge in the source (after or
+ * before a comma, a stop, a stretch edge) goes to the clause edge of `ins` at
+ * the nearest relative position; any other point to the same share of words.
+ */
+function proportional(v: View, del: DiffPart, ins: DiffPart, u: number, edge: 'start' | 'end'): number {
+  const edgesFrom = clauseEdges(v.srcText, del.a0, del.a1, edge);
+  const edgesTo = clauseEdges(v.dstText, ins.b0, ins.b1, edge);
+  if (edgesFrom.includes(u) && edgesTo.length > 0) {
+    const share = (u - del.a0) / Math.max(1, del.a1 - del.a0);
+    let best = edgesTo[0]!;
+    for (const e of edgesTo) {
+      if (Math.abs((e - ins.b0) / Math.max(1, ins.b1 - ins.b0) - share) < Math.abs((best - ins.b0) / Math.max(1, ins.b1 - ins.b0) - share)) best = e;
+    }
+    return best;
+  }
+  const from = words(v.srcText, del.a0, del.a1);
+  const to = words(v.dstText, ins.b0, ins.b1);
+  if (to.length === 0 || from.length === 0) return edge === 'start' ? ins.b0 : ins.b1;
+  if (edge === 'start') {
+    const ks = from.findIndex((w) => w.end > u);
+    const kt = Math.floor(((ks < 0 ? from.length : ks) * to.length) / from.length);
+    return kt >= to.length ? ins.b1 : to[kt]!.start;
+  }
+  const ke = from.filter((w) => w.start < u).length;
+  const kt = Math.ceil((ke * to.length) / from.length);
+  return kt === 0 ? ins.b0 : to[kt - 1]!.end;
+}
+
+const CLAUSE_MARK = /[,;:.!?()“”"]/;
+/** Where clauses start (or end) in text[from, to): at a word after (before) a clause mark or the stretch's edge. */
+function clauseEdges(text: string, from: number, to: number, edge: 'start' | 'end'): number[] {
+  const ws = words(text, from, to);
+  const out: number[] = [];
+  ws.forEach((w, k) => {
+    if (edge === 'start') {
+      const before = text.slice(k > 0 ? ws[k - 1]!.end : from, w.start);
+      if (k === 0 || CLAUSE_MARK.test(before)) out.push(w.start);
+    } else {
+      const after = text.slice(w.end, k + 1 < ws.length ? ws[k + 1]!.start : to);
+      if (k === ws.length - 1 || CLAUSE_MARK.test(after)) out.push(w.end);
+    }
+  });
+  return out;
+}
+
+const SPACE = /\s/;
+/** Trims whitespace off a mapped range. */
+function trimToWords(v: View, from: number, to: number, text: string): { start: number; end: number; text: string } {
+  let a = 0;
+  let b = text.length;
+  while (a < b && SPACE.test(text[a]!)) a++;
+  while (b > a && SPACE.test(text[b - 1]!)) b--;
+  const u0 = v.dstMap.toUtf16(from);
+  return { start: v.dstMap.toCodePoint(u0 + a), end: v.dstMap.toCodePoint(u0 + b), text: text.slice(a, b) };
+}
+
+/** Where in the target a passage starting at source code point p would stand: after the last aligned segment before it. */
+function placeInTarget(v: View, inOrder: Segment[], p: number): number {
+  let at = 0;
+  for (const g of inOrder) {
+    const s = v.src(g);
+    const d = v.dst(g);
+    if (s && s.start > p) break;
+    if (d) at = s && p < s.end ? d.start : d.end;
+  }
+  return at;
+}
+
+/** The target text between the aligned segments around [start, end), together with their counterparts. */
+function plausibleRegion(v: View, inOrder: Segment[], start: number, end: number): { start: number; end: number } | null {
+  let lo = 0;
+  let hi = v.dstMap.codePoints;
+  for (const g of inOrder) {
+    const s = v.src(g);
+    const d = v.dst(g);
+    if (!s || !d) continue;
+    if (s.end <= start) lo = Math.max(lo, d.start);
+    else if (s.start >= end) { hi = Math.min(hi, d.end); break; }
+  }
+  return hi > lo ? { start: lo, end: hi } : null;
+}
+
+/** Share of two passages' words in common (Dice over bags of terms, stopwords counted lightly). */
+export function wordSimilarity(x: string, y: string): number {
+  const bag = (s: string) => {
+    const m = new Map<string, number>();
+    for (const w of words(s)) m.set(w.term, (m.get(w.term) ?? 0) + 1);
+    return m;
+  };
+  const weight = (t: string) => (STOPWORDS.has(t) ? 0.15 : 1);
+  const bx = bag(x);
+  const by = bag(y);
+  let common = 0;
+  let total = 0;
+  for (const [t, n] of bx) { total += n * weight(t); common += Math.min(n, by.get(t) ?? 0) * weight(t); }
+  for (const [t, n] of by) total += n * weight(t);
+  return total > 0 ? (2 * common) / total : 0;
+}
