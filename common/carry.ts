@@ -10,7 +10,7 @@
 // below MIN_CARRY_SCORE is an orphan.
 import type { Alignment, Segment, SideRange } from './align/types.ts';
 import { diffParts, type DiffPart } from './align/word-diff.ts';
-import { STOPWORDS, words } from './align/words.ts';
+import { STOPWORDS, words, type WordSpan } from './align/words.ts';
 import { OffsetMap } from './offsets.ts';
 import { reanchor, type StoredAnchor } from './reanchor.ts';
 import type { AnnotationStatus } from './types.ts';
@@ -184,7 +184,14 @@ function mapPoint(v: View, g: Segment, p: number, edge: 'start' | 'end'): number
     // a replaced stretch: the same share of the words that replace it (none: the place where it was)
     const next = parts[k + 1];
     if (next?.op !== 'insert') return v.dstMap.toCodePoint(part.b0);
-    return v.dstMap.toCodePoint(proportional(v, part, next, u, edge));
+    // a clause the two sides both have, only elsewhere, is moved, not replaced: leave it out
+    const s0 = v.srcMap.toUtf16(s.start);
+    const d0 = v.dstMap.toUtf16(d.start);
+    const del = withoutMovedClauses(v.srcText, part.a0, part.a1, termsOf(v.dstText, d0, d0 + d.text.length));
+    const ins = withoutMovedClauses(v.dstText, next.b0, next.b1, termsOf(v.srcText, s0, s0 + s.text.length));
+    if (u < del.from) return v.dstMap.toCodePoint(ins.from);
+    if (u > del.to) return v.dstMap.toCodePoint(ins.to);
+    return v.dstMap.toCodePoint(proportional(v, { ...part, a0: del.from, a1: del.to }, { ...next, b0: ins.from, b1: ins.to }, u, edge));
   }
   return edge === 'start' ? d.start : d.end;
 }
@@ -220,6 +227,32 @@ function proportional(v: View, del: DiffPart, ins: DiffPart, u: number, edge: 's
 }
 
 const CLAUSE_MARK = /[,;:.!?()“”"]/;
+const CLAUSE_SPLIT = /[,;:.!?()“”"]+/g;
+
+/** The words of text[from, to) as one string of terms, for finding a clause in it. */
+function termsOf(text: string, from: number, to: number): string {
+  return ` ${words(text, from, to).map((w) => w.term).join(' ')} `;
+}
+
+/** text[from, to) without leading or trailing clauses (two words or more) that `other` (termsOf) also holds. */
+function withoutMovedClauses(text: string, from: number, to: number, other: string): { from: number; to: number } {
+  const pieces: { from: number; to: number }[] = [];
+  let at = from;
+  for (const m of text.slice(from, to).matchAll(CLAUSE_SPLIT)) {
+    pieces.push({ from: at, to: from + m.index });
+    at = from + m.index + m[0].length;
+  }
+  pieces.push({ from: at, to });
+  const spans = pieces.map((p) => words(text, p.from, p.to)).filter((ws) => ws.length > 0);
+  const moved = (ws: WordSpan[]) => ws.length >= 2 && other.includes(` ${ws.map((w) => w.term).join(' ')} `);
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (hi > lo && moved(spans[hi]!)) hi--;
+  while (lo < hi && moved(spans[lo]!)) lo++;
+  if (spans.length === 0) return { from, to };
+  return { from: lo === 0 ? from : spans[lo]![0]!.start, to: hi === spans.length - 1 ? to : spans[hi]!.at(-1)!.end };
+}
+
 /** Where clauses start (or end) in text[from, to): at a word after (before) a clause mark or the stretch's edge. */
 function clauseEdges(text: string, from: number, to: number, edge: 'start' | 'end'): number[] {
   const ws = words(text, from, to);

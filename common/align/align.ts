@@ -23,7 +23,7 @@ import { diffParts, rawChanges } from './word-diff.ts';
  * few of the best pair of each article pair, a nearby one all but ~0.1%.
  */
 export const THRESHOLDS = {
-  /** Similarity for an in-order pair (1–1 or a merge). */
+  /** Similarity for an in-order pair (1–1 or a merge) between anchors; a large gap without anchors needs `moved`. */
   pair: 0.3,
   /** In a merge, the share of each part's weight found on the other side. */
   part: 0.25,
@@ -80,11 +80,17 @@ export function alignTexts(a: string, b: string): Alignment {
   let pi = -1;
   let pj = -1;
   for (const next of [...backboneAnchors(A, B, vocab), { i: A.length, j: B.length, score: 0 }]) {
-    steps.push(...alignGap(A, B, pi + 1, next.i, pj + 1, next.j, vocab, { minScore: THRESHOLDS.pair, minPart: THRESHOLDS.part }));
+    // a pair in a small gap between anchors has them vouching for it; a large stretch with
+    // no anchor at all (unrelated texts, mostly) must find pairs as alike as a move
+    const cells = (next.i - pi - 1) * (next.j - pj - 1);
+    const minScore = cells > LARGE_GAP ? THRESHOLDS.moved : THRESHOLDS.pair;
+    steps.push(...alignGap(A, B, pi + 1, next.i, pj + 1, next.j, vocab, { minScore, minPart: THRESHOLDS.part }));
     if (next.i < A.length) steps.push({ as: [next.i], bs: [next.j], score: next.score });
     pi = next.i;
     pj = next.j;
   }
+
+  leftoversAFirst(steps);
 
   // where each unit sits on the other side (a leftover: between the pairs around it), and what is left over
   const pa: Placement = { left: [], lo: new Int32Array(A.length), hi: new Int32Array(A.length), partner: new Array<Bag | null>(A.length).fill(null) };
@@ -164,6 +170,18 @@ export function alignTexts(a: string, b: string): Alignment {
   const segments = joinSame(items.map(toSegment), a, b, mapA, mapB);
   const movedSegments = moved.map((p) => toSegment({ kind: 'moved', as: [p.i], bs: [p.j], score: p.score }));
   return { ...figures(A, B, items, moved, mapA, mapB), segments: placeMoved(segments, movedSegments) };
+}
+
+/** Between two pairs, what only A has comes before what only B has (as a diff reads: deleted, then inserted). */
+function leftoversAFirst(steps: GapStep[]): void {
+  for (let k = 0; k < steps.length;) {
+    if (steps[k]!.as.length && steps[k]!.bs.length) { k++; continue; }
+    let m = k;
+    while (m < steps.length && !(steps[m]!.as.length && steps[m]!.bs.length)) m++;
+    const run = steps.slice(k, m);
+    steps.splice(k, m - k, ...run.filter((s) => s.as.length), ...run.filter((s) => s.bs.length));
+    k = m;
+  }
 }
 
 /** Consecutive same segments whose in-between text is also the same become one. */

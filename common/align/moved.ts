@@ -62,7 +62,8 @@ export function findMoved(A: Unit[], B: Unit[], pa: Placement, pb: Placement, vo
   // a third sentence in
   const accept = (x: Unit, lo: number, hi: number, c: Pair, other: Unit, otherPartner: Bag | null) => {
     if (c.score >= opts.minScore) return true;
-    if (c.score < opts.minLocalScore || c.j < lo - opts.window || c.j > hi + opts.window) return false;
+    // nearby means near a well-defined place: between pairs a few units apart
+    if (c.score < opts.minLocalScore || hi - lo > 2 * opts.window || c.j < lo - opts.window || c.j > hi + opts.window) return false;
     const besides = otherPartner?.terms ?? NOTHING;
     return overlapBeyond(x.terms, other.terms, besides, vocab.weight) >= opts.minBeyond * overlap(x.terms, other.terms, vocab.weight)
       && overlapBeyond(x.terms, other.terms, besides, vocab.content) >= opts.minLocalShared;
