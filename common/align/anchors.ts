@@ -58,16 +58,24 @@ export function longestIncreasing(pairs: Pair[]): { chain: Pair[]; rest: Pair[] 
 const MAX_POSTINGS = 24;
 /** How many of a unit's rarest terms are looked up. */
 const LOOKUP_TERMS = 6;
+/** A term held by at most this many units counts as two shared terms. */
+const VERY_RARE = 2;
 
 /** An inverted index from rare terms to the units holding them, for finding counterparts without a scan. */
 export class TermIndex {
   private readonly postings = new Map<number, number[]>();
   private readonly units: Unit[];
   private readonly vocab: Vocabulary;
+  /** Per unit: the call that last saw it, and how many looked-up terms it shares then. */
+  private readonly seenAt: Uint32Array;
+  private readonly hits: Int32Array;
+  private stamp = 0;
 
   constructor(units: Unit[], ids: Iterable<number>, vocab: Vocabulary) {
     this.units = units;
     this.vocab = vocab;
+    this.seenAt = new Uint32Array(units.length);
+    this.hits = new Int32Array(units.length);
     for (const u of ids) {
       const t = units[u]!.terms;
       for (let k = 0; k < t.length; k++) {
@@ -79,22 +87,30 @@ export class TermIndex {
     }
   }
 
-  /** Units sharing one of `x`'s rarest terms, best first by similarity (ties: lower index). */
+  /**
+   * Units sharing two of `x`'s rarest terms, or one very rare one, best first
+   * by similarity (ties: lower index). Bounded: a few terms, short postings.
+   */
   candidates(x: Unit, limit = 4): Pair[] {
-    const terms = [...new Set(x.terms)]
-      .map((t) => ({ t, n: this.postings.get(t)?.length ?? 0 }))
-      .filter((e) => e.n > 0 && e.n <= MAX_POSTINGS)
-      .sort((p, q) => p.n - q.n || this.vocab.weight[q.t]! - this.vocab.weight[p.t]! || p.t - q.t)
-      .slice(0, LOOKUP_TERMS);
-    const seen = new Set<number>();
-    const out: Pair[] = [];
-    for (const { t } of terms) {
-      for (const u of this.postings.get(t)!) {
-        if (seen.has(u)) continue;
-        seen.add(u);
-        out.push({ i: -1, j: u, score: dice(x, this.units[u]!, this.vocab) });
+    const looked: { t: number; n: number }[] = [];
+    const t = x.terms;
+    for (let k = 0; k < t.length; k++) {
+      if (k > 0 && t[k] === t[k - 1]) continue;
+      const n = this.postings.get(t[k]!)?.length ?? 0;
+      if (n > 0 && n <= MAX_POSTINGS) looked.push({ t: t[k]!, n });
+    }
+    looked.sort((p, q) => p.n - q.n || this.vocab.weight[q.t]! - this.vocab.weight[p.t]! || p.t - q.t);
+    if (looked.length > LOOKUP_TERMS) looked.length = LOOKUP_TERMS;
+    this.stamp++;
+    const found: number[] = [];
+    for (const { t: term, n } of looked) {
+      for (const u of this.postings.get(term)!) {
+        if (this.seenAt[u] !== this.stamp) { this.seenAt[u] = this.stamp; this.hits[u] = 0; found.push(u); }
+        this.hits[u] += n <= VERY_RARE ? 2 : 1;
       }
     }
+    const out: Pair[] = [];
+    for (const u of found) if (this.hits[u]! >= 2) out.push({ i: -1, j: u, score: dice(x, this.units[u]!, this.vocab) });
     return out.sort((p, q) => q.score - p.score || p.j - q.j).slice(0, limit);
   }
 }

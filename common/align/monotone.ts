@@ -25,7 +25,7 @@ export interface MonotoneOptions {
 /** Gaps with more cells than this are searched in a band. */
 const FULL_CELLS = 160_000;
 /** Half-width of the band, in units of B. */
-const BAND = 40;
+const BAND = 24;
 
 /** Content words each part of a merge must share with the other side. */
 const MIN_PART_SHARED = 2;
