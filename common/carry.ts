@@ -292,18 +292,26 @@ function placeInTarget(v: View, inOrder: Segment[], p: number): number {
   return at;
 }
 
-/** The target text between the aligned segments around [start, end), together with their counterparts. */
+/** The widest stretch of the target searched for a quote between aligned neighbours (code points). */
+const MAX_REGION = 4000;
+
+/**
+ * The target text between the aligned segments around [start, end) (their
+ * counterparts included), or null when there is no aligned neighbour to
+ * vouch for the place (unrelated texts) or the stretch is too wide to be one place.
+ */
 function plausibleRegion(v: View, inOrder: Segment[], start: number, end: number): { start: number; end: number } | null {
   let lo = 0;
   let hi = v.dstMap.codePoints;
+  let bounded = false;
   for (const g of inOrder) {
     const s = v.src(g);
     const d = v.dst(g);
     if (!s || !d) continue;
-    if (s.end <= start) lo = Math.max(lo, d.start);
-    else if (s.start >= end) { hi = Math.min(hi, d.end); break; }
+    if (s.end <= start) { lo = Math.max(lo, d.start); bounded = true; }
+    else if (s.start >= end) { hi = Math.min(hi, d.end); bounded = true; break; }
   }
-  return hi > lo ? { start: lo, end: hi } : null;
+  return bounded && hi > lo && hi - lo <= MAX_REGION ? { start: lo, end: hi } : null;
 }
 
 /** Share of two passages' words in common (Dice over bags of terms, stopwords counted lightly). */

@@ -96,3 +96,11 @@ test('carry: the alignment may be given the other way round (the source as its B
   assert.equal(r.status, 'moved');
   assert.equal(r.exact, 'accused of planning an attack on the cathedral of Colony');
 });
+
+test('carry: onto an unrelated article, a phrase it happens to contain is not a place for the copy', () => {
+  const target = readFileSync(new URL('../../../shared/corpus/bbc-news/business/china-had-role-in-yukos-split-up.txt', import.meta.url), 'utf8');
+  assert.ok(target.includes('the Russian government'));
+  const r = carry(S001, target, 'leaks from inside the Russian government');
+  assert.equal(r.status, 'orphaned');
+  assert.equal(carry(S001, target, 'the Russian government').status, 'orphaned');
+});
