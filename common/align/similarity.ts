@@ -8,19 +8,6 @@ export interface Bag {
   weight: number;
 }
 
-/** Weight of the terms the two bags share (each repeat counted as often as both hold it). */
-export function overlap(x: Int32Array, y: Int32Array, weight: Float64Array): number {
-  let i = 0;
-  let j = 0;
-  let s = 0;
-  while (i < x.length && j < y.length) {
-    const a = x[i]!;
-    const b = y[j]!;
-    if (a === b) { s += weight[a]!; i++; j++; } else if (a < b) i++; else j++;
-  }
-  return s;
-}
-
 /** Weight of the terms x and y share that `besides` does not hold at all (all three sorted). */
 export function overlapBeyond(x: Int32Array, y: Int32Array, besides: Int32Array, weight: Float64Array): number {
   let i = 0;
@@ -37,6 +24,13 @@ export function overlapBeyond(x: Int32Array, y: Int32Array, besides: Int32Array,
     } else if (a < b) i++; else j++;
   }
   return s;
+}
+
+const NOTHING = new Int32Array(0);
+
+/** Weight of the terms the two bags share (each repeat counted as often as both hold it). */
+export function overlap(x: Int32Array, y: Int32Array, weight: Float64Array): number {
+  return overlapBeyond(x, y, NOTHING, weight);
 }
 
 /** Weighted Dice similarity in 0..1. */
