@@ -8,6 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store } from '../db/store.ts';
 import { resolveDbPath } from './paths.ts';
+import { recoverArgv } from './cli/raw-argv.ts';
+import { forTerminal } from './cli/terminal-text.ts';
 import { CommandError, UsageError, type Command, type OptionSpec } from './cli/command.ts';
 import { libraryCommands } from './cli/library-commands.ts';
 import { noteCommands } from './cli/note-commands.ts';
@@ -54,16 +56,21 @@ function generalHelp(): string {
 
 const commandHelp = (c: Command): string => `Usage: ${c.usage}\n\n${c.summary}\n\nGlobal options: --db FILE, --json, --help\n`;
 
-/** Finds the command named by the first non-option words (options may precede it). */
-function findCommand(argv: string[]): { command: Command | undefined; rest: string[] } {
+/** Positions of the words that are neither options nor the value of --db (the command's name comes first). */
+function commandWords(argv: string[]): number[] {
   const words: number[] = [];
-  for (let i = 0; i < argv.length && words.length < 2; i++) {
+  for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--db') { i++; continue; }
     if (a.startsWith('-')) continue;
     words.push(i);
   }
-  const [first, second] = words;
+  return words;
+}
+
+/** Finds the command named by the first non-option words (options may precede it). */
+function findCommand(argv: string[]): { command: Command | undefined; rest: string[] } {
+  const [first, second] = commandWords(argv);
   if (first === undefined) return { command: undefined, rest: argv };
   const two = second !== undefined ? `${argv[first]} ${argv[second]}` : undefined;
   const byTwo = two !== undefined ? COMMANDS.find((c) => c.name === two) : undefined;
@@ -77,13 +84,14 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   const wantsJson = argv.includes('--json');
   const fail = (code: number, err: { code: string; message: string }): number => {
     if (wantsJson) io.stdout(`${JSON.stringify({ error: err })}\n`);
-    io.stderr(`lectern: ${err.message}\n`);
+    io.stderr(`lectern: ${forTerminal(err.message)}\n`);
     return code;
   };
+  const firstWord = argv[commandWords(argv)[0] ?? -1];
 
   if (!command) {
     // `lectern note --help`, `lectern export`: the commands of that group.
-    const group = argv.find((a) => !a.startsWith('-'));
+    const group = firstWord;
     const members = group ? COMMANDS.filter((c) => c.name.startsWith(`${group} `)) : [];
     if (members.length > 0) {
       const help = `${members.map((c) => `Usage: ${c.usage}\n  ${c.summary}`).join('\n\n')}\n`;
@@ -98,9 +106,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       io.stdout(generalHelp());
       return argv.length === 0 ? 2 : 0;
     }
-    const unknown = argv.find((a) => !a.startsWith('-')) ?? argv[0];
     io.stderr(generalHelp());
-    return fail(2, { code: 'usage', message: `unknown command: ${unknown}` });
+    return fail(2, { code: 'usage', message: firstWord === undefined ? `no command given (${argv.join(' ')})` : `unknown command: ${firstWord}` });
   }
 
   let parsed;
@@ -111,6 +118,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       io.stdout(commandHelp(command));
       return 0;
     }
+    // an empty --db would silently fall back to the desktop app's own library
+    if (parsed.values.db === '') throw new UsageError('--db needs a file name; it was empty');
     if (parsed.positionals.length < min || parsed.positionals.length > max) {
       throw new UsageError(`${command.name} takes ${min === max ? min : `${min}${max === Infinity ? ' or more' : `-${max}`}`} argument(s)`);
     }
@@ -131,7 +140,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   } catch (err) {
     return fail(1, { code: 'db-unavailable', message: `cannot open the database ${dbPath}: ${err instanceof Error ? err.message : String(err)}` });
   }
-  const progress = (line: string): void => { if (!json && io.isTTY) io.stderr(`\r${line}\x1b[K`); };
+  const progress = (line: string): void => { if (!json && io.isTTY) io.stderr(`\r${forTerminal(line)}\x1b[K`); };
   try {
     const api = validated(createApi({
       store,
@@ -140,7 +149,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     }));
     const out = await command.run({ api, values: parsed.values, positionals: parsed.positionals, json, progress });
     if (!json && io.isTTY) io.stderr('\r\x1b[K');
-    io.stdout(json ? `${JSON.stringify(out.json)}\n` : `${out.human}\n`);
+    io.stdout(json ? `${JSON.stringify(out.json)}\n` : `${forTerminal(out.human)}\n`);
     return out.exitCode ?? 0;
   } catch (err) {
     if (err instanceof UsageError) return fail(2, { code: 'usage', message: err.message });
@@ -169,7 +178,7 @@ export async function main(argv: string[]): Promise<void> {
     process.on('disconnect', () => process.exit(1));
     if (!process.connected) process.exit(1); // the parent died before the listener was there
   }
-  process.exitCode = await runCli(argv);
+  process.exitCode = await runCli(recoverArgv(argv));
 }
 
 if (import.meta.main) await main(process.argv.slice(2));

@@ -5,6 +5,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { importFormat } from '../../common/import-formats.ts';
+import { decodeFsName, fsPath } from '../fs-path.ts';
 
 export interface Collected {
   /** Absolute paths of accepted files, in walk order (folders sorted by name). */
@@ -58,7 +59,7 @@ export async function collectPaths(paths: readonly string[]): Promise<Collected>
   const walk = async (dir: string): Promise<void> => {
     let real: string;
     try {
-      real = await realpath(dir);
+      real = await realpath(fsPath(dir), 'buffer').then(decodeFsName);
     } catch (err) {
       out.failed.push({ path: dir, error: fsReason(err) });
       return;
@@ -67,15 +68,17 @@ export async function collectPaths(paths: readonly string[]): Promise<Collected>
     seenDirs.add(real);
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      // names as bytes: one that is not UTF-8 must still open (see fs-path.ts)
+      entries = (await readdir(fsPath(dir), { withFileTypes: true, encoding: 'buffer' }))
+        .map((e) => ({ entry: e, name: decodeFsName(e.name) }));
     } catch (err) {
       out.failed.push({ path: dir, error: fsReason(err) });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
+    for (const { entry, name } of entries) {
+      if (name.startsWith('.')) continue;
+      const path = join(dir, name);
       if (entry.isDirectory()) {
         await walk(path);
       } else if (entry.isFile()) {
@@ -90,7 +93,7 @@ export async function collectPaths(paths: readonly string[]): Promise<Collected>
   const visit = async (path: string): Promise<void> => {
     let info;
     try {
-      info = await stat(path); // follows symlinks
+      info = await stat(fsPath(path)); // follows symlinks
     } catch (err) {
       out.failed.push({ path, error: fsReason(err) });
       return;

@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { fsPath } from '../fs-path.ts';
 import { ApiError, type FileBytes, type Id, type ImportedItem, type ImportResult, type ProgressEvent } from '../../common/types.ts';
 import { codePointLength } from '../../common/offsets.ts';
 import type { Store } from '../../db/store.ts';
@@ -219,7 +220,7 @@ export function createImportService(
       const result: ImportResult = { imported: [], duplicates: [], failed: [...collected.failed] };
       const files = collected.files;
       // Sizes first: too-large files are refused unread, and batches are sized by bytes.
-      const infos = await Promise.all(files.map((path) => stat(path).then((i) => i.size, (err: unknown) => err)));
+      const infos = await Promise.all(files.map((path) => stat(fsPath(path)).then((i) => i.size, (err: unknown) => err)));
       return run(files, infos.map((i) => (typeof i === 'number' ? i : 0)), async (i) => {
         const path = files[i]!;
         const name = basename(path);
@@ -227,7 +228,7 @@ export function createImportService(
         if (typeof info !== 'number') return { path, name, originalPath: path, error: fsReason(info) };
         if (info > maxBytes) return { path, name, originalPath: path, error: tooLarge(info, maxBytes) };
         try {
-          return { path, name, originalPath: path, bytes: await readFile(path) };
+          return { path, name, originalPath: path, bytes: await readFile(fsPath(path)) };
         } catch (err) {
           return { path, name, originalPath: path, error: fsReason(err) };
         }

@@ -1,9 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../electron/cli.ts';
 import { SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
 
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -151,6 +154,80 @@ test('files the CLI reads have a size cap: /dev/zero as annotations or note Mark
     assert.equal(note.code, 1);
     assert.deepEqual((note.json() as { error: { code: string } }).error.code, 'too-large');
     assert.deepEqual((await cli(['--db', db, 'note', 'list', '--json'])).json(), [], 'no note was created');
+  } finally {
+    cleanup();
+  }
+});
+
+// eslint-disable-next-line no-control-regex -- looking for control characters is the point
+const CONTROLS = /[\u001b\u0007\u009b]/;
+
+test('human output shows terminal escape sequences from titles as text; JSON keeps them exactly', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const db = join(dir, 'e.db');
+    const title = '\x1b]0;owned\x07\x1b[2JClear screen \u009b31m';
+    writeFileSync(join(dir, 'evil.txt'), `${title}\n\nBody text.\n`);
+    const imported = await cli(['--db', db, 'import', join(dir, 'evil.txt')]);
+    assert.equal(imported.code, 0, imported.stderr);
+    for (const human of [imported.stdout, (await cli(['--db', db, 'list'])).stdout]) {
+      assert.doesNotMatch(human, CONTROLS, 'no control character reaches the terminal');
+      assert.ok(human.includes('\\x1b]0;owned\\x07\\x1b[2JClear screen \\x9b31m'), human);
+    }
+    assert.equal(((await cli(['--db', db, 'list', '--json'])).json() as Array<{ title: string }>)[0]!.title, title);
+    assert.equal((await cli(['--db', db, 'note', 'create', '--title', `Note ${title}`])).code, 0);
+    const notes = await cli(['--db', db, 'note', 'list']);
+    assert.doesNotMatch(notes.stdout, CONTROLS);
+    assert.ok(notes.stdout.includes('Note \\x1b]0;owned'));
+    assert.equal(((await cli(['--db', db, 'note', 'list', '--json'])).json() as Array<{ title: string }>)[0]!.title, `Note ${title}`);
+  } finally {
+    cleanup();
+  }
+});
+
+test('--db with an empty name is refused (it would open the desktop app\'s library); an unknown command after --db X is named', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const env = { XDG_CONFIG_HOME: dir, HOME: dir, APPDATA: dir };
+    for (const args of [['--db', '', 'list'], ['--db=', 'list', '--json'], ['list', '--db', '']]) {
+      const r = await cli(args, env);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /--db needs a file name/);
+    }
+    assert.deepEqual(readdirSync(dir), [], 'the default library was not created');
+    const unknown = await cli(['--db', join(dir, 'x.db'), 'frobnicate']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown command: frobnicate/);
+    assert.doesNotMatch(unknown.stderr, /unknown command: .*x\.db/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a file whose name is not UTF-8 (Latin-1) is imported and reported, inside a folder and named on the command line', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const db = join(dir, 'l.db');
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    writeFileSync(Buffer.concat([Buffer.from(`${folder}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]), 'Café notes\n\nSome text.\n');
+    const inFolder = await cli(['--db', db, 'import', '--json', folder]);
+    assert.equal(inFolder.code, 0, inFolder.stdout);
+    const result = inFolder.json() as Imported;
+    assert.equal(result.imported.length, 1);
+    assert.equal(result.imported[0]!.path, `${folder}/caf\udce9.txt`, 'JSON keeps the byte (as the escape \\udce9)');
+    assert.match((await cli(['--db', db, 'import', folder])).stdout, /caf\\xe9\.txt/, 'human output shows the byte as \\xe9');
+
+    // on the command line, as the shell passes it: raw bytes (printf makes them), in-process and through the bin's child
+    const file = Buffer.concat([Buffer.from(`${dir}/na`), Buffer.from([0xef]), Buffer.from('ve.txt')]);
+    writeFileSync(file, 'Naive\n\nText.\n');
+    const octal = `${dir}/na\\357ve.txt`;
+    for (const env of [{}, { LECTERN_BIN_SPAWN: '1' }]) {
+      const r = spawnSync('sh', ['-c', 'exec "$0" "$1" --db "$2" import --json "$(printf "$3")"', process.execPath, join(ROOT, 'bin', 'lectern.mjs'), join(dir, `argv-${Object.keys(env).length}.db`), octal],
+        { encoding: 'utf8', env: { ...process.env, ...env } });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.equal((JSON.parse(r.stdout) as Imported).imported[0]!.path, `${dir}/na\udcefve.txt`);
+    }
   } finally {
     cleanup();
   }
