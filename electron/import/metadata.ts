@@ -2,6 +2,7 @@
 // stays whole so every offset points into the file as it is. Every field is
 // only a first guess; the user can edit them all.
 
+import { decodeHTML } from 'entities';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import MarkdownIt from 'markdown-it';
 import type { SourceMeta } from '../../common/types.ts';
@@ -18,6 +19,13 @@ const DATE_MARKER = /^\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*/i;
 /** A `Date: …` line among the first lines. */
 const DATE_LINE = /^[ \t]*date[ \t]*:[ \t]*(.+?)[ \t]*$/im;
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/** An HTML page (saved under a text name): it opens with a doctype, a comment, or an html/head/body tag. */
+const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--|<\?xml)/i;
+/** How much of an HTML page is searched for its <title> or first <h1>. */
+const HTML_HEAD_CHARS = 64 * 1024;
+/** A title candidate that begins with a tag, a doctype, a comment or a processing instruction. */
+const MARKUP_START = /^<[a-z!?/]/i;
 
 let markdown: ReturnType<typeof MarkdownIt> | undefined;
 
@@ -55,7 +63,11 @@ export function extractMetadata(text: string, name: string): SourceMeta {
     if (line) meta.published = parseDate(line[1]!);
   }
 
-  if (!meta.title) meta.title = titleFromText(marker ? body.slice(marker[0].length) : body);
+  // A title never starts with markup: an HTML page is titled from its <title> or first <h1>, or else by its file name.
+  const html = HTML_START.test(body);
+  if (!meta.title && html) meta.title = htmlTitle(body);
+  if (!meta.title && !html) meta.title = titleFromText(marker ? body.slice(marker[0].length) : body);
+  if (MARKUP_START.test(meta.title)) meta.title = shorten(plainFromHtml(meta.title), MAX_SENTENCE_TITLE);
   if (!meta.title) meta.title = stripExtension(name);
   return meta;
 }
@@ -91,6 +103,21 @@ export function shorten(text: string, max: number): string {
   let cut = atBoundary ? room : lastSpace > 0 ? room.slice(0, lastSpace) : room;
   cut = cut.replace(/[\s,;:\-–—]+$/u, '');
   return cut + '…';
+}
+
+function htmlTitle(page: string): string {
+  const head = page.slice(0, HTML_HEAD_CHARS);
+  for (const element of [/<title\b[^>]*>([\s\S]*?)<\/title>/i, /<h1\b[^>]*>([\s\S]*?)<\/h1>/i]) {
+    const m = element.exec(head);
+    const title = m ? plainFromHtml(m[1]!) : '';
+    if (title) return shorten(title, MAX_SENTENCE_TITLE);
+  }
+  return '';
+}
+
+/** A fragment's text: tags dropped, entities decoded (not an HTML extractor: for a title only). */
+function plainFromHtml(fragment: string): string {
+  return collapse(decodeHTML(fragment.replace(/<[^>]*>?/g, ' ')));
 }
 
 function firstHeading(body: string): string {

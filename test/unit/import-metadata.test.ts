@@ -72,3 +72,18 @@ test('the file name (without extension) is the title of last resort', () => {
   assert.equal(extractMetadata('date 2024-01-01', 'Interview notes.TXT').title, 'Interview notes');
   assert.equal(extractMetadata('date 2024-01-01', 'Interview notes.TXT').published, '2024-01-01');
 });
+
+test('an HTML page saved as .txt is titled from its <title>, its first <h1>, or its file name; a title never starts with markup', () => {
+  const page = (head: string, body: string) => `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">${head}</head>\n<body>${body}</body></html>\n`;
+  assert.equal(extractMetadata(page('<title>Crocus City Hall: what we know &amp; what we don&#39;t</title>', '<p>x</p>'), 'saved.txt').title,
+    'Crocus City Hall: what we know & what we don\'t');
+  assert.equal(extractMetadata(page('', '<h1 class="headline">Four <em>suspects</em> in court</h1><p>Body.</p>'), 'saved.txt').title, 'Four suspects in court');
+  assert.equal(extractMetadata(page('<style>h1{}</style>', '<div>No heading here.</div>'), 'crocus-page.txt').title, 'crocus-page');
+  assert.equal(extractMetadata('<!-- saved from url=(0042)https://example.org -->\n<html><body>Hi</body></html>', 'x.txt').title, 'x');
+  // not a page, but the first line is a tag: its text, never the markup
+  assert.equal(extractMetadata('<b>Breaking:</b> suspects detained\n\nBody text.\n', 'note.txt').title, 'Breaking: suspects detained');
+  assert.equal(extractMetadata('<br>\n\nBody text.\n', 'empty-line.txt').title, 'empty-line');
+  for (const t of ['<!DOCTYPE html><html><head></head><body></body></html>', '<?xml version="1.0"?><rss></rss>']) {
+    assert.doesNotMatch(extractMetadata(t, 'a.txt').title, /^</);
+  }
+});
