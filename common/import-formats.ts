@@ -20,3 +20,11 @@ export function importFormat(ext: string): ImportFormat | null {
   const key = ext.toLowerCase();
   return Object.hasOwn(IMPORT_FORMATS, key) ? IMPORT_FORMATS[key as ImportExtension] : null;
 }
+
+/** A hidden entry (a name starting with '.', such as .git or .DS_Store): skipped inside an imported folder. */
+export const isHiddenName = (name: string): boolean => name.startsWith('.');
+
+/** Whether a path relative to a chosen folder ("folder/.cache/a.txt") passes through a hidden entry below that folder. */
+export function isInsideHidden(relativePath: string): boolean {
+  return relativePath.split(/[\\/]/).slice(1).some(isHiddenName);
+}

@@ -4,7 +4,7 @@
 
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { importFormat } from '../../common/import-formats.ts';
+import { importFormat, isHiddenName } from '../../common/import-formats.ts';
 import { decodeFsName, fsPath } from '../fs-path.ts';
 
 export interface Collected {
@@ -77,7 +77,7 @@ export async function collectPaths(paths: readonly string[]): Promise<Collected>
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const { entry, name } of entries) {
-      if (name.startsWith('.')) continue;
+      if (isHiddenName(name)) continue;
       const path = join(dir, name);
       if (entry.isDirectory()) {
         await walk(path);

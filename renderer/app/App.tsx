@@ -241,7 +241,7 @@ export function App() {
   };
 
   // ---- import (drop target, File > Import, progress and summary) --------------
-  const { dragging, progress, summary, closeSummary, startImport, importInputFiles, fileInputRef, folderInputRef } =
+  const { dragging, progress, waiting, summary, closeSummary, startImport, importInputFiles, fileInputRef, folderInputRef } =
     useImport(() => library.changed({ sources: true }), fail);
 
   // ---- bus, menu and shortcuts ------------------------------------------------
@@ -334,7 +334,7 @@ export function App() {
         onToggleLibrary={() => setPanes((p) => ({ ...p, libOpen: !p.libOpen }))} onToggleSide={() => setPanes((p) => ({ ...p, sideOpen: !p.sideOpen }))}
         onImport={() => void startImport()} onSettings={commands.settings} onShortcuts={commands.shortcuts}
       />
-      {progress && progress.total > 0 && <ImportProgress progress={progress} />}
+      {progress && (progress.total > 0 || waiting > 0) && <ImportProgress progress={progress} waiting={waiting} />}
       <div class="panes" style={{ gridTemplateColumns: paneColumns(panes) }}>
         <div class="pane" hidden={!panes.libOpen}>
           <Library
@@ -374,7 +374,7 @@ export function App() {
         />
       )}
 
-      {dragging && <DropOverlay />}
+      {dragging && <DropOverlay busy={!!progress} />}
       {summary && (
         <ImportSummary result={summary} titleOf={titleOf} onClose={closeSummary}
           onOpen={(id) => { closeSummary(); openSource(id).catch(fail); }} />

@@ -1,10 +1,14 @@
 // Importing sources: the window-wide drop target, File > Import (native dialog
 // or hidden file inputs), the progress of a running import and its summary.
+// Imports run one at a time: a drop (or a pick) while one runs waits in a
+// queue, the progress bar says so, and one summary covers them all.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportResult } from '../../common/types.ts';
-import { captureDrop, expandDrop, importDropped, importPaths, pathsFor, type DroppedFile, type Progress } from '../import/drop.ts';
+import { isInsideHidden } from '../../common/import-formats.ts';
+import { captureDrop, expandDrop, importDropped, importPaths, mergeResults, pathsFor, type DroppedFile, type Progress } from '../import/drop.ts';
 
 export type ImportKind = 'files' | 'folder';
+type Job = (onProgress: (p: Progress) => void) => Promise<ImportResult>;
 
 /**
  * Import state and actions. `sourcesChanged` reloads the library (and tells
@@ -18,23 +22,38 @@ export function useImport(sourcesChanged: () => Promise<void>, fail: (e: unknown
   const fileInputRef = useRef<HTMLInputElement>(null);
   const folderInputRef = useRef<HTMLInputElement>(null);
 
-  const busy = progress !== null;
-  const runImport = async (job: (p: (x: Progress) => void) => Promise<ImportResult>) => {
-    if (busy) return;
-    setProgress({ done: 0, total: 0, current: '' });
-    try {
-      const result = await job((p) => setProgress(p));
-      setSummary(result);
-      await sourcesChanged();
-    } catch (e) {
-      fail(e);
-    } finally {
-      setProgress(null);
+  const queue = useRef<Job[]>([]);
+  const running = useRef(false);
+  const [waiting, setWaiting] = useState(0);
+
+  const drain = async () => {
+    running.current = true;
+    let all: ImportResult | null = null;
+    for (let job = queue.current.shift(); job; job = queue.current.shift()) {
+      setWaiting(queue.current.length);
+      setProgress({ done: 0, total: 0, current: '' });
+      try {
+        const result = await job((p) => setProgress(p));
+        all = all ? mergeResults(all, result) : result;
+        await sourcesChanged();
+      } catch (e) {
+        fail(e);
+      }
     }
+    running.current = false;
+    setWaiting(0);
+    setProgress(null);
+    if (all) setSummary(all);
+  };
+
+  const runImport = (job: Job) => {
+    queue.current.push(job);
+    if (running.current) setWaiting(queue.current.length);
+    else void drain();
   };
 
   const importFileList = (files: DroppedFile[]) => {
-    if (files.length) void runImport((p) => importDropped(files, p));
+    if (files.length) runImport((p) => importDropped(files, p));
   };
 
   /** File > Import Files… / Import Folder…: the shell's native dialog, or a file input in the browser. */
@@ -42,7 +61,7 @@ export function useImport(sourcesChanged: () => Promise<void>, fail: (e: unknown
     const choose = window.lectern.chooseImportPaths;
     if (choose) {
       const paths = await choose(kind);
-      if (paths.length) void runImport((p) => importPaths(paths, p));
+      if (paths.length) runImport((p) => importPaths(paths, p));
     } else {
       (kind === 'folder' ? folderInputRef : fileInputRef).current?.click();
     }
@@ -50,10 +69,11 @@ export function useImport(sourcesChanged: () => Promise<void>, fail: (e: unknown
 
   /** Files picked in a file input (a folder input names them by their path inside the folder). */
   const importInputFiles = (input: HTMLInputElement) => {
-    const files = [...(input.files ?? [])];
+    // a folder input lists everything below the folder: hidden entries are skipped, as in a folder walk
+    const files = [...(input.files ?? [])].filter((f) => !isInsideHidden(f.webkitRelativePath));
     input.value = '';
     const paths = pathsFor(files);
-    if (paths) void runImport((p) => importPaths(paths, p));
+    if (paths) runImport((p) => importPaths(paths, p));
     else importFileList(files.map((f) => ({ name: f.webkitRelativePath || f.name, file: f })));
   };
 
@@ -71,7 +91,7 @@ export function useImport(sourcesChanged: () => Promise<void>, fail: (e: unknown
       e.preventDefault();
       const captured = captureDrop(e.dataTransfer);
       const paths = pathsFor(captured.files);
-      if (paths) void runImport((p) => importPaths(paths, p));
+      if (paths) runImport((p) => importPaths(paths, p));
       else expandDrop(captured).then(importFileList, fail);
     };
     window.addEventListener('dragenter', enter);
@@ -86,5 +106,5 @@ export function useImport(sourcesChanged: () => Promise<void>, fail: (e: unknown
     };
   });
 
-  return { dragging, progress, summary, closeSummary: () => setSummary(null), startImport, importInputFiles, fileInputRef, folderInputRef };
+  return { dragging, progress, waiting, summary, closeSummary: () => setSummary(null), startImport, importInputFiles, fileInputRef, folderInputRef };
 }

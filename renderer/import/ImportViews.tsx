@@ -4,18 +4,18 @@ import type { ImportResult } from '../../common/types.ts';
 import type { Progress } from './drop.ts';
 import { Dialog } from '../dialogs/Dialog.tsx';
 
-export function DropOverlay() {
+export function DropOverlay({ busy }: { busy: boolean }) {
   return (
     <div class="drop-overlay" role="status" aria-label="Drop target">
       <div class="drop-box">
         <p class="empty-title">Drop to import</p>
-        <p class="empty-hint">Text and Markdown files, or folders of them</p>
+        <p class="empty-hint">{busy ? 'An import is running: these start when it finishes' : 'Text and Markdown files, or folders of them'}</p>
       </div>
     </div>
   );
 }
 
-export function ImportProgress({ progress }: { progress: Progress }) {
+export function ImportProgress({ progress, waiting }: { progress: Progress; waiting: number }) {
   const pct = progress.total ? Math.round((100 * progress.done) / progress.total) : 0;
   return (
     <div class="import-progress" role="group" aria-label="Import">
@@ -26,6 +26,7 @@ export function ImportProgress({ progress }: { progress: Progress }) {
         <div class="bar-fill" style={{ width: `${pct}%` }} />
       </div>
       <span class="progress-text">Importing {progress.done} / {progress.total}</span>
+      {waiting > 0 && <span class="progress-queue" role="status">{waiting === 1 ? '1 more import waiting' : `${waiting} more imports waiting`}</span>}
       <span class="progress-file" title={progress.current}>{progress.current}</span>
     </div>
   );

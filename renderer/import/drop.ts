@@ -2,6 +2,7 @@
 // them (Electron's pathForFile; the back end walks folders), otherwise the
 // files' bytes, with folders read through the entries API.
 import type { FileBytes, ImportResult } from '../../common/types.ts';
+import { isHiddenName } from '../../common/import-formats.ts';
 
 export interface DroppedFile { name: string; file: File }
 export type Progress = { done: number; total: number; current: string };
@@ -31,7 +32,8 @@ async function walk(entry: FileSystemEntry, prefix: string, out: DroppedFile[]):
     out.push({ name: prefix + entry.name, file: await entryFile(entry as FileSystemFileEntry) });
   } else if (entry.isDirectory) {
     const children = await readAll((entry as FileSystemDirectoryEntry).createReader());
-    for (const c of children) await walk(c, `${prefix}${entry.name}/`, out);
+    // hidden entries inside a dropped folder are skipped, as the back end's folder walk skips them
+    for (const c of children) if (!isHiddenName(c.name)) await walk(c, `${prefix}${entry.name}/`, out);
   }
 }
 
@@ -47,7 +49,7 @@ export async function expandDrop(captured: { entries: (FileSystemEntry | null)[]
 }
 
 const empty = (): ImportResult => ({ imported: [], duplicates: [], failed: [] });
-const merge = (a: ImportResult, b: ImportResult): ImportResult => ({
+export const mergeResults = (a: ImportResult, b: ImportResult): ImportResult => ({
   imported: [...a.imported, ...b.imported], duplicates: [...a.duplicates, ...b.duplicates], failed: [...a.failed, ...b.failed],
 });
 
@@ -77,7 +79,7 @@ export async function importDropped(files: DroppedFile[], onProgress: (p: Progre
         batch.push({ name: f.name, bytes: new Uint8Array(await f.file.arrayBuffer()) });
         bytes += f.file.size;
       }
-      result = merge(result, await window.lectern.importFiles(batch));
+      result = mergeResults(result, await window.lectern.importFiles(batch));
       done += batch.length;
       onProgress({ done, total, current: batch[batch.length - 1]!.name });
     }
