@@ -3,7 +3,7 @@
 // common/api.ts adds one argument schema per method.
 import type {
   Annotation, AnnotationImportResult, AnnotationPatch, BackupResult, ExportResult, Backlink, FileBytes, Id, ImportResult,
-  IntegrityReport, LibraryStatus, NewAnnotation, NewNote, Note, NotePatch, NoteSummary, PurgeResult, SearchHit, Settings,
+  IntegrityReport, LibraryStatus, NewAnnotation, NewNote, Note, NotePatch, NoteSummary, PurgeResult, SearchCounts, SearchHit, Settings,
   Source, SourceMeta, SourceSummary, TrashItem,
 } from './types.ts';
 
@@ -26,6 +26,8 @@ export interface LecternApi {
   listTags(): Promise<string[]>;
 
   search(query: string, limit?: number): Promise<SearchHit[]>;
+  /** How many sources, annotations and notes match (search returns at most its limit). */
+  searchCounts(query: string): Promise<SearchCounts>;
 
   getSettings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
@@ -90,6 +92,7 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   deleteAnnotation: true,
   listTags: true,
   search: true,
+  searchCounts: true,
   getSettings: true,
   updateSettings: true,
   listNotes: true,

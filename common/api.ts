@@ -54,6 +54,7 @@ export const API_ARGS = {
   deleteAnnotation: z.tuple([id]),
   listTags: z.tuple([]),
   search: z.tuple([z.string().max(1000), z.number().int().min(1).max(1000).optional()]),
+  searchCounts: z.tuple([z.string().max(1000)]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([settingsPatch]),
   listNotes: z.tuple([]),

@@ -149,6 +149,9 @@ export type SearchKind = 'source' | 'annotation' | 'note';
 export const SNIPPET_OPEN = '\u27E6'; // ⟦
 export const SNIPPET_CLOSE = '\u27E7'; // ⟧
 
+/** How many rows of each kind match a search (all of them, not only those a limit returns). */
+export type SearchCounts = Record<SearchKind, number>;
+
 export interface SearchHit {
   kind: SearchKind;
   id: Id;

@@ -1,5 +1,5 @@
 import type { Db } from './open.ts';
-import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchHit, type SearchKind } from '../common/types.ts';
+import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchCounts, type SearchHit, type SearchKind } from '../common/types.ts';
 import { buildFtsQuery } from './fts-query.ts';
 
 const O = SNIPPET_OPEN;
@@ -56,5 +56,18 @@ export function createSearch(db: Db) {
       const hit = details.get(`${kind}:${rid}`);
       return hit ? [{ kind, ...hit }] : [];
     });
+  };
+}
+
+/** How many sources, annotations and notes match a query (the full-text indexes hold live rows only). */
+export function createSearchCounts(db: Db) {
+  const countStmt = db.prepare(`
+    SELECT (SELECT count(*) FROM sources_fts WHERE sources_fts MATCH @q) AS source,
+           (SELECT count(*) FROM annotations_fts WHERE annotations_fts MATCH @q) AS annotation,
+           (SELECT count(*) FROM notes_fts WHERE notes_fts MATCH @q) AS note`);
+  return (query: string): SearchCounts => {
+    const q = buildFtsQuery(query);
+    if (q === null) return { source: 0, annotation: 0, note: 0 };
+    return countStmt.get({ q }) as SearchCounts;
   };
 }

@@ -8,7 +8,7 @@ import { createAnnotationRepo } from './annotations.ts';
 import { createNoteRepo } from './notes.ts';
 import { createSettingsRepo } from './settings.ts';
 import { createTrashRepo } from './trash.ts';
-import { createSearch } from './search.ts';
+import { createSearch, createSearchCounts } from './search.ts';
 
 /**
  * The whole store: one database, one repository per table group, and one way
@@ -57,6 +57,7 @@ export function openStore(file: string, options: OpenOptions = {}) {
     settings: createSettingsRepo(db, write),
     trash: createTrashRepo(db, write),
     search: createSearch(db),
+    searchCounts: createSearchCounts(db),
     /** An ApiError when err is a failure of the whole library (locked, read-only, full, damaged), else null. */
     libraryFailure: (err: unknown) => libraryFailure(err, opened.busyTimeoutMs),
     /** Whether any row, live or in the trash, has this id (ids are unique across tables). */

@@ -116,6 +116,7 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
     async listTags() { return store.annotations.listTags(); },
 
     async search(query, limit) { return store.search(query, limit); },
+    async searchCounts(query) { return store.searchCounts(query); },
 
     async getSettings() { return store.settings.get(); },
     async updateSettings(patch) { return store.settings.update(patch); },

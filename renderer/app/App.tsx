@@ -324,7 +324,8 @@ export function App() {
   };
 
   const popAnn = popover?.mode === 'edit' ? open?.annotations.find((a) => a.id === popover.id) : undefined;
-  const search = useCallback((q: string) => api().search(q, 60), []);
+  const search = useCallback((q: string, limit: number) => api().search(q, limit), []);
+  const searchCounts = useCallback((q: string) => api().searchCounts(q), []);
   const titleOf = useMemo(() => { const m = new Map(sources.map((s) => [s.id, s.title])); return (id: string) => m.get(id) ?? id; }, [sources]);
 
   return (
@@ -339,7 +340,7 @@ export function App() {
         <div class="pane" hidden={!panes.libOpen}>
           <Library
             sources={sources} tags={tags} currentId={open?.source.id ?? null} searchRef={searchRef}
-            onOpen={(id) => openSource(id).catch(fail)} onOpenHit={(h) => openHit(h).catch(fail)} search={search}
+            onOpen={(id) => openSource(id).catch(fail)} onOpenHit={(h) => openHit(h).catch(fail)} search={search} searchCounts={searchCounts}
             onDelete={(id) => deleteSource(id).catch(fail)}
           />
         </div>

@@ -1,12 +1,16 @@
 // The library pane: search box with grouped results, sort and tag filter, and
 // the list of sources. Arrow keys move through whichever list is shown.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SearchHit, SearchKind, SourceSummary } from '../../common/types.ts';
+import type { SearchCounts, SearchHit, SearchKind, SourceSummary } from '../../common/types.ts';
 import { snippetParts } from './find-match.ts';
 
 export type SortKey = 'date' | 'title' | 'imported';
 
 const KIND_LABEL: Record<SearchKind, string> = { source: 'Sources', annotation: 'Annotations', note: 'Notes' };
+/** Results asked for first, added by each "Show more", and at most (the API's cap). */
+const FIRST_RESULTS = 60;
+const MORE_RESULTS = 200;
+const MAX_RESULTS = 1000;
 
 function sortSources(list: SourceSummary[], key: SortKey): SourceSummary[] {
   const out = [...list];
@@ -30,14 +34,16 @@ export function Snippet({ text }: { text: string }) {
   return <span class="snippet">{snippetParts(text).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}</span>;
 }
 
-export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit, search, onDelete }: {
+export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit, search, searchCounts, onDelete }: {
   sources: SourceSummary[];
   tags: string[];
   currentId: string | null;
   searchRef: { current: HTMLInputElement | null };
   onOpen(id: string): void;
   onOpenHit(hit: SearchHit): void;
-  search(q: string): Promise<SearchHit[]>;
+  search(q: string, limit: number): Promise<SearchHit[]>;
+  /** How many of each kind match, beyond the hits shown. */
+  searchCounts(q: string): Promise<SearchCounts>;
   /** Deletes a source (the shell offers undo). */
   onDelete(id: string): void;
 }) {
@@ -45,6 +51,8 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
   const [tag, setTag] = useState('');
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [counts, setCounts] = useState<SearchCounts | null>(null);
+  const [limit, setLimit] = useState(FIRST_RESULTS);
   const [searchError, setSearchError] = useState('');
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
@@ -57,16 +65,24 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
 
   useEffect(() => { localStorage.setItem('lectern.sort', sort); }, [sort]);
 
+  useEffect(() => { setLimit(FIRST_RESULTS); }, [query]);
   useEffect(() => {
     const q = query.trim();
-    if (!q) { setHits(null); setSearchError(''); return undefined; }
+    if (!q) { setHits(null); setCounts(null); setSearchError(''); return undefined; }
     const n = ++seq.current;
+    const more = limit > FIRST_RESULTS;
     const t = setTimeout(() => {
-      search(q).then((r) => { if (n === seq.current) { setHits(r); setSearchError(''); setActive(0); } })
-        .catch((e: Error) => { if (n === seq.current) { setHits([]); setSearchError(e.message); } });
-    }, 120);
+      Promise.all([search(q, limit), searchCounts(q)]).then(([r, c]) => {
+        if (n !== seq.current) return;
+        setHits(r);
+        setCounts(c);
+        setSearchError('');
+        if (!more) setActive(0);
+      }).catch((e: Error) => { if (n === seq.current) { setHits([]); setCounts(null); setSearchError(e.message); } });
+    }, more ? 0 : 120);
     return () => clearTimeout(t);
-  }, [query, search]);
+  }, [query, limit, search, searchCounts]);
+  const totalFound = counts ? counts.source + counts.annotation + counts.note : 0;
 
   const shown = useMemo(() => {
     const f = tag ? sources.filter((s) => s.tags.some((t) => t === tag || t.startsWith(`${tag}/`))) : sources;
@@ -141,7 +157,7 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
           {!searchError && flatHits.length === 0 && <p class="panel-empty">Nothing matches “{query.trim()}”.</p>}
           {groups.map((g) => (
             <section key={g.kind} class="result-group" aria-label={KIND_LABEL[g.kind]}>
-              <h2 class="group-title">{KIND_LABEL[g.kind]} <span class="count">{g.hits.length}</span></h2>
+              <h2 class="group-title">{KIND_LABEL[g.kind]} <span class="count">{counts && counts[g.kind] > g.hits.length ? `${g.hits.length} of ${counts[g.kind].toLocaleString()}` : g.hits.length}</span></h2>
               <ul role="listbox" aria-label={`${KIND_LABEL[g.kind]} found`} class="list">
                 {g.hits.map((h) => {
                   const idx = flatHits.indexOf(h);
@@ -158,6 +174,14 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
               </ul>
             </section>
           ))}
+          {hits.length > 0 && totalFound > hits.length && (
+            <div class="results-more">
+              <span class="muted">Showing {hits.length.toLocaleString()} of {totalFound.toLocaleString()} results</span>
+              {limit < MAX_RESULTS
+                ? <button type="button" onClick={() => setLimit((l) => Math.min(MAX_RESULTS, l + MORE_RESULTS))}>Show {Math.min(MORE_RESULTS, totalFound - hits.length, MAX_RESULTS - hits.length)} more</button>
+                : <span class="muted">Refine the search to see the others.</span>}
+            </div>
+          )}
         </div>
       ) : (
         <>
