@@ -1,5 +1,6 @@
 // The floating annotation editor: "New annotation" over a fresh selection, or
 // "Annotation" for a clicked highlight, placed under its anchor rect.
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Annotation } from '../../common/types.ts';
 import { AnnotationEditor, type AnnotationDraft } from '../annotations/AnnotationEditor.tsx';
 import { editDraftKey, newDraftKey } from '../annotations/draft-keys.ts';
@@ -7,6 +8,9 @@ import { editDraftKey, newDraftKey } from '../annotations/draft-keys.ts';
 export type Popover =
   | { mode: 'new'; start: number; end: number; exact: string; rect: DOMRect }
   | { mode: 'edit'; id: string; rect: DOMRect };
+
+/** The popover's width in CSS pixels (room for its row of buttons on one line). */
+const POPOVER_WIDTH = 360;
 
 export type NewPopover = Extract<Popover, { mode: 'new' }>;
 
@@ -24,10 +28,31 @@ export interface AnnotationPopoverProps {
   onClose(): void;
 }
 
+/** Under the anchor when it fits, else above it, else as low as the window allows; never off screen. */
+function place(el: HTMLElement, rect: DOMRect): void {
+  const h = el.offsetHeight;
+  const below = rect.bottom + GAP;
+  const above = rect.top - GAP - h;
+  const top = below + h <= window.innerHeight - GAP ? below : above >= GAP ? above : Math.max(GAP, window.innerHeight - GAP - h);
+  el.style.top = `${top}px`;
+  el.style.left = `${Math.max(GAP, Math.min(window.innerWidth - POPOVER_WIDTH - GAP, rect.left))}px`;
+}
+const GAP = 8;
+
 export function AnnotationPopover({ popover, sourceId, annotation: popAnn, knownTags, onCreate, onSave, onDelete, onCite, onClose }: AnnotationPopoverProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const rect = popover.rect;
+  // placed once its height is known, and again whenever it grows or shrinks (a tag added, a comment's lines)
+  useLayoutEffect(() => {
+    const el = ref.current!;
+    place(el, rect);
+    const seen = new ResizeObserver(() => place(el, rect));
+    seen.observe(el);
+    return () => seen.disconnect();
+  }, [rect]);
   return (
-    <div class="popover" role="dialog" aria-label={popover.mode === 'new' ? 'New annotation' : 'Annotation'}
-      style={{ top: `${Math.min(window.innerHeight - 330, popover.rect.bottom + 8)}px`, left: `${Math.max(8, Math.min(window.innerWidth - 340, popover.rect.left))}px` }}>
+    <div ref={ref} class="popover" role="dialog" aria-label={popover.mode === 'new' ? 'New annotation' : 'Annotation'}
+      style={{ width: `${POPOVER_WIDTH}px` }}>
       {popover.mode === 'new' ? (
         <AnnotationEditor
           key={`${popover.start}-${popover.end}`} label="New annotation" initial={{ color: 'yellow', comment: '', tags: [] }} knownTags={knownTags}
