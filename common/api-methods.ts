@@ -5,6 +5,7 @@ import type {
   Annotation, AnnotationImportResult, AnnotationPatch, BackupResult, ExportResult, Backlink, FileBytes, Id, ImportResult,
   IntegrityReport, LibraryStatus, NewAnnotation, NewNote, Note, NotePatch, NoteSummary, PurgeResult, SearchCounts, SearchHit, Settings,
   Source, SourceMeta, SourceSummary, TrashItem,
+  CarryResult, SourceComparison, SourceRelation, SourceRelations, VersionsOverview,
 } from './types.ts';
 
 export interface LecternApi {
@@ -70,6 +71,19 @@ export interface LecternApi {
   exportAnnotations(sourceId: Id, path: string): Promise<ExportResult>;
   /** The text of a W3C annotation JSON(-LD) file, onto a source; every passage is re-anchored and kept. */
   importAnnotations(sourceId: Id, json: string): Promise<AnnotationImportResult>;
+
+  /** Aligns two sources passage by passage (segments same/changed/moved/onlyA/onlyB, word changes). */
+  compareSources(a: Id, b: Id): Promise<SourceComparison>;
+  /** Copies (never moves) the annotations of `from` onto its version `to`; dryRun: the verdicts only, nothing written. */
+  carryAnnotations(from: Id, to: Id, options?: { dryRun?: boolean }): Promise<CarryResult>;
+  /** The versions, shared-passage sources and revisions of one source, with figures and a direction estimate. */
+  sourceRelations(id: Id): Promise<SourceRelations>;
+  /** Every relation between live sources, and the version groups (connected components). */
+  listVersions(): Promise<VersionsOverview>;
+  /** Links two sources as versions by hand, or confirms a detected relation. */
+  linkSources(a: Id, b: Id): Promise<SourceRelation>;
+  /** Dismisses the relation of two sources: it is kept as dismissed, out of every group, never detected again. */
+  unlinkSources(a: Id, b: Id): Promise<SourceRelation>;
 }
 
 export type ApiMethod = keyof LecternApi;
@@ -113,6 +127,12 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   exportNoteMarkdown: true,
   exportAnnotations: true,
   importAnnotations: true,
+  compareSources: true,
+  carryAnnotations: true,
+  sourceRelations: true,
+  listVersions: true,
+  linkSources: true,
+  unlinkSources: true,
 };
 
 export const API_METHODS = Object.keys(METHOD_NAMES) as ApiMethod[];

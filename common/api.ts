@@ -75,6 +75,12 @@ export const API_ARGS = {
   exportNoteMarkdown: z.tuple([id, z.string().min(1).max(4096)]),
   exportAnnotations: z.tuple([id, z.string().min(1).max(4096)]),
   importAnnotations: z.tuple([id, z.string().min(2).max(MAX_ANNOTATION_JSON)]),
+  compareSources: z.tuple([id, id]),
+  carryAnnotations: z.tuple([id, id, z.object({ dryRun: z.boolean().optional() }).strict().optional()]),
+  sourceRelations: z.tuple([id]),
+  listVersions: z.tuple([]),
+  linkSources: z.tuple([id, id]),
+  unlinkSources: z.tuple([id, id]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** True when A and B are mutually assignable. */

@@ -1,3 +1,5 @@
+import type { Alignment } from './align/types.ts';
+
 // Domain types shared by every layer. Offsets are Unicode code points unless a
 // name says otherwise (see common/offsets.ts for the UTF-16 boundary).
 
@@ -83,6 +85,8 @@ export interface Annotation {
   status: AnnotationStatus;
   /** Re-anchoring score (0..1) when status is 'moved'; null otherwise. */
   score: number | null;
+  /** The annotation this one was carried from (a copy onto a version), or null. */
+  carriedFrom: Id | null;
   created: string;
   modified: string;
 }
@@ -289,4 +293,105 @@ export class ApiError extends Error {
     this.code = code;
     this.name = 'ApiError';
   }
+}
+
+// Versions of a story (electron/versions/): relations between sources, comparing
+// two sources, carrying annotations across.
+
+export type RelationKind = 'version' | 'shares' | 'revision';
+export type RelationOrigin = 'detected' | 'manual';
+/** What a direction estimate rests on: b is a's next revision, published dates, or containment asymmetry. */
+export type DirectionBasis = 'revision' | 'dates' | 'containment';
+
+/** Two related sources with the figures of their alignment (null: not measured, a text too large to align). */
+export interface SourceRelation {
+  /** For a revision: the earlier import of the file. */
+  a: Id;
+  /** For a revision: the changed file. */
+  b: Id;
+  kind: RelationKind;
+  similarity: number | null;
+  /** Share of a's sentence text aligned in b, 0..1. */
+  aInB: number | null;
+  /** Share of b's sentence text aligned in a, 0..1. */
+  bInA: number | null;
+  /** Aligned passages (same, changed or moved) that read alike. */
+  passages: number | null;
+  origin: RelationOrigin;
+  /** Dismissed by the researcher: kept so detection never proposes the pair again; not in any group. */
+  dismissed: boolean;
+  /** An estimate: which of the two is likely derived from the other (null: no estimate). */
+  derived: Id | null;
+  derivedBy: DirectionBasis | null;
+  created: string;
+  updated: string;
+}
+
+/** Sources connected by undismissed version or revision relations. */
+export interface VersionGroup {
+  sources: Id[];
+}
+
+export interface VersionsOverview {
+  groups: VersionGroup[];
+  relations: SourceRelation[];
+}
+
+/** One relation seen from one of its sources. */
+export interface RelatedSource {
+  /** The other source. */
+  id: Id;
+  title: string;
+  published: string | null;
+  kind: RelationKind;
+  similarity: number | null;
+  /** Share of this source aligned in the other. */
+  aInB: number | null;
+  /** Share of the other source aligned in this one. */
+  bInA: number | null;
+  passages: number | null;
+  origin: RelationOrigin;
+  dismissed: boolean;
+  /** An estimate: 'this' when this source is likely derived from the other, 'other' the reverse. */
+  derived: 'this' | 'other' | null;
+  derivedBy: DirectionBasis | null;
+  /** For a revision: whether the other source is the earlier or the later file. */
+  revision: 'earlier' | 'later' | null;
+}
+
+export interface SourceRelations {
+  id: Id;
+  relations: RelatedSource[];
+}
+
+/** Two sources aligned passage by passage: a and b are their ids, ranges are code points of each. */
+export interface SourceComparison extends Alignment {
+  a: Id;
+  b: Id;
+}
+
+/** One annotation copied onto a version (id null in a dry run). */
+export interface CarriedAnnotation {
+  /** The annotation copied. */
+  from: Id;
+  /** Its copy. */
+  id: Id | null;
+  status: AnnotationStatus;
+  /** 1 anchored, the word similarity when moved, 0 orphaned. */
+  score: number;
+  start: number;
+  end: number;
+  exact: string;
+}
+
+export interface CarryResult {
+  from: Id;
+  to: Id;
+  dryRun: boolean;
+  carried: CarriedAnnotation[];
+  anchored: number;
+  moved: number;
+  orphaned: number;
+  /** Annotations not copied: carried before (id: the copy), or themselves carried from the target. */
+  skipped: { from: Id; id: Id; reason: string }[];
 }

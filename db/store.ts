@@ -9,6 +9,8 @@ import { createNoteRepo } from './notes.ts';
 import { createSettingsRepo } from './settings.ts';
 import { createTrashRepo } from './trash.ts';
 import { createSearch, createSearchCounts } from './search.ts';
+import { createRelationRepo } from './relations.ts';
+import { createCarriedRepo } from './carried.ts';
 
 /**
  * The whole store: one database, one repository per table group, and one way
@@ -45,6 +47,8 @@ export function openStore(file: string, options: OpenOptions = {}) {
     sources: createSourceRepo(db, write),
     annotations: createAnnotationRepo(db, write),
     notes: createNoteRepo(db, write),
+    relations: createRelationRepo(db, write),
+    carried: createCarriedRepo(db),
   };
   const idTakenStmt = db.prepare(`SELECT 1 FROM sources WHERE id = @id UNION ALL SELECT 1 FROM annotations WHERE id = @id
     UNION ALL SELECT 1 FROM notes WHERE id = @id LIMIT 1`).pluck();

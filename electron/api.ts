@@ -9,6 +9,7 @@ import { parseNoteDoc } from '../common/note-schema.ts';
 import type { Store } from '../db/store.ts';
 import type { createImportService } from './import/import-service.ts';
 import type { createExportService } from './export/export-service.ts';
+import type { createVersionsService } from './versions/versions-service.ts';
 import { found } from './found.ts';
 import { backupLibrary } from './backup.ts';
 import { tmpdir } from 'node:os';
@@ -45,6 +46,8 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
   let exportService: Promise<ReturnType<typeof createExportService>> | undefined;
   const importer = () => (importService ??= import('./import/import-service.ts').then((m) => m.createImportService(store, onProgress)));
   const exporter = () => (exportService ??= import('./export/export-service.ts').then((m) => m.createExportService(store, onProgress)));
+  let versionsService: Promise<ReturnType<typeof createVersionsService>> | undefined;
+  const versions = () => (versionsService ??= import('./versions/versions-service.ts').then((m) => m.createVersionsService(store)));
   /** Export destinations handed out by chooseSavePath, each good for one export (then the dialog must be asked again). */
   const savePaths = new Set<string>();
   const savePath = (path: string): string => {
@@ -160,5 +163,12 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
       try { parsed = JSON.parse(json); } catch (e) { throw new ApiError('invalid-json', `Not JSON: ${(e as Error).message}`); }
       return (await exporter()).importAnnotationsJson(sourceId, parsed);
     },
+
+    compareSources: async (a, b) => (await versions()).compare(a, b),
+    carryAnnotations: async (from, to, options) => (await versions()).carry(from, to, options?.dryRun ?? false),
+    sourceRelations: async (id) => (await versions()).relationsOf(id),
+    listVersions: async () => (await versions()).overview(),
+    linkSources: async (a, b) => (await versions()).link(a, b),
+    unlinkSources: async (a, b) => (await versions()).unlink(a, b),
   };
 }

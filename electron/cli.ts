@@ -15,8 +15,9 @@ import { libraryCommands } from './cli/library-commands.ts';
 import { noteCommands } from './cli/note-commands.ts';
 import { exportCommands } from './cli/export-commands.ts';
 import { maintenanceCommands } from './cli/maintenance-commands.ts';
+import { versionsCommands } from './cli/versions-commands.ts';
 
-export const COMMANDS: Command[] = [...libraryCommands, ...noteCommands, ...exportCommands, ...maintenanceCommands];
+export const COMMANDS: Command[] = [...libraryCommands, ...noteCommands, ...exportCommands, ...versionsCommands, ...maintenanceCommands];
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },

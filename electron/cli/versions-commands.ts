@@ -1,0 +1,134 @@
+// versions, compare, carry, link, unlink: versions of a story, through the API.
+import type { Segment } from '../../common/align/types.ts';
+import type { RelatedSource, SourceRelation } from '../../common/types.ts';
+import { UsageError, stringOption, type Command } from './command.ts';
+
+const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+const KIND_LABEL = { version: 'version', shares: 'shares passages', revision: 'revision' } as const;
+
+function relationLine(r: SourceRelation): string {
+  const facts = [`similarity ${pct(r.similarity)}`, `a in b ${pct(r.aInB)}`, `b in a ${pct(r.bInA)}`, r.origin, r.dismissed ? 'dismissed' : null];
+  const direction = r.derived ? `  (estimate: ${r.derived} derived, by ${r.derivedBy})` : '';
+  return `${KIND_LABEL[r.kind].padEnd(15)} ${r.a}  ${r.b}  ${facts.filter(Boolean).join(', ')}${direction}`;
+}
+
+function relatedLine(r: RelatedSource): string {
+  const direction = r.derived === 'this' ? 'this is likely derived from it' : r.derived === 'other' ? 'it is likely derived from this' : null;
+  const revision = r.revision === 'earlier' ? 'its earlier file' : r.revision === 'later' ? 'its next revision' : null;
+  const facts = [revision, `similarity ${pct(r.similarity)}`, `this in it ${pct(r.aInB)}`, `it in this ${pct(r.bInA)}`, r.origin,
+    r.dismissed ? 'dismissed' : null, direction && `estimate (${r.derivedBy}): ${direction}`];
+  return `${KIND_LABEL[r.kind].padEnd(15)} ${r.id}  ${r.title}\n${' '.repeat(16)}${facts.filter(Boolean).join(', ')}`;
+}
+
+const versionsCommand: Command = {
+  name: 'versions',
+  usage: 'lectern versions [--json] [ID]',
+  summary: 'Versions of a story: every relation and the version groups, or the relations of one source.',
+  options: {},
+  positionals: [0, 1],
+  async run({ api, positionals }) {
+    const id = positionals[0];
+    if (id !== undefined) {
+      const json = await api.sourceRelations(id);
+      const human = json.relations.length === 0 ? `Source ${id} has no versions, shared passages or revisions.`
+        : json.relations.map(relatedLine).join('\n');
+      return { json, human };
+    }
+    const json = await api.listVersions();
+    const groups = json.groups.map((g, i) => `group ${i + 1}: ${g.sources.join(', ')}`);
+    const human = json.relations.length === 0 ? 'No versions found.' : [...groups, ...json.relations.map(relationLine)].join('\n');
+    return { json, human };
+  },
+};
+
+/** text[range] (code points) with the given sub-ranges wrapped in open/close marks. */
+function marked(text: string[], range: { start: number; end: number }, parts: { start: number; end: number }[], open: string, close: string): string {
+  let out = '';
+  let at = range.start;
+  for (const p of [...parts].sort((x, y) => x.start - y.start)) {
+    if (p.start < at) continue;
+    out += `${text.slice(at, p.start).join('')}${open}${text.slice(p.start, p.end).join('')}${close}`;
+    at = p.end;
+  }
+  return oneLine(out + text.slice(at, range.end).join(''));
+}
+
+/** A segment for reading in a terminal: changed words as [-A-] in A's line and {+B+} in B's. */
+function segmentText(g: Segment, a: string[], b: string[]): string {
+  if (g.kind === 'onlyA') return `- ${oneLine(g.a!.text)}`;
+  if (g.kind === 'onlyB') return `+ ${oneLine(g.b!.text)}`;
+  if (g.kind === 'same') return `= ${oneLine(g.a!.text)}`;
+  const mark = g.kind === 'moved' ? '>' : '~';
+  const lineA = marked(a, g.a!, g.changes.flatMap((c) => (c.a ? [c.a] : [])), '[-', '-]');
+  const lineB = marked(b, g.b!, g.changes.flatMap((c) => (c.b ? [c.b] : [])), '{+', '+}');
+  return `${mark} ${g.kind} ${g.score}
+  A ${lineA}
+  B ${lineB}`;
+}
+
+const compareCommand: Command = {
+  name: 'compare',
+  usage: 'lectern compare [--json] A B',
+  summary: 'Align two sources passage by passage: = same, ~ changed ([-A-]{+B+}), > moved, - only in A, + only in B.',
+  options: {},
+  positionals: [2, 2],
+  async run({ api, positionals }) {
+    const [a, b] = positionals as [string, string];
+    const json = await api.compareSources(a, b);
+    const [textA, textB] = await Promise.all([api.getSource(a), api.getSource(b)]).then((s) => s.map((x) => [...x.text]));
+    const counts = new Map<string, number>();
+    for (const g of json.segments) counts.set(g.kind, (counts.get(g.kind) ?? 0) + 1);
+    const head = `A ${json.a}\nB ${json.b}\nsimilarity ${pct(json.similarity)}, A in B ${pct(json.aInB)}, B in A ${pct(json.bInA)}; `
+      + `${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}`;
+    return { json, human: `${head}\n\n${json.segments.map((g) => segmentText(g, textA!, textB!)).join('\n')}` };
+  },
+};
+
+const carryCommand: Command = {
+  name: 'carry',
+  usage: 'lectern carry [--json] --from A --to B [--dry-run]',
+  summary: 'Copy the annotations of source A onto its version B (anchored, moved with a score, or orphaned); --dry-run writes nothing.',
+  options: { from: { type: 'string' }, to: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  positionals: [0, 0],
+  async run({ api, values }) {
+    const from = stringOption(values, 'from');
+    const to = stringOption(values, 'to');
+    if (!from || !to) throw new UsageError('carry needs --from A and --to B');
+    const json = await api.carryAnnotations(from, to, { dryRun: values['dry-run'] === true });
+    const lines = [
+      ...json.carried.map((c) => `${c.status.padEnd(9)} ${c.from} -> ${c.id ?? '(dry run)'}  ${c.status === 'orphaned' ? 'not placed' : `[${c.start}-${c.end}]`}`
+        + `${c.status === 'moved' ? ` score ${c.score}` : ''}  "${oneLine(c.exact)}"`),
+      ...json.skipped.map((s) => `skipped   ${s.from}: ${s.reason} (${s.id})`),
+      `${json.anchored} anchored, ${json.moved} moved, ${json.orphaned} orphaned, ${json.skipped.length} skipped${json.dryRun ? ' (dry run: nothing written)' : ''}`,
+    ];
+    return { json, human: lines.join('\n') };
+  },
+};
+
+const linkCommand: Command = {
+  name: 'link',
+  usage: 'lectern link [--json] A B',
+  summary: 'Link two sources as versions by hand (or confirm a detected relation).',
+  options: {},
+  positionals: [2, 2],
+  async run({ api, positionals }) {
+    const json = await api.linkSources(positionals[0]!, positionals[1]!);
+    return { json, human: `linked: ${relationLine(json)}` };
+  },
+};
+
+const unlinkCommand: Command = {
+  name: 'unlink',
+  usage: 'lectern unlink [--json] A B',
+  summary: 'Dismiss the relation of two sources: kept as dismissed, out of every group, never detected again.',
+  options: {},
+  positionals: [2, 2],
+  async run({ api, positionals }) {
+    const json = await api.unlinkSources(positionals[0]!, positionals[1]!);
+    return { json, human: `dismissed: ${relationLine(json)}` };
+  },
+};
+
+export const versionsCommands: Command[] = [versionsCommand, compareCommand, carryCommand, linkCommand, unlinkCommand];
