@@ -52,7 +52,7 @@ function annotations(text: string, count: number): Annotation[] {
     out.push({
       id: `a${i}`, sourceId: 'bench', start, end, ...quoteAt(text, start, end), color: colors[i % colors.length]!,
       comment: i % 3 === 0 ? `Comment number ${i} on this passage.` : '', tags: i % 5 === 0 ? ['bench', `t${i % 7}`] : [],
-      status: 'anchored', score: null, carriedFrom: null, created: '2024-04-01T00:00:00Z', modified: '2024-04-01T00:00:00Z',
+      status: 'anchored', score: null, carriedFrom: null, author: '', created: '2024-04-01T00:00:00Z', modified: '2024-04-01T00:00:00Z',
     });
   }
   return out;

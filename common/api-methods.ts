@@ -4,7 +4,8 @@
 import type {
   Annotation, AnnotationImportResult, AnnotationPatch, BackupResult, ExportResult, Backlink, FileBytes, Id, ImportResult,
   IntegrityReport, LibraryStatus, NewAnnotation, NewNote, Note, NotePatch, NoteSummary, PurgeResult, SearchCounts, SearchHit, Settings,
-  Source, SourceMeta, SourceSummary, TrashItem,
+  Source, SourceMeta, SourceSummary, SyncConfig, SyncConfigInput, SyncConflict, SyncNotice, SyncReport, SyncResolution,
+  SyncStatus, SyncTestResult, TrashItem,
   CarryResult, SourceComparison, SourceRelation, SourceRelations, VersionsOverview,
 } from './types.ts';
 
@@ -84,6 +85,22 @@ export interface LecternApi {
   linkSources(a: Id, b: Id): Promise<SourceRelation>;
   /** Dismisses the relation of two sources: it is kept as dismissed, out of every group, never detected again. */
   unlinkSources(a: Id, b: Id): Promise<SourceRelation>;
+  /** Where this library syncs (CouchDB replication), or null when it does not. */
+  getSyncConfig(): Promise<SyncConfig | null>;
+  /** Sets the server, database and user (the password goes to the OS keychain, never the library); null stops syncing. */
+  setSyncConfig(config: SyncConfigInput | null): Promise<SyncConfig | null>;
+  /** Reaches the server and database with these settings (or the stored ones), writing nothing. */
+  testSyncConnection(config?: SyncConfigInput): Promise<SyncTestResult>;
+  /** Syncs now: push, pull, until both are done. join: merge this (non-empty) library into the one the database holds. */
+  syncNow(options?: { join?: boolean }): Promise<SyncReport>;
+  /** synced / syncing n changes / offline / n conflicts. */
+  syncStatus(): Promise<SyncStatus>;
+  /** Records edited on two machines, both versions kept, waiting for the researcher. */
+  listSyncConflicts(): Promise<SyncConflict[]>;
+  /** Keeps one version, or a merge of them, on every machine; returns the conflicts left. */
+  resolveSyncConflict(docId: string, resolution: SyncResolution): Promise<SyncConflict[]>;
+  /** What sync decided on its own (merges, a delete against an edit), newest first. */
+  listSyncNotices(): Promise<SyncNotice[]>;
 }
 
 export type ApiMethod = keyof LecternApi;
@@ -133,6 +150,14 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   listVersions: true,
   linkSources: true,
   unlinkSources: true,
+  getSyncConfig: true,
+  setSyncConfig: true,
+  testSyncConnection: true,
+  syncNow: true,
+  syncStatus: true,
+  listSyncConflicts: true,
+  resolveSyncConflict: true,
+  listSyncNotices: true,
 };
 
 export const API_METHODS = Object.keys(METHOD_NAMES) as ApiMethod[];

@@ -36,6 +36,21 @@ const settingsPatch = z.object({
   lastScrollOffset: offset,
 }).partial().strict();
 
+const syncConfig = z.object({
+  server: z.string().trim().min(1).max(2000),
+  database: z.string().min(1).max(238),
+  user: z.string().max(200),
+  allowInsecure: z.boolean().optional(),
+  continuous: z.boolean().optional(),
+  password: z.string().max(1000).optional(),
+}).strict();
+
+const syncResolution = z.union([
+  z.object({ keep: z.literal('ours') }).strict(),
+  z.object({ keep: z.literal('theirs'), rev: z.string().min(3).max(200) }).strict(),
+  z.object({ merged: z.record(z.string(), z.unknown()) }).strict(),
+]);
+
 /** Argument tuples, validated before any handler runs. */
 export const API_ARGS = {
   listSources: z.tuple([]),
@@ -81,6 +96,14 @@ export const API_ARGS = {
   listVersions: z.tuple([]),
   linkSources: z.tuple([id, id]),
   unlinkSources: z.tuple([id, id]),
+  getSyncConfig: z.tuple([]),
+  setSyncConfig: z.tuple([syncConfig.nullable()]),
+  testSyncConnection: z.tuple([syncConfig.optional()]),
+  syncNow: z.tuple([z.object({ join: z.boolean().optional() }).strict().optional()]),
+  syncStatus: z.tuple([]),
+  listSyncConflicts: z.tuple([]),
+  resolveSyncConflict: z.tuple([z.string().min(3).max(200), syncResolution]),
+  listSyncNotices: z.tuple([]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** True when A and B are mutually assignable. */

@@ -87,6 +87,8 @@ export interface Annotation {
   score: number | null;
   /** The annotation this one was carried from (a copy onto a version), or null. */
   carriedFrom: Id | null;
+  /** Who made it (Settings › author name at the time; what a shared library shows). */
+  author: string;
   created: string;
   modified: string;
 }
@@ -112,6 +114,8 @@ export interface Note {
   /** ProseMirror document JSON (schema in common/note-schema.ts). */
   doc: unknown;
   text: string;
+  /** Who made it (Settings › author name at the time). */
+  author: string;
   created: string;
   modified: string;
 }
@@ -278,6 +282,112 @@ export interface BackupResult {
   path: string;
   bytes: number;
   check: IntegrityReport;
+}
+
+/** Where this library syncs (per machine; the password is kept apart, in the OS keychain or an env var). */
+export interface SyncConfig {
+  /** CouchDB server URL, e.g. https://couch.example.org:6984 */
+  server: string;
+  database: string;
+  user: string;
+  /** Plain http to another machine (the password and texts travel unencrypted). */
+  allowInsecure: boolean;
+  /** Sync continuously while the app is open. */
+  continuous: boolean;
+  /** Whether a password is stored for it (never the password itself). */
+  hasPassword: boolean;
+}
+
+export interface SyncConfigInput {
+  server: string;
+  database: string;
+  user: string;
+  allowInsecure?: boolean;
+  continuous?: boolean;
+  /** Stored in the OS keychain (app) or not at all (CLI: $LECTERN_SYNC_PASSWORD); undefined keeps the stored one. */
+  password?: string;
+}
+
+export type SyncState = 'off' | 'synced' | 'syncing' | 'offline' | 'error';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Changes made here and not yet sent. */
+  pending: number;
+  /** Records edited on two machines, waiting for the researcher. */
+  conflicts: number;
+  /** Received records waiting for another (an annotation before its source). */
+  waiting: number;
+  lastSyncAt: string | null;
+  /** The last error, progress line or warning. */
+  message: string | null;
+  continuous: boolean;
+}
+
+/** What one sync did. */
+export interface SyncReport {
+  /** Revisions sent. */
+  pushed: number;
+  /** Changed documents the server named. */
+  received: number;
+  applied: number;
+  /** Records edited on two machines whose edits were merged field by field. */
+  merged: number;
+  /** Records edited on two machines now waiting for the researcher (all of them, after this sync). */
+  conflicts: number;
+  /** Records received that wait for another (all of them, after this sync). */
+  parked: number;
+  /** Documents refused (too large, not valid), named in the notices. */
+  refused: number;
+  /** 'created': this library was put in an empty database; 'joined': this (empty) library joined the one the database holds. */
+  joined: 'created' | 'joined' | null;
+  /** The database had lost this library's documents; everything was sent again. */
+  resent: boolean;
+  /** Plain http to another machine. */
+  warning: string | null;
+  /** Some changes were left for the next round (continuous sync). */
+  more: boolean;
+}
+
+export type SyncKindName = 'source' | 'tag' | 'annotation' | 'note';
+
+/** A record edited on two machines whose edits touch the same fields. */
+export interface SyncConflict {
+  docId: string;
+  kind: SyncKindName;
+  id: Id;
+  /** Title, tag name or quote. */
+  label: string;
+  /** The fields both machines changed. */
+  fields: string[];
+  /** This library's version (the record's fields). */
+  ours: Record<string, unknown>;
+  /** The other machines' versions, each by revision. */
+  theirs: { rev: string; record: Record<string, unknown> }[];
+  foundAt: string;
+}
+
+export type SyncResolution = { keep: 'ours' } | { keep: 'theirs'; rev: string } | { merged: Record<string, unknown> };
+
+/** Something a sync decided on its own and says so. */
+export interface SyncNotice {
+  docId: string;
+  kind: string;
+  message: string;
+  at: string;
+}
+
+export interface SyncTestResult {
+  /** What the server calls itself (CouchDB, PouchDB Server...) and its version. */
+  server: string;
+  database: string;
+  /** Whether the database exists yet (a first sync creates it when the user may). */
+  databaseExists: boolean;
+  /** The library the database holds, or null when it holds none yet. */
+  libraryId: string | null;
+  /** Whether it is this library. */
+  sameLibrary: boolean;
+  warning: string | null;
 }
 
 /** The one error shape every transport returns. */

@@ -17,6 +17,7 @@ export interface NewAnnotationRow {
   score?: number | null;
   /** The annotation this one is a copy of (carried onto a version). */
   carriedFrom?: string | null;
+  author?: string;
   created?: string;
   modified?: string;
 }
@@ -25,7 +26,7 @@ interface AnnotationRow {
   id: string; source_id: string; start_cp: number; end_cp: number; exact: string; prefix: string; suffix: string;
   /** Only API-validated colours are ever written. */
   color: AnnotationColor; comment: string; status: AnnotationStatus; score: number | null; carried_from: string | null;
-  created: string; modified: string; tags: string;
+  author: string; created: string; modified: string; tags: string;
 }
 
 const SELECT = `SELECT a.*, (SELECT json_group_array(t.name) FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
@@ -34,7 +35,7 @@ const SELECT = `SELECT a.*, (SELECT json_group_array(t.name) FROM annotation_tag
 const toAnnotation = (r: AnnotationRow): Annotation => ({
   id: r.id, sourceId: r.source_id, start: r.start_cp, end: r.end_cp, exact: r.exact, prefix: r.prefix,
   suffix: r.suffix, color: r.color, comment: r.comment, tags: (JSON.parse(r.tags) as string[]).sort(),
-  status: r.status, score: r.score, carriedFrom: r.carried_from, created: r.created, modified: r.modified,
+  status: r.status, score: r.score, carriedFrom: r.carried_from, author: r.author, created: r.created, modified: r.modified,
 });
 
 /** Normalises a researcher's tag: trimmed, `parent/child` segments trimmed, empty segments dropped. */
@@ -46,8 +47,8 @@ export type AnnotationRepo = ReturnType<typeof createAnnotationRepo>;
 
 export function createAnnotationRepo(db: Db, write: Write = createWriter(db)) {
   const insertStmt = db.prepare(`INSERT INTO annotations
-    (id, source_id, start_cp, end_cp, exact, prefix, suffix, color, comment, status, score, carried_from, created, modified)
-    VALUES (@id, @sourceId, @start, @end, @exact, @prefix, @suffix, @color, @comment, @status, @score, @carriedFrom, @created, @modified)`);
+    (id, source_id, start_cp, end_cp, exact, prefix, suffix, color, comment, status, score, carried_from, author, created, modified)
+    VALUES (@id, @sourceId, @start, @end, @exact, @prefix, @suffix, @color, @comment, @status, @score, @carriedFrom, @author, @created, @modified)`);
   const getStmt = db.prepare(`${SELECT} WHERE a.id = ?`);
   const bySourceStmt = db.prepare(`${SELECT} WHERE a.source_id = ? ORDER BY a.start_cp, a.end_cp, a.seq`);
   const trashStmt = db.prepare('UPDATE annotations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
@@ -90,7 +91,7 @@ export function createAnnotationRepo(db: Db, write: Write = createWriter(db)) {
       insertStmt.run({
         id, sourceId: row.sourceId, start: row.start, end: row.end, exact: row.exact, prefix: row.prefix,
         suffix: row.suffix, color: row.color, comment: row.comment, status: row.status ?? 'anchored',
-        score: row.score ?? null, carriedFrom: row.carriedFrom ?? null, created: row.created ?? at, modified: row.modified ?? at,
+        score: row.score ?? null, carriedFrom: row.carriedFrom ?? null, author: row.author ?? '', created: row.created ?? at, modified: row.modified ?? at,
       });
       setTags(id, row.tags);
       return get(id)!;

@@ -2,10 +2,10 @@ import { createWriter, type Db, type Write } from './write.ts';
 import type { Backlink, CitationRef, Note, NoteSummary } from '../common/types.ts';
 import { newId, now } from './ids.ts';
 
-interface NoteRow { id: string; title: string; doc: string; text: string; created: string; modified: string }
+interface NoteRow { id: string; title: string; doc: string; text: string; author: string; created: string; modified: string }
 
 const toNote = (r: NoteRow): Note => ({
-  id: r.id, title: r.title, doc: JSON.parse(r.doc) as unknown, text: r.text, created: r.created, modified: r.modified,
+  id: r.id, title: r.title, doc: JSON.parse(r.doc) as unknown, text: r.text, author: r.author, created: r.created, modified: r.modified,
 });
 
 export interface NoteWrite {
@@ -13,6 +13,8 @@ export interface NoteWrite {
   doc: unknown;
   text: string;
   citations: CitationRef[];
+  /** Who made it (only a new note takes it). */
+  author?: string;
 }
 
 export type NoteRepo = ReturnType<typeof createNoteRepo>;
@@ -22,8 +24,8 @@ export function createNoteRepo(db: Db, write: Write = createWriter(db)) {
   const listStmt = db.prepare(`SELECT n.id, n.title, n.modified,
       (SELECT count(*) FROM citations c WHERE c.note_id = n.id) AS citation_count
     FROM live_notes n ORDER BY n.modified DESC, n.seq DESC`);
-  const insertStmt = db.prepare(`INSERT INTO notes (id, title, doc, text, created, modified)
-    VALUES (@id, @title, @doc, @text, @created, @modified)`);
+  const insertStmt = db.prepare(`INSERT INTO notes (id, title, doc, text, author, created, modified)
+    VALUES (@id, @title, @doc, @text, @author, @created, @modified)`);
   const updateStmt = db.prepare(`UPDATE notes SET title = @title, doc = @doc, text = @text, modified = @modified
     WHERE id = @id AND deleted_at IS NULL`);
   const trashStmt = db.prepare('UPDATE notes SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
@@ -54,7 +56,7 @@ export function createNoteRepo(db: Db, write: Write = createWriter(db)) {
     insert: (w: NoteWrite, keep?: { id: string; created: string; modified: string }): Note => write(() => {
       const at = now();
       const id = keep?.id ?? newId();
-      insertStmt.run({ id, title: w.title, doc: JSON.stringify(w.doc), text: w.text,
+      insertStmt.run({ id, title: w.title, doc: JSON.stringify(w.doc), text: w.text, author: w.author ?? '',
         created: keep?.created ?? at, modified: keep?.modified ?? at });
       writeCitations(id, w.citations);
       return get(id)!;

@@ -11,6 +11,8 @@ import { createTrashRepo } from './trash.ts';
 import { createSearch, createSearchCounts } from './search.ts';
 import { createRelationRepo } from './relations.ts';
 import { createCarriedRepo } from './carried.ts';
+import { createChanges } from './changes.ts';
+import { createSyncRows } from './sync-rows.ts';
 
 /**
  * The whole store: one database, one repository per table group, and one way
@@ -62,6 +64,9 @@ export function openStore(file: string, options: OpenOptions = {}) {
     trash: createTrashRepo(db, write),
     search: createSearch(db),
     searchCounts: createSearchCounts(db),
+    /** Sync's change tracking (the outbox, revisions) and its record reader/writer. */
+    changes: createChanges(db, write),
+    syncRows: createSyncRows(db),
     /** An ApiError when err is a failure of the whole library (locked, read-only, full, damaged), else null. */
     libraryFailure: (err: unknown) => libraryFailure(err, opened.busyTimeoutMs),
     /** Whether any row, live or in the trash, has this id (ids are unique across tables). */

@@ -12,6 +12,7 @@ import type { createExportService } from './export/export-service.ts';
 import type { createVersionsService } from './versions/versions-service.ts';
 import { found } from './found.ts';
 import { backupLibrary } from './backup.ts';
+import type { SyncCredentials, SyncService } from './sync/service.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -31,6 +32,10 @@ export interface ApiDeps {
    * without chooseSavePath. The CLI allows what the user typed; the desktop app, nothing.
    */
   mayWritePath?: (path: string) => boolean;
+  /** Where the sync password is kept (the app: the OS keychain; the CLI: $LECTERN_SYNC_PASSWORD or a prompt). */
+  syncCredentials?: SyncCredentials;
+  /** Sync continuously while this handler table lives (the app, `lectern sync --watch`), when set up to. */
+  continuousSync?: boolean;
 }
 
 
@@ -40,7 +45,7 @@ const noteWrite = (title: string, doc: unknown) => {
   return { title, doc, text: noteText(doc), citations: noteCitations(doc) };
 };
 
-export function createApi({ store, onProgress, chooseSavePath, mayImportPath, mayWritePath }: ApiDeps): LecternApi {
+export function createApi({ store, onProgress, chooseSavePath, mayImportPath, mayWritePath, syncCredentials, continuousSync }: ApiDeps): LecternApi {
   // Loaded on first use, so a CLI command that neither imports nor exports never loads their libraries (decoders, PDF, fonts).
   let importService: Promise<ReturnType<typeof createImportService>> | undefined;
   let exportService: Promise<ReturnType<typeof createExportService>> | undefined;
@@ -48,6 +53,15 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
   const exporter = () => (exportService ??= import('./export/export-service.ts').then((m) => m.createExportService(store, onProgress)));
   let versionsService: Promise<ReturnType<typeof createVersionsService>> | undefined;
   const versions = () => (versionsService ??= import('./versions/versions-service.ts').then((m) => m.createVersionsService(store)));
+  let syncService: Promise<SyncService> | undefined;
+  const syncer = () => (syncService ??= import('./sync/service.ts').then((m) => m.createSyncService({ store, credentials: syncCredentials })));
+  /** Continuous sync follows the configuration: on while it says so. */
+  const followSync = async (sync: SyncService) => {
+    if (!continuousSync) return;
+    await sync.stop();
+    if ((await sync.config())?.continuous) sync.start();
+  };
+  if (continuousSync && store.changes.state('config')) void syncer().then(followSync);
   /** Export destinations handed out by chooseSavePath, each good for one export (then the dialog must be asked again). */
   const savePaths = new Set<string>();
   const savePath = (path: string): string => {
@@ -107,6 +121,7 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
       // checked and written under one lock: the source cannot be deleted in between
       return store.write(() => store.annotations.insert({
         ...input, ...quoteFor(input), color: input.color ?? 'yellow', comment: input.comment ?? '', tags: input.tags ?? [],
+        author: store.settings.get().authorName,
       }));
     },
     async updateAnnotation(id, patch) { return found(store.annotations.update(id, patch), 'annotation', id); },
@@ -126,7 +141,7 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
 
     async listNotes() { return store.notes.list(); },
     async getNote(id) { return found(store.notes.get(id), 'note', id); },
-    async createNote({ title, doc }) { return store.notes.insert(noteWrite(title, doc ?? emptyNoteDoc())); },
+    async createNote({ title, doc }) { return store.notes.insert({ ...noteWrite(title, doc ?? emptyNoteDoc()), author: store.settings.get().authorName }); },
     async updateNote(id, patch) {
       return store.write(() => {
         const existing = found(store.notes.get(id), 'note', id);
@@ -170,5 +185,18 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
     listVersions: async () => (await versions()).overview(),
     linkSources: async (a, b) => (await versions()).link(a, b),
     unlinkSources: async (a, b) => (await versions()).unlink(a, b),
+    async getSyncConfig() { return (await syncer()).config(); },
+    async setSyncConfig(config) {
+      const sync = await syncer();
+      const saved = await sync.setConfig(config);
+      await followSync(sync);
+      return saved;
+    },
+    async testSyncConnection(config) { return (await syncer()).test(config); },
+    async syncNow(options) { return (await syncer()).syncNow(options); },
+    async syncStatus() { return (await syncer()).status(); },
+    async listSyncConflicts() { return (await syncer()).conflicts(); },
+    async resolveSyncConflict(docId, resolution) { return (await syncer()).resolve(docId, resolution); },
+    async listSyncNotices() { return (await syncer()).notices(); },
   };
 }

@@ -16,8 +16,10 @@ import { noteCommands } from './cli/note-commands.ts';
 import { exportCommands } from './cli/export-commands.ts';
 import { maintenanceCommands } from './cli/maintenance-commands.ts';
 import { versionsCommands } from './cli/versions-commands.ts';
+import { syncCommands } from './cli/sync-commands.ts';
+import { cliSyncCredentials } from './cli/sync-password.ts';
 
-export const COMMANDS: Command[] = [...libraryCommands, ...noteCommands, ...exportCommands, ...versionsCommands, ...maintenanceCommands];
+export const COMMANDS: Command[] = [...libraryCommands, ...noteCommands, ...exportCommands, ...versionsCommands, ...maintenanceCommands, ...syncCommands];
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },
@@ -147,6 +149,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       store,
       onProgress: (e) => progress(`${e.task} ${e.done}/${e.total} ${e.current}`),
       mayWritePath: () => true, // the CLI writes where the user said
+      syncCredentials: cliSyncCredentials(io.env),
+      continuousSync: command.continuousSync?.(parsed.values) ?? false,
     }));
     const out = await command.run({ api, values: parsed.values, positionals: parsed.positionals, json, progress });
     if (!json && io.isTTY) io.stderr('\r\x1b[K');

@@ -34,6 +34,8 @@ export interface Command {
   /** Minimum and maximum positional arguments. */
   positionals: [number, number];
   run(ctx: CommandContext): Promise<CommandOutput>;
+  /** Whether the handler table should sync continuously while this command runs (lectern sync --watch). */
+  continuousSync?(values: OptionValues): boolean;
 }
 
 /** A request that cannot be met (unknown id, quote not found): exit 1 with {error}. */

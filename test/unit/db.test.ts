@@ -178,7 +178,7 @@ test('migrating a database with data keeps every row, tag and index entry (0003 
       VALUES (@id, @title, @published, @originalPath, @originalName, @sha256, @encoding, @text, @chars, 'then', 'then')`).run(s);
     db.prepare("INSERT INTO sources_fts (rowid, title, text) SELECT seq, title, text FROM sources").run();
     const a = { id: '5c0d1e2f-0000-4000-8000-000000000002', sourceId: s.id, start: 0, end: 3, exact: 'Les', prefix: '', suffix: ' Mis',
-      color: 'blue', comment: 'kept through the rebuild', tags: ['x/y'], status: 'anchored', score: null, carriedFrom: null, created: 'then', modified: 'then' };
+      color: 'blue', comment: 'kept through the rebuild', tags: ['x/y'], status: 'anchored', score: null, carriedFrom: null, author: '', created: 'then', modified: 'then' };
     db.prepare(`INSERT INTO annotations (id, source_id, start_cp, end_cp, exact, prefix, suffix, color, comment, created, modified)
       VALUES (@id, @sourceId, @start, @end, @exact, @prefix, @suffix, @color, @comment, @created, @modified)`).run({ ...a, tags: undefined, status: undefined, score: undefined, carriedFrom: undefined });
     db.prepare("INSERT INTO tags (id, name, created) VALUES ('t1', 'x/y', 'then')").run();

@@ -55,6 +55,7 @@ export function annotate(source: Source, quote: string, fields: Partial<Annotati
     status: 'anchored',
     score: null,
     carriedFrom: null,
+    author: '',
     created: '2024-04-01T10:00:00.000Z',
     modified: '2024-04-02T11:30:00.000Z',
     ...fields,

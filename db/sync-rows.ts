@@ -1,0 +1,156 @@
+// The rows of one synced record, read whole (trash state included) and
+// written back exactly as another machine sent them: what a sync turns into a
+// CouchDB document and back. Derived data (full-text indexes, a note's text
+// and citations) is rebuilt here from what arrives, never taken from it.
+import type { AnnotationColor, AnnotationStatus } from '../common/types.ts';
+import { noteCitations, noteText } from '../common/note-doc.ts';
+import type { Db } from './write.ts';
+
+export interface SourceRecord {
+  id: string; title: string; published: string | null; publisher: string | null; url: string | null; byline: string | null;
+  originalPath: string | null; originalName: string; sha256: string; encoding: string; chars: number;
+  importedAt: string; updatedAt: string; deletedAt: string | null;
+}
+export interface TagRecord { id: string; name: string; created: string }
+export interface AnnotationRecord {
+  id: string; sourceId: string; start: number; end: number; exact: string; prefix: string; suffix: string;
+  color: AnnotationColor; comment: string; status: AnnotationStatus; score: number | null;
+  /** Tag ids, sorted. */
+  tags: string[];
+  author: string; created: string; modified: string; deletedAt: string | null;
+}
+export interface NoteRecord {
+  id: string; title: string; doc: unknown; author: string; created: string; modified: string; deletedAt: string | null;
+}
+
+export interface SyncRecords {
+  source: SourceRecord;
+  tag: TagRecord;
+  annotation: AnnotationRecord;
+  note: NoteRecord;
+}
+
+export type SyncRows = ReturnType<typeof createSyncRows>;
+
+export function createSyncRows(db: Db) {
+  /** Sources inserted and not yet full-text indexed: indexed together by indexNewSources (see migration 0002). */
+  let unindexed: number[] = [];
+  const s = {
+    source: db.prepare(`SELECT id, title, published, publisher, url, byline, original_path AS originalPath,
+      original_name AS originalName, sha256, encoding, length AS chars, imported_at AS importedAt,
+      updated_at AS updatedAt, deleted_at AS deletedAt FROM sources WHERE id = ?`),
+    sourceText: db.prepare('SELECT text FROM sources WHERE id = ?').pluck(),
+    liveSourceBySha: db.prepare('SELECT id FROM sources WHERE sha256 = ? AND deleted_at IS NULL AND id <> ?').pluck(),
+    insertSource: db.prepare(`INSERT INTO sources (id, title, published, publisher, url, byline, original_path, original_name,
+      sha256, encoding, text, length, imported_at, updated_at, deleted_at)
+      VALUES (@id, @title, @published, @publisher, @url, @byline, @originalPath, @originalName, @sha256, @encoding, @text,
+      @chars, @importedAt, @updatedAt, @deletedAt)`),
+    indexSources: db.prepare(`INSERT INTO sources_fts (rowid, title, text)
+      SELECT seq, title, text FROM sources WHERE seq IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`),
+    updateSource: db.prepare(`UPDATE sources SET title = @title, published = @published, publisher = @publisher, url = @url,
+      byline = @byline, original_path = @originalPath, original_name = @originalName, imported_at = @importedAt,
+      updated_at = @updatedAt, deleted_at = @deletedAt WHERE id = @id`),
+    purgeSource: db.prepare('DELETE FROM sources WHERE id = ?'),
+    tag: db.prepare('SELECT id, name, created FROM tags WHERE id = ?'),
+    tagByName: db.prepare('SELECT id FROM tags WHERE name = ? AND id <> ?').pluck(),
+    upsertTag: db.prepare(`INSERT INTO tags (id, name, created) VALUES (@id, @name, @created)
+      ON CONFLICT(id) DO UPDATE SET name = excluded.name, created = excluded.created`),
+    retag: db.prepare('UPDATE OR IGNORE annotation_tags SET tag_id = @to WHERE tag_id = @from'),
+    purgeTag: db.prepare('DELETE FROM tags WHERE id = ?'),
+    tagInUse: db.prepare('SELECT 1 FROM annotation_tags WHERE tag_id = ? LIMIT 1').pluck(),
+    annotation: db.prepare(`SELECT id, source_id AS sourceId, start_cp AS start, end_cp AS end, exact, prefix, suffix, color,
+      comment, status, score, author, created, modified, deleted_at AS deletedAt,
+      (SELECT json_group_array(tag_id) FROM (SELECT tag_id FROM annotation_tags WHERE annotation_id = a.id ORDER BY tag_id)) AS tags
+      FROM annotations a WHERE id = ?`),
+    sourceExists: db.prepare('SELECT 1 FROM sources WHERE id = ?').pluck(),
+    tagExists: db.prepare('SELECT 1 FROM tags WHERE id = ?').pluck(),
+    upsertAnnotation: db.prepare(`INSERT INTO annotations
+      (id, source_id, start_cp, end_cp, exact, prefix, suffix, color, comment, status, score, author, created, modified, deleted_at)
+      VALUES (@id, @sourceId, @start, @end, @exact, @prefix, @suffix, @color, @comment, @status, @score, @author, @created, @modified, @deletedAt)
+      ON CONFLICT(id) DO UPDATE SET source_id = excluded.source_id, start_cp = excluded.start_cp, end_cp = excluded.end_cp,
+        exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix, color = excluded.color,
+        comment = excluded.comment, status = excluded.status, score = excluded.score, author = excluded.author,
+        created = excluded.created, modified = excluded.modified, deleted_at = excluded.deleted_at`),
+    clearTags: db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?'),
+    linkTag: db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)'),
+    purgeAnnotation: db.prepare('DELETE FROM annotations WHERE id = ?'),
+    note: db.prepare(`SELECT id, title, doc, author, created, modified, deleted_at AS deletedAt FROM notes WHERE id = ?`),
+    upsertNote: db.prepare(`INSERT INTO notes (id, title, doc, text, author, created, modified, deleted_at)
+      VALUES (@id, @title, @doc, @text, @author, @created, @modified, @deletedAt)
+      ON CONFLICT(id) DO UPDATE SET title = excluded.title, doc = excluded.doc, text = excluded.text, author = excluded.author,
+        created = excluded.created, modified = excluded.modified, deleted_at = excluded.deleted_at`),
+    clearCitations: db.prepare('DELETE FROM citations WHERE note_id = ?'),
+    insertCitation: db.prepare(`INSERT INTO citations (note_id, ord, annotation_id, source_id, start_cp, end_cp, exact)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    purgeNote: db.prepare('DELETE FROM notes WHERE id = ?'),
+  };
+
+  const read = {
+    source: (id: string) => s.source.get(id) as SourceRecord | undefined,
+    tag: (id: string) => s.tag.get(id) as TagRecord | undefined,
+    annotation: (id: string): AnnotationRecord | undefined => {
+      const r = s.annotation.get(id) as (Omit<AnnotationRecord, 'tags'> & { tags: string }) | undefined;
+      return r && { ...r, tags: JSON.parse(r.tags) as string[] };
+    },
+    note: (id: string): NoteRecord | undefined => {
+      const r = s.note.get(id) as (Omit<NoteRecord, 'doc'> & { doc: string }) | undefined;
+      return r && { ...r, doc: JSON.parse(r.doc) as unknown };
+    },
+  };
+
+  return {
+    read<K extends keyof SyncRecords>(kind: K, id: string): SyncRecords[K] | undefined {
+      return (read[kind] as (id: string) => SyncRecords[K] | undefined)(id);
+    },
+    sourceText: (id: string) => s.sourceText.get(id) as string | undefined,
+    /** Another live source with the same file (the unique sha256 among live sources). */
+    liveTwin: (sha256: string, id: string) => s.liveSourceBySha.get(sha256, id) as string | undefined,
+    sourceExists: (id: string) => s.sourceExists.get(id) !== undefined,
+    tagExists: (id: string) => s.tagExists.get(id) !== undefined,
+    /** Another tag with this name (names are unique, case-insensitively). */
+    tagNamed: (name: string, id: string) => s.tagByName.get(name, id) as string | undefined,
+    tagInUse: (id: string) => s.tagInUse.get(id) !== undefined,
+
+    /**
+     * Inserts a source from another machine (with its text), or updates its
+     * metadata and trash state. A new source is searchable after
+     * indexNewSources, in the same transaction.
+     */
+    writeSource(rec: SourceRecord, text: string | undefined): void {
+      if (s.sourceExists.get(rec.id) !== undefined) {
+        s.updateSource.run(rec);
+        return;
+      }
+      if (text === undefined) throw new Error(`source ${rec.id}: its text is needed to insert it`);
+      unindexed.push(Number(s.insertSource.run({ ...rec, text }).lastInsertRowid));
+    },
+    /** Full-text indexes the live sources writeSource inserted, in one statement. */
+    indexNewSources(): void {
+      if (unindexed.length > 0) s.indexSources.run(JSON.stringify(unindexed));
+      unindexed = [];
+    },
+    /** Forgets sources inserted by a transaction that rolled back. */
+    resetIndexQueue(): void { unindexed = []; },
+    writeTag(rec: TagRecord): void { s.upsertTag.run(rec); },
+    /** Moves every annotation's use of one tag to another (two machines made the same tag). */
+    retag(from: string, to: string): void {
+      s.retag.run({ from, to });
+      s.purgeTag.run(from);
+    },
+    writeAnnotation(rec: AnnotationRecord): void {
+      s.upsertAnnotation.run(rec);
+      s.clearTags.run(rec.id);
+      for (const tag of rec.tags) s.linkTag.run(rec.id, tag);
+    },
+    writeNote(rec: NoteRecord): void {
+      s.upsertNote.run({ ...rec, doc: JSON.stringify(rec.doc), text: noteText(rec.doc) });
+      s.clearCitations.run(rec.id);
+      noteCitations(rec.doc).forEach((c, i) => s.insertCitation.run(rec.id, i, c.annotationId, c.sourceId, c.start, c.end, c.exact));
+    },
+    /** Removes a record for good (a tombstone from another machine); true when there was one. */
+    purge(kind: keyof SyncRecords, id: string): boolean {
+      const stmt = { source: s.purgeSource, tag: s.purgeTag, annotation: s.purgeAnnotation, note: s.purgeNote }[kind];
+      return stmt.run(id).changes > 0;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// Which tables a sync carries, once. Every table of the schema is either
+// synced (its rows become CouchDB documents of one kind, its changes reach
+// sync_outbox through triggers, see migration 0015) or local (derived data,
+// per-machine state). test/unit/sync-tables.test.ts fails for a table named in
+// neither list, so a new table is a decision, not an omission.
+//
+// To sync a new table (version relations, collections): its three sync_
+// triggers in a migration, a line here, and its record reader/writer in
+// db/sync-rows.ts plus its document fields in electron/sync/kinds.ts.
+
+/** The kinds of synced documents, each '<kind>:<id>' on the server. */
+export const SYNC_KINDS = ['source', 'tag', 'annotation', 'note'] as const;
+export type SyncKind = (typeof SYNC_KINDS)[number];
+
+/** Synced table -> the kind of document its rows belong to (annotation_tags rows are part of their annotation). */
+export const SYNCED_TABLES: Record<string, SyncKind> = {
+  sources: 'source',
+  tags: 'tag',
+  annotations: 'annotation',
+  annotation_tags: 'annotation',
+  notes: 'note',
+};
+
+/** Tables that never sync: derived (rebuilt locally), per-machine, or sync's own bookkeeping. */
+export const LOCAL_TABLES: Record<string, string> = {
+  citations: 'derived from note docs on save',
+  settings: 'per-machine settings (window, last source, theme)',
+  purged: 'local history of purges (the purge itself syncs as a tombstone)',
+  schema_migrations: 'this file\'s migration history',
+  sync_outbox: 'sync bookkeeping',
+  sync_docs: 'sync bookkeeping',
+  sync_conflicts: 'sync bookkeeping',
+  sync_sends: 'sync bookkeeping',
+  sync_parked: 'sync bookkeeping',
+  sync_notices: 'sync bookkeeping',
+  sync_state: 'this library\'s identity and server binding',
+};
+
+/** The order a batch of received documents is applied in: what others refer to first. */
+export const APPLY_ORDER: Record<SyncKind, number> = { source: 0, tag: 1, annotation: 2, note: 3 };
+
+export const docId = (kind: SyncKind, id: string): string => `${kind}:${id}`;
+
+export function parseDocId(docId: string): { kind: SyncKind; id: string } | null {
+  const colon = docId.indexOf(':');
+  if (colon <= 0) return null;
+  const kind = docId.slice(0, colon);
+  const id = docId.slice(colon + 1);
+  return (SYNC_KINDS as readonly string[]).includes(kind) && id.length > 0 ? { kind: kind as SyncKind, id } : null;
+}

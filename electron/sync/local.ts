@@ -1,0 +1,161 @@
+// The local side of replication, all synchronous SQLite work inside the
+// caller's write transaction: a record as its document body, a change turned
+// into a revision ("stamping"), and a received body written into the rows.
+import { createHash } from 'node:crypto';
+import type { Store } from '../../db/store.ts';
+import type { DocState } from '../../db/changes.ts';
+import { parseDocId, type SyncKind } from '../../db/sync-tables.ts';
+import type { SyncRecords } from '../../db/sync-rows.ts';
+import { parseNoteDoc } from '../../common/note-schema.ts';
+import { TEXT_PREFIX, fromBody, textBody, toBody } from './kinds.ts';
+import { canonical, nextRevision } from './revs.ts';
+
+/** One revision of a document: what replication moves. */
+export interface Leaf {
+  rev: string;
+  revs: string[];
+  /** Canonical JSON of the body, without CouchDB's own (_) fields. */
+  body: string;
+  deleted: boolean;
+}
+
+/** The body of a tombstone: a record deleted for good (purged). */
+export const TOMBSTONE_BODY = '{}';
+/** The body of a tombstone that closes the losing branch of a merged conflict (not a delete). */
+export const CLOSED_BODY = '{"merged":true}';
+
+export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export type Applied = { ok: true } | { ok: false; reason: string; waiting?: boolean };
+
+export type Local = ReturnType<typeof createLocal>;
+
+export function createLocal(store: Store) {
+  const { changes, syncRows: rows } = store;
+
+  /** The current body of a record (a tombstone when its rows are gone). */
+  function currentBody(docId: string): { body: string; deleted: boolean } | null {
+    const parsed = parseDocId(docId);
+    if (!parsed) return null;
+    const record = rows.read(parsed.kind, parsed.id);
+    return record ? { body: canonical(toBody(parsed.kind, record)), deleted: false } : { body: TOMBSTONE_BODY, deleted: true };
+  }
+
+  /**
+   * Makes the record's current state a revision: unchanged when the body is
+   * the one already known, else the next revision after it. Null for a record
+   * made and purged before it ever synced.
+   */
+  function stamp(docId: string): DocState | null {
+    const known = changes.doc(docId) ?? null;
+    const current = currentBody(docId);
+    if (!current) return known;
+    if (known && known.body === current.body && known.deleted === current.deleted) return known;
+    if (!known && current.deleted) return null;
+    const next = nextRevision(known, current.body, current.deleted);
+    const state: DocState = { docId, rev: next.rev, revs: next.revs, body: current.body, deleted: current.deleted };
+    changes.putDoc(state);
+    return state;
+  }
+
+  /**
+   * The text document of a source, stamped once (texts never change); its
+   * tombstone once the source is purged. Null when there is none to send.
+   */
+  function stampText(sourceId: string): DocState | null {
+    const docId = `${TEXT_PREFIX}${sourceId}`;
+    const known = changes.doc(docId) ?? null;
+    const text = rows.sourceText(sourceId);
+    if (text === undefined) {
+      if (!known || known.deleted) return known;
+      const gone = nextRevision(known, TOMBSTONE_BODY, true);
+      const state: DocState = { ...known, rev: gone.rev, revs: gone.revs, body: TOMBSTONE_BODY, deleted: true };
+      changes.putDoc(state);
+      return state;
+    }
+    if (known && !known.deleted) return known;
+    const record = rows.read('source', sourceId)!;
+    const body = canonical(textBody(sourceId, sha256(text), record.chars));
+    const next = nextRevision(known, body, false);
+    const state: DocState = { docId, rev: next.rev, revs: next.revs, body, deleted: false };
+    changes.putDoc(state);
+    return state;
+  }
+
+  /** Notes must fit the note schema, as on every save. */
+  const noteProblem = (doc: unknown): string | null => {
+    try {
+      parseNoteDoc(doc);
+      return null;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+
+  /**
+   * Writes a received revision into the rows. A record that needs another not
+   * here yet (an annotation before its source or tag, a source before its
+   * text) is not written and says what it waits for.
+   */
+  function apply(docId: string, leaf: Leaf, texts: ReadonlyMap<string, string>): Applied {
+    const parsed = parseDocId(docId)!;
+    const { kind, id } = parsed;
+    if (leaf.deleted) return purge(kind, id);
+    const result = fromBody(kind, JSON.parse(leaf.body) as Record<string, unknown>);
+    if (!result.ok) return { ok: false, reason: `${docId} was not taken: ${result.reason}` };
+    if (result.record.id !== id) return { ok: false, reason: `${docId} names another record (${result.record.id})` };
+    return write[kind](result.record as never, texts);
+  }
+
+  function purge(kind: SyncKind, id: string): Applied {
+    if (kind === 'tag' && rows.tagInUse(id)) {
+      // still used here: it stays, and goes out again (its tombstone's child)
+      changes.enqueue(`tag:${id}`);
+      return { ok: true };
+    }
+    rows.purge(kind, id);
+    return { ok: true };
+  }
+
+  const write: { [K in SyncKind]: (record: SyncRecords[K], texts: ReadonlyMap<string, string>) => Applied } = {
+    source(record, texts) {
+      let text: string | undefined;
+      if (!rows.sourceExists(record.id)) {
+        text = texts.get(record.id);
+        if (text === undefined) return { ok: false, reason: `source ${record.id}: its text has not arrived yet`, waiting: true };
+      }
+      const twin = record.deletedAt === null ? rows.liveTwin(record.sha256, record.id) : undefined;
+      if (twin) {
+        return { ok: false, reason: `source ${record.id} ("${record.title}") is the same file as source ${twin} here (imported on both machines); delete one of them`, waiting: true };
+      }
+      rows.writeSource(record, text);
+      return { ok: true };
+    },
+    tag(record) {
+      const other = rows.tagNamed(record.name, record.id);
+      if (other !== undefined) {
+        // Two machines made the same tag: every machine keeps the one with the smaller id.
+        if (record.id > other) return { ok: true };
+        rows.writeTag({ ...record, name: `${record.name}\u0000${record.id}` });
+        rows.retag(other, record.id);
+      }
+      rows.writeTag(record);
+      return { ok: true };
+    },
+    annotation(record) {
+      if (!rows.sourceExists(record.sourceId)) return { ok: false, reason: `annotation ${record.id}: its source ${record.sourceId} has not arrived yet`, waiting: true };
+      const missing = record.tags.find((t) => !rows.tagExists(t));
+      if (missing) return { ok: false, reason: `annotation ${record.id}: its tag ${missing} has not arrived yet`, waiting: true };
+      rows.writeAnnotation(record);
+      return { ok: true };
+    },
+    note(record) {
+      const problem = noteProblem(record.doc);
+      if (problem) return { ok: false, reason: `note ${record.id} ("${record.title}"): ${problem}` };
+      rows.writeNote(record);
+      return { ok: true };
+    },
+  };
+
+  return { currentBody, stamp, stampText, apply };
+}
