@@ -13,6 +13,7 @@ import { installMenu } from './menu.ts';
 import { DB_FILE_NAME } from '../paths.ts';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, IMPORT_FILTERS, isAppUrl, resolveAppFile } from './shell-config.ts';
 import { createMainWindow } from './window.ts';
+import { keychainCredentials } from './keychain.ts';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -36,6 +37,9 @@ function serveIpc(): void {
   const api = createApi({
     store: db,
     mayImportPath: (path) => importable.has(path),
+    // the sync password: encrypted by the OS keychain, beside the library, never in it
+    syncCredentials: keychainCredentials(join(app.getPath('userData'), 'sync-password.bin')),
+    continuousSync: true,
     onProgress: (e) => mainWindow?.webContents.send(PROGRESS_CHANNEL, e),
     // Export methods write only to paths the researcher chose in this dialog.
     chooseSavePath: async (defaultName) => {

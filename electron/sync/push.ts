@@ -18,7 +18,7 @@ import { generation } from './revs.ts';
 export const RECORD_BATCH = 500;
 export const REQUEST_BYTES = 8 * 1024 * 1024;
 
-interface Outgoing { docId: string; rev: string; revs: string[]; body: string; deleted: boolean }
+export interface Outgoing { docId: string; rev: string; revs: string[]; body: string; deleted: boolean }
 
 interface BulkError { id?: string; error?: string; reason?: string }
 
@@ -28,7 +28,7 @@ const toOutgoing = (d: DocState | StoredRevision, deleted: boolean): Outgoing =>
   ({ docId: d.docId, rev: d.rev, revs: d.revs, body: d.body, deleted });
 
 /** A revision as CouchDB's _bulk_docs with new_edits=false takes it. */
-function couchDoc(o: Outgoing, attachment?: string): Record<string, unknown> {
+export function couchDoc(o: Outgoing, attachment?: string): Record<string, unknown> {
   return {
     ...(JSON.parse(o.body) as Record<string, unknown>),
     _id: o.docId,
@@ -90,16 +90,25 @@ export function createPusher(store: Store, local: Local, couch: Couch) {
 
   /** One batch of outbox entries: stamped, diffed, sent, forgotten. Returns how many revisions went out. */
   async function pushBatch(entries: OutboxEntry[], withTexts: boolean, textBudget: { bytes: number }): Promise<{ sent: number; deferred: OutboxEntry[] }> {
+    /** Revisions made just now cannot be on the server yet, except from a push cut off before it forgot them: sending those again is harmless. */
+    const fresh = new Set<string>();
+    const stampOne = (docId: string, fn: () => DocState | null): DocState | null => {
+      const before = changes.doc(docId)?.rev;
+      const state = fn();
+      if (state && state.rev !== before) fresh.add(`${docId}\n${state.rev}`);
+      return state;
+    };
     const stamped = store.write(() => entries.map((e) => ({
       entry: e,
-      state: local.stamp(e.docId),
-      text: withTexts ? local.stampText(e.docId.slice('source:'.length)) : null,
+      state: stampOne(e.docId, () => local.stamp(e.docId)),
+      text: withTexts ? stampOne(`${TEXT_PREFIX}${e.docId.slice('source:'.length)}`, () => local.stampText(e.docId.slice('source:'.length))) : null,
     })));
     const records = stamped.flatMap((s) => (s.state ? [toOutgoing(s.state, s.state.deleted)] : []));
     const texts = stamped.flatMap((s) => (s.text ? [toOutgoing(s.text, s.text.deleted)] : []));
     const closing = entries.flatMap((e) => changes.sendsOf(e.docId).map((r) => toOutgoing(r, true)));
-    const lacking = await missing([...records, ...texts, ...closing]);
-    const lacks = (o: Outgoing) => lacking.has(`${o.docId}\n${o.rev}`);
+    const key = (o: Outgoing) => `${o.docId}\n${o.rev}`;
+    const lacking = await missing([...records, ...texts, ...closing].filter((o) => !fresh.has(key(o))));
+    const lacks = (o: Outgoing) => fresh.has(key(o)) || lacking.has(key(o));
 
     // texts first, within the budget; a source whose text did not go yet waits for the next round
     const deferred = new Set<string>();

@@ -1,6 +1,7 @@
 // The top bar: library toggle, the open source's title, Import / Settings /
 // Help, and the side-panel toggle.
 import { MOD } from '../dialogs/Shortcuts.tsx';
+import { SyncStatus } from '../sync/SyncStatus.tsx';
 
 export interface ToolbarProps {
   title: string;
@@ -21,6 +22,7 @@ export function Toolbar(p: ToolbarProps) {
       <span class="brand">Lectern</span>
       <span class="toolbar-title">{p.title}</span>
       <span class="spacer" />
+      <SyncStatus />
       <button type="button" onClick={p.onImport} title={`${MOD}+O`}>Import…</button>
       <button type="button" onClick={p.onSettings}>Settings</button>
       <button type="button" aria-label="Keyboard shortcuts" title="Help: keyboard shortcuts (F1)" onClick={p.onShortcuts}>?</button>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PageSize, Settings, Theme } from '../../common/types.ts';
 import { Dialog } from './Dialog.tsx';
+import { SyncSettings } from '../sync/SyncSettings.tsx';
 
 export function SettingsDialog({ settings, onSave, onClose }: { settings: Settings; onSave(p: Partial<Settings>): void; onClose(): void }) {
   const [authorName, setAuthor] = useState(settings.authorName);
@@ -12,7 +13,7 @@ export function SettingsDialog({ settings, onSave, onClose }: { settings: Settin
         <label class="field">
           <span>Author name</span>
           <input type="text" value={authorName} onInput={(e) => setAuthor((e.target as HTMLInputElement).value)} />
-          <small class="muted">Used in exports.</small>
+          <small class="muted">Used in exports, and on your annotations and notes in a shared library.</small>
         </label>
         <label class="field">
           <span>Page size</span>
@@ -31,6 +32,7 @@ export function SettingsDialog({ settings, onSave, onClose }: { settings: Settin
         </label>
         <div class="row"><span class="spacer" /><button type="button" onClick={onClose}>Cancel</button><button type="submit" class="primary">Save</button></div>
       </form>
+      <SyncSettings />
     </Dialog>
   );
 }
