@@ -95,6 +95,14 @@ export const dialog = {
 
 export const nativeTheme = { shouldUseDarkColors: false };
 
+/** The OS keychain: this stand-in has none (as Linux without a keyring), so a sync password would last the session only. */
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  getSelectedStorageBackend: () => 'basic_text',
+  encryptString: (s: string) => Buffer.from(s),
+  decryptString: (b: Buffer) => b.toString(),
+};
+
 /**
  * What crossing contextBridge does to a value, as Electron documents it: plain
  * data is copied, functions and promises are proxied (their arguments and
