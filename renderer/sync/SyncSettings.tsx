@@ -84,7 +84,7 @@ export function SyncSettings() {
         <button type="button" disabled={working || !server || !database} onClick={() => void test()}>Test connection</button>
         <span class="spacer" />
         {config && <button type="button" class="danger" disabled={working} onClick={() => void off()}>Turn off</button>}
-        <button type="button" class="primary" disabled={working || !server || !database} onClick={() => void save()}>Save and sync</button>
+        <button type="button" class="primary" disabled={working || !server || !database} onClick={() => void save()}>Connect and sync</button>
       </div>
       {result && <p role="status" class={result.ok ? 'sync-result' : 'sync-result error'}>{result.text}</p>}
     </fieldset>

@@ -35,7 +35,7 @@ test('sync: set up in Settings, test the connection, sync; a note edited on two 
       await result.filter({ hasText: /Reached/ }).waitFor();
       assert.match(await result.innerText(), /Reached PouchDB.* Database "e2e" exists and holds no library yet\./);
       if (SHOTS) await page.screenshot({ path: join(SHOTS, 'sync-settings.png') });
-      await dialog.getByRole('button', { name: 'Save and sync' }).click();
+      await dialog.getByRole('button', { name: 'Connect and sync' }).click();
       await result.filter({ hasText: /Saved\. Synced: sent \d+/ }).waitFor();
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Sync: Synced' }).waitFor();
