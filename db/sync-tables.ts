@@ -34,6 +34,8 @@ export const LOCAL_TABLES: Record<string, string> = {
   sync_parked: 'sync bookkeeping',
   sync_notices: 'sync bookkeeping',
   sync_state: 'this library\'s identity and server binding',
+  // not synced YET (issue 15.1 wants them): their document kinds are still to be added
+  source_relations: 'version relations: not synced yet (each library detects its own)',
 };
 
 /** The order a batch of received documents is applied in: what others refer to first. */
