@@ -2,7 +2,6 @@
 // table served on IPC, and Electron's security checklist applied.
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { API_METHODS } from '../../common/api.ts';
 import { openStore, type Store } from '../../db/store.ts';
@@ -11,7 +10,7 @@ import { dispatch } from '../dispatch.ts';
 import { MENU_CHANNEL, PROGRESS_CHANNEL, SHELL_CHANNELS, ipcChannel } from './ipc-channels.ts';
 import { installMenu } from './menu.ts';
 import { DB_FILE_NAME } from '../paths.ts';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY, IMPORT_FILTERS, isAppUrl, resolveAppFile } from './shell-config.ts';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, IMPORT_FILTERS, isAppUrl, readAppFile } from './shell-config.ts';
 import { createMainWindow } from './window.ts';
 import { keychainCredentials } from './keychain.ts';
 
@@ -71,42 +70,55 @@ function serveIpc(): void {
 app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (event, url) => { if (!isAppUrl(url)) event.preventDefault(); });
+  // subframes too (will-navigate sees only the main frame)
+  contents.on('will-frame-navigate', (event) => { if (!isAppUrl(event.url)) event.preventDefault(); });
   contents.on('will-redirect', (event, url) => { if (!isAppUrl(url)) event.preventDefault(); });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
-app.whenReady().then(() => {
-  const userData = app.getPath('userData');
-  mkdirSync(userData, { recursive: true });
-  store = openStore(join(userData, DB_FILE_NAME));
+/** A second launch of the app brings the open window forward instead of opening the library twice. */
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
 
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppFile(request.url, rendererRoot);
-    if (!file) return new Response('Not found', { status: 404 });
-    try {
-      return new Response(await readFile(file.path), {
+function start(): void {
+  app.on('second-instance', focusMainWindow);
+  app.whenReady().then(() => {
+    const userData = app.getPath('userData');
+    mkdirSync(userData, { recursive: true });
+    store = openStore(join(userData, DB_FILE_NAME));
+
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    protocol.handle(APP_SCHEME, async (request) => {
+      const file = await readAppFile(request.url, rendererRoot);
+      if (!file) return new Response('Not found', { status: 404 });
+      return new Response(file.bytes, {
         headers: { 'content-type': file.mime, 'content-security-policy': CONTENT_SECURITY_POLICY },
       });
-    } catch {
-      return new Response('Not found', { status: 404 });
-    }
+    });
+
+    serveIpc();
+    installMenu((command) => mainWindow?.webContents.send(MENU_CHANNEL, command));
+    mainWindow = createMainWindow(!app.isPackaged);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(!app.isPackaged);
+    });
+  }).catch((err: unknown) => {
+    dialog.showErrorBox('Lectern could not start', err instanceof Error ? err.message : String(err));
+    app.exit(1);
   });
 
-  serveIpc();
-  installMenu((command) => mainWindow?.webContents.send(MENU_CHANNEL, command));
-  mainWindow = createMainWindow(!app.isPackaged);
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(!app.isPackaged);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
   });
-}).catch((err: unknown) => {
-  dialog.showErrorBox('Lectern could not start', err instanceof Error ? err.message : String(err));
-  app.exit(1);
-});
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  app.on('will-quit', () => store?.close());
+}
 
-app.on('will-quit', () => store?.close());
+// One app per user: the CLI does not take this lock, so it works beside the app.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

@@ -1,7 +1,8 @@
 // Pure configuration of the desktop shell, kept out of the files that import
 // electron so unit tests can check it under plain Node.
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
-import { extname, normalize, relative, resolve, sep } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { extname, isAbsolute, normalize, relative, resolve, sep } from 'node:path';
 import type { MenuCommand } from '../../common/bridge.ts';
 import { IMPORT_EXTENSIONS } from '../../common/import-formats.ts';
 
@@ -12,7 +13,7 @@ export const APP_HOST = 'lectern';
 export const START_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+  "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
   "font-src 'self'", "connect-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');
@@ -72,6 +73,28 @@ export function resolveAppFile(url: string, root: string): { path: string; mime:
   if (rel === '' || rel.startsWith('..') || rel.includes(`..${sep}`) || resolve(root, rel) !== path) return null;
   const mime = MIME[extname(path).toLowerCase()];
   return mime ? { path, mime } : null;
+}
+
+/** True when path lies inside root (both already resolved). */
+const inside = (root: string, path: string): boolean => {
+  const rel = relative(root, path);
+  return rel !== '' && !isAbsolute(rel) && rel.split(sep)[0] !== '..';
+};
+
+/**
+ * The file an app:// URL names, read, or null: outside root, of an unknown
+ * type, missing, or reached through a symlink that leads out of root.
+ */
+export async function readAppFile(url: string, root: string): Promise<{ bytes: Uint8Array<ArrayBuffer>; mime: string } | null> {
+  const file = resolveAppFile(url, root);
+  if (!file) return null;
+  try {
+    const [real, realRoot] = await Promise.all([realpath(file.path), realpath(root)]);
+    if (!inside(realRoot, real)) return null;
+    return { bytes: new Uint8Array(await readFile(real)), mime: file.mime };
+  } catch {
+    return null;
+  }
 }
 
 

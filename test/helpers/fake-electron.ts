@@ -20,7 +20,7 @@ export const record = {
   ipcListeners: new Map<string, Handler>(),
   rendererSent: [] as Array<[string, unknown[]]>,
   appListeners: new Map<string, Handler[]>(),
-  windows: [] as Array<{ options: Record<string, unknown>; url?: string; webContents: FakeWebContents }>,
+  windows: [] as Array<{ options: Record<string, unknown>; url?: string; webContents: FakeWebContents; window: { minimized: boolean } }>,
   menuTemplate: null as unknown,
   permissionRequest: null as Handler | null,
   permissionCheck: null as Handler | null,
@@ -29,6 +29,11 @@ export const record = {
   invoked: [] as Array<[string, unknown[]]>,
   invokeResult: (_channel: string, _args: unknown[]): unknown => ({ ok: true, value: null }),
   userData: '',
+  /** What requestSingleInstanceLock answers (false: another Lectern is running). */
+  singleInstanceLock: true,
+  quits: 0,
+  /** What was done to each window, in order ('restore', 'show', 'focus'). */
+  windowCalls: [] as string[],
 };
 
 export function webContents(): FakeWebContents {
@@ -48,7 +53,8 @@ export const app = {
   on(event: string, fn: Handler) {
     record.appListeners.set(event, [...(record.appListeners.get(event) ?? []), fn]);
   },
-  quit() {},
+  requestSingleInstanceLock: () => record.singleInstanceLock,
+  quit() { record.quits++; },
   exit() {},
 };
 
@@ -57,11 +63,15 @@ export class BrowserWindow {
   readonly options: Record<string, unknown>;
   constructor(options: Record<string, unknown>) {
     this.options = options;
-    record.windows.push({ options, webContents: this.webContents });
+    record.windows.push({ options, webContents: this.webContents, window: this });
   }
   static getAllWindows() { return record.windows; }
+  minimized = false;
   once() {}
-  show() {}
+  isMinimized() { return this.minimized; }
+  restore() { record.windowCalls.push('restore'); this.minimized = false; }
+  focus() { record.windowCalls.push('focus'); }
+  show() { record.windowCalls.push('show'); }
   loadURL(url: string) { record.windows.at(-1)!.url = url; return Promise.resolve(); }
 }
 

@@ -80,6 +80,14 @@ test('the built main process: window, protocol, permissions, navigation, IPC and
     assert.equal(navigate('https://example.org/'), true);
     assert.equal(navigate('file:///etc/passwd'), true);
     assert.equal(navigate('app://lectern/index.html'), false);
+    const frameNavigate = (url: string) => {
+      let prevented = false;
+      (contents.listeners.get('will-frame-navigate') as (e: { url: string; isMainFrame: boolean; preventDefault(): void }) => void)(
+        { url, isMainFrame: false, preventDefault: () => { prevented = true; } });
+      return prevented;
+    };
+    assert.equal(frameNavigate('https://example.org/'), true, 'a subframe cannot navigate away either');
+    assert.equal(frameNavigate('app://lectern/index.html'), false);
 
     // Every API method is served on IPC, from the app's own frame only, through dispatch.
     for (const m of API_METHODS) assert.ok(record.ipcHandlers.has(`lectern:${m}`), `no IPC handler for ${m}`);
@@ -117,6 +125,13 @@ test('the built main process: window, protocol, permissions, navigation, IPC and
     const invalid = await call('lectern:getSource', trusted, 42) as { ok: boolean; error: { code: string } };
     assert.equal(invalid.error.code, 'invalid-arguments');
 
+    // A second launch focuses this window (restored if minimized) and opens nothing new.
+    assert.equal(record.quits, 0, 'the first instance holds the lock and runs');
+    win.window.minimized = true;
+    for (const fn of record.appListeners.get('second-instance') ?? []) (fn as () => void)();
+    assert.deepEqual(record.windowCalls.slice(-3), ['restore', 'show', 'focus']);
+    assert.equal(record.windows.length, 1);
+
     // The menu's Import Files… reaches the renderer as a menu command.
     const file = (record.menuTemplate as Array<{ label?: string; submenu?: Array<{ label?: string; click?: () => void }> }>)
       .find((m) => m.label === '&File')!;
@@ -126,6 +141,22 @@ test('the built main process: window, protocol, permissions, navigation, IPC and
     for (const fn of record.appListeners.get('will-quit') ?? []) (fn as () => void)();
   } finally {
     cleanup();
+  }
+});
+
+test('a second instance of the built main process quits without a window, store or IPC (another Lectern holds the lock)', async () => {
+  const before = { windows: record.windows.length, handlers: record.ipcHandlers.size, quits: record.quits, ready: record.appListeners.get('will-quit')?.length ?? 0 };
+  record.singleInstanceLock = false;
+  record.ipcHandlers.clear();
+  try {
+    await import(`${pathToFileURL(join(DIST, 'main.mjs')).href}?second-instance`); // a fresh copy of the module
+    await new Promise(setImmediate); // past the microtasks where a wrongly started instance would open its window
+    assert.equal(record.quits, before.quits + 1, 'it quits');
+    assert.equal(record.windows.length, before.windows, 'no window');
+    assert.equal(record.ipcHandlers.size, 0, 'no IPC');
+    assert.equal(record.appListeners.get('will-quit')?.length ?? 0, before.ready, 'no store to close');
+  } finally {
+    record.singleInstanceLock = true;
   }
 });
 

@@ -1,9 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Ajv from 'ajv';
+import { tempDir } from '../helpers/tmp.ts';
 import {
-  CONTENT_SECURITY_POLICY, IMPORT_FILTERS, START_URL, isAppUrl, menuTemplate, resolveAppFile, windowOptions,
+  CONTENT_SECURITY_POLICY, IMPORT_FILTERS, START_URL, isAppUrl, menuTemplate, readAppFile, resolveAppFile, windowOptions,
 } from '../../electron/shell/shell-config.ts';
 import { resolveDbPath, userDataDir } from '../../electron/paths.ts';
 import { IMPORT_EXTENSIONS, importFormat } from '../../common/import-formats.ts';
@@ -49,13 +52,54 @@ test('the protocol serves files under the renderer folder only', () => {
   assert.equal(resolveAppFile('file:///srv/renderer/index.html', root), null);
 });
 
-test('the CSP allows no remote origin and no inline script', () => {
+test('the CSP allows no remote origin, no inline script and no inline style; the page\'s own meta CSP says the same', () => {
   assert.match(CONTENT_SECURITY_POLICY, /default-src 'none'/);
   assert.match(CONTENT_SECURITY_POLICY, /script-src 'self'(;|$)/);
-  assert.doesNotMatch(CONTENT_SECURITY_POLICY, /https?:|\*/);
+  assert.match(CONTENT_SECURITY_POLICY, /style-src 'self'(;|$)/, 'style-src without unsafe-inline (Preact style props set CSSOM properties, which CSP allows)');
+  assert.doesNotMatch(CONTENT_SECURITY_POLICY, /https?:|\*|unsafe/);
   const html = readFileSync(join(ROOT, 'renderer', 'index.html'), 'utf8');
-  assert.match(html, /Content-Security-Policy/);
+  const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+  assert.ok(meta, 'index.html carries a CSP (the browser preview has no response header)');
+  const header = new Set(CONTENT_SECURITY_POLICY.split('; '));
+  for (const directive of meta.split(/;\s*/)) assert.ok(header.has(directive), `${directive} is also in the header CSP`);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)/, 'no inline scripts');
+  assert.doesNotMatch(html, /<style|\sstyle=/, 'no inline styles');
+});
+
+test('the app:// handler does not follow a symlink out of the renderer folder (real symlinks)', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const root = join(dir, 'renderer');
+    mkdirSync(join(root, 'assets'), { recursive: true });
+    writeFileSync(join(root, 'app.js'), 'ok');
+    writeFileSync(join(dir, 'secret.js'), 'secret');
+    symlinkSync(join(dir, 'secret.js'), join(root, 'leak.js'));
+    symlinkSync(dir, join(root, 'assets', 'up'));
+    symlinkSync(join(root, 'app.js'), join(root, 'alias.js'));
+    assert.equal(new TextDecoder().decode((await readAppFile('app://lectern/app.js', root))!.bytes), 'ok');
+    assert.equal(new TextDecoder().decode((await readAppFile('app://lectern/alias.js', root))!.bytes), 'ok', 'a link inside the folder is served');
+    assert.equal(await readAppFile('app://lectern/leak.js', root), null, 'a file link pointing out');
+    assert.equal(await readAppFile('app://lectern/assets/up/secret.js', root), null, 'a folder link pointing out');
+    assert.equal(await readAppFile('app://lectern/missing.js', root), null);
+  } finally {
+    cleanup();
+  }
+});
+
+test('packaging: the electron-builder config validates against its schema and sets the Electron fuses', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { build: { electronFuses: Record<string, boolean> } };
+  const schema = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  const valid = ajv.validate(schema, pkg.build);
+  assert.ok(valid, ajv.errorsText());
+  assert.deepEqual(
+    { ...pkg.build.electronFuses },
+    {
+      runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true, onlyLoadAppFromAsar: true, enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    },
+  );
 });
 
 test('the open dialog, the importer and the file input share one list of file types', () => {
