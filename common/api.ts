@@ -11,8 +11,12 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const offset = z.number().int().min(0);
 const tags = z.array(z.string().trim().min(1).max(200)).max(100);
 const color = z.enum(ANNOTATION_COLORS);
+const comment = z.string().max(100_000);
 /** Any Uint8Array (z.instanceof would narrow the type to one over a plain ArrayBuffer). */
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes (a Uint8Array)');
+
+/** What one annotation may carry, wherever it comes from (the API, a W3C file). */
+export const annotationLimits = z.object({ start: offset, end: offset, color, comment, tags });
 
 const sourceMetaPatch = z.object({
   title: z.string().trim().min(1).max(1000),
@@ -22,11 +26,7 @@ const sourceMetaPatch = z.object({
   byline: z.string().max(1000).nullable(),
 }).partial().strict();
 
-const annotationPatch = z.object({
-  color,
-  comment: z.string().max(100_000),
-  tags,
-}).partial().strict();
+const annotationPatch = annotationLimits.pick({ color: true, comment: true, tags: true }).partial().strict();
 
 const settingsPatch = z.object({
   authorName: z.string().max(200),
@@ -63,7 +63,7 @@ export const API_ARGS = {
   getAnnotation: z.tuple([id]),
   createAnnotation: z.tuple([z.object({
     sourceId: id, start: offset, end: offset,
-    color: color.optional(), comment: z.string().max(100_000).optional(), tags: tags.optional(),
+    color: color.optional(), comment: comment.optional(), tags: tags.optional(),
   }).strict()]),
   updateAnnotation: z.tuple([id, annotationPatch]),
   deleteAnnotation: z.tuple([id]),

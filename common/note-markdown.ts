@@ -5,6 +5,7 @@ import MarkdownIt from 'markdown-it';
 import type { StateInline, Token } from 'markdown-it';
 import { Fragment, type Mark, type Node as PmNode } from 'prosemirror-model';
 import type { CitationAttrs } from './citation.ts';
+import { ApiError } from './types.ts';
 import { noteSchema, sanitizeHref } from './note-schema.ts';
 
 const CITE_RE = /^\[@([A-Za-z0-9_-]+)((?:\s*;\s*@[A-Za-z0-9_-]+)*)\]/;
@@ -24,6 +25,18 @@ function citationRule(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+/**
+ * Longest Markdown read into a note, in characters (and bytes of a file): the
+ * parse holds a token per mark, so 1 MB of `*a*` takes ~0.6 GB and 3 s; 2M
+ * pairs (8 MB) took 3 GB. Nesting is bounded by markdown-it (maxNesting).
+ */
+export const MAX_MARKDOWN = 1_000_000;
+
+function parse(source: string): Token[] {
+  if (source.length > MAX_MARKDOWN) throw new ApiError('too-large', `Markdown of ${source.length} characters is longer than the limit of ${MAX_MARKDOWN}`);
+  return markdown().parse(source, {});
+}
+
 function markdown() {
   // html: false keeps raw HTML as literal text; no linkify, no typographer.
   const md = new MarkdownIt('commonmark', { html: false });
@@ -40,7 +53,7 @@ export function citationIdsInMarkdown(source: string): string[] {
       if (t.children) visit(t.children);
     }
   };
-  visit(markdown().parse(source, {}));
+  visit(parse(source));
   return [...ids];
 }
 
@@ -61,7 +74,7 @@ interface Frame { type: string; attrs: Record<string, unknown> | null; content: 
  * citation snapshot (or null when unknown: then UnknownCitationError names every unknown id).
  */
 export function markdownToNoteDoc(source: string, resolve: (id: string) => CitationAttrs | null): PmNode {
-  const tokens = markdown().parse(source, {});
+  const tokens = parse(source);
   const unknown: string[] = [];
   const s = noteSchema;
   const stack: Frame[] = [{ type: 'doc', attrs: null, content: [] }];
@@ -127,7 +140,7 @@ export function markdownToNoteDoc(source: string, resolve: (id: string) => Citat
       case 'paragraph_close': case 'heading_close': case 'blockquote_close':
       case 'bullet_list_close': case 'ordered_list_close': case 'list_item_close':
         close(); break;
-      case 'inline': top().content.push(...inline(t.children ?? [])); break;
+      case 'inline': for (const node of inline(t.children ?? [])) top().content.push(node); break;
       case 'hr': top().content.push(s.nodes.horizontal_rule!.create()); break;
       case 'code_block': case 'fence': case 'html_block': {
         // no code blocks in notes: one paragraph, code-marked, lines kept as hard breaks

@@ -10,6 +10,7 @@ import type { Store } from '../db/store.ts';
 import type { createImportService } from './import/import-service.ts';
 import type { createExportService } from './export/export-service.ts';
 import type { createVersionsService } from './versions/versions-service.ts';
+import { parseAnnotationJson } from './export/annotation-json.ts';
 import { found } from './found.ts';
 import { backupLibrary } from './backup.ts';
 import type { SyncCredentials, SyncService } from './sync/service.ts';
@@ -174,9 +175,7 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
     async exportNoteMarkdown(noteId, path) { return (await exporter()).noteMarkdown(noteId, savePath(path)); },
     async exportAnnotations(sourceId, path) { return (await exporter()).annotations(sourceId, savePath(path)); },
     async importAnnotations(sourceId, json) {
-      let parsed: unknown;
-      try { parsed = JSON.parse(json); } catch (e) { throw new ApiError('invalid-json', `Not JSON: ${(e as Error).message}`); }
-      return (await exporter()).importAnnotationsJson(sourceId, parsed);
+      return (await exporter()).importAnnotationsJson(sourceId, parseAnnotationJson(json));
     },
 
     compareSources: async (a, b) => (await versions()).compare(a, b),

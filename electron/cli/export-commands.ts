@@ -4,7 +4,7 @@
 import { MAX_ANNOTATION_JSON } from '../../common/api-methods.ts';
 import { ApiError, type ExportResult } from '../../common/types.ts';
 import { CommandError, UsageError, stringOption, type Command, type CommandContext, type CommandOutput } from './command.ts';
-import { readInputFile } from './read-input.ts';
+import { readInputFile } from '../input-file.ts';
 
 function output(ctx: CommandContext): string {
   const out = stringOption(ctx.values, 'output');
@@ -73,7 +73,7 @@ export async function importAnnotationsCommand(ctx: CommandContext): Promise<Com
   const sourceId = stringOption(ctx.values, 'source');
   if (!file || !sourceId) throw new UsageError('import --annotations FILE needs --source ID');
   if (ctx.positionals.length > 0) throw new UsageError('import --annotations takes no PATH arguments');
-  const bytes = readInputFile(file, MAX_ANNOTATION_JSON);
+  const bytes = readInputFile(file, MAX_ANNOTATION_JSON, 'annotation files');
   // Decoded like an imported source: BOM, UTF-16, legacy encodings.
   const { decodeBytes } = await import('../import/decode.ts');
   const json = decodeBytes(bytes).text;

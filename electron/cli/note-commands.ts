@@ -2,10 +2,7 @@
 import type { CitationAttrs } from '../../common/citation.ts';
 import { noteCitations } from '../../common/note-doc.ts';
 import { CommandError, UsageError, ifFound, stringOption, type Command } from './command.ts';
-import { readInputFile } from './read-input.ts';
-
-/** The largest Markdown file `note create` reads (as large as an imported source may be). */
-const MAX_NOTE_MARKDOWN_BYTES = 50 * 1024 * 1024;
+import { readInputFile } from '../input-file.ts';
 
 const noteCreate: Command = {
   name: 'note create',
@@ -19,10 +16,10 @@ const noteCreate: Command = {
     const file = stringOption(values, 'markdown');
     let doc: unknown;
     if (file !== undefined) {
-      const bytes = readInputFile(file, MAX_NOTE_MARKDOWN_BYTES);
-      const [{ decodeBytes }, { citationIdsInMarkdown, markdownToNoteDoc }, { citationFor }] = await Promise.all([
+      const [{ decodeBytes }, { MAX_MARKDOWN, citationIdsInMarkdown, markdownToNoteDoc }, { citationFor }] = await Promise.all([
         import('../import/decode.ts'), import('../../common/note-markdown.ts'), import('../../common/note-schema.ts'),
       ]);
+      const bytes = readInputFile(file, MAX_MARKDOWN, 'Markdown notes');
       // Decoded like an imported source: BOM, UTF-16, legacy encodings.
       const markdown = decodeBytes(bytes).text;
       const known = new Map<string, CitationAttrs>();

@@ -1,7 +1,7 @@
 // Export and annotation import over the store: reads what an exporter needs,
 // runs it, writes the file (atomically: temporary file + rename). Used by the
 // API handlers (electron/api.ts) and the CLI (electron/cli/export-commands.ts).
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Store } from '../../db/store.ts';
 import {
@@ -12,7 +12,9 @@ import { exportSourcePdf } from './source-pdf.ts';
 import { exportNotePdf } from './note-pdf.ts';
 import { noteToMarkdown } from './note-markdown.ts';
 import { exportW3c, importW3c } from './w3c.ts';
-import { decodeBytes } from '../import/decode.ts';
+import { parseAnnotationJson } from './annotation-json.ts';
+import { readInputText } from '../input-file.ts';
+import { MAX_ANNOTATION_JSON } from '../../common/api-methods.ts';
 import { found } from '../found.ts';
 
 function writeAtomic(path: string, bytes: Uint8Array | string): number {
@@ -93,14 +95,8 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
     /** Reads W3C annotation JSON(-LD) from a file onto a source; every passage is re-anchored and kept. */
     async importAnnotations(sourceId: string, file: string): Promise<AnnotationImportResult> {
       const s = source(sourceId);
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(decodeBytes(readFileSync(file)).text);
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        throw new ApiError(err.code ? 'unreadable' : 'invalid-json', err.code ? `Cannot read ${file}: ${err.code}` : `${file} is not JSON: ${err.message}`);
-      }
-      return this.importAnnotationsJson(s.id, parsed);
+      const text = readInputText(file, MAX_ANNOTATION_JSON, 'annotation files');
+      return this.importAnnotationsJson(s.id, parseAnnotationJson(text, file));
     },
 
     async importAnnotationsJson(sourceId: string, json: unknown): Promise<AnnotationImportResult> {

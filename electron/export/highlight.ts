@@ -28,16 +28,21 @@ export function spanOnLine(line: Line, lineStart: number, start: number, end: nu
   return a < b ? [a, b] : null;
 }
 
+/** The colour painted behind highlighted words (a tint of the highlight's colour). */
+export function underlayColor(color: Rgb): Rgb {
+  return tint(color, UNDERLAY_STRENGTH);
+}
+
 /**
  * Marks of a highlight over line.text[a, b) for a line drawn at `x`: the
- * painted underlay and the quad collected for `owner`. `top` and `bottom` are
- * the glyph box relative to the line's box.
+ * painted underlay (in `underlay`, see underlayColor) and the quad collected
+ * for `owner`. `top` and `bottom` are the glyph box relative to the line's box.
  */
-export function highlightMarks(owner: object, line: Line, x: number, [a, b]: [number, number], top: number, bottom: number, color: Rgb): Mark[] {
+export function highlightMarks(owner: object, line: Line, x: number, [a, b]: [number, number], top: number, bottom: number, underlay: Rgb): Mark[] {
   const xa = x + line.xs[a]!;
   const xb = x + line.xs[b]!;
   return [
-    { kind: 'rect', x: xa, y: top, w: xb - xa, h: bottom - top, color: tint(color, UNDERLAY_STRENGTH), opacity: UNDERLAY_OPACITY },
+    { kind: 'rect', x: xa, y: top, w: xb - xa, h: bottom - top, color: underlay, opacity: UNDERLAY_OPACITY },
     { kind: 'quad', owner, x1: xa, x2: xb, top, bottom },
   ];
 }

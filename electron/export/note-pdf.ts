@@ -13,6 +13,7 @@ import { PdfComposer, type PageGeometry } from './pdf-doc.ts';
 import type { FontName, MeasuredFont } from './layout.ts';
 import { at, keep, space, type Placement } from './flow.ts';
 import { richBoxes, type Run } from './rich-text.ts';
+import { headOf } from './clip.ts';
 import { annotationDest, renderSourceInto } from './source-pdf.ts';
 import { CitationNumbers, citationInfo, citationOf, collectCitations, type CitationJson, type PmJsonNode } from './note-markdown.ts';
 import type { Rgb } from './colors.ts';
@@ -40,6 +41,8 @@ const TEXT: Rgb = [0, 0, 0];
 const BODY_SIZE = 11;
 const BODY_LEADING = BODY_SIZE * 1.45;
 const INDENT = { quote: 16, list: 18 };
+/** Characters of a cited passage printed in Sources. */
+const QUOTE_SHOWN = 600;
 
 export async function exportNotePdf(note: { title: string; doc: unknown }, opts: NotePdfOptions): Promise<NotePdfResult> {
   const exportedAt = opts.exportedAt ?? new Date();
@@ -221,10 +224,12 @@ function placeSources(ctx: NoteContext, list: CitationJson[], sources: Map<strin
     const info = citationInfo(c, sources, idx);
     const target = ctx.targets[i]!;
     cp.place({ height: 0, keep: 44, marks: [{ kind: 'dest', name: `cite-${i + 1}`, top: 0 }] });
-    const quote = c.exact.replace(/\s+/g, ' ').trim();
+    // at most QUOTE_SHOWN characters of the quote (collapsed from a bounded head of it)
+    const quote = headOf(c.exact, 2 * QUOTE_SHOWN).replace(/\s+/g, ' ').trim();
+    const more = quote.length > QUOTE_SHOWN || c.exact.length > 2 * QUOTE_SHOWN;
     placeRich(ctx, [
       { text: `[${i + 1}] `, font: fonts.bold, size: 10, color: TEXT },
-      { text: `“${quote.length > 600 ? `${quote.slice(0, 600)}…` : quote}”`, font: fonts.italic, size: 10, color: TEXT },
+      { text: `“${more ? `${quote.slice(0, QUOTE_SHOWN)}…` : quote}”`, font: fonts.italic, size: 10, color: TEXT },
     ], 0, 10 * 1.45);
     const facts = [info.title, info.published, info.paragraph ? `paragraph ${info.paragraph}` : null, info.sourceFound ? null : 'source not in the library'].filter(Boolean).join(' · ');
     const link = target.startsWith('cite-') ? {} : { dest: target };

@@ -16,7 +16,9 @@ import { PdfComposer } from './pdf-doc.ts';
 import { isPlaced } from '../../common/placement.ts';
 import { wrap } from './layout.ts';
 import { at, baselineOffset, keep, lineBoxes, space, textBoxes, type Box, type Mark } from './flow.ts';
-import { highlightMarks, spanOnLine, writeHighlight } from './highlight.ts';
+import { highlightMarks, spanOnLine, underlayColor, writeHighlight } from './highlight.ts';
+import { headOf } from './clip.ts';
+import { annotationLimits } from '../../common/api.ts';
 
 export interface SourcePdfOptions {
   pageSize: PageSize;
@@ -39,6 +41,9 @@ interface AnnState {
   s16: number; // UTF-16 range in source.text; -1 when it has no place
   e16: number;
   noteNo: number | null; // endnote number when it has a comment or tags
+  color: Rgb;
+  /** Painted behind its words. */
+  underlay: Rgb;
   /** Set once a line shows part of it. */
   started: boolean;
 }
@@ -51,10 +56,27 @@ const META_LABEL_WIDTH = 78;
 const NOTE_INDENT = 22;
 const BLACK: Rgb = [0, 0, 0];
 
+/** Characters read of a text for its first words: enough for `max` words of any usual length, never the whole of a huge quote. */
+const WORD_ROOM = 64;
+
+/** The first `max` words of text (white space collapsed), with an ellipsis when there is more. */
 export function firstWords(text: string, max = 8): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const sample = headOf(text, max * WORD_ROOM);
+  const words = sample.replace(/\s+/g, ' ').trim().split(' ');
   const head = words.slice(0, max).join(' ');
-  return words.length > max ? `${head}…` : head;
+  const more = words.length > max || /\S/.test(text.slice(sample.length));
+  return more ? `${head}…` : head;
+}
+
+/** The most of a comment a PDF prints and carries in /Contents: the API's limit on a comment. */
+const MAX_COMMENT = annotationLimits.shape.comment.maxLength ?? 100_000;
+
+/** A comment as the PDF shows it: one over the limit (only older libraries hold those) is cut, saying so. */
+export function printedComment(comment: string): string {
+  if (comment.length <= MAX_COMMENT) return comment;
+  const head = headOf(comment, MAX_COMMENT);
+  const count = (n: number): string => n.toLocaleString('en-US');
+  return `${head}… [${count(comment.length - head.length)} more characters not printed: the PDF shows the first ${count(MAX_COMMENT)} characters of a comment]`;
 }
 
 /** A line of the body: UTF-16 start in the source text, its text, and its 0-based paragraph. */
@@ -144,8 +166,8 @@ export function renderSourceInto(cp: PdfComposer, source: Source, annotations: A
     const { ann } = s;
     writeHighlight(cp, s, {
       id: ann.id,
-      color: colorRgb(ann.color),
-      contents: [ann.comment.trim(), ann.tags.length > 0 ? `Tags: ${ann.tags.join(', ')}` : ''].filter(Boolean).join('\n\n'),
+      color: s.color,
+      contents: [printedComment(ann.comment).trim(), ann.tags.length > 0 ? `Tags: ${ann.tags.join(', ')}` : ''].filter(Boolean).join('\n\n'),
       author: opts.authorName,
       subject: ann.tags.length > 0 ? ann.tags.join(', ') : 'Highlight',
       created: pdfDate(ann.created, opts.exportedAt),
@@ -182,6 +204,8 @@ function annotationStates(annotations: Annotation[], map: OffsetMap): AnnState[]
       s16: valid ? map.toUtf16(ann.start) : -1,
       e16: valid ? map.toUtf16(ann.end) : -1,
       noteNo: hasNote ? ++noteCounter : null,
+      color: colorRgb(ann.color),
+      underlay: underlayColor(colorRgb(ann.color)),
       started: false,
     };
   });
@@ -255,7 +279,7 @@ function* bodyBoxes(cp: PdfComposer, text: string, anchored: AnnState[], extra: 
       for (const s of active) {
         const span = spanOnLine(line, paraStart, s.s16, s.e16);
         if (!span) continue;
-        marks.push(...highlightMarks(s, line, geo.left, span, top, bottom, colorRgb(s.ann.color)));
+        marks.push(...highlightMarks(s, line, geo.left, span, top, bottom, s.underlay));
         if (!s.started) {
           s.started = true;
           starting.push(s);
@@ -279,7 +303,7 @@ function marginMarks(cp: PdfComposer, starting: AnnState[], baseline: number, to
     const label = String(s.noteNo);
     const w = fonts.bold.width(label, 7.5);
     marks.push(
-      { kind: 'circle', cx: mx + w / 2 + 2.5, cy: baseline - 2.6, r: Math.max(5.2, w / 2 + 2.5), color: tint(colorRgb(s.ann.color), 0.55) },
+      { kind: 'circle', cx: mx + w / 2 + 2.5, cy: baseline - 2.6, r: Math.max(5.2, w / 2 + 2.5), color: tint(s.color, 0.55) },
       { kind: 'text', text: label, x: mx + 2.5, baseline, font: fonts.bold, size: 7.5, color: BLACK, width: w },
       { kind: 'goto', x: mx - 3, y: baseline - 9, w: w + 11, h: 12, dest: `${prefix}note-${s.noteNo}` },
     );
@@ -306,7 +330,7 @@ function* notesBoxes(cp: PdfComposer, withNotes: AnnState[], prefix: string): Ge
     if (first) head!.marks.push({ kind: 'goto', x: indented.x, y: 0, w: quote[0]!.width, h: 14, dest: annotationDest(prefix, s.ann.id) });
     yield head!;
     yield* rest;
-    for (const para of s.ann.comment.split('\n')) {
+    for (const para of printedComment(s.ann.comment).split('\n')) {
       if (para.trim()) yield* textBoxes(para, width, { ...indented, font: fonts.regular, size: 9.5 });
     }
     if (s.ann.tags.length > 0) yield* textBoxes(`Tags: ${s.ann.tags.join(', ')}`, width, { ...indented, leading: 13, font: fonts.regular, size: 8.5, color: [80, 80, 80] });

@@ -7,7 +7,11 @@ import { isAnnotationColor } from '../../common/types.ts';
 import { OffsetMap, sliceCodePoints } from '../../common/offsets.ts';
 import { quoteAt } from '../../common/selectors.ts';
 import { reanchor } from '../../common/reanchor.ts';
+import type { z } from 'zod';
+import { annotationLimits } from '../../common/api.ts';
 import { colorRgb } from './colors.ts';
+import { MAX_JSON_DEPTH, tooDeep } from './annotation-json.ts';
+import { headOf, tailOf } from './clip.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const STYLE_PREFIX = 'lectern-';
@@ -122,35 +126,51 @@ const asArray = (v: unknown): unknown[] => (v === undefined || v === null ? [] :
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const typesOf = (o: Json): string[] => asArray(o.type ?? o['@type']).filter((t): t is string => typeof t === 'string');
 
-/** Annotations found in a document: a collection (first page), a page, an annotation or an array of them. */
+/**
+ * Annotations found in a document: a collection (first page), a page, an
+ * annotation or an array of them, looked for down to MAX_JSON_DEPTH levels.
+ */
 export function annotationsIn(doc: unknown): Json[] {
   const out: Json[] = [];
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) { v.forEach(visit); return; }
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > MAX_JSON_DEPTH) throw tooDeep('The annotation JSON');
+    if (Array.isArray(v)) { for (const item of v) visit(item, depth + 1); return; }
     if (!isObj(v)) return;
     const t = typesOf(v);
     if (t.includes('Annotation') || t.includes('oa:Annotation')) { out.push(v); return; }
-    if (t.includes('AnnotationCollection')) { visit(v.first); return; }
-    if (t.includes('AnnotationPage')) { visit(v.items); visit(v.next); return; }
-    if (Array.isArray(v.items)) visit(v.items);
+    if (t.includes('AnnotationCollection')) { visit(v.first, depth + 1); return; }
+    if (t.includes('AnnotationPage')) { visit(v.items, depth + 1); visit(v.next, depth + 1); return; }
+    if (Array.isArray(v.items)) visit(v.items, depth + 1);
   };
-  visit(doc);
+  visit(doc, 0);
   return out;
 }
 
+/**
+ * Context kept of a foreign quote's prefix and suffix (the part next to the
+ * quote): ours are 32 code points, and re-anchoring compares the whole of
+ * each against the text, so an unbounded one would cost unbounded time.
+ */
+export const MAX_CONTEXT = 256;
+
 interface Selectors { quote?: { exact: string; prefix: string; suffix: string }; position?: { start: number; end: number } }
 
-function collectSelectors(sel: unknown, into: Selectors): void {
+function collectSelectors(sel: unknown, into: Selectors, depth = 0): void {
+  if (depth > MAX_JSON_DEPTH) throw tooDeep('A selector\'s refinedBy chain');
   for (const s of asArray(sel)) {
     if (!isObj(s)) continue;
     const t = typesOf(s);
     if (t.includes('TextQuoteSelector') && typeof s.exact === 'string' && !into.quote) {
-      into.quote = { exact: s.exact, prefix: typeof s.prefix === 'string' ? s.prefix : '', suffix: typeof s.suffix === 'string' ? s.suffix : '' };
+      into.quote = {
+        exact: s.exact,
+        prefix: typeof s.prefix === 'string' ? tailOf(s.prefix, MAX_CONTEXT) : '',
+        suffix: typeof s.suffix === 'string' ? headOf(s.suffix, MAX_CONTEXT) : '',
+      };
     }
     if (t.includes('TextPositionSelector') && Number.isInteger(s.start) && Number.isInteger(s.end) && !into.position) {
       into.position = { start: s.start as number, end: s.end as number };
     }
-    if (s.refinedBy) collectSelectors(s.refinedBy, into);
+    if (s.refinedBy) collectSelectors(s.refinedBy, into, depth + 1);
   }
 }
 
@@ -163,6 +183,32 @@ const colorOf = (styleClass: unknown): AnnotationColor | null => {
   }
   return null;
 };
+
+/** The comment (bodyValue and textual bodies) and tags (bodies whose purpose is tagging) of an annotation. */
+function bodiesOf(anno: Json): { comment: string; tags: string[] } {
+  let comment = typeof anno.bodyValue === 'string' ? anno.bodyValue : '';
+  const tags: string[] = [];
+  for (const body of asArray(anno.body)) {
+    if (!isObj(body)) continue;
+    const value = typeof body.value === 'string' ? body.value : typeof body.chars === 'string' ? body.chars : null;
+    if (value === null) continue;
+    const purpose = asArray(body.purpose);
+    if (purpose.includes('tagging')) { if (value.trim()) tags.push(value.trim()); }
+    else comment = comment ? `${comment}\n\n${value}` : value;
+  }
+  return { comment, tags };
+}
+
+/** The API's limits on an annotation (common/api.ts): what a file brings, and the range found for it. */
+const bodyLimits = annotationLimits.pick({ comment: true, tags: true, color: true });
+const rangeLimits = annotationLimits.pick({ start: true, end: true });
+
+/** Why `value` breaks `schema`, or null when it keeps it. */
+function overLimits(schema: z.ZodType, value: unknown): string | null {
+  const checked = schema.safeParse(value);
+  if (checked.success) return null;
+  return checked.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+}
 
 /** Reads W3C annotation JSON (parsed) onto `source`, re-anchoring every passage. */
 export function importW3c(source: Source, doc: unknown): W3cImportResult {
@@ -181,6 +227,13 @@ export function importW3c(source: Source, doc: unknown): W3cImportResult {
       result.skipped.push({ index, id, reason: 'no TextQuoteSelector or TextPositionSelector in the target' });
       return;
     }
+    const { comment, tags } = bodiesOf(anno);
+    // The API's limits, checked before the (costly) re-anchoring.
+    const over = overLimits(bodyLimits, { comment, tags, color: color ?? 'yellow' });
+    if (over) {
+      result.skipped.push({ index, id, reason: over });
+      return;
+    }
     let stored: { exact: string; prefix: string; suffix: string; start: number; end: number };
     if (sel.quote) {
       stored = { ...sel.quote, start: sel.position?.start ?? -1, end: sel.position?.end ?? -1 };
@@ -195,24 +248,20 @@ export function importW3c(source: Source, doc: unknown): W3cImportResult {
     const r = reanchor(source.text, stored, map);
     const found = r.status !== 'orphaned';
     const quote = found ? quoteAt(source.text, r.start, r.end, map) : { exact: stored.exact, prefix: stored.prefix, suffix: stored.suffix };
-    let comment = '';
-    const tags: string[] = [];
-    if (typeof anno.bodyValue === 'string') comment = anno.bodyValue;
-    for (const body of asArray(anno.body)) {
-      if (!isObj(body)) continue;
-      const value = typeof body.value === 'string' ? body.value : typeof body.chars === 'string' ? body.chars : null;
-      if (value === null) continue;
-      const purpose = asArray(body.purpose);
-      if (purpose.includes('tagging')) { if (value.trim()) tags.push(value.trim()); }
-      else comment = comment ? `${comment}\n\n${value}` : value;
+    // An orphan keeps its last known range, or none (start = end) when it never had one.
+    const start = found ? r.start : Math.max(0, stored.start);
+    const end = found ? r.end : Math.max(0, stored.start, stored.end);
+    const badRange = overLimits(rangeLimits, { start, end });
+    if (badRange) {
+      result.skipped.push({ index, id, reason: `not found in the text, and its TextPositionSelector is unusable: ${badRange}` });
+      return;
     }
     const uuid = id?.replace(/^urn:uuid:/i, '') ?? null;
     result.annotations.push({
       index,
       originalId: uuid,
-      // An orphan keeps its last known range, or none (start = end) when it never had one.
-      start: found ? r.start : Math.max(0, stored.start),
-      end: found ? r.end : Math.max(0, stored.start, stored.end),
+      start,
+      end,
       exact: found ? sliceCodePoints(source.text, r.start, r.end, map) : stored.exact,
       prefix: quote.prefix,
       suffix: quote.suffix,
