@@ -76,6 +76,8 @@ export function writeHighlight(cp: PdfComposer, owner: object, note: HighlightNo
       BBox: [minX, minY, maxX, maxY].map(r2),
       Resources: { ExtGState: { GS0: { Type: 'ExtGState', BM: 'Multiply', ca: AP_OPACITY, CA: AP_OPACITY } } },
     });
+    // A few hundred bytes: deflating each costs more (zlib's set-up per stream) than it saves.
+    ap.compress = false;
     let stream = `/GS0 gs ${c.map(r3).join(' ')} rg\n`;
     for (const q of quads) {
       stream += `${r2(q[0])} ${r2(q[1])} m ${r2(q[2])} ${r2(q[3])} l ${r2(q[6])} ${r2(q[7])} l ${r2(q[4])} ${r2(q[5])} l h f\n`;
