@@ -37,3 +37,23 @@ export async function startupMaintenance({ store, dataDir, now = new Date(), tra
   }
   return report;
 }
+
+/** What the researcher must be told after start-up maintenance, or null when all is well. */
+export function startupWarning(report: StartupReport): { message: string; detail: string } | null {
+  if (!report.check.ok) {
+    return {
+      message: 'The library file is damaged',
+      detail: [
+        'Lectern found problems in its database and will not write to it, so nothing more can be lost.',
+        'Your sources and notes can still be read and exported. Restore a backup from the "backups" folder',
+        'beside the library (or run `lectern check --full`), then start Lectern again.',
+        '',
+        ...report.check.problems.slice(0, 5),
+      ].join('\n'),
+    };
+  }
+  if (report.error) {
+    return { message: 'The daily backup could not be made', detail: report.error };
+  }
+  return null;
+}

@@ -13,6 +13,7 @@ import { DB_FILE_NAME } from '../paths.ts';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, IMPORT_FILTERS, isAppUrl, readAppFile } from './shell-config.ts';
 import { createMainWindow } from './window.ts';
 import { keychainCredentials } from './keychain.ts';
+import { startupMaintenance, startupWarning } from '../maintenance.ts';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -84,6 +85,14 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
+/** The integrity check, daily backup and trash purge, in the background; the researcher hears of a problem. */
+async function runStartupMaintenance(opened: Store, dataDir: string): Promise<void> {
+  const warning = startupWarning(await startupMaintenance({ store: opened, dataDir }));
+  if (!warning) return;
+  const options = { type: 'warning' as const, title: 'Lectern', message: warning.message, detail: warning.detail };
+  await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
 function start(): void {
   app.on('second-instance', focusMainWindow);
   app.whenReady().then(() => {
@@ -104,6 +113,7 @@ function start(): void {
     serveIpc();
     installMenu((command) => mainWindow?.webContents.send(MENU_CHANNEL, command));
     mainWindow = createMainWindow(!app.isPackaged);
+    void runStartupMaintenance(store, userData);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(!app.isPackaged);
     });

@@ -34,6 +34,8 @@ export const record = {
   quits: 0,
   /** What was done to each window, in order ('restore', 'show', 'focus'). */
   windowCalls: [] as string[],
+  /** The options of every message box the shell showed. */
+  messageBoxes: [] as unknown[],
 };
 
 export function webContents(): FakeWebContents {
@@ -101,6 +103,7 @@ export const dialog = {
   showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
   showSaveDialog: (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => Promise.resolve({ canceled: true }),
   showErrorBox: (title: string, message: string) => { throw new Error(`${title}: ${message}`); },
+  showMessageBox: (...args: unknown[]) => { record.messageBoxes.push(args.at(-1)); return Promise.resolve({ response: 0 }); },
 };
 
 export const nativeTheme = { shouldUseDarkColors: false };

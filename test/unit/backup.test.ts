@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { openStore } from '../../db/store.ts';
 import { createApi } from '../../electron/api.ts';
 import { dailyBackup } from '../../electron/backup.ts';
-import { startupMaintenance } from '../../electron/maintenance.ts';
+import { startupMaintenance, startupWarning } from '../../electron/maintenance.ts';
 import { CHILD, cliProcess, start } from '../helpers/processes.ts';
 import { SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
 
@@ -95,6 +95,7 @@ test('start-up maintenance: checks the file, makes the daily backup, purges the 
     const report = await startupMaintenance({ store, dataDir: join(dir, 'data'), now });
     assert.equal(report.check.ok, true);
     assert.equal(report.error, null);
+    assert.equal(startupWarning(report), null, 'a sound library warns of nothing');
     assert.ok(report.backup?.created && existsSync(report.backup.created.path));
     assert.deepEqual(report.purged, { sources: 1, annotations: 0, notes: 0 });
     assert.deepEqual((await api.listDeleted()).map((i) => i.id), [recent!.id], 'a recent deletion can still be undone');

@@ -13,7 +13,7 @@ import { latestVersion, loadMigrations, migrate } from '../../db/migrate.ts';
 import { damageMarkerPath } from '../../db/integrity.ts';
 import { createApi } from '../../electron/api.ts';
 import { toErrorShape } from '../../electron/dispatch.ts';
-import { startupMaintenance } from '../../electron/maintenance.ts';
+import { startupMaintenance, startupWarning } from '../../electron/maintenance.ts';
 import type { LecternApi } from '../../common/api.ts';
 import { cliProcess } from '../helpers/processes.ts';
 import { SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
@@ -187,6 +187,7 @@ test('a zeroed page is found (app start, lectern check), and nothing writes into
       assert.equal(store.status().readOnly, null, 'not known yet');
       const report = await startupMaintenance({ store, dataDir: join(dir, 'app-data') });
       assert.equal(report.check.ok, false);
+      assert.equal(startupWarning(report)?.message, 'The library file is damaged', 'the app tells the researcher');
       assert.ok(report.check.problems.length > 0);
       assert.equal(report.backup, null, 'no backup of a damaged library (older good ones are kept)');
       assert.equal(store.status().readOnly?.code, 'damaged');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire, registerHooks } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -137,6 +137,10 @@ test('the built main process: window, protocol, permissions, navigation, IPC and
       .find((m) => m.label === '&File')!;
     file.submenu!.find((i) => i.label === 'Import Files…')!.click!();
     assert.deepEqual(win.webContents.sent.at(-1), ['lectern:menu', 'import-files']);
+
+    // Start-up maintenance ran in the background: today's backup is in the data folder, and a sound library warns of nothing.
+    await until(() => existsSync(join(dir, 'backups')) && readdirSync(join(dir, 'backups')).some((f) => f.endsWith('.db')));
+    assert.deepEqual(record.messageBoxes, []);
 
     for (const fn of record.appListeners.get('will-quit') ?? []) (fn as () => void)();
   } finally {
