@@ -6,7 +6,7 @@ import type {
   IntegrityReport, LibraryStatus, NewAnnotation, NewNote, Note, NotePatch, NoteSummary, PurgeResult, SearchCounts, SearchHit, Settings,
   Source, SourceMeta, SourceSummary, SyncConfig, SyncConfigInput, SyncConflict, SyncNotice, SyncReport, SyncResolution,
   SyncStatus, SyncTestResult, TrashItem,
-  CarryResult, SourceComparison, SourceRelation, SourceRelations, VersionsOverview,
+  CarryResult, SourceComparison, SourceRelation, SourceRelations, VersionsOverview, VersionsRebuild,
 } from './types.ts';
 
 export interface LecternApi {
@@ -81,6 +81,8 @@ export interface LecternApi {
   sourceRelations(id: Id): Promise<SourceRelations>;
   /** Every relation between live sources, and the version groups (connected components). */
   listVersions(): Promise<VersionsOverview>;
+  /** Finds versions across the whole library again (dismissed pairs stay dismissed, links and revisions stay). */
+  rebuildVersions(): Promise<VersionsRebuild>;
   /** Links two sources as versions by hand, or confirms a detected relation. */
   linkSources(a: Id, b: Id): Promise<SourceRelation>;
   /** Dismisses the relation of two sources: it is kept as dismissed, out of every group, never detected again. */
@@ -148,6 +150,7 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   carryAnnotations: true,
   sourceRelations: true,
   listVersions: true,
+  rebuildVersions: true,
   linkSources: true,
   unlinkSources: true,
   getSyncConfig: true,

@@ -94,6 +94,7 @@ export const API_ARGS = {
   carryAnnotations: z.tuple([id, id, z.object({ dryRun: z.boolean().optional() }).strict().optional()]),
   sourceRelations: z.tuple([id]),
   listVersions: z.tuple([]),
+  rebuildVersions: z.tuple([]),
   linkSources: z.tuple([id, id]),
   unlinkSources: z.tuple([id, id]),
   getSyncConfig: z.tuple([]),

@@ -184,6 +184,12 @@ export interface ImportResult {
   duplicates: { path: string; id: Id }[];
   /** Every file not stored, with the reason (also each file an aborted import did not reach). */
   failed: { path: string; error: string }[];
+  /** Imported files that changed since an earlier import from the same path: each linked as its next revision. */
+  revisions: ImportedRevision[];
+  /** Versions and shared passages found between the imported sources and the library. */
+  versions: FoundRelation[];
+  /** Present when versions could not be looked for (the import itself is complete): why. */
+  versionsError?: string;
   /** Present when the import stopped part-way (disk full, library locked or damaged): why. */
   aborted?: string;
 }
@@ -195,7 +201,8 @@ export interface FileBytes {
 }
 
 export interface ProgressEvent {
-  task: 'import' | 'export';
+  /** versions: finding versions of imported sources (after each imported batch), or of the whole library. */
+  task: 'import' | 'export' | 'versions';
   done: number;
   total: number;
   current: string;
@@ -472,6 +479,40 @@ export interface RelatedSource {
 export interface SourceRelations {
   id: Id;
   relations: RelatedSource[];
+}
+
+/** A relation an import found for one of the imported sources (figures seen from it). */
+export interface FoundRelation {
+  /** The imported source. */
+  id: Id;
+  /** The source it relates to. */
+  other: Id;
+  otherTitle: string;
+  kind: 'version' | 'shares';
+  similarity: number;
+  /** Share of the imported source aligned in the other. */
+  aInB: number;
+  /** Share of the other aligned in the imported source. */
+  bInA: number;
+}
+
+/** An imported file that changed since its earlier import (same path, other bytes): linked as its next revision. */
+export interface ImportedRevision {
+  id: Id;
+  path: string;
+  revisionOf: Id;
+  revisionOfTitle: string;
+}
+
+/** What `versions --rebuild` did. */
+export interface VersionsRebuild {
+  sources: number;
+  /** Pairs the candidate index proposed that were aligned. */
+  compared: number;
+  /** Version and shares relations found (kept or new). */
+  found: number;
+  /** Detected relations no longer found, removed (dismissed, manual and revision ones stay). */
+  removed: number;
 }
 
 /** Two sources aligned passage by passage: a and b are their ids, ranges are code points of each. */

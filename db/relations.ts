@@ -74,8 +74,11 @@ export function createRelationRepo(db: Db, write: Write = createWriter(db)) {
   const staleStmt = db.prepare(`DELETE FROM source_relations AS r WHERE origin = 'detected' AND dismissed = 0
     AND kind IN ('version', 'shares') AND ${PAIR}`);
   const detectedLiveStmt = db.prepare(`${LIVE} WHERE r.origin = 'detected' AND r.dismissed = 0 AND r.kind IN ('version', 'shares')`);
-  const previousRevisionStmt = db.prepare(`SELECT id FROM live_sources WHERE original_path = ? AND sha256 <> ?
-    ORDER BY seq DESC LIMIT 1`).pluck();
+  const unmeasuredStmt = db.prepare(`SELECT r.a_id AS a, r.b_id AS b FROM source_relations r
+    WHERE r.kind = 'revision' AND r.similarity IS NULL
+      AND (r.a_id IN (SELECT value FROM json_each(@ids)) OR r.b_id IN (SELECT value FROM json_each(@ids)))`);
+  const previousRevisionStmt = db.prepare(`SELECT id, title FROM live_sources WHERE original_path = ? AND sha256 <> ?
+    ORDER BY seq DESC LIMIT 1`);
 
   /** Figures stored as a relation's a and b, given figures measured from `from` to the other. */
   const oriented = (row: { a: Id }, from: Id, f: RelationFigures): RelationFigures => (row.a === from ? f : swapFigures(f));
@@ -149,8 +152,11 @@ export function createRelationRepo(db: Db, write: Write = createWriter(db)) {
     removeStale(a: Id, b: Id): void {
       write(() => staleStmt.run({ a, b }));
     },
+    /** Revision relations of these sources without figures yet. */
+    unmeasuredRevisions: (ids: readonly Id[]): { a: Id; b: Id }[] =>
+      unmeasuredStmt.all({ ids: JSON.stringify(ids) }) as { a: Id; b: Id }[],
     /** The newest live source imported from this path with other bytes: the one a changed file revises. */
-    previousRevision: (originalPath: string, sha256: string): Id | undefined =>
-      previousRevisionStmt.get(originalPath, sha256) as Id | undefined,
+    previousRevision: (originalPath: string, sha256: string): { id: Id; title: string } | undefined =>
+      previousRevisionStmt.get(originalPath, sha256) as { id: Id; title: string } | undefined,
   };
 }

@@ -174,6 +174,24 @@ CREATE TABLE tags (
   created TEXT NOT NULL
 );
 
+CREATE TABLE version_common (
+  hash INTEGER PRIMARY KEY
+);
+
+CREATE TABLE version_features (
+  hash INTEGER NOT NULL,
+  source_seq INTEGER NOT NULL,
+  PRIMARY KEY (hash, source_seq)
+) WITHOUT ROWID;
+
+CREATE TABLE version_signatures (
+  source_seq INTEGER PRIMARY KEY REFERENCES sources(seq) ON DELETE CASCADE,
+  source_id TEXT NOT NULL,
+  feature_count INTEGER NOT NULL CHECK (feature_count >= 0),
+  hashes TEXT NOT NULL,
+  positions TEXT NOT NULL
+);
+
 CREATE VIEW live_annotations AS
   SELECT a.* FROM annotations a JOIN sources s ON s.id = a.source_id
   WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL;
@@ -300,6 +318,20 @@ CREATE TRIGGER sources_trash AFTER UPDATE OF deleted_at ON sources
   INSERT INTO annotations_fts(annotations_fts, rowid, exact, comment)
     SELECT 'delete', seq, exact, comment FROM annotations WHERE source_id = old.id AND deleted_at IS NULL;
 END;
+CREATE TRIGGER sources_version_restore AFTER UPDATE OF deleted_at ON sources
+  WHEN old.deleted_at IS NOT NULL AND new.deleted_at IS NULL BEGIN
+  INSERT OR IGNORE INTO version_features (hash, source_seq)
+    SELECT value, new.seq FROM json_each((SELECT hashes FROM version_signatures WHERE source_seq = new.seq))
+     WHERE value NOT IN (SELECT hash FROM version_common);
+END;
+CREATE TRIGGER sources_version_signature_ad AFTER DELETE ON sources BEGIN
+  DELETE FROM version_signatures WHERE source_seq = old.seq;
+END;
+CREATE TRIGGER sources_version_trash AFTER UPDATE OF deleted_at ON sources
+  WHEN old.deleted_at IS NULL AND new.deleted_at IS NOT NULL BEGIN
+  DELETE FROM version_features WHERE source_seq = old.seq
+    AND hash IN (SELECT value FROM json_each((SELECT hashes FROM version_signatures WHERE source_seq = old.seq)));
+END;
 CREATE TRIGGER sync_sources_ad AFTER DELETE ON sources BEGIN
   DELETE FROM sync_outbox WHERE doc_id = 'source:' || old.id; INSERT INTO sync_outbox (doc_id) VALUES ('source:' || old.id);
 END;
@@ -318,4 +350,9 @@ CREATE TRIGGER sync_tags_ai AFTER INSERT ON tags BEGIN
 END;
 CREATE TRIGGER sync_tags_au AFTER UPDATE ON tags BEGIN
   DELETE FROM sync_outbox WHERE doc_id = 'tag:' || new.id; INSERT INTO sync_outbox (doc_id) VALUES ('tag:' || new.id);
+END;
+
+CREATE TRIGGER version_signatures_ad AFTER DELETE ON version_signatures BEGIN
+  DELETE FROM version_features
+   WHERE source_seq = old.source_seq AND hash IN (SELECT value FROM json_each(old.hashes));
 END;

@@ -13,6 +13,7 @@ import { createRelationRepo } from './relations.ts';
 import { createCarriedRepo } from './carried.ts';
 import { createChanges } from './changes.ts';
 import { createSyncRows } from './sync-rows.ts';
+import { createVersionIndex } from './version-index.ts';
 
 /**
  * The whole store: one database, one repository per table group, and one way
@@ -51,6 +52,7 @@ export function openStore(file: string, options: OpenOptions = {}) {
     notes: createNoteRepo(db, write),
     relations: createRelationRepo(db, write),
     carried: createCarriedRepo(db),
+    versionIndex: createVersionIndex(db, write),
   };
   const idTakenStmt = db.prepare(`SELECT 1 FROM sources WHERE id = @id UNION ALL SELECT 1 FROM annotations WHERE id = @id
     UNION ALL SELECT 1 FROM notes WHERE id = @id LIMIT 1`).pluck();

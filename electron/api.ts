@@ -50,10 +50,11 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
   // Loaded on first use, so a CLI command that neither imports nor exports never loads their libraries (decoders, PDF, fonts).
   let importService: Promise<ReturnType<typeof createImportService>> | undefined;
   let exportService: Promise<ReturnType<typeof createExportService>> | undefined;
-  const importer = () => (importService ??= import('./import/import-service.ts').then((m) => m.createImportService(store, onProgress)));
+  const importer = () => (importService ??= Promise.all([import('./import/import-service.ts'), import('./versions/finder.ts')])
+    .then(([m, v]) => m.createImportService(store, onProgress, { findVersions: () => v.createVersionFinder(store, onProgress) })));
   const exporter = () => (exportService ??= import('./export/export-service.ts').then((m) => m.createExportService(store, onProgress)));
   let versionsService: Promise<ReturnType<typeof createVersionsService>> | undefined;
-  const versions = () => (versionsService ??= import('./versions/versions-service.ts').then((m) => m.createVersionsService(store)));
+  const versions = () => (versionsService ??= import('./versions/versions-service.ts').then((m) => m.createVersionsService(store, onProgress)));
   let syncService: Promise<SyncService> | undefined;
   const syncer = () => (syncService ??= import('./sync/service.ts').then((m) => m.createSyncService({ store, credentials: syncCredentials })));
   /** Continuous sync follows the configuration: on while it says so. */
@@ -182,6 +183,7 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
     carryAnnotations: async (from, to, options) => (await versions()).carry(from, to, options?.dryRun ?? false),
     sourceRelations: async (id) => (await versions()).relationsOf(id),
     listVersions: async () => (await versions()).overview(),
+    rebuildVersions: async () => (await versions()).rebuild(),
     linkSources: async (a, b) => (await versions()).link(a, b),
     unlinkSources: async (a, b) => (await versions()).unlink(a, b),
     async getSyncConfig() { return (await syncer()).config(); },

@@ -16,7 +16,9 @@ rmSync(out, { recursive: true, force: true });
 
 await Promise.all([
   build({
-    ...common, entryPoints: { main: 'electron/shell/main.ts', cli: 'electron/cli.ts' }, outdir: join(out, 'electron'),
+    // the versions worker is an entry of its own: a thread started from its file (electron/versions/worker-client.ts)
+    ...common, entryPoints: { main: 'electron/shell/main.ts', cli: 'electron/cli.ts', 'versions-worker': 'electron/versions/detect-worker.ts' },
+    outdir: join(out, 'electron'),
     platform: 'node', format: 'esm', target: 'node22', outExtension: { '.js': '.mjs' }, external: runtimeExternal,
     // Dynamic imports become chunks loaded on demand (the CLI's start-up), kept beside the entries
     // because bundled code finds its files from import.meta.dirname (migrations, renderer, preload).
@@ -38,4 +40,4 @@ await Promise.all([
 mkdirSync(join(out, 'electron', 'migrations'), { recursive: true });
 cpSync(join(root, 'db', 'migrations'), join(out, 'electron', 'migrations'), { recursive: true });
 cpSync(join(root, 'renderer', 'index.html'), join(out, 'renderer', 'index.html'));
-console.log('built dist/electron/{main.mjs,cli.mjs,preload.cjs} and dist/renderer/');
+console.log('built dist/electron/{main.mjs,cli.mjs,versions-worker.mjs,preload.cjs} and dist/renderer/');

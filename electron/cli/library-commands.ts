@@ -17,6 +17,9 @@ const importCommand: Command = {
     const result = await api.importPaths(positionals);
     const lines = [
       ...result.imported.map((i) => `imported  ${i.id}  ${i.title}  (${i.path})`),
+      ...result.revisions.map((r) => `revision  ${r.id}  linked as a revision of ${r.revisionOf} (${r.revisionOfTitle})`),
+      ...result.versions.map((v) => `${v.kind === 'version' ? 'version ' : 'shares  '}  ${v.id}  ${v.kind === 'version' ? 'is a version of' : 'shares passages with'} ${v.other} (${v.otherTitle})`),
+      ...(result.versionsError ? [`versions: ${result.versionsError}`] : []),
       ...result.duplicates.map((d) => `duplicate ${d.id}  ${d.path}`),
       ...result.failed.map((f) => `failed    ${f.path}: ${f.error}`),
       `${result.imported.length} imported, ${result.duplicates.length} duplicates, ${result.failed.length} failed`,

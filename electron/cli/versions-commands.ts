@@ -24,22 +24,26 @@ function relatedLine(r: RelatedSource): string {
 
 const versionsCommand: Command = {
   name: 'versions',
-  usage: 'lectern versions [--json] [ID]',
-  summary: 'Versions of a story: every relation and the version groups, or the relations of one source.',
-  options: {},
+  usage: 'lectern versions [--json] [--rebuild]  |  lectern versions [--json] ID',
+  summary: 'Versions of a story: every relation and the version groups (--rebuild: find them across the whole library first), or the relations of one source.',
+  options: { rebuild: { type: 'boolean' } },
   positionals: [0, 1],
-  async run({ api, positionals }) {
+  async run({ api, positionals, values, progress }) {
     const id = positionals[0];
+    if (id !== undefined && values.rebuild) throw new UsageError('--rebuild works on the whole library: lectern versions --rebuild');
+    const rebuilt = values.rebuild ? await api.rebuildVersions() : null;
+    if (rebuilt) progress(`compared ${rebuilt.compared} pairs of ${rebuilt.sources} sources`);
     if (id !== undefined) {
       const json = await api.sourceRelations(id);
       const human = json.relations.length === 0 ? `Source ${id} has no versions, shared passages or revisions.`
         : json.relations.map(relatedLine).join('\n');
       return { json, human };
     }
-    const json = await api.listVersions();
-    const groups = json.groups.map((g, i) => `group ${i + 1}: ${g.sources.join(', ')}`);
-    const human = json.relations.length === 0 ? 'No versions found.' : [...groups, ...json.relations.map(relationLine)].join('\n');
-    return { json, human };
+    const listed = await api.listVersions();
+    const groups = listed.groups.map((g, i) => `group ${i + 1}: ${g.sources.join(', ')}`);
+    const summary = rebuilt ? [`rebuilt: ${rebuilt.sources} sources, ${rebuilt.compared} pairs aligned, ${rebuilt.found} relations found, ${rebuilt.removed} removed`] : [];
+    const human = [...summary, ...(listed.relations.length === 0 ? ['No versions found.'] : [...groups, ...listed.relations.map(relationLine)])].join('\n');
+    return { json: rebuilt ? { ...listed, rebuild: rebuilt } : listed, human };
   },
 };
 

@@ -15,7 +15,9 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fsPath } from '../fs-path.ts';
-import { ApiError, type FileBytes, type Id, type ImportedItem, type ImportResult, type ProgressEvent } from '../../common/types.ts';
+import {
+  ApiError, type FileBytes, type FoundRelation, type Id, type ImportedItem, type ImportedRevision, type ImportResult, type ProgressEvent,
+} from '../../common/types.ts';
 import { codePointLength } from '../../common/offsets.ts';
 import type { Store } from '../../db/store.ts';
 import type { NewSourceRow } from '../../db/sources.ts';
@@ -34,11 +36,21 @@ export interface ImportService {
   importFiles(files: FileBytes[]): Promise<ImportResult>;
 }
 
+/** Finding the versions of what one import stores (electron/versions/finder.ts). */
+export interface VersionFinder {
+  /** These sources were just stored (their batch committed). */
+  stored(ids: Id[]): void;
+  /** Every batch was told: the versions and shared passages found. */
+  finish(): Promise<FoundRelation[]>;
+}
+
 export interface ImportOptions {
   /** Files per transaction (default 50). */
   batchSize?: number;
   /** Largest accepted file in bytes (default 50 MB). */
   maxBytes?: number;
+  /** Finds versions of the imported sources, one finder per import; none: versions are not looked for. */
+  findVersions?: () => VersionFinder;
 }
 
 /** One file read: its bytes, or the reason it could not be read. */
@@ -54,7 +66,7 @@ type Prepared =
 
 /** What storing one file did. */
 type Stored =
-  | { path: string; imported: ImportedItem }
+  | { path: string; imported: ImportedItem; revision: ImportedRevision | null }
   | { path: string; duplicateOf: Id }
   | { path: string; error: string };
 
@@ -107,9 +119,16 @@ export function createImportService(
     // A known duplicate deleted since it was prepared: decoded now after all (rare).
     const ready = 'row' in file ? file : file.redo();
     if (!('row' in ready)) return ready as Stored;
+    // a changed file (same original path, other bytes) is the next revision of the newest live import of that path
+    const previous = ready.row.originalPath ? store.relations.previousRevision(ready.row.originalPath, sha256) : undefined;
     const source = store.sources.insert(ready.row);
+    if (previous) store.relations.insertRevision(previous.id, source.id);
     const { chars, encoding } = ready.row;
-    return { path: file.path, imported: { id: source.id, title: source.title, path: file.path, sha256, chars, published: source.published, encoding } };
+    return {
+      path: file.path,
+      imported: { id: source.id, title: source.title, path: file.path, sha256, chars, published: source.published, encoding },
+      revision: previous ? { id: source.id, path: file.path, revisionOf: previous.id, revisionOfTitle: previous.title } : null,
+    };
   };
 
   /**
@@ -180,9 +199,30 @@ export function createImportService(
   ): Promise<ImportResult> => {
     const refused = store.status().readOnly;
     if (refused) throw new ApiError(refused.code, refused.message); // before reading a single file
+    onProgress?.({ task: 'import', done: 0, total: sizes.length, current: '' });
+    const finder = options.findVersions?.();
+    try {
+      return await storeAll(paths, sizes, load, result, finder);
+    } finally {
+      if (finder) {
+        try {
+          result.versions = await finder.finish();
+        } catch (err) {
+          result.versionsError = `versions were not looked for: ${err instanceof Error ? err.message : String(err)}`;
+        }
+      }
+    }
+  };
+
+  const storeAll = async (
+    paths: readonly string[],
+    sizes: readonly number[],
+    load: (index: number) => Promise<Loaded>,
+    result: ImportResult,
+    finder: VersionFinder | undefined,
+  ): Promise<ImportResult> => {
     const total = sizes.length;
     let done = 0;
-    onProgress?.({ task: 'import', done: 0, total, current: '' });
     const batches = batchesOf(sizes);
     const loadBatch = ([from, to]: [number, number]) =>
       Promise.all(Array.from({ length: to - from }, (_, k) => load(from + k)));
@@ -192,8 +232,12 @@ export function createImportService(
       // Start reading the following batch before storing this one.
       next = b + 1 < batches.length ? loadBatch(batches[b + 1]!) : null;
       const { stored, stop } = storeOrIsolate(loaded.map((file) => prepare(file)));
+      finder?.stored(stored.flatMap((s) => ('imported' in s ? [s.imported.id] : [])));
       for (const s of stored) {
-        if ('imported' in s) result.imported.push(s.imported);
+        if ('imported' in s) {
+          result.imported.push(s.imported);
+          if (s.revision) result.revisions.push(s.revision);
+        }
         else if ('duplicateOf' in s) result.duplicates.push({ path: s.path, id: s.duplicateOf });
         else result.failed.push({ path: s.path, error: s.error });
         done++;
@@ -217,7 +261,7 @@ export function createImportService(
   return {
     async importPaths(paths: string[]): Promise<ImportResult> {
       const collected = await collectPaths(paths);
-      const result: ImportResult = { imported: [], duplicates: [], failed: [...collected.failed] };
+      const result: ImportResult = { imported: [], duplicates: [], failed: [...collected.failed], revisions: [], versions: [] };
       const files = collected.files;
       // Sizes first: too-large files are refused unread, and batches are sized by bytes.
       const infos = await Promise.all(files.map((path) => stat(fsPath(path)).then((i) => i.size, (err: unknown) => err)));
@@ -236,7 +280,7 @@ export function createImportService(
     },
 
     async importFiles(files: FileBytes[]): Promise<ImportResult> {
-      const result: ImportResult = { imported: [], duplicates: [], failed: [] };
+      const result: ImportResult = { imported: [], duplicates: [], failed: [], revisions: [], versions: [] };
       const accepted: FileBytes[] = [];
       for (const file of files) {
         const reason = unsupportedReason(file.name);

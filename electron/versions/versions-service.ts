@@ -1,6 +1,6 @@
 // The versions API over the store: compare two sources, carry annotations,
 // list relations and groups, link and dismiss by hand, find versions.
-import { ApiError, type Id, type SourceComparison, type SourceRelation, type SourceRelations, type VersionsOverview } from '../../common/types.ts';
+import { ApiError, type Id, type ProgressEvent, type SourceComparison, type SourceRelation, type SourceRelations, type VersionsOverview, type VersionsRebuild } from '../../common/types.ts';
 import type { Store } from '../../db/store.ts';
 import { NO_FIGURES } from '../../db/relations.ts';
 import { found } from '../found.ts';
@@ -9,8 +9,9 @@ import { carryAnnotations } from './carry-annotations.ts';
 import { classify } from './classify.ts';
 import { versionGroups } from './groups.ts';
 import { toRelatedSource, toSourceRelation } from './relation-view.ts';
+import { startVersionsWorker } from './worker-client.ts';
 
-export function createVersionsService(store: Store) {
+export function createVersionsService(store: Store, onProgress?: (e: ProgressEvent) => void) {
   const source = (id: Id) => found(store.sources.get(id), 'source', id);
   /** Two different live sources. */
   const pair = (a: Id, b: Id) => {
@@ -35,6 +36,17 @@ export function createVersionsService(store: Store) {
       const order = new Map<Id, number>();
       for (const r of rows) { order.set(r.a, r.aOrder); order.set(r.b, r.bOrder); }
       return { groups: versionGroups(rows, (id) => order.get(id)!), relations: rows.map(toSourceRelation) };
+    },
+    /** The whole library again, in the versions worker (its own connection; this thread keeps serving). */
+    async rebuild(): Promise<VersionsRebuild> {
+      const refused = store.status().readOnly;
+      if (refused) throw new ApiError(refused.code, refused.message);
+      const worker = startVersionsWorker(store.file, onProgress);
+      try {
+        return await worker.rebuild();
+      } finally {
+        await worker.close();
+      }
     },
     link(a: Id, b: Id): SourceRelation {
       const [x, y] = pair(a, b);

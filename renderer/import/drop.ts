@@ -48,9 +48,11 @@ export async function expandDrop(captured: { entries: (FileSystemEntry | null)[]
   return out;
 }
 
-const empty = (): ImportResult => ({ imported: [], duplicates: [], failed: [] });
+const empty = (): ImportResult => ({ imported: [], duplicates: [], failed: [], revisions: [], versions: [] });
 export const mergeResults = (a: ImportResult, b: ImportResult): ImportResult => ({
   imported: [...a.imported, ...b.imported], duplicates: [...a.duplicates, ...b.duplicates], failed: [...a.failed, ...b.failed],
+  revisions: [...a.revisions, ...b.revisions], versions: [...a.versions, ...b.versions],
+  ...((a.versionsError ?? b.versionsError) !== undefined && { versionsError: a.versionsError ?? b.versionsError }),
 });
 
 const BATCH_FILES = 40;

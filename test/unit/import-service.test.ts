@@ -55,6 +55,8 @@ test('the seeds: titles, date, whole text, search, and duplicates on a second im
     imported: [],
     duplicates: [{ path: SEED_000, id: s0!.id }, { path: SEED_001, id: s1!.id }],
     failed: [],
+    revisions: [],
+    versions: [],
   });
   assert.equal(sourceCount(store), 2);
 }));

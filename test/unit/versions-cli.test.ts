@@ -1,8 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../electron/cli.ts';
-import { SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
+import { WORKER_FROM_SOURCES } from '../../electron/versions/finder.ts';
+import { CORPUS, SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
 
 async function cli(args: string[]) {
   let stdout = '';
@@ -78,6 +83,32 @@ test('the versions CLI: compare, carry, link, versions, unlink with --json (the 
     const same = await run('link', '--json', s000, s000);
     assert.equal(same.code, 1);
     assert.equal((same.json().error as { code: string }).code, 'same-source');
+  } finally {
+    cleanup();
+  }
+});
+
+test('the built CLI finds versions in its bundled worker (dist/electron/versions-worker.mjs) and rebuilds with it', () => {
+  if (!existsSync(join(ROOT, 'dist', 'electron', 'cli.mjs'))) {
+    assert.equal(spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' }).status, 0, 'npm run build');
+  }
+  const { dir, cleanup } = tempDir();
+  try {
+    const db = join(dir, 'bundle.db');
+    const tech = readdirSync(join(CORPUS, 'tech')).sort().slice(0, WORKER_FROM_SOURCES).map((f) => join(CORPUS, 'tech', f));
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'electron', 'cli.mjs'), '--db', db, ...args], { encoding: 'utf8' });
+    const imported = run('import', '--json', SEED_000, SEED_001, ...tech);
+    assert.equal(imported.status, 0, imported.stderr);
+    const result = JSON.parse(imported.stdout) as { imported: Array<{ id: string; path: string }>; versions: Array<{ id: string; other: string; kind: string }>; versionsError?: string };
+    assert.equal(result.versionsError, undefined);
+    const seeds = [SEED_000, SEED_001].map((p) => result.imported.find((i) => i.path === p)!.id).sort();
+    assert.ok(result.versions.some((v) => v.kind === 'version' && [v.id, v.other].sort().join() === seeds.join()), JSON.stringify(result.versions));
+    const rebuilt = run('versions', '--json', '--rebuild');
+    assert.equal(rebuilt.status, 0, rebuilt.stderr);
+    const after = JSON.parse(rebuilt.stdout) as { groups: Array<{ sources: string[] }>; rebuild: { sources: number; found: number } };
+    assert.equal(after.rebuild.sources, tech.length + 2);
+    assert.equal(after.rebuild.found, result.versions.length, 'the rebuild finds what the import found');
+    assert.ok(after.groups.some((g) => g.sources.slice().sort().join() === seeds.join()));
   } finally {
     cleanup();
   }

@@ -1,0 +1,187 @@
+// Finding versions (issue 8.1): for each new source, the candidate index
+// (db/version-index.ts) proposes the few sources sharing sampled shingles with
+// it; a pair goes on to alignment only when their signatures show a passage
+// in common (shared shingles at one offset over minSpan words, sharedSpan),
+// and alignment decides (classify.ts). Every step is
+// bounded: at most CANDIDATES pairs per source, texts up to MAX_ALIGN_CHARS.
+// A pair that already has a relation (detected, linked, dismissed) is left as
+// it is, except a revision waiting for its figures. Deterministic: candidates
+// come in a fixed order and the alignment is deterministic.
+import type { FoundRelation, Id, ProgressEvent, Source, VersionsRebuild } from '../../common/types.ts';
+import type { RelationFigures, RelationRow } from '../../db/relations.ts';
+import type { Store } from '../../db/store.ts';
+import { swapFigures } from '../../db/relations.ts';
+import { alignable, alignSources } from './align-sources.ts';
+import { classify, type DetectedKind } from './classify.ts';
+import { sharedSpan, shingleSignature, type Signature } from './features.ts';
+
+export const DETECT = {
+  /** Sampled hashes two sources must share to be proposed. */
+  minShared: 2,
+  /** At most this many candidates of one source are looked at. */
+  candidates: 10,
+  /** Words over which shared shingles stand at one offset in both texts (sharedSpan) before the two are aligned. */
+  minSpan: 6,
+} as const;
+
+/** Sources indexed per write transaction in a rebuild (each write stays short). */
+const INDEX_CHUNK = 200;
+/** A rebuild keeps the texts of at most about this many sources' candidates in memory. */
+const CACHE_SOURCES = 100;
+
+export interface Detected {
+  /** The earlier source (import order) and the later one. */
+  a: Id;
+  b: Id;
+  kind: DetectedKind;
+  figures: RelationFigures;
+}
+
+export interface DetectionReport {
+  found: Detected[];
+  compared: number;
+}
+
+type Progress = (e: ProgressEvent) => void;
+
+/** Reads sources once per detection run (a text is read once however many pairs it is in). */
+function sourceCache(store: Store) {
+  const sources = new Map<Id, Source | null>();
+  const get = (id: Id): Source | null => {
+    if (!sources.has(id)) sources.set(id, store.sources.get(id) ?? null);
+    return sources.get(id)!;
+  };
+  return {
+    get,
+    /** Drops everything read so far (a rebuild walks the whole library in steps). */
+    clear: () => sources.clear(),
+  };
+}
+
+const pairKey = (a: Id, b: Id) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+
+/** Whether a pair with this relation is left as it is (not compared). */
+type Settled = (r: RelationRow) => boolean;
+const anyRelation: Settled = () => true;
+/** A rebuild measures detected relations again; links, dismissals and revisions stay. */
+const notReplaceable: Settled = (r) => r.origin === 'manual' || r.dismissed || r.kind === 'revision';
+
+/**
+ * Aligns `x` with each proposed candidate whose pair is not settled and returns
+ * what was found (oriented earlier -> later). `seen` holds pairs already compared.
+ */
+function compareWithCandidates(
+  store: Store, cache: ReturnType<typeof sourceCache>, x: Source, seq: number, signature: Signature, seen: Set<string>, settled: Settled,
+): DetectionReport {
+  const found: Detected[] = [];
+  let compared = 0;
+  for (const c of store.versionIndex.candidates(seq, signature.hashes, DETECT.minShared, DETECT.candidates)) {
+    const key = pairKey(x.id, c.id);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const existing = store.relations.get(x.id, c.id);
+    if (existing && settled(existing)) continue;
+    const other = store.versionIndex.signature(c.seq);
+    if (!other || sharedSpan(signature, other) < DETECT.minSpan) continue;
+    const y = cache.get(c.id);
+    if (!y || !alignable(x, y)) continue;
+    compared++;
+    const { kind, figures } = classify(alignSources(x, y));
+    if (!kind) continue;
+    // stored earlier -> later (import order), figures measured from x
+    found.push(c.seq < seq ? { a: y.id, b: x.id, kind, figures: swapFigures(figures) } : { a: x.id, b: y.id, kind, figures });
+  }
+  return { found, compared };
+}
+
+/** Figures for the revision relations of these sources that have none yet. */
+function revisionFigures(store: Store, cache: ReturnType<typeof sourceCache>, ids: readonly Id[]) {
+  const out: { a: Id; b: Id; figures: RelationFigures }[] = [];
+  for (const r of store.relations.unmeasuredRevisions(ids)) {
+    const a = cache.get(r.a);
+    const b = cache.get(r.b);
+    if (a && b && alignable(a, b)) out.push({ a: r.a, b: r.b, figures: classify(alignSources(a, b)).figures });
+  }
+  return out;
+}
+
+/**
+ * Finds the versions and shared passages of newly imported sources in the
+ * library, stores them, and returns them as the import reports them.
+ */
+export function detectVersions(store: Store, ids: readonly Id[], onProgress?: Progress): FoundRelation[] {
+  const cache = sourceCache(store);
+  const fresh = ids.flatMap((id) => {
+    const s = cache.get(id);
+    const seq = store.versionIndex.seqOf(id);
+    return s && seq !== undefined ? [{ s, seq, signature: shingleSignature(s.text) }] : [];
+  });
+  store.versionIndex.put(fresh.map((f) => ({ seq: f.seq, signature: f.signature })));
+
+  const seen = new Set<string>();
+  const found: Detected[] = [];
+  fresh.forEach((f, k) => {
+    found.push(...compareWithCandidates(store, cache, f.s, f.seq, f.signature, seen, anyRelation).found);
+    onProgress?.({ task: 'versions', done: k + 1, total: fresh.length, current: f.s.title });
+  });
+  const revisions = revisionFigures(store, cache, fresh.map((f) => f.s.id));
+  store.write(() => {
+    for (const d of found) store.relations.saveDetected(d.a, d.b, d.kind, d.figures);
+    for (const r of revisions) store.relations.setFigures(r.a, r.b, r.figures);
+  });
+
+  const fresher = new Set(fresh.map((f) => f.s.id));
+  return found.map((d) => {
+    const self = fresher.has(d.b) ? d.b : d.a;
+    const other = self === d.a ? d.b : d.a;
+    const f = self === d.a ? d.figures : swapFigures(d.figures);
+    return {
+      id: self, other, otherTitle: cache.get(other)!.title, kind: d.kind,
+      similarity: f.similarity!, aInB: f.aInB!, bInA: f.bInA!,
+    };
+  });
+}
+
+/**
+ * Finds versions across the whole library again: the index is rebuilt, every
+ * live source compared with its candidates. Detected relations no longer found
+ * are removed; dismissed, manual and revision relations stay as they are.
+ */
+export function rebuildVersions(store: Store, onProgress?: Progress): VersionsRebuild {
+  const live = store.versionIndex.liveSources();
+  const total = live.length;
+  store.versionIndex.clear();
+  const signatures = new Map<number, Signature>();
+  for (let i = 0; i < total; i += INDEX_CHUNK) {
+    const chunk = live.slice(i, i + INDEX_CHUNK).map((s) => ({ seq: s.seq, sig: shingleSignature(store.sources.get(s.id)!.text) }));
+    for (const c of chunk) signatures.set(c.seq, c.sig);
+    store.versionIndex.put(chunk.map((c) => ({ seq: c.seq, signature: c.sig })));
+    onProgress?.({ task: 'versions', done: 0, total, current: `indexed ${Math.min(total, i + INDEX_CHUNK)} of ${total}` });
+  }
+  const cache = sourceCache(store);
+  const seen = new Set<string>();
+  const found: Detected[] = [];
+  let compared = 0;
+  live.forEach((s, k) => {
+    if (k % CACHE_SOURCES === 0) cache.clear();
+    const x = cache.get(s.id);
+    if (x) {
+      const r = compareWithCandidates(store, cache, x, s.seq, signatures.get(s.seq)!, seen, notReplaceable);
+      found.push(...r.found);
+      compared += r.compared;
+    }
+    onProgress?.({ task: 'versions', done: k + 1, total, current: x?.title ?? '' });
+  });
+  cache.clear();
+  const revisions = revisionFigures(store, cache, live.map((s) => s.id));
+  const again = new Set(found.map((d) => pairKey(d.a, d.b)));
+  // one write: what was found replaces the detected relations of live sources
+  const removed = store.write(() => {
+    const stale = store.relations.listDetectedLive().filter((r) => !again.has(pairKey(r.a, r.b)));
+    for (const r of stale) store.relations.removeStale(r.a, r.b);
+    for (const d of found) store.relations.saveDetected(d.a, d.b, d.kind, d.figures);
+    for (const r of revisions) store.relations.setFigures(r.a, r.b, r.figures);
+    return stale.length;
+  });
+  return { sources: total, compared, found: found.length, removed };
+}

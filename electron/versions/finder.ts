@@ -1,0 +1,47 @@
+// Finding the versions of what an import stores, batch by batch. A small
+// import finds them here, after each batch; a large one in the versions
+// worker, beside the import (the next batches are stored while earlier ones
+// are aligned). Either way the import result lists them all at the end.
+import type { FoundRelation, Id, ProgressEvent } from '../../common/types.ts';
+import type { Store } from '../../db/store.ts';
+import type { VersionFinder } from '../import/import-service.ts';
+import { detectVersions } from './detect.ts';
+import { startVersionsWorker, type VersionsWorker } from './worker-client.ts';
+
+/** Imports of more sources than this find their versions in the worker thread. */
+export const WORKER_FROM_SOURCES = 20;
+
+export function createVersionFinder(store: Store, onProgress?: (e: ProgressEvent) => void): VersionFinder {
+  let worker: VersionsWorker | null = null;
+  const pending: Promise<FoundRelation[]>[] = [];
+  /** Kept for finish(); handled at once, so a failure is not an unhandled rejection while the import goes on. */
+  const keep = (p: Promise<FoundRelation[]>) => { p.catch(() => undefined); pending.push(p); };
+  let told = 0;
+  let done = 0;
+  // one running count across batches: done of all sources told so far
+  const progress = (e: ProgressEvent) => {
+    if (e.current === '' || e.done === 0) return;
+    done++;
+    onProgress?.({ task: 'versions', done, total: told, current: e.current });
+  };
+  return {
+    stored(ids: Id[]) {
+      if (ids.length === 0) return;
+      told += ids.length;
+      if (!worker && told > WORKER_FROM_SOURCES && !store.status().inMemory) worker = startVersionsWorker(store.file, progress);
+      if (worker) { keep(worker.detect(ids)); return; }
+      try {
+        keep(Promise.resolve(detectVersions(store, ids, progress)));
+      } catch (err) {
+        keep(Promise.reject(err as Error));
+      }
+    },
+    async finish() {
+      try {
+        return (await Promise.all(pending)).flat();
+      } finally {
+        await worker?.close();
+      }
+    },
+  };
+}
