@@ -115,45 +115,48 @@ test('carrying again does not duplicate: carried before (also a copy in the tras
   assert.equal((await api.listAnnotations(s000)).length, 3);
 }));
 
-test('link, relations from either side, groups, unlink (dismissed, out of the groups), delete and restore', () => withApi(async ({ api }) => {
+test('link (confirm, or by hand), relations from either side, groups, unlink (dismissed, out of the groups), delete and restore', () => withApi(async ({ api }) => {
   const { s000, s001 } = await seeds(api);
   const other = (await api.importFiles([{ name: 'other.txt', bytes: new TextEncoder().encode('Rain is expected in the north.\n\nThe wind will ease by evening.') }])).imported[0]!.id;
-  assert.deepEqual(await api.listVersions(), { groups: [], relations: [] });
+  const detected = (await api.listVersions()).relations;
+  assert.deepEqual(detected.map((r) => [r.a, r.b, r.kind, r.origin]), [[s000, s001, 'version', 'detected']], 'found at import');
   await assert.rejects(api.unlinkSources(s000, other), { code: 'not-related' });
 
-  const linked = await api.linkSources(s001, s000);
-  assert.deepEqual([linked.a, linked.b, linked.kind, linked.origin, linked.dismissed], [s001, s000, 'version', 'manual', false]);
-  assert.ok(linked.bInA! > linked.aInB!, 'figures measured from a (001) to b (000)');
-  assert.deepEqual([linked.derived, linked.derivedBy], [s000, 'containment'], '000 is likely derived from 001');
+  const confirmed = await api.linkSources(s001, s000);
+  assert.deepEqual([confirmed.a, confirmed.b, confirmed.kind, confirmed.origin, confirmed.dismissed], [s000, s001, 'version', 'manual', false]);
+  assert.ok(confirmed.aInB! > confirmed.bInA!, 'figures measured from a (000) to b (001)');
+  assert.deepEqual([confirmed.derived, confirmed.derivedBy], [s000, 'containment'], '000 is likely derived from 001');
 
   const from000 = await api.sourceRelations(s000);
   assert.equal(from000.id, s000);
   assert.equal(from000.relations.length, 1);
   const r = from000.relations[0]!;
-  assert.deepEqual([r.id, r.kind, r.derived, r.aInB, r.bInA], [s001, 'version', 'this', linked.bInA, linked.aInB]);
+  assert.deepEqual([r.id, r.kind, r.derived, r.aInB, r.bInA], [s001, 'version', 'this', confirmed.aInB, confirmed.bInA]);
   assert.equal(r.title, (await api.getSource(s001)).title);
-  assert.equal((await api.sourceRelations(s001)).relations[0]!.derived, 'other');
+  const from001 = (await api.sourceRelations(s001)).relations[0]!;
+  assert.deepEqual([from001.derived, from001.aInB, from001.bInA], ['other', confirmed.bInA, confirmed.aInB], 'seen from 001: its own share first');
   assert.deepEqual((await api.sourceRelations(other)).relations, []);
 
-  const overview = await api.listVersions();
-  assert.deepEqual(overview.groups, [{ sources: [s000, s001] }], 'in import order');
-  assert.equal(overview.relations.length, 1);
+  // by hand: two sources detection would not relate
+  const manual = await api.linkSources(other, s000);
+  assert.deepEqual([manual.a, manual.b, manual.kind, manual.origin], [other, s000, 'version', 'manual']);
+  assert.deepEqual((await api.listVersions()).groups, [{ sources: [s000, s001, other] }], 'one group, in import order');
 
   const dismissed = await api.unlinkSources(s000, s001);
   assert.equal(dismissed.dismissed, true);
-  assert.deepEqual((await api.listVersions()).groups, []);
-  assert.equal((await api.listVersions()).relations[0]!.dismissed, true, 'a dismissed relation is kept and says so');
+  assert.deepEqual((await api.listVersions()).groups, [{ sources: [s000, other] }]);
+  assert.equal((await api.listVersions()).relations.find((x) => x.b === s001)!.dismissed, true, 'a dismissed relation is kept and says so');
   const relinked = await api.linkSources(s000, s001);
   assert.equal(relinked.dismissed, false, 'linking by hand undoes a dismissal');
 
   // a deleted source's relations are hidden, and come back with it
   await api.deleteSource(s001);
-  assert.deepEqual(await api.listVersions(), { groups: [], relations: [] });
-  assert.deepEqual((await api.sourceRelations(s000)).relations, []);
+  assert.deepEqual((await api.listVersions()).relations.map((x) => [x.a, x.b]), [[other, s000]]);
+  assert.deepEqual((await api.sourceRelations(s000)).relations.map((x) => x.id), [other]);
   await assert.rejects(api.linkSources(s000, s001), { code: 'not-found' });
   await api.restore([s001]);
-  assert.deepEqual((await api.listVersions()).groups, [{ sources: [s000, s001] }]);
-  assert.equal((await api.sourceRelations(s000)).relations.length, 1);
+  assert.deepEqual((await api.listVersions()).groups, [{ sources: [s000, s001, other] }]);
+  assert.equal((await api.sourceRelations(s000)).relations.length, 2);
 }));
 
 test('a purged source takes its relations along', () => withApi(async ({ api, store }) => {
