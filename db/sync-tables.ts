@@ -36,6 +36,9 @@ export const LOCAL_TABLES: Record<string, string> = {
   sync_state: 'this library\'s identity and server binding',
   // not synced YET (issue 15.1 wants them): their document kinds are still to be added
   source_relations: 'version relations: not synced yet (each library detects its own)',
+  version_signatures: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',
+  version_features: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',
+  version_common: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',
 };
 
 /** The order a batch of received documents is applied in: what others refer to first. */
