@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
-import { API_METHODS, type LecternApi } from '../../common/api.ts';
+import { API_METHODS, type ApiMethod, type LecternApi } from '../../common/api.ts';
 import { TRANSPORT_GLOBAL, type MenuCommand } from '../../common/bridge.ts';
 import type { ProgressEvent } from '../../common/types.ts';
 import { openStore, type Store } from '../../db/store.ts';
@@ -48,6 +48,12 @@ export interface Lectern {
   exportDir: string;
   /** The next save dialog is cancelled (chooseSavePath answers null). */
   cancelNextSave(): void;
+  /**
+   * Holds the next call of `method` from the page before it reaches the handler,
+   * until release(): lets a test act while that call is known to be in flight.
+   * `reached` resolves when the page has made the call.
+   */
+  holdNext(method: ApiMethod): { reached: Promise<void>; release(): void };
   /** Console errors and uncaught page errors seen so far. */
   errors: string[];
   /** Sends an application-menu command (common/bridge.ts MENU_COMMANDS) as the Electron menu would. */
@@ -168,8 +174,16 @@ export async function openLectern(options: LecternOptions = {}): Promise<Lectern
     return route.fulfill({ status: 200, body: readFileSync(file), headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' } });
   });
 
-  await page.exposeBinding('__lecternCall', async (_source, method: string, args: unknown[]) =>
-    dispatch(api, method, decode(args) as unknown[]));
+  const holds = new Map<string, { arrive(): void; released: Promise<void> }>();
+  await page.exposeBinding('__lecternCall', async (_source, method: string, args: unknown[]) => {
+    const hold = holds.get(method);
+    if (hold) {
+      holds.delete(method);
+      hold.arrive();
+      await hold.released;
+    }
+    return dispatch(api, method, decode(args) as unknown[]);
+  });
   await page.addInitScript(transportInit, { globalName: TRANSPORT_GLOBAL, methods: API_METHODS as string[] });
 
   if (options.load ?? true) {
@@ -181,6 +195,14 @@ export async function openLectern(options: LecternOptions = {}): Promise<Lectern
   return {
     page: p, browser, api, store, dbPath, exportDir, errors,
     cancelNextSave() { cancelSave = true; },
+    holdNext(method) {
+      let arrive!: () => void;
+      let release!: () => void;
+      const reached = new Promise<void>((r) => { arrive = r; });
+      const released = new Promise<void>((r) => { release = r; });
+      holds.set(method, { arrive, released });
+      return { reached, release };
+    },
     async menu(command) {
       await p.evaluate((c) => (window as unknown as { __lecternMenu(c: string): void }).__lecternMenu(c), command);
     },

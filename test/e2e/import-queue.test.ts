@@ -14,10 +14,14 @@ test('a second drop while an import runs is queued, shown as waiting, and import
     const { page, api } = l;
     const tech = join(CORPUS, 'tech');
     const files = readdirSync(tech).sort().slice(0, 62).map((f) => fileFromDisk(join(tech, f)));
+    // the first drop's first batch is held in flight, so the second drop surely meets a running import
+    const first = l.holdNext('importFiles');
     await dropFiles(page, files.slice(0, 60));
+    await first.reached;
     await page.getByRole('progressbar', { name: 'Import progress' }).waitFor();
     await dropFiles(page, files.slice(60));
     await page.getByRole('status').filter({ hasText: '1 more import waiting' }).waitFor();
+    first.release();
     const summary = page.getByRole('dialog', { name: 'Import finished' });
     await summary.waitFor({ timeout: 60_000 });
     assert.match(await summary.innerText(), /62\s+imported · 0\s+duplicates · 0\s+failed/);
