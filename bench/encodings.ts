@@ -9,13 +9,15 @@
 // decoded text equals the document exactly (NFC, LF), whatever the label:
 // a superset that decodes the bytes identically is right.
 // Prints per encoding, per family, per size and form, overall, and each detector's time.
-// --failures lists the cases Lectern gets wrong.
+// --failures lists the cases Lectern gets wrong. Where the machine has debconf's
+// templates, their translated descriptions are a second, independent check.
 
 import chardet from 'chardet';
 import jschardet from 'jschardet';
 import iconv from 'iconv-lite';
 import { decodeBytes, normalizeText } from '../electron/import/decode.ts';
 import { buildCases, asBuffer, type Case } from './encoding-corpus/cases.ts';
+import { debconfCases, TEMPLATES } from './encoding-corpus/debconf.ts';
 
 type Detector = (bytes: Uint8Array) => string | null;
 
@@ -36,7 +38,7 @@ const detectors: Array<[string, Detector | null]> = [
   ['jschardet', (b) => jschardet.detect(b).encoding],
 ];
 
-function right(name: string, detect: Detector | null, c: Case): boolean {
+function right(detect: Detector | null, c: Case): boolean {
   if (!detect) {
     try {
       return decodeBytes(c.bytes).text === c.expected;
@@ -52,7 +54,7 @@ const results = new Map<string, boolean[]>();
 const times = new Map<string, number>();
 for (const [name, detect] of detectors) {
   const t0 = performance.now();
-  results.set(name, cases.map((c) => right(name, detect, c)));
+  results.set(name, cases.map((c) => right(detect, c)));
   times.set(name, performance.now() - t0);
 }
 
@@ -73,6 +75,12 @@ rows('size', (c) => (c.bytes.length < 1024 ? 'under 1 KB' : c.bytes.length < 819
 rows('form', (c) => (c.name.includes(' html ') ? 'web page (HTML)' : 'plain text'));
 rows('overall', () => 'all');
 console.log(`\ntime (s)${' '.repeat(25)}${detectors.map(([n]) => (times.get(n)! / 1000).toFixed(1).padStart(10)).join('')}`);
+const extra = debconfCases();
+if (extra.length > 0) {
+  const cells = detectors.map(([, detect]) => pct(extra.filter((c) => right(detect, c)).length, extra.length).padStart(10));
+  console.log(`\nindependent check: ${extra.length} debconf template descriptions from ${TEMPLATES} (mostly under 300 bytes)`);
+  console.log(`${'all'.padEnd(26)} ${String(extra.length).padStart(5)} ${cells.join('')}`);
+}
 if (process.argv.includes('--failures')) {
   const ours = results.get('lectern')!;
   for (const [i, c] of cases.entries()) {

@@ -90,7 +90,7 @@ function licenceClean(units: Unit[]): Unit[] {
   const origins = packageOrigins(units.map((u) => u.path));
   return units.filter((u) => {
     const o = origins.get(u.path);
-    return o?.licence != null && fromDebianArchive(o.pkg);
+    return o !== undefined && o.licence !== null && fromDebianArchive(o.pkg);
   });
 }
 

@@ -6,7 +6,7 @@
 // The result is the whole file as NFC with LF line ends; nothing else is
 // removed (a BOM is an encoding marker, not text, and is not kept).
 
-import chardet from 'chardet';
+import { chardetLabel, detectorEvidence } from './encoding/detectors.ts';
 import { decodeAs } from './encoding/encodings.ts';
 import { LANGUAGE_BY_CODE } from './encoding/languages.ts';
 import { rankLegacy, type Candidate } from './encoding/rank.ts';
@@ -77,30 +77,21 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 const ISO_2022_JP_ESCAPES = ['\u001b$B', '\u001b$@'];
 
 function decodeLegacy(bytes: Uint8Array): Decoded {
-  const ranked = rankLegacy(detectionSample(bytes));
+  const sample = detectionSample(bytes);
+  const ranked = rankLegacy(sample, detectorEvidence(sample));
   const best = ranked[0]!;
   // Encodings that decode the sample exactly as the best one does are all
   // right for it. Name the one chardet names, if it is one of them (the labels
   // Lectern stored before), else the one the language really used, the
   // narrowest first; unless the rest of the file needs a wider one.
   const same = ranked.filter((c) => c.text === best.text);
-  for (const candidate of labelOrder(same, best.language, chardetLabel(bytes))) {
+  for (const candidate of labelOrder(same, best.language, chardetLabel(sample))) {
     const text = decodeAs(bytes, candidate.encoding);
     if (!text.includes('\uFFFD') && !hasC1Controls(text)) return finish(text, candidate.encoding);
   }
   const text = decodeAs(bytes, best.encoding);
   if (text.includes('\uFFFD')) throw new DecodeError(`undecodable: not valid ${best.encoding} text, nor in any other known encoding`);
   return finish(text, best.encoding);
-}
-
-/**
- * chardet's name for the sample in our labels. When it says ASCII although
- * bytes >= 0x80 are present (too little text for it), it means the commonest
- * 8-bit encoding, Windows-1252.
- */
-function chardetLabel(bytes: Uint8Array): string | null {
-  const name = chardet.detect(detectionSample(bytes))?.toLowerCase() ?? null;
-  return name === 'ascii' || name === 'us-ascii' ? 'windows-1252' : name;
 }
 
 function labelOrder(same: Candidate[], language: string | null, named: string | null): Candidate[] {

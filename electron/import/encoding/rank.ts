@@ -98,8 +98,11 @@ function bestReading(scores: Array<{ code: string; score: number }>, encoding: s
   return best;
 }
 
-/** Every legacy candidate for a sample, most plausible first. */
-export function rankLegacy(sample: Uint8Array): Candidate[] {
+/**
+ * Every legacy candidate for a sample, most plausible first. `evidence` adds
+ * other detectors' votes (detectors.ts) to the score of the encodings they name.
+ */
+export function rankLegacy(sample: Uint8Array, evidence: ReadonlyMap<string, number> = new Map()): Candidate[] {
   const out: Candidate[] = [];
   const scored = new Map<string, Array<{ code: string; score: number }>>();
   for (const encoding of LEGACY_CANDIDATES) {
@@ -111,7 +114,8 @@ export function rankLegacy(sample: Uint8Array): Candidate[] {
       scores = languageScores(text);
       scored.set(text, scores);
     }
-    out.push({ encoding, text, ...bestReading(scores, encoding), invalid });
+    const reading = bestReading(scores, encoding);
+    out.push({ encoding, text, score: reading.score + (evidence.get(encoding) ?? 0), language: reading.language, invalid });
   }
   return out.sort((a, b) => b.score - a.score);
 }
