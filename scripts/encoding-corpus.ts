@@ -18,6 +18,7 @@ import { LANGUAGES, type Script } from '../electron/import/encoding/languages.ts
 import { trainBackground, trainModel, type LanguageModelData } from '../electron/import/encoding/language-model.ts';
 import { extractUnits, fromDebianArchive, packageOrigins, type Unit } from './encoding-corpus/extract.ts';
 import { DOC_HEADER, type CorpusDoc } from '../bench/encoding-corpus/docs.ts';
+import { rng } from '../test/helpers/version-pair.ts';
 
 const root = join(import.meta.dirname, '..');
 const TEXT_DIR = join(root, 'bench', 'encoding-corpus', 'text');
@@ -54,17 +55,6 @@ function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
   return h;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Split {
