@@ -5,8 +5,17 @@
 // verdict of the language statistics still stands.
 
 import chardet from 'chardet';
-import jschardet from 'jschardet';
+import { createRequire } from 'node:module';
+import type jschardetDefault from 'jschardet';
 import { encodingInfo, LEGACY_CANDIDATES } from './encodings.ts';
+
+type JsChardet = typeof jschardetDefault;
+let jschardetModule: JsChardet | null = null;
+/** jschardet is a large module: loaded on the first legacy file, not with every import of the decoder. */
+function jschardet(): JsChardet {
+  jschardetModule ??= createRequire(import.meta.url)('jschardet') as JsChardet;
+  return jschardetModule;
+}
 
 /** Log-likelihood bonus for the encoding each detector names (jschardet is the more accurate of the two on our corpus). */
 export const DETECTOR_WEIGHT = { chardet: 2, jschardet: 4 };
@@ -38,6 +47,6 @@ export function detectorEvidence(sample: Uint8Array): Map<string, number> {
     if (label) votes.set(label, (votes.get(label) ?? 0) + weight);
   };
   add(chardetLabel(sample), DETECTOR_WEIGHT.chardet);
-  add(candidateLabel(jschardet.detect(sample).encoding), DETECTOR_WEIGHT.jschardet);
+  add(candidateLabel(jschardet().detect(sample).encoding), DETECTOR_WEIGHT.jschardet);
   return votes;
 }
