@@ -107,3 +107,115 @@ const share = (t: number) => `${(sims.filter((s) => s >= t).length / sims.length
 console.log(`calibration: ${sims.length} sentence pairs of ${best.length} same-topic article pairs (most unrelated; a few share passages)`);
 console.log(`  similarity p99 ${quantile(sims, 0.99).toFixed(3)}, p99.9 ${quantile(sims, 0.999).toFixed(3)}, p99.99 ${quantile(sims, 0.9999).toFixed(3)}; best pair per article pair: median ${median(best).toFixed(3)}, p95 ${quantile(best, 0.95).toFixed(3)}`);
 console.log(`  at or above: pair ${THRESHOLDS.pair} ${share(THRESHOLDS.pair)}, local ${THRESHOLDS.local} ${share(THRESHOLDS.local)}, moved ${THRESHOLDS.moved} ${share(THRESHOLDS.moved)}; article pairs whose best pair reaches moved: ${(best.filter((s) => s >= THRESHOLDS.moved).length / best.length * 100).toFixed(1)}%`);
+
+// ---------------------------------------------------------------------------
+// Finding versions (issue 8.1): the corpus import with detection against the
+// same import without it; precision and recall on labelled pairs; finding the
+// versions of one new source in a generated 100,000-source library against a
+// scan of every signature.
+{
+  const { importCorpus, quality, detectedKinds, classifiedKinds, LABELS } = await import('./versions-detection.ts');
+  const { fillLibrary } = await import('./versions-library.ts');
+  const { tempDir, CORPUS, SEED_000, SEED_001 } = await import('../test/helpers/tmp.ts');
+  const { openStore } = await import('../db/store.ts');
+  const { detectVersions } = await import('../electron/versions/detect.ts');
+  const { sharedSpan, shingleSignature } = await import('../electron/versions/features.ts');
+  const { DETECT } = await import('../electron/versions/detect.ts');
+  const { join } = await import('node:path');
+
+  const { dir, cleanup } = tempDir('lectern-bench-versions-');
+  try {
+    const ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? 3);
+    const wall = { without: [] as number[], with: [] as number[] };
+    const cpu = { without: [] as number[], with: [] as number[] };
+    let last: Awaited<ReturnType<typeof importCorpus>> | null = null;
+    for (let r = 0; r < ROUNDS; r++) {
+      // alternate the two, so load on the shared machine hits both alike
+      const without = await importCorpus(join(dir, `without-${r}.db`), false);
+      without.store.close();
+      last?.store.close();
+      last = await importCorpus(join(dir, `with-${r}.db`), true);
+      wall.without.push(without.ms); wall.with.push(last.ms);
+      cpu.without.push(without.cpu); cpu.with.push(last.cpu);
+    }
+    const ratio = median(wall.without) / median(wall.with);
+    const cpuRatio = median(cpu.without) / median(cpu.with);
+    console.log(`\nimport of the corpus (median of ${ROUNDS}): without detection ${f(median(wall.without))} wall, ${f(median(cpu.without))} CPU; with ${f(median(wall.with))} wall, ${f(median(cpu.with))} CPU (all threads), ${last!.versions} relations found`);
+    console.log(`  speed with detection / without = ${ratio.toFixed(2)} wall, ${cpuRatio.toFixed(2)} CPU   goal >= 0.8: ${ratio >= 0.8 ? 'met' : 'NOT met'}`);
+
+    // quality on the labelled pairs: end to end (what the import stored), and the classifier alone (each pair aligned)
+    const show = (title: string, rows: { pair: { a: string; b: string; label: 'version' | 'shares' | 'neither' }; found: 'version' | 'shares' | 'neither' }[]) => {
+      const q = quality(rows.map((r) => ({ label: r.pair.label, found: r.found })));
+      const fmt = (k: 'version' | 'shares') => `${k} precision ${q[k].precision.toFixed(2)} recall ${q[k].recall.toFixed(2)} (${q[k].tp} right, ${q[k].fp} wrongly, ${q[k].fn} missed)`;
+      console.log(`  ${title}: ${fmt('version')}; ${fmt('shares')}`);
+      for (const r of rows.filter((x) => x.found !== x.pair.label)) console.log(`    labelled ${r.pair.label}, found ${r.found}: ${r.pair.a} ~ ${r.pair.b}`);
+    };
+    const counts = { version: 0, shares: 0, neither: 0 };
+    for (const p of LABELS) counts[p.label]++;
+    console.log(`\nquality on ${LABELS.length} labelled BBC pairs (${counts.version} versions, ${counts.shares} shares, ${counts.neither} neither; test/fixtures/version-pairs.json)`);
+    show('detected at import', detectedKinds(last!.store));
+    show('classifier alone', classifiedKinds());
+    last!.store.close();
+
+    const seeds = openStore(join(dir, 'seeds.db'));
+    const { createImportService } = await import('../electron/import/import-service.ts');
+    const { createVersionFinder } = await import('../electron/versions/finder.ts');
+    const sr = await createImportService(seeds, undefined, { findVersions: () => createVersionFinder(seeds) }).importPaths([SEED_000, SEED_001]);
+    const rel = seeds.relations.listLive()[0];
+    const s000 = sr.imported.find((i) => i.path === SEED_000)?.id;
+    console.log(`  seeds imported together: ${rel ? `${rel.kind}, a in b ${rel.aInB}, b in a ${rel.bInA}, ${rel.a === s000 ? '000' : '001'} is a` : 'NOT found'}`);
+    seeds.close();
+
+    // one new source in a generated library
+    const TOTAL = Number(process.env.BENCH_LIBRARY_SOURCES ?? 100_000);
+    const QUERIES = Number(process.env.BENCH_LIBRARY_QUERIES ?? 100);
+    const queryPairs = LABELS.filter((p) => p.label !== 'neither').slice(0, Math.floor(QUERIES / 2));
+    const withheld = new Set(queryPairs.map((p) => p.b));
+    const real = corpusFiles().filter((f) => !withheld.has(f.slice(CORPUS.length + 1))).map((f) => ({ name: f, text: readArticle(f) }));
+    const lib = openStore(join(dir, 'library.db'));
+    const g0 = performance.now();
+    fillLibrary(lib, [{ name: SEED_001, text: readArticle(SEED_001) }, ...real], TOTAL);
+    console.log(`\ngenerated library: ${TOTAL} sources (the corpus and ${TOTAL - real.length - 1} synthetic articles from its word bigrams), built and indexed in ${(performance.now() - g0) / 1000 | 0} s`);
+    const rand = rng(11);
+    const { bigramModel, syntheticArticle } = await import('./versions-library.ts');
+    const model = bigramModel(real.slice(0, 500).map((r) => r.text));
+    const queries = [
+      { name: SEED_000, text: readArticle(SEED_000) },
+      ...queryPairs.map((p) => ({ name: p.b, text: readArticle(join(CORPUS, p.b)) })),
+      ...Array.from({ length: QUERIES - queryPairs.length - 1 }, (_, i) => ({ name: `new-${i}`, text: syntheticArticle(model, 400, rand) })),
+    ];
+    const detectMs: number[] = [];
+    const lookupMs: number[] = [];
+    let found = 0;
+    for (const [i, q] of queries.entries()) {
+      const s = lib.sources.insert({ title: q.name, published: null, publisher: null, url: null, byline: null, originalPath: null, originalName: q.name,
+        sha256: `query-${i}`, encoding: 'utf-8', text: q.text, chars: [...q.text].length });
+      const seq = lib.versionIndex.seqOf(s.id)!;
+      const t1 = performance.now();
+      lib.versionIndex.candidates(seq, shingleSignature(q.text).hashes, DETECT.minShared, DETECT.candidates);
+      lookupMs.push(performance.now() - t1);
+      const t0 = performance.now();
+      found += detectVersions(lib, [s.id]).length;
+      detectMs.push(performance.now() - t0);
+    }
+    // the baseline: the same question answered by reading every signature in the library
+    const scanMs: number[] = [];
+    const all = lib.db.prepare('SELECT hashes, positions FROM version_signatures');
+    for (const q of queries.slice(0, 5)) {
+      const sig = shingleSignature(q.text);
+      const t0 = performance.now();
+      for (const r of all.iterate() as Iterable<{ hashes: string; positions: string }>) {
+        sharedSpan(sig, { hashes: JSON.parse(r.hashes) as number[], positions: JSON.parse(r.positions) as number[] });
+      }
+      scanMs.push(performance.now() - t0);
+    }
+    lib.close();
+    const p95 = quantile(detectMs, 0.95);
+    console.log(`finding the versions of one new source (${queries.length} new sources, ${queryPairs.length + 1} with a version or shared passages in the library; ${found} relations found):`);
+    console.log(`  whole step (signature, index, candidates, alignment, store): median ${median(detectMs).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms   goal p95 < 50 ms: ${p95 < 50 ? 'met' : 'NOT met'}`);
+    console.log(`  candidate lookup alone: median ${median(lookupMs).toFixed(2)} ms, p95 ${quantile(lookupMs, 0.95).toFixed(2)} ms`);
+    console.log(`  baseline, reading every signature instead: median ${f(median(scanMs))}; the index is ${(median(scanMs) / median(detectMs)).toFixed(0)}x faster`);
+  } finally {
+    cleanup();
+  }
+}

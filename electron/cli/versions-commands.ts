@@ -8,10 +8,12 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 const KIND_LABEL = { version: 'version', shares: 'shares passages', revision: 'revision' } as const;
 
-function relationLine(r: SourceRelation): string {
-  const facts = [`similarity ${pct(r.similarity)}`, `a in b ${pct(r.aInB)}`, `b in a ${pct(r.bInA)}`, r.origin, r.dismissed ? 'dismissed' : null];
-  const direction = r.derived ? `  (estimate: ${r.derived} derived, by ${r.derivedBy})` : '';
-  return `${KIND_LABEL[r.kind].padEnd(15)} ${r.a}  ${r.b}  ${facts.filter(Boolean).join(', ')}${direction}`;
+/** A relation on two lines: its kind and the two sources (with their titles when known), then its figures. */
+function relationLine(r: SourceRelation, titles: ReadonlyMap<string, string> = new Map()): string {
+  const name = (id: string) => (titles.has(id) ? `${id} (${titles.get(id)})` : id);
+  const facts = [`similarity ${pct(r.similarity)}`, `a in b ${pct(r.aInB)}`, `b in a ${pct(r.bInA)}`, r.origin, r.dismissed ? 'dismissed' : null,
+    r.derived && `estimate (${r.derivedBy}): ${r.derived === r.a ? 'a' : 'b'} is likely derived from the other`];
+  return `${KIND_LABEL[r.kind].padEnd(15)} a ${name(r.a)}\n${' '.repeat(16)}b ${name(r.b)}\n${' '.repeat(16)}${facts.filter(Boolean).join(', ')}`;
 }
 
 function relatedLine(r: RelatedSource): string {
@@ -40,9 +42,10 @@ const versionsCommand: Command = {
       return { json, human };
     }
     const listed = await api.listVersions();
-    const groups = listed.groups.map((g, i) => `group ${i + 1}: ${g.sources.join(', ')}`);
+    const titles = new Map((await api.listSources()).map((x) => [x.id, x.title]));
+    const groups = listed.groups.map((g, i) => `group ${i + 1}: ${g.sources.map((x) => `${x} (${titles.get(x) ?? '?'})`).join(', ')}`);
     const summary = rebuilt ? [`rebuilt: ${rebuilt.sources} sources, ${rebuilt.compared} pairs aligned, ${rebuilt.found} relations found, ${rebuilt.removed} removed`] : [];
-    const human = [...summary, ...(listed.relations.length === 0 ? ['No versions found.'] : [...groups, ...listed.relations.map(relationLine)])].join('\n');
+    const human = [...summary, ...(listed.relations.length === 0 ? ['No versions found.'] : [...groups, ...listed.relations.map((r) => relationLine(r, titles))])].join('\n');
     return { json: rebuilt ? { ...listed, rebuild: rebuilt } : listed, human };
   },
 };

@@ -1,0 +1,60 @@
+// bench:versions, finding versions: the import of the BBC corpus with and
+// without detection, and the precision and recall of both kinds of relation
+// on the pairs labelled in test/fixtures/version-pairs.json.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { alignTexts } from '../common/align/align.ts';
+import { openStore, type Store } from '../db/store.ts';
+import { createImportService } from '../electron/import/import-service.ts';
+import { classify } from '../electron/versions/classify.ts';
+import { createVersionFinder } from '../electron/versions/finder.ts';
+import { CORPUS } from '../test/helpers/tmp.ts';
+import { readArticle } from '../test/helpers/version-pair.ts';
+
+export interface LabelledPair { a: string; b: string; label: 'version' | 'shares' | 'neither'; why: string }
+
+export const LABELS: LabelledPair[] = (JSON.parse(readFileSync(new URL('../test/fixtures/version-pairs.json', import.meta.url), 'utf8')) as { pairs: LabelledPair[] }).pairs;
+
+const cpuMs = (since: NodeJS.CpuUsage) => { const c = process.cpuUsage(since); return (c.user + c.system) / 1000; };
+
+/** Imports the corpus into a fresh library at `file`; with detection, through the finder the API uses. */
+export async function importCorpus(file: string, detect: boolean): Promise<{ ms: number; cpu: number; store: Store; versions: number }> {
+  const store = openStore(file);
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const r = await createImportService(store, undefined, detect ? { findVersions: () => createVersionFinder(store) } : {}).importPaths([CORPUS]);
+  if (r.versionsError) throw new Error(r.versionsError);
+  return { ms: performance.now() - t0, cpu: cpuMs(c0), store, versions: r.versions.length };
+}
+
+type Kind = 'version' | 'shares' | 'neither';
+
+export interface Quality { precision: number; recall: number; tp: number; fp: number; fn: number }
+
+/** Precision and recall of each kind, from (label, found) over the labelled pairs. */
+export function quality(results: { label: Kind; found: Kind }[]): Record<'version' | 'shares', Quality> {
+  const of = (kind: Kind): Quality => {
+    const tp = results.filter((r) => r.label === kind && r.found === kind).length;
+    const fp = results.filter((r) => r.label !== kind && r.found === kind).length;
+    const fn = results.filter((r) => r.label === kind && r.found !== kind).length;
+    return { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn), tp, fp, fn };
+  };
+  return { version: of('version'), shares: of('shares') };
+}
+
+/** What detection stored for each labelled pair in a library holding the whole corpus. */
+export function detectedKinds(store: Store): { pair: LabelledPair; found: Kind }[] {
+  const byPath = new Map<string, string>(store.db.prepare('SELECT original_path, id FROM live_sources').all()
+    .map((r) => [(r as { original_path: string }).original_path, (r as { id: string }).id]));
+  return LABELS.map((pair) => {
+    const a = byPath.get(join(CORPUS, pair.a))!;
+    const b = byPath.get(join(CORPUS, pair.b))!;
+    const r = store.relations.get(a, b);
+    return { pair, found: r && !r.dismissed && (r.kind === 'version' || r.kind === 'shares') ? r.kind : 'neither' };
+  });
+}
+
+/** The classifier alone: each labelled pair aligned directly (no candidate index). */
+export function classifiedKinds(): { pair: LabelledPair; found: Kind }[] {
+  return LABELS.map((pair) => ({ pair, found: classify(alignTexts(readArticle(join(CORPUS, pair.a)), readArticle(join(CORPUS, pair.b)))).kind ?? 'neither' }));
+}
