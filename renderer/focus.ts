@@ -12,10 +12,19 @@ export function focusOrigin(): HTMLElement | null {
   return el instanceof HTMLElement && el !== document.body ? el : null;
 }
 
-export function returnFocus(origin: HTMLElement | null): void {
+export function returnFocus(origin: HTMLElement | null, fallback?: HTMLElement | null): void {
   const target = origin && shown(origin) ? origin
+    : fallback && shown(fallback) ? fallback
     : document.querySelector<HTMLElement>('[data-reader]') ?? document.querySelector<HTMLElement>('.reader-scroll');
   target?.focus({ preventScroll: true });
+}
+
+/** After the next frame, when focus was lost (on the body, or on something now hidden): `returnFocus(origin, fallback())`. */
+export function keepFocus(origin: HTMLElement | null, fallback: () => HTMLElement | null = () => null): void {
+  requestAnimationFrame(() => {
+    const now = focusOrigin();
+    if (!now || !shown(now)) returnFocus(origin, fallback());
+  });
 }
 
 /** The elements Tab can reach inside `root`, in order. */

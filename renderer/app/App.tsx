@@ -20,6 +20,7 @@ import { AnnotationsPanel, type AnnotationActions } from '../annotations/Annotat
 import { storedDraft, type AnnotationDraft } from '../annotations/AnnotationEditor.tsx';
 import { editDraftKey, newDraftKey } from '../annotations/draft-keys.ts';
 import { clearDraft } from '../drafts.ts';
+import { focusOrigin, keepFocus } from '../focus.ts';
 import { NotebookPanel } from '../notebook/NotebookPanel.tsx';
 import { DropOverlay, ImportProgress, ImportSummary } from '../import/ImportViews.tsx';
 import { SettingsDialog } from '../dialogs/Settings.tsx';
@@ -114,11 +115,18 @@ export function App() {
 
   const showNotes = () => { setSideTab('notes'); setPanes((p) => (p.sideOpen ? p : { ...p, sideOpen: true })); };
 
+  /**
+   * "Add to note": into the open note, else a new one, shown in the Notes tab.
+   * Focus stays where it was when that is still on screen (the note takes it
+   * for an insertion into an open note); else it goes to the reader's text.
+   */
   const cite = (a: Passage) => {
     const attrs = citationOf(a);
     if (!attrs) return;
+    const origin = focusOrigin();
     showNotes();
     emit('cite', attrs);
+    keepFocus(origin);
   };
 
   const fillDrag = (a: Passage, dt: DataTransfer) => {
@@ -251,7 +259,12 @@ export function App() {
     if (a) setSelectedId(a.id);
     openSource(sourceId, { start, end }).catch(fail);
   });
-  useBusEvent('open-note', showNotes);
+  // A note opened from a backlink or a search hit: the Notes tab shows it; the
+  // note takes focus (it cannot while its tab is still hidden, so it gets it here).
+  useBusEvent('open-note', () => {
+    showNotes();
+    keepFocus(null, () => document.querySelector<HTMLElement>('#panel-notes .ProseMirror'));
+  });
 
   /** Mod-F: find in the open source; with none open, the library's search. */
   const find = () => { if (open) setFindRequest((n) => n + 1); else focusSearch(); };
