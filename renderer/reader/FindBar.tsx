@@ -3,7 +3,7 @@
 // (Escape). Closing selects the current match in the text and gives the text
 // focus, so it can be highlighted next (Enter or H); Escape with no match
 // returns focus to where it was.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ReaderController } from './controller.ts';
 import { matchCount, type FindMatches } from './find.ts';
 
@@ -18,7 +18,8 @@ export function FindBar({ ctrl, request, onClose }: {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<(FindMatches & { current: number }) | null>(null);
 
-  useEffect(() => {
+  // a layout effect: the box has focus before the next key arrives (none is lost to the text)
+  useLayoutEffect(() => {
     if (!origin.current || !input.current?.contains(document.activeElement)) origin.current = document.activeElement;
     input.current?.focus();
     input.current?.select();

@@ -74,7 +74,7 @@ export function Reader({ source, reveal, onRevealed, annotations, empty, hooks, 
 
   // the find bar is open from a Mod-F until it closes, and not across sources
   const [findShown, setFindShown] = useState(0);
-  useEffect(() => { if (findRequest) setFindShown(findRequest); }, [findRequest]);
+  useLayoutEffect(() => { if (findRequest) setFindShown(findRequest); }, [findRequest]);
   useEffect(() => () => setFindShown(0), [source?.id]);
 
   return (
