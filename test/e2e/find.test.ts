@@ -6,20 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { withLectern } from './harness.ts';
-import { importAndOpen, until } from './helpers.ts';
+import { importAndOpen, until, waitInReaderView } from './helpers.ts';
 import { scan } from './axe.ts';
 import { SEED_001 } from '../helpers/tmp.ts';
 
 const count = (page: Page) => page.locator('.find-count').innerText();
 const current = (page: Page) => page.evaluate(() => [...document.querySelectorAll('[data-reader] .find-current')].map((e) => e.textContent).join(''));
-const currentInView = (page: Page) => page.waitForFunction(() => {
-  const f = document.querySelector('[data-reader] .find-current');
-  const sc = document.querySelector('.reader-scroll');
-  if (!f || !sc) return false;
-  const a = f.getBoundingClientRect();
-  const b = sc.getBoundingClientRect();
-  return a.top >= b.top && a.bottom <= b.bottom;
-});
+const currentInView = (page: Page) => waitInReaderView(page, '[data-reader] .find-current');
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`find in source: Mod-F, "n of N", Enter / Shift+Enter / buttons, Escape selects the match (${scheme})`, async () => {
