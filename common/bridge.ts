@@ -8,7 +8,7 @@ import type { ApiMethod, LecternApi } from './api-methods.ts';
 import type { ApiErrorShape, ProgressEvent } from './types.ts';
 
 /** Commands the application menu sends to the renderer (electron/shell/shell-config.ts builds the menu). */
-export const MENU_COMMANDS = ['import-files', 'import-folder', 'export', 'settings', 'shortcuts', 'find', 'new-note'] as const;
+export const MENU_COMMANDS = ['import-files', 'import-folder', 'export', 'settings', 'shortcuts', 'find', 'find-in-source', 'new-note'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface ShellFeatures {

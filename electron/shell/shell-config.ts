@@ -119,7 +119,8 @@ export function menuTemplate(send: (command: MenuCommand) => void, platform: Nod
     {
       label: '&View',
       submenu: [
-        { label: 'Find in Library', accelerator: 'CmdOrCtrl+F', click: () => send('find') },
+        { label: 'Find in Source', accelerator: 'CmdOrCtrl+F', click: () => send('find-in-source') },
+        { label: 'Find in Library', accelerator: 'CmdOrCtrl+K', click: () => send('find') },
         { type: 'separator' },
         { role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' },
         { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' },

@@ -2,12 +2,14 @@
 // "Annotation" for a clicked highlight, placed under its anchor rect.
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Annotation } from '../../common/types.ts';
+import { focusOrigin, returnFocus } from '../focus.ts';
 import { AnnotationEditor, type AnnotationDraft } from '../annotations/AnnotationEditor.tsx';
 import { editDraftKey, newDraftKey } from '../annotations/draft-keys.ts';
 
+/** `focus`: opened from the keyboard, so its first field takes focus. */
 export type Popover =
-  | { mode: 'new'; start: number; end: number; exact: string; rect: DOMRect }
-  | { mode: 'edit'; id: string; rect: DOMRect };
+  | { mode: 'new'; start: number; end: number; exact: string; rect: DOMRect; focus?: boolean }
+  | { mode: 'edit'; id: string; rect: DOMRect; focus?: boolean };
 
 /** The popover's width in CSS pixels (room for its row of buttons on one line). */
 const POPOVER_WIDTH = 360;
@@ -50,6 +52,19 @@ export function AnnotationPopover({ popover, sourceId, annotation: popAnn, known
     seen.observe(el);
     return () => seen.disconnect();
   }, [rect]);
+  // Focus: into the form when opened from the keyboard; back to where it was (the reader) when it closes,
+  // if it was inside or was lost, or after "Add to note" (the note took it for the insertion).
+  const citing = useRef(false);
+  useLayoutEffect(() => {
+    const el = ref.current!;
+    const origin = focusOrigin();
+    if (popover.focus) (el.querySelector('textarea') ?? el.querySelector('button'))?.focus();
+    return () => {
+      const now = document.activeElement;
+      if (citing.current || !now || now === document.body || el.contains(now)) returnFocus(origin);
+    };
+  }, []);
+  const cite = (a: { id?: string; start: number; end: number; exact: string }) => { citing.current = true; onCite(a); onClose(); };
   return (
     <div ref={ref} class="popover" role="dialog" aria-label={popover.mode === 'new' ? 'New annotation' : 'Annotation'}
       style={{ width: `${POPOVER_WIDTH}px` }}>
@@ -58,14 +73,14 @@ export function AnnotationPopover({ popover, sourceId, annotation: popAnn, known
           key={`${popover.start}-${popover.end}`} label="New annotation" initial={{ color: 'yellow', comment: '', tags: [] }} knownTags={knownTags}
           draft={{ key: newDraftKey(sourceId), extra: { start: popover.start, end: popover.end, exact: popover.exact } }}
           onSave={(d) => onCreate(popover, d)} onCancel={onClose}
-          onCite={() => { onCite(popover); onClose(); }}
+          onCite={() => cite(popover)}
         />
       ) : (
         <AnnotationEditor
           key={popAnn!.id + popAnn!.modified} label="Edit annotation" initial={{ color: popAnn!.color, comment: popAnn!.comment, tags: popAnn!.tags }} knownTags={knownTags}
           draft={{ key: editDraftKey(popAnn!.id), extra: { modified: popAnn!.modified } }}
           onSave={(d) => onSave(popAnn!, d)} onCancel={onClose}
-          onDelete={() => onDelete(popAnn!)} onCite={() => { onCite(popAnn!); onClose(); }}
+          onDelete={() => onDelete(popAnn!)} onCite={() => cite(popAnn!)}
         />
       )}
     </div>

@@ -15,11 +15,12 @@ import { emit } from '../bus.ts';
 import { Library } from '../library/Library.tsx';
 import { firstMatch, markedTerms } from '../library/find-match.ts';
 import { Reader, type RevealRequest } from '../reader/Reader.tsx';
-import type { ReaderController } from '../reader/controller.ts';
+import type { ReaderController, ReaderRange } from '../reader/controller.ts';
 import { AnnotationsPanel, type AnnotationActions } from '../annotations/AnnotationsPanel.tsx';
 import { storedDraft, type AnnotationDraft } from '../annotations/AnnotationEditor.tsx';
 import { editDraftKey, newDraftKey } from '../annotations/draft-keys.ts';
 import { clearDraft } from '../drafts.ts';
+import { focusOrigin, keepFocus } from '../focus.ts';
 import { NotebookPanel } from '../notebook/NotebookPanel.tsx';
 import { DropOverlay, ImportProgress, ImportSummary } from '../import/ImportViews.tsx';
 import { SettingsDialog } from '../dialogs/Settings.tsx';
@@ -28,7 +29,7 @@ import { AnnotationImportSummary, ExportDialog, type ExportTarget } from '../dia
 import { Splitter } from './Splitter.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { SidePanel, type SideTab } from './SidePanel.tsx';
-import { AnnotationPopover, type NewPopover, type Popover } from './AnnotationPopover.tsx';
+import { AnnotationPopover, type Popover } from './AnnotationPopover.tsx';
 import { Toasts, type Undoable } from './Toasts.tsx';
 import { paneColumns, usePanes } from './usePanes.ts';
 import { useTheme } from './useTheme.ts';
@@ -57,6 +58,7 @@ export function App() {
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [openNote, setOpenNote] = useState<ExportTarget | null>(null);
   const [undo, setUndo] = useState<Undoable | null>(null);
+  const [findRequest, setFindRequest] = useState(0);
   const [notice, setNotice] = useState<string>('');
   const [panes, setPanes] = usePanes();
 
@@ -113,11 +115,18 @@ export function App() {
 
   const showNotes = () => { setSideTab('notes'); setPanes((p) => (p.sideOpen ? p : { ...p, sideOpen: true })); };
 
+  /**
+   * "Add to note": into the open note, else a new one, shown in the Notes tab.
+   * Focus stays where it was when that is still on screen (the note takes it
+   * for an insertion into an open note); else it goes to the reader's text.
+   */
   const cite = (a: Passage) => {
     const attrs = citationOf(a);
     if (!attrs) return;
+    const origin = focusOrigin();
     showNotes();
     emit('cite', attrs);
+    keepFocus(origin);
   };
 
   const fillDrag = (a: Passage, dt: DataTransfer) => {
@@ -128,12 +137,12 @@ export function App() {
     dt.effectAllowed = 'copy';
   };
 
-  const createAnnotation = async (p: NewPopover, d: AnnotationDraft) => {
+  const createAnnotation = async (p: { start: number; end: number }, d: AnnotationDraft) => {
     if (!open) return;
     const sourceId = open.source.id;
     const a = await api().createAnnotation({ sourceId, start: p.start, end: p.end, color: d.color, comment: d.comment, tags: d.tags });
     clearDraft(newDraftKey(sourceId));
-    window.getSelection()?.removeAllRanges();
+    if (ctrlRef.current?.source.id === sourceId) ctrlRef.current.collapseSelection();
     setPopover(null);
     setAnnotations(sourceId, (l) => [...l, a]);
     setSelectedId(a.id);
@@ -250,7 +259,23 @@ export function App() {
     if (a) setSelectedId(a.id);
     openSource(sourceId, { start, end }).catch(fail);
   });
-  useBusEvent('open-note', showNotes);
+  // A note opened from a backlink or a search hit: the Notes tab shows it; the
+  // note takes focus (it cannot while its tab is still hidden, so it gets it here).
+  useBusEvent('open-note', () => {
+    showNotes();
+    keepFocus(null, () => document.querySelector<HTMLElement>('#panel-notes .ProseMirror'));
+  });
+
+  /** Mod-F: find in the open source; with none open, the library's search. */
+  const find = () => { if (open) setFindRequest((n) => n + 1); else focusSearch(); };
+
+  /** The selected annotation's editor, over its passage, focused (Enter after J). */
+  const editAnnotation = (a: Annotation) => {
+    const ctrl = ctrlRef.current;
+    if (!ctrl || !open || !isPlaced(a, open.source.chars)) return;
+    setSelectedId(a.id);
+    setPopover({ mode: 'edit', id: a.id, rect: ctrl.rangeRect(a.start, a.end), focus: true });
+  };
 
   const focusSearch = () => { setPanes((p) => (p.libOpen ? p : { ...p, libOpen: true })); searchRef.current?.focus(); searchRef.current?.select(); };
 
@@ -262,6 +287,7 @@ export function App() {
     'settings': () => setDialog({ kind: 'settings' }),
     'shortcuts': () => setDialog({ kind: 'shortcuts' }),
     'find': focusSearch,
+    'find-in-source': find,
     'new-note': () => { showNotes(); emit('new-note', {}); },
   };
   useMenuCommands(commands);
@@ -273,6 +299,8 @@ export function App() {
     openExport,
     newNote: commands['new-note'],
     openShortcuts: commands.shortcuts,
+    find,
+    editAnnotation,
     undoDelete: () => { undoDelete().catch(fail); },
     stepAnnotation,
     findAnnotation: (id) => open?.annotations.find((x) => x.id === id),
@@ -288,6 +316,15 @@ export function App() {
     },
     onHighlightClick: (id: string, rect: DOMRect) => { setSelectedId(id); setPopover({ mode: 'edit', id, rect }); },
     onDragSelection: (r: { start: number; end: number; exact: string }, dt: DataTransfer) => fillDrag(r, dt),
+    onEnter: () => {
+      const a = selectedId && !popover ? open?.annotations.find((x) => x.id === selectedId) : undefined;
+      if (a) editAnnotation(a);
+      return !!a;
+    },
+    onSelectionKey: (key: 'annotate' | 'highlight', r: ReaderRange) => {
+      if (key === 'annotate') setPopover({ mode: 'new', ...r, focus: true });
+      else createAnnotation(r, { color: 'yellow', comment: '', tags: [] }).catch(fail);
+    },
   };
 
   const onReaderScroll = () => {
@@ -349,6 +386,7 @@ export function App() {
           <Reader
             source={open?.source ?? null} reveal={reveal} onRevealed={onRevealed} annotations={open?.annotations ?? []} empty={ready && sources.length === 0}
             hooks={readerHooks} onReady={onReaderReady} onScroll={onReaderScroll} onSaveMeta={saveMeta}
+            findRequest={findRequest}
             tools={<>
               <button type="button" title={`Export this source (${MOD}+E)`} onClick={openExport}>Export…</button>
               <button type="button" title="Import W3C Web Annotation JSON(-LD) onto this source" onClick={() => annInputRef.current?.click()}>Import annotations…</button>

@@ -5,9 +5,18 @@ import { useEffect } from 'preact/hooks';
 import type { Annotation } from '../../common/types.ts';
 import type { ImportKind } from './useImport.ts';
 
+/** The reader's text is contenteditable only so a caret can move in it: its keys are the reading keys. */
+const inReader = (el: HTMLElement) => !!el.closest?.('[data-reader]');
+
 const isTyping = (t: EventTarget | null) => {
   const el = t as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+  return !!el && !inReader(el) && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+};
+
+/** Where Enter means "open the selected annotation" (not on a button, link or field, which Enter activates). */
+const onReadingSurface = (t: EventTarget | null) => {
+  const el = t as HTMLElement | null;
+  return !el || el === document.body || inReader(el) || el.classList.contains('reader-scroll');
 };
 
 /** What the shortcuts see and do; read afresh on every render. */
@@ -23,6 +32,10 @@ export interface ShortcutTargets {
   openExport(): void;
   newNote(): void;
   openShortcuts(): void;
+  /** Mod-F: find in the open source (the library's search when none is open). */
+  find(): void;
+  /** Enter on the selected annotation: its editor, focused. */
+  editAnnotation(a: Annotation): void;
   undoDelete(): void;
   stepAnnotation(dir: 1 | -1): void;
   /** The open source's annotation with this id, if any. */
@@ -37,7 +50,8 @@ export function useShortcuts(t: ShortcutTargets) {
       if (e.defaultPrevented) return;
       const mod = e.ctrlKey || e.metaKey;
       const k = e.key.toLowerCase();
-      if (mod && (k === 'f' || k === 'k')) { e.preventDefault(); t.searchRef.current?.focus(); t.searchRef.current?.select(); return; }
+      if (mod && k === 'f' && !e.shiftKey) { e.preventDefault(); t.find(); return; }
+      if (mod && k === 'k') { e.preventDefault(); t.searchRef.current?.focus(); t.searchRef.current?.select(); return; }
       if (mod && k === 'o') { e.preventDefault(); t.startImport(e.shiftKey ? 'folder' : 'files'); return; }
       if (mod && k === ',') { e.preventDefault(); t.openSettings(); return; }
       if (mod && k === 'e' && !e.shiftKey && !e.altKey) { e.preventDefault(); t.openExport(); return; }
@@ -49,6 +63,11 @@ export function useShortcuts(t: ShortcutTargets) {
       if (e.key === '?') { t.openShortcuts(); return; }
       if (k === 'j' || (e.altKey && e.key === 'ArrowDown')) { e.preventDefault(); t.stepAnnotation(1); return; }
       if (k === 'k' || (e.altKey && e.key === 'ArrowUp')) { e.preventDefault(); t.stepAnnotation(-1); return; }
+      if (e.key === 'Enter' && !e.shiftKey && t.selectedId && !t.popoverOpen && onReadingSurface(e.target)) {
+        const a = t.findAnnotation(t.selectedId);
+        if (a) { e.preventDefault(); t.editAnnotation(a); }
+        return;
+      }
       if ((e.key === 'Delete' || e.key === 'Backspace') && t.selectedId && !t.popoverOpen) {
         const a = t.findAnnotation(t.selectedId);
         if (a) { e.preventDefault(); t.deleteAnnotation(a); }

@@ -1,6 +1,9 @@
-// A modal built on the native <dialog> (focus trap, Escape, the dialog role).
+// A modal built on the native <dialog> (Escape, the dialog role, the rest of
+// the window inert). Tab and Shift+Tab cycle inside it; when it closes, focus
+// returns to where it was when it opened (renderer/focus.ts).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { focusOrigin, returnFocus, trapTab } from '../focus.ts';
 
 export function Dialog({ title, onClose, children, class: cls, scrollable = false }: {
   title: string; onClose(): void; children: ComponentChildren; class?: string;
@@ -11,11 +14,16 @@ export function Dialog({ title, onClose, children, class: cls, scrollable = fals
   const titleId = useId();
   useEffect(() => {
     const d = ref.current!;
+    const origin = focusOrigin();
     if (!d.open) d.showModal();
-    return () => { if (d.open) d.close(); };
+    return () => {
+      if (d.open) d.close();
+      returnFocus(origin);
+    };
   }, []);
   return (
-    <dialog ref={ref} class={`dialog ${cls ?? ''}`} aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); onClose(); }}>
+    <dialog ref={ref} class={`dialog ${cls ?? ''}`} aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); onClose(); }}
+      onKeyDown={(e) => trapTab(e, e.currentTarget)}>
       <header class="dialog-head">
         <h2 id={titleId}>{title}</h2>
         <button type="button" class="icon" aria-label="Close" onClick={onClose}>×</button>

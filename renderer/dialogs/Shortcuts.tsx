@@ -8,7 +8,8 @@ export const SHORTCUT_GROUPS: { title: string; keys: [string, string][] }[] = [
   {
     title: 'Anywhere',
     keys: [
-      [`${MOD}+F or ${MOD}+K`, 'Focus the search box'],
+      [`${MOD}+K`, 'Search the library'],
+      [`${MOD}+F`, 'Find in the open source (Enter / Shift+Enter: next / previous)'],
       [`${MOD}+O`, 'Import files'],
       [`${MOD}+Shift+O`, 'Import a folder'],
       [`${MOD}+N`, 'New note'],
@@ -24,6 +25,10 @@ export const SHORTCUT_GROUPS: { title: string; keys: [string, string][] }[] = [
       ['↑ / ↓, Home / End', 'Move through the library or search results'],
       ['Enter', 'Open the selected search result'],
       ['Delete (library)', 'Delete the selected source'],
+      ['Tab to the text, then arrows', 'Move the caret in the reader; Shift+arrows select'],
+      ['H (with a selection)', 'Highlight the selection'],
+      ['Enter (with a selection)', 'Annotate the selection (colour, comment, tags)'],
+      ['Enter (after J / K)', 'Edit the selected annotation'],
       ['J or Alt+↓', 'Next annotation'],
       ['K or Alt+↑', 'Previous annotation'],
       ['Delete (reader)', 'Delete the selected annotation'],

@@ -5,6 +5,8 @@ import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../common/types.ts';
 import { OffsetMap } from '../../common/offsets.ts';
 
 function foldChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : ch; // ASCII: no marks, lower-case only
   const f = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   if (f.length === 1) return f;
   const l = ch.toLowerCase();
@@ -12,9 +14,9 @@ function foldChar(ch: string): string {
 }
 
 export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i]!);
-  return out;
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) out.push(foldChar(text[i]!));
+  return out.join('');
 }
 
 /** The words a snippet marks as matched. */

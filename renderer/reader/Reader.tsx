@@ -1,10 +1,11 @@
 // The reader pane: the source's details (MetaHeader) above a read-only
 // ProseMirror view that this component mounts and owns.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation, Source, SourceMeta } from '../../common/types.ts';
 import { ReaderController, type ReaderHooks } from './controller.ts';
 import { MetaHeader } from './MetaHeader.tsx';
+import { FindBar } from './FindBar.tsx';
 
 /** Where to take the reader: a passage (scrolled to and flashed) or a saved top offset. `seq` tells repeated requests apart. */
 export interface RevealRequest { seq: number; sourceId: string; start: number; end: number; flash: boolean; top?: boolean }
@@ -23,9 +24,11 @@ export interface ReaderProps {
   onSaveMeta(patch: Partial<SourceMeta>): Promise<void>;
   /** Buttons for the open source (export, import annotations), shown above the text. */
   tools?: ComponentChildren;
+  /** Grows with each Mod-F in the reader: opens (or refocuses) the find bar. */
+  findRequest: number;
 }
 
-export function Reader({ source, reveal, onRevealed, annotations, empty, hooks, onReady, onScroll, onSaveMeta, tools }: ReaderProps) {
+export function Reader({ source, reveal, onRevealed, annotations, empty, hooks, onReady, onScroll, onSaveMeta, tools, findRequest }: ReaderProps) {
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const ctrlRef = useRef<ReaderController | null>(null);
@@ -42,6 +45,8 @@ export function Reader({ source, reveal, onRevealed, annotations, empty, hooks, 
       onSelect: (r) => hooksRef.current.onSelect(r),
       onHighlightClick: (id, rect) => hooksRef.current.onHighlightClick(id, rect),
       onDragSelection: (r, dt) => hooksRef.current.onDragSelection(r, dt),
+      onSelectionKey: (k, r) => hooksRef.current.onSelectionKey(k, r),
+      onEnter: () => hooksRef.current.onEnter(),
     });
     ctrlRef.current = ctrl;
     performance.mark('lectern:reader-view');
@@ -67,9 +72,15 @@ export function Reader({ source, reveal, onRevealed, annotations, empty, hooks, 
     });
   }, [reveal, source?.id]);
 
+  // the find bar is open from a Mod-F until it closes, and not across sources
+  const [findShown, setFindShown] = useState(0);
+  useLayoutEffect(() => { if (findRequest) setFindShown(findRequest); }, [findRequest]);
+  useEffect(() => () => setFindShown(0), [source?.id]);
+
   return (
     <section class="reader" aria-label="Reader">
       {source && tools && <div class="reader-tools" role="toolbar" aria-label="Source">{tools}</div>}
+      {source && findShown > 0 && <FindBar ctrl={() => ctrlRef.current} request={findShown} onClose={() => setFindShown(0)} />}
       <div class="reader-scroll" ref={scrollRef} onScroll={onScroll} tabIndex={-1}>
         {source ? (
           <>

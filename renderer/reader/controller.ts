@@ -1,22 +1,38 @@
 // Owns one read-only ProseMirror view of one source: builds it, keeps the
 // highlight decorations in sync with the annotation list (small add/remove
 // actions, never a rebuild), converts selections and scroll positions to code
-// points, scrolls to passages and flashes them.
-import { EditorState } from 'prosemirror-state';
+// points, scrolls to passages and flashes them, and finds text in it.
+//
+// The view is contenteditable so that the keyboard can reach it and move and
+// extend a caret selection (Tab, arrows, Shift+arrows), as a browser's caret
+// browsing would; every change to the text is refused (beforeinput is
+// cancelled, and a transaction that changes the document is filtered out).
+import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { Annotation, Source } from '../../common/types.ts';
 import { isPlaced } from '../../common/placement.ts';
-import { buildTextDoc, codePointToPos, posToCodePoint, type TextDoc } from './text-doc.ts';
+import { fold } from '../library/find-match.ts';
+import { buildTextDoc, codePointToPos, posToCodePoint, utf16ToPos, type TextDoc } from './text-doc.ts';
 import { flashPlugin, highlightsKey, highlightsPlugin, setFlash, syncHighlights, type HighlightSpec } from './highlights.ts';
+import { findIn, findKey, findPlugin, firstFrom, setFind, type FindMatches } from './find.ts';
+
+export type ReaderRange = { start: number; end: number; exact: string; rect: DOMRect };
 
 export interface ReaderHooks {
-  /** A non-empty selection ended (mouse or keyboard): its code-point range and a rectangle to anchor a popover. */
-  onSelect(range: { start: number; end: number; exact: string; rect: DOMRect } | null): void;
+  /** A mouse selection ended (non-empty), or was cleared: its code-point range and a rectangle to anchor a popover. */
+  onSelect(range: ReaderRange | null): void;
   /** A highlight was clicked (innermost one when they overlap). */
   onHighlightClick(id: string, rect: DOMRect): void;
   /** A drag of the current selection started: fill in the citation payload. */
   onDragSelection(range: { start: number; end: number; exact: string }, data: DataTransfer): void;
+  /** Enter (annotate, with the popover focused) or H (highlight now) with a selection made from the keyboard or mouse. */
+  onSelectionKey(key: 'annotate' | 'highlight', range: ReaderRange): void;
+  /** Enter with no selection: open the selected annotation, if there is one; false when nothing happened. */
+  onEnter(): boolean;
 }
+
+/** Nothing may change the text: the view is editable only so that a caret can move in it. */
+const readOnly = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
 
 export class ReaderController {
   readonly view: EditorView;
@@ -24,19 +40,38 @@ export class ReaderController {
   readonly source: Source;
   readonly scroller: HTMLElement;
   private flashTimer = 0;
+  private folded: string | null = null;
+  private pointerDown = false;
 
   constructor(mount: HTMLElement, scroller: HTMLElement, source: Source, annotations: Annotation[], hooks: ReaderHooks) {
     this.source = source;
     this.scroller = scroller;
     this.td = buildTextDoc(source.text);
-    const state = EditorState.create({ doc: this.td.doc, plugins: [highlightsPlugin(this.td, this.placed(annotations)), flashPlugin()] });
+    const state = EditorState.create({
+      doc: this.td.doc,
+      plugins: [readOnly, highlightsPlugin(this.td, this.placed(annotations)), flashPlugin(), findPlugin()],
+    });
     this.view = new EditorView(mount, {
       state,
-      editable: () => false,
-      attributes: { class: 'reader-doc', 'aria-label': `Text of ${source.title}`, role: 'document' },
+      attributes: {
+        class: 'reader-doc', 'aria-label': `Text of ${source.title}`, role: 'document', 'data-reader': 'true',
+        spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off', translate: 'no',
+      },
+      handleTextInput: () => true,
+      handlePaste: () => true,
+      handleDrop: () => true,
+      handleKeyDown: (_v, e) => {
+        if (e.ctrlKey || e.metaKey || e.altKey) return false;
+        const key = e.key === 'Enter' ? 'annotate' : e.key === 'h' || e.key === 'H' ? 'highlight' : null;
+        const r = key && this.selection();
+        if (key && r) { hooks.onSelectionKey(key, r); return true; }
+        return e.key === 'Enter' && !e.shiftKey && hooks.onEnter();
+      },
       handleDOMEvents: {
-        mouseup: () => { setTimeout(() => hooks.onSelect(this.selection()), 0); return false; },
-        keyup: (_v, e) => { if (e.shiftKey || e.key === 'Shift') hooks.onSelect(this.selection()); return false; },
+        beforeinput: (_v, e) => { e.preventDefault(); return true; },
+        mousedown: () => { this.pointerDown = true; return false; },
+        mouseup: () => { this.pointerDown = false; setTimeout(() => hooks.onSelect(this.selection()), 0); return false; },
+        focus: () => { if (!this.pointerDown) this.caretIntoView(); return false; },
         click: (_v, e) => {
           const sel = window.getSelection();
           if (sel && !sel.isCollapsed) return false;
@@ -52,6 +87,66 @@ export class ReaderController {
         },
       },
     });
+  }
+
+  /** Focused from the keyboard: a caret that is off screen moves to the first line in view, where reading is. */
+  private caretIntoView(): void {
+    const box = this.scroller.getBoundingClientRect();
+    const head = this.view.coordsAtPos(this.view.state.selection.head);
+    if (head.top >= box.top && head.bottom <= box.bottom) return;
+    const docBox = this.view.dom.getBoundingClientRect();
+    const hit = this.view.posAtCoords({ left: docBox.left + 2, top: Math.max(box.top, docBox.top) + 8 });
+    if (hit) this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, hit.pos)));
+  }
+
+  /** Selects [start, end) (code points) in the text and gives the reader focus, as if the keyboard had selected it. */
+  selectRange(start: number, end: number): void {
+    const sel = TextSelection.create(this.view.state.doc, codePointToPos(this.td, start), codePointToPos(this.td, end));
+    this.view.dispatch(this.view.state.tr.setSelection(sel));
+    this.view.focus();
+  }
+
+  /** After a selection became an annotation: the caret goes to its end (and the DOM selection goes when the text has no focus). */
+  collapseSelection(): void {
+    const { to } = this.view.state.selection;
+    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, to)));
+    if (!this.view.hasFocus()) window.getSelection()?.removeAllRanges();
+  }
+
+  /** Finds `query` (case and diacritics ignored); the current match is the first at or after the caret. */
+  find(query: string): FindMatches & { current: number } {
+    this.folded ??= fold(this.td.text);
+    const m = findIn(this.folded, query);
+    const positions = m.ranges.map(([a, b]) => [utf16ToPos(this.td, a), utf16ToPos(this.td, b)] as [number, number]);
+    const caret = this.view.state.selection.from;
+    const current = positions.length ? firstFrom(positions, caret) : -1;
+    this.view.dispatch(setFind(this.view.state.tr, { positions, current }));
+    if (current >= 0) this.showMatch(current);
+    return { ...m, current };
+  }
+
+  /** Moves the current match by `dir` (wrapping), scrolls to it; returns its index. */
+  findStep(dir: 1 | -1): number {
+    const st = findKey.getState(this.view.state)!;
+    if (!st.positions.length) return -1;
+    const current = (st.current + dir + st.positions.length) % st.positions.length;
+    this.view.dispatch(setFind(this.view.state.tr, { current }));
+    this.showMatch(current);
+    return current;
+  }
+
+  /** Ends a find; with `select`, the current match becomes the selection (to highlight it next). */
+  endFind(select: boolean): void {
+    const st = findKey.getState(this.view.state)!;
+    const cur = st.positions[st.current];
+    const tr = setFind(this.view.state.tr, null);
+    if (select && cur) tr.setSelection(TextSelection.create(tr.doc, cur[0], cur[1]));
+    this.view.dispatch(tr);
+  }
+
+  private showMatch(i: number): void {
+    const p = findKey.getState(this.view.state)!.positions[i]!;
+    void this.reveal(posToCodePoint(this.td, p[0]), posToCodePoint(this.td, p[1]), false);
   }
 
   destroy(): void {

@@ -129,3 +129,15 @@ export async function importAndOpen(l: Lectern, paths: string[], open = paths[0]
   await l.page.waitForFunction((t) => document.querySelector('[role="document"]')?.getAttribute('aria-label') === `Text of ${t}`, source.title);
   return { ids, source };
 }
+
+/** Waits until the first element matching `selector` lies wholly inside the reader's visible area. */
+export async function waitInReaderView(page: Page, selector: string, timeout = 5_000): Promise<void> {
+  await page.waitForFunction((sel) => {
+    const f = document.querySelector(sel);
+    const sc = document.querySelector('.reader-scroll');
+    if (!f || !sc) return false;
+    const a = f.getBoundingClientRect();
+    const b = sc.getBoundingClientRect();
+    return a.top >= b.top && a.bottom <= b.bottom;
+  }, selector, { timeout });
+}

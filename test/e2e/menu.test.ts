@@ -35,6 +35,12 @@ test('menu: every command does its job (import files / folder, find, new note, e
     await page.keyboard.press('Escape');
     assert.equal((await api.listSources()).length, 2);
 
+    // View > Find in Source: with no source open, the library's search
+    await l.menu('find-in-source');
+    seen.add('find-in-source');
+    await until('the search box to have focus', () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') === 'Search'));
+    await page.locator('body').click();
+
     // View > Find in Library
     await l.menu('find');
     seen.add('find');

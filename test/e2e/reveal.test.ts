@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { withLectern } from './harness.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
+import { waitInReaderView } from './helpers.ts';
 
 const PASSAGE_000 = 'the cathedral of Colony';
 const cpIndex = (text: string, needle: string) => Array.from(text.slice(0, text.indexOf(needle))).length;
@@ -17,14 +18,8 @@ async function openByTitle(page: Page, title: string) {
 /** Waits for the flash over `text` in the reader, then checks it is in view and the reader scrolled to it. */
 async function flashedInView(page: Page, text: string) {
   await page.waitForFunction((t) => [...document.querySelectorAll('[role="document"] .flash')].map((e) => e.textContent).join('') === t, text, { timeout: 5_000 });
-  await page.waitForFunction(() => {
-    const f = document.querySelector('[role="document"] .flash');
-    const sc = document.querySelector('.reader-scroll');
-    if (!f || !sc) return false;
-    const a = f.getBoundingClientRect();
-    const b = sc.getBoundingClientRect();
-    return a.top >= b.top && a.bottom <= b.bottom;
-  });
+  await waitInReaderView(page, '[role="document"] .flash');
+
   assert.ok(await page.evaluate(() => document.querySelector('.reader-scroll')!.scrollTop) > 0, 'the reader scrolled to reach the passage');
 }
 

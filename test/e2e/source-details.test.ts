@@ -62,7 +62,7 @@ test('settings are kept in the settings table and the theme applies', async () =
     await l.menu('shortcuts');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.waitFor();
-    assert.match(await help.innerText(), /Focus the search box/);
+    assert.match(await help.innerText(), /Search the library/);
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
   });
