@@ -7,7 +7,8 @@ import { EditorView } from 'prosemirror-view';
 import type { Annotation, Source } from '../../common/types.ts';
 import { isPlaced } from '../../common/placement.ts';
 import { buildTextDoc, codePointToPos, posToCodePoint, type TextDoc } from './text-doc.ts';
-import { flashPlugin, highlightsKey, highlightsPlugin, setFlash, syncHighlights, type HighlightSpec } from './highlights.ts';
+import { highlightsKey, highlightsPlugin, syncHighlights, type HighlightSpec } from './highlights.ts';
+import { flashPlugin, setFlash } from '../flash.ts';
 
 export interface ReaderHooks {
   /** A non-empty selection ended (mouse or keyboard): its code-point range and a rectangle to anchor a popover. */
@@ -23,7 +24,6 @@ export class ReaderController {
   readonly td: TextDoc;
   readonly source: Source;
   readonly scroller: HTMLElement;
-  private flashTimer = 0;
 
   constructor(mount: HTMLElement, scroller: HTMLElement, source: Source, annotations: Annotation[], hooks: ReaderHooks) {
     this.source = source;
@@ -55,7 +55,6 @@ export class ReaderController {
   }
 
   destroy(): void {
-    clearTimeout(this.flashTimer);
     this.view.destroy();
   }
 
@@ -140,8 +139,6 @@ export class ReaderController {
       requestAnimationFrame(() => setTimeout(() => {
         if (!this.view.isDestroyed) this.view.dispatch(setFlash(this.view.state.tr, { from, to }));
       }, 0));
-      clearTimeout(this.flashTimer);
-      this.flashTimer = window.setTimeout(() => { if (!this.view.isDestroyed) this.view.dispatch(setFlash(this.view.state.tr, null)); }, 1600);
     }
     return settled;
   }
