@@ -60,12 +60,7 @@ export function createNoteRepo(db: Db, write: Write = createWriter(db)) {
     insert: (w: NoteWrite, keep?: { id: string; created: string; modified: string }): Note => write(() => {
       const at = now();
       const id = keep?.id ?? newId();
-  const insertStmt = db.prepare(`INSERT INTO notes (id, title, doc, text, author, schema_version, created, modified)
-    VALUES (@id, @title, @doc, @text, @author, @schemaVersion, @created, @modified)`);
-  // Docs are written in this build's note schema (the API checks them against it).
-  // Never over a note written in a newer one: its doc holds what this build cannot read.
-  const updateStmt = db.prepare(`UPDATE notes SET title = @title, doc = @doc, text = @text, schema_version = @schemaVersion, modified = @modified
-    WHERE id = @id AND deleted_at IS NULL AND schema_version <= @schemaVersion`);
+      insertStmt.run({ id, title: w.title, doc: JSON.stringify(w.doc), text: w.text, author: w.author ?? '', schemaVersion: NOTE_SCHEMA_VERSION,
         created: keep?.created ?? at, modified: keep?.modified ?? at });
       writeCitations(id, w.citations);
       return get(id)!;
