@@ -13,7 +13,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { openLectern, ROOT } from '../test/e2e/harness.ts';
 import { SEED_000, SEED_001 } from '../test/helpers/tmp.ts';
-import { citationFor, shortTitle } from '../common/note-schema.ts';
+import { citationFor } from '../common/citation.ts';
+import { shortTitle } from '../common/citation-label.ts';
 import type { CitationAttrs } from '../common/citation.ts';
 import { quantile } from './stats.ts';
 

@@ -1,5 +1,6 @@
 // A cited passage as the notebook carries it: a snapshot of what was quoted,
 // so a citation still says what it quoted if its annotation is deleted.
+import { OffsetMap, sliceCodePoints } from './offsets.ts';
 
 export interface CitationAttrs {
   sourceId: string;
@@ -34,4 +35,18 @@ export function citationAttrs(raw: Record<string, unknown>): CitationAttrs | nul
   if (!sourceId || start === null || end === null || end < start) return null;
   const annotationId = str(raw.annotationId) || null;
   return { sourceId, start, end, exact: str(raw.exact), sha256: str(raw.sha256), annotationId, sourceTitle: str(raw.sourceTitle) };
+}
+
+/** The citation of [start, end) code points of a source (an annotation's or a reader selection's). */
+export function citationFor(
+  source: { id: string; text: string; sha256: string; title: string },
+  start: number, end: number, annotationId: string | null = null, map: OffsetMap = new OffsetMap(source.text),
+): CitationAttrs {
+  if (!(Number.isSafeInteger(start) && Number.isSafeInteger(end)) || start < 0 || end < start || end > map.codePoints) {
+    throw new RangeError(`Range ${start}-${end} is outside the source (${map.codePoints} characters)`);
+  }
+  return {
+    sourceId: source.id, start, end, exact: sliceCodePoints(source.text, start, end, map), sha256: source.sha256,
+    annotationId, sourceTitle: source.title,
+  };
 }

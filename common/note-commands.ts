@@ -1,7 +1,6 @@
 // Editor commands on note docs that do not need a DOM: inserting citations and
-// quotes, finding a citation. `(state, dispatch?) => boolean` like
+// quotes. `(state, dispatch?) => boolean` like
 // prosemirror-commands, so they serve the keymap, the toolbar, drops and tests.
-import type { Node as PmNode } from 'prosemirror-model';
 import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { insertPoint } from 'prosemirror-transform';
 import type { CitationAttrs } from './citation.ts';
@@ -81,28 +80,4 @@ function finishQuote(tr: Transaction, after: number): Transaction {
   if ($after.index() >= $after.parent.childCount) tr.insert(after, noteSchema.nodes.paragraph!.create());
   tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(after + 1, tr.doc.content.size))));
   return tr;
-}
-
-/** Position of the first citation citing `id` (an annotation or source id), or -1. */
-export function findCitation(doc: PmNode, id: string): number {
-  let found = -1;
-  doc.descendants((node, pos) => {
-    if (found >= 0) return false;
-    if (node.type === noteSchema.nodes.citation && (node.attrs.annotationId === id || node.attrs.sourceId === id)) {
-      found = pos;
-      return false;
-    }
-    return true;
-  });
-  return found;
-}
-
-/** The citation attrs in a doc, in order. */
-export function citationsIn(doc: PmNode): CitationAttrs[] {
-  const out: CitationAttrs[] = [];
-  doc.descendants((node) => {
-    if (node.type === noteSchema.nodes.citation) out.push(node.attrs as CitationAttrs);
-    return true;
-  });
-  return out;
 }

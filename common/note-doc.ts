@@ -1,7 +1,5 @@
-// Reads what the store needs from a note's ProseMirror JSON without loading
-// the schema: its plain text (for search) and its citations (for backlinks).
-import type { CitationRef } from './types.ts';
-import { citationAttrs } from './citation.ts';
+// A note doc as stored (ProseMirror JSON), read without the schema: its
+// shape, an empty doc, and its plain text (for search).
 
 /** A ProseMirror node as JSON (what notes store). */
 export interface PmJson {
@@ -35,16 +33,4 @@ export function noteText(doc: unknown): string {
   };
   if (isPmJson(doc)) walk(doc);
   return out.join('').replace(/\n{2,}/g, '\n').trim();
-}
-
-/** Every citation node of a note doc, in document order. */
-export function noteCitations(doc: unknown): CitationRef[] {
-  const found: CitationRef[] = [];
-  const walk = (node: PmJson): void => {
-    const c = node.type === 'citation' && node.attrs ? citationAttrs(node.attrs) : null;
-    if (c) found.push({ annotationId: c.annotationId, sourceId: c.sourceId, start: c.start, end: c.end, exact: c.exact });
-    for (const child of node.content ?? []) walk(child);
-  };
-  if (isPmJson(doc)) walk(doc);
-  return found;
 }

@@ -116,6 +116,8 @@ export interface Note {
   text: string;
   /** Who made it (Settings › author name at the time). */
   author: string;
+  /** The note schema version the doc is written in (common/note-version.ts). */
+  schemaVersion: number;
   created: string;
   modified: string;
 }

@@ -1,11 +1,13 @@
 import { createWriter, type Db, type Write } from './write.ts';
 import type { Backlink, CitationRef, Note, NoteSummary } from '../common/types.ts';
+import { NOTE_SCHEMA_VERSION } from '../common/note-version.ts';
 import { newId, now } from './ids.ts';
 
-interface NoteRow { id: string; title: string; doc: string; text: string; author: string; created: string; modified: string }
+interface NoteRow { id: string; title: string; doc: string; text: string; author: string; schema_version: number; created: string; modified: string }
 
 const toNote = (r: NoteRow): Note => ({
-  id: r.id, title: r.title, doc: JSON.parse(r.doc) as unknown, text: r.text, author: r.author, created: r.created, modified: r.modified,
+  id: r.id, title: r.title, doc: JSON.parse(r.doc) as unknown, text: r.text, author: r.author, schemaVersion: r.schema_version,
+  created: r.created, modified: r.modified,
 });
 
 export interface NoteWrite {
@@ -24,10 +26,12 @@ export function createNoteRepo(db: Db, write: Write = createWriter(db)) {
   const listStmt = db.prepare(`SELECT n.id, n.title, n.modified,
       (SELECT count(*) FROM citations c WHERE c.note_id = n.id) AS citation_count
     FROM live_notes n ORDER BY n.modified DESC, n.seq DESC`);
-  const insertStmt = db.prepare(`INSERT INTO notes (id, title, doc, text, author, created, modified)
-    VALUES (@id, @title, @doc, @text, @author, @created, @modified)`);
-  const updateStmt = db.prepare(`UPDATE notes SET title = @title, doc = @doc, text = @text, modified = @modified
-    WHERE id = @id AND deleted_at IS NULL`);
+  const insertStmt = db.prepare(`INSERT INTO notes (id, title, doc, text, author, schema_version, created, modified)
+    VALUES (@id, @title, @doc, @text, @author, @schemaVersion, @created, @modified)`);
+  // Docs are written in this build's note schema (the API checks them against it).
+  // Never over a note written in a newer one: its doc holds what this build cannot read.
+  const updateStmt = db.prepare(`UPDATE notes SET title = @title, doc = @doc, text = @text, schema_version = @schemaVersion, modified = @modified
+    WHERE id = @id AND deleted_at IS NULL AND schema_version <= @schemaVersion`);
   const trashStmt = db.prepare('UPDATE notes SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
   const clearCitationsStmt = db.prepare('DELETE FROM citations WHERE note_id = ?');
   const insertCitationStmt = db.prepare(`INSERT INTO citations (note_id, ord, annotation_id, source_id, start_cp, end_cp, exact)
@@ -56,15 +60,15 @@ export function createNoteRepo(db: Db, write: Write = createWriter(db)) {
     insert: (w: NoteWrite, keep?: { id: string; created: string; modified: string }): Note => write(() => {
       const at = now();
       const id = keep?.id ?? newId();
-      insertStmt.run({ id, title: w.title, doc: JSON.stringify(w.doc), text: w.text, author: w.author ?? '',
+      insertStmt.run({ id, title: w.title, doc: JSON.stringify(w.doc), text: w.text, author: w.author ?? '', schemaVersion: NOTE_SCHEMA_VERSION,
         created: keep?.created ?? at, modified: keep?.modified ?? at });
       writeCitations(id, w.citations);
       return get(id)!;
     }),
+    /** The updated note; undefined when there is no live one, or it is written in a newer note schema than this build's (then nothing changes). */
     update: (id: string, w: NoteWrite): Note | undefined => write(() => {
-      if (updateStmt.run({ id, title: w.title, doc: JSON.stringify(w.doc), text: w.text, modified: now() }).changes === 0) {
-        return undefined;
-      }
+      const row = { id, title: w.title, doc: JSON.stringify(w.doc), text: w.text, schemaVersion: NOTE_SCHEMA_VERSION, modified: now() };
+      if (updateStmt.run(row).changes === 0) return undefined;
       writeCitations(id, w.citations);
       return get(id);
     }),

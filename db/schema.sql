@@ -53,7 +53,7 @@ CREATE TABLE notes (
   text TEXT NOT NULL DEFAULT '',
   created TEXT NOT NULL,
   modified TEXT NOT NULL
-, deleted_at TEXT, author TEXT NOT NULL DEFAULT '');
+, deleted_at TEXT, schema_version INTEGER NOT NULL DEFAULT 1 CHECK (schema_version >= 1), author TEXT NOT NULL DEFAULT '');
 CREATE INDEX notes_deleted ON notes(deleted_at) WHERE deleted_at IS NOT NULL;
 
 CREATE TABLE purged (

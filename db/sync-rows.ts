@@ -3,7 +3,8 @@
 // CouchDB document and back. Derived data (full-text indexes, a note's text
 // and citations) is rebuilt here from what arrives, never taken from it.
 import type { AnnotationColor, AnnotationStatus } from '../common/types.ts';
-import { noteCitations, noteText } from '../common/note-doc.ts';
+import { noteText } from '../common/note-doc.ts';
+import { noteCitations } from '../common/note-citations.ts';
 import type { Db } from './write.ts';
 
 export interface SourceRecord {

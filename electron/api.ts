@@ -4,8 +4,10 @@ import type { LecternApi } from '../common/api.ts';
 import { ApiError, type NewAnnotation, type ProgressEvent, type TrashItem } from '../common/types.ts';
 import { OffsetMap } from '../common/offsets.ts';
 import { quoteAt } from '../common/selectors.ts';
-import { emptyNoteDoc, noteCitations, noteText } from '../common/note-doc.ts';
-import { parseNoteDoc } from '../common/note-schema.ts';
+import { emptyNoteDoc, noteText } from '../common/note-doc.ts';
+import { citationRef, citationsOf } from '../common/note-citations.ts';
+import { parseNoteDoc } from '../common/note-parse.ts';
+import { NOTE_SCHEMA_VERSION } from '../common/note-version.ts';
 import type { Store } from '../db/store.ts';
 import type { createImportService } from './import/import-service.ts';
 import type { createExportService } from './export/export-service.ts';
@@ -41,10 +43,15 @@ export interface ApiDeps {
 
 
 const noteWrite = (title: string, doc: unknown) => {
-  // every doc saved must fit the note schema (safe links, citations that name a passage)
-  try { parseNoteDoc(doc); } catch (e) { throw new ApiError('invalid-note', (e as Error).message); }
-  return { title, doc, text: noteText(doc), citations: noteCitations(doc) };
+  // every doc saved must fit this build's note schema (safe links, citations that name a passage): the store records it as that version
+  let parsed;
+  try { parsed = parseNoteDoc(doc); } catch (e) { throw new ApiError('invalid-note', (e as Error).message); }
+  return { title, doc, text: noteText(doc), citations: citationsOf(parsed).map((c) => citationRef(c.attrs)) };
 };
+
+/** A note written by a newer version of Lectern: this one must not save over it. */
+const newerNote = (id: string, version: number) => new ApiError('note-read-only',
+  `Note ${id} was written by a newer version of Lectern (note format ${version}; this version writes ${NOTE_SCHEMA_VERSION}), so it is not changed`);
 
 export function createApi({ store, onProgress, chooseSavePath, mayImportPath, mayWritePath, syncCredentials, continuousSync }: ApiDeps): LecternApi {
   // Loaded on first use, so a CLI command that neither imports nor exports never loads their libraries (decoders, PDF, fonts).
@@ -147,6 +154,7 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
     async updateNote(id, patch) {
       return store.write(() => {
         const existing = found(store.notes.get(id), 'note', id);
+        if (existing.schemaVersion > NOTE_SCHEMA_VERSION) throw newerNote(id, existing.schemaVersion);
         return found(store.notes.update(id, noteWrite(patch.title ?? existing.title, patch.doc ?? existing.doc)), 'note', id);
       });
     },

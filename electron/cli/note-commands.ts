@@ -1,6 +1,5 @@
 // note create, note show, note list, backlinks.
 import type { CitationAttrs } from '../../common/citation.ts';
-import { noteCitations } from '../../common/note-doc.ts';
 import { CommandError, UsageError, ifFound, stringOption, type Command } from './command.ts';
 import { readInputFile } from '../input-file.ts';
 
@@ -17,7 +16,7 @@ const noteCreate: Command = {
     let doc: unknown;
     if (file !== undefined) {
       const [{ decodeBytes }, { MAX_MARKDOWN, citationIdsInMarkdown, markdownToNoteDoc }, { citationFor }] = await Promise.all([
-        import('../import/decode.ts'), import('../../common/note-markdown.ts'), import('../../common/note-schema.ts'),
+        import('../import/decode.ts'), import('../../common/note-from-markdown.ts'), import('../../common/citation.ts'),
       ]);
       const bytes = readInputFile(file, MAX_MARKDOWN, 'Markdown notes');
       // Decoded like an imported source: BOM, UTF-16, legacy encodings.
@@ -36,6 +35,7 @@ const noteCreate: Command = {
       doc = markdownToNoteDoc(markdown, (id) => known.get(id) ?? null).toJSON();
     }
     const note = await api.createNote({ title, ...(doc === undefined ? {} : { doc }) });
+    const { noteCitations } = await import('../../common/note-citations.ts');
     const cited = noteCitations(note.doc).length;
     return { json: { id: note.id }, human: `${note.id}  ${note.title}${cited ? `  [${cited} citations]` : ''}` };
   },
@@ -49,6 +49,7 @@ const noteShow: Command = {
   positionals: [1, 1],
   async run({ api, positionals }) {
     const note = await api.getNote(positionals[0]!);
+    const { noteCitations } = await import('../../common/note-citations.ts');
     const citations = noteCitations(note.doc).map((c) => ({
       annotationId: c.annotationId, sourceId: c.sourceId, start: c.start, end: c.end, exact: c.exact,
     }));

@@ -7,10 +7,10 @@ import type { Store } from '../../db/store.ts';
 import {
   ApiError, type Annotation, type AnnotationImportResult, type ExportResult, type ProgressEvent, type Source,
 } from '../../common/types.ts';
-import { noteCitations } from '../../common/note-doc.ts';
+import { noteCitations } from '../../common/note-citations.ts';
 import { exportSourcePdf } from './source-pdf.ts';
 import { exportNotePdf } from './note-pdf.ts';
-import { noteToMarkdown } from './note-markdown.ts';
+import { noteToMarkdown } from './note-to-markdown.ts';
 import { exportW3c, importW3c } from './w3c.ts';
 import { parseAnnotationJson } from './annotation-json.ts';
 import { readInputText } from '../input-file.ts';

@@ -8,14 +8,16 @@
 // line boxes (rich-text.ts), the composer places and draws them (pdf-doc.ts).
 // Only a quotation's rule looks back at where its block was placed.
 import type { Annotation, PageSize, Source } from '../../common/types.ts';
-import type { ParagraphIndex } from '../../common/note-schema.ts';
+import type { ParagraphIndex } from '../../common/segment.ts';
+import type { CitationAttrs } from '../../common/citation.ts';
+import type { PmJson } from '../../common/note-doc.ts';
 import { PdfComposer, type PageGeometry } from './pdf-doc.ts';
 import type { FontName, MeasuredFont } from './layout.ts';
 import { at, keep, space, type Placement } from './flow.ts';
 import { richBoxes, type Run } from './rich-text.ts';
 import { headOf } from './clip.ts';
 import { annotationDest, renderSourceInto } from './source-pdf.ts';
-import { CitationNumbers, citationInfo, citationOf, collectCitations, type CitationJson, type PmJsonNode } from './note-markdown.ts';
+import { CitationNumbers, citationInfo, citationOf, collectCitations } from './citation-numbers.ts';
 import type { Rgb } from './colors.ts';
 
 export interface NotePdfOptions {
@@ -46,7 +48,7 @@ const QUOTE_SHOWN = 600;
 
 export async function exportNotePdf(note: { title: string; doc: unknown }, opts: NotePdfOptions): Promise<NotePdfResult> {
   const exportedAt = opts.exportedAt ?? new Date();
-  const doc = (note.doc ?? { type: 'doc', content: [] }) as PmJsonNode;
+  const doc = (note.doc ?? { type: 'doc', content: [] }) as PmJson;
   const cites = collectCitations(doc);
   const cp = new PdfComposer(opts.pageSize, {
     title: note.title, author: opts.authorName, subject: `Note with ${cites.list.length} citation${cites.list.length === 1 ? '' : 's'}`, created: exportedAt,
@@ -97,11 +99,11 @@ interface NoteContext {
  * highlighted annotation in the appended source, or a destination at the
  * cited range there (rangeDests) when the passage has no annotation.
  */
-function citationTargets(list: CitationJson[], opts: NotePdfOptions) {
+function citationTargets(list: CitationAttrs[], opts: NotePdfOptions) {
   const cited = [...new Set(list.map((c) => c.sourceId))].filter((id) => opts.sources.has(id));
   const prefixOf = new Map(cited.map((id, i) => [id, `s${i + 1}-`]));
   const rangeDests = new Map<string, { name: string; start: number }[]>();
-  const targetOf = (n: number, c: CitationJson): string => {
+  const targetOf = (n: number, c: CitationAttrs): string => {
     const prefix = prefixOf.get(c.sourceId);
     if (!opts.withSources || !prefix) return `cite-${n}`;
     const anns = opts.annotations?.get(c.sourceId) ?? [];
@@ -116,14 +118,14 @@ function citationTargets(list: CitationJson[], opts: NotePdfOptions) {
   return { cited, prefixOf, rangeDests, targets: list.map((c, i) => targetOf(i + 1, c)) };
 }
 
-function fontFor(fonts: NoteContext['fonts'], marks: PmJsonNode['marks'], base: 'regular' | 'italic'): MeasuredFont {
+function fontFor(fonts: NoteContext['fonts'], marks: PmJson['marks'], base: 'regular' | 'italic'): MeasuredFont {
   const bold = marks?.some((m) => m.type === 'strong');
   const italic = base === 'italic' || marks?.some((m) => m.type === 'em');
   return bold && italic ? fonts.boldItalic : bold ? fonts.bold : italic ? fonts.italic : fonts.regular;
 }
 
 /** The inline content of a block as runs of text (marks become fonts, colours, links; citations numbered markers). */
-function runsOf(ctx: NoteContext, nodes: PmJsonNode[] | undefined, size: number, base: 'regular' | 'italic', boldAll = false): Run[] {
+function runsOf(ctx: NoteContext, nodes: PmJson[] | undefined, size: number, base: 'regular' | 'italic', boldAll = false): Run[] {
   const runs: Run[] = [];
   const { fonts } = ctx;
   for (const n of nodes ?? []) {
@@ -162,7 +164,7 @@ function placeBar(ctx: NoteContext, from: Placement, indent: number): void {
   if (from.page === to.page) ctx.cp.place(at({ kind: 'stroke', x1: x, y1: from.top + 2 - to.top, x2: x, y2: -4, width: 1.5, color: [190, 190, 190] }));
 }
 
-function placeBlocks(ctx: NoteContext, nodes: PmJsonNode[] | undefined, indent: number): void {
+function placeBlocks(ctx: NoteContext, nodes: PmJson[] | undefined, indent: number): void {
   const { cp, geo } = ctx;
   for (const n of nodes ?? []) {
     switch (n.type) {
@@ -214,7 +216,7 @@ function placeBlocks(ctx: NoteContext, nodes: PmJsonNode[] | undefined, indent: 
 }
 
 /** The Sources section: per citation its number and quote, the source's facts (linked with withSources) and sha256. */
-function placeSources(ctx: NoteContext, list: CitationJson[], sources: Map<string, Source>): Placement {
+function placeSources(ctx: NoteContext, list: CitationAttrs[], sources: Map<string, Source>): Placement {
   const { cp, fonts } = ctx;
   cp.place(space(12));
   const sourcesAt = cp.place(keep(90));

@@ -6,7 +6,7 @@ import type { Store } from '../../db/store.ts';
 import type { DocState } from '../../db/changes.ts';
 import { parseDocId, type SyncKind } from '../../db/sync-tables.ts';
 import type { SyncRecords } from '../../db/sync-rows.ts';
-import { parseNoteDoc } from '../../common/note-schema.ts';
+import { parseNoteDoc } from '../../common/note-parse.ts';
 import { TEXT_PREFIX, fromBody, textBody, toBody } from './kinds.ts';
 import { canonical, nextRevision } from './revs.ts';
 

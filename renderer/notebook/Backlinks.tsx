@@ -6,7 +6,8 @@
 // than a call each. A compact one says nothing when no note cites its id.
 import { useEffect, useState } from 'preact/hooks';
 import type { Backlink } from '../../common/types.ts';
-import { noteCitations } from '../../common/note-doc.ts';
+import { citationsOf } from '../../common/note-citations.ts';
+import { readNoteDoc } from '../../common/note-parse.ts';
 import { emit, on } from '../bus.ts';
 
 type Index = Map<string, Backlink[]>;
@@ -24,7 +25,8 @@ function sourceIndex(sourceId: string): { promise: Promise<Index>; value: Index 
       const notes = await Promise.all(citing.map((b) => window.lectern.getNote(b.noteId).catch(() => null)));
       for (const [i, note] of notes.entries()) {
         if (!note) continue;
-        const ids = new Set(noteCitations(note.doc).map((c) => c.annotationId).filter((x): x is string => !!x));
+        // a note this build cannot read counts with the citations it can
+        const ids = new Set(citationsOf(readNoteDoc(note).doc).map((c) => c.attrs.annotationId).filter((x): x is string => !!x));
         for (const id of ids) index.set(id, [...(index.get(id) ?? []), citing[i]!]);
       }
       e.value = index;

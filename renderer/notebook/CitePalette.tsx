@@ -2,8 +2,7 @@
 // through window.lectern.search. Choosing an annotation cites it; choosing a
 // source cites the paragraph where the query matches (or its first paragraph).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CitationAttrs } from '../../common/citation.ts';
-import { citationFor } from '../../common/note-schema.ts';
+import { citationFor, type CitationAttrs } from '../../common/citation.ts';
 import { OffsetMap } from '../../common/offsets.ts';
 import { paragraphsUtf16 } from '../../common/segment.ts';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type Annotation, type SearchHit, type Source } from '../../common/types.ts';

@@ -5,7 +5,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Node as PmNode } from 'prosemirror-model';
 import type { CitationAttrs } from '../../common/citation.ts';
-import { quoteNode, shortTitle } from '../../common/note-schema.ts';
+import { quoteNode } from '../../common/note-schema.ts';
+import { shortTitle } from '../../common/citation-label.ts';
+import { readNoteDoc } from '../../common/note-parse.ts';
 import type { Note, NoteSummary } from '../../common/types.ts';
 import { emit, on, type BusEvents } from '../bus.ts';
 import { Backlinks } from './Backlinks.tsx';
@@ -89,6 +91,8 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
   const [palette, setPalette] = useState(false);
   const [toast, setToast] = useState<Toast | null>(null);
   const [saveState, setSaveState] = useState<'saved' | 'saving' | 'error'>('saved');
+  /** Why the open note cannot be edited (a newer version's, or unreadable), or null. */
+  const [readOnly, setReadOnly] = useState<string | null>(null);
   const editorHost = useRef<HTMLDivElement>(null);
   const editor = useRef<NoteEditor | null>(null);
   const saver = useRef<Saver | null>(null);
@@ -142,7 +146,10 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
     window.lectern.getNote(openId).then((note) => {
       if (!live || !editorHost.current) return;
       setTitle(note.title);
-      const s = new Saver(note.id, (saved) => {
+      // never autosaved over: a note this build cannot read as it was written opens read-only
+      const reading = readNoteDoc(note);
+      setReadOnly(reading.readOnly);
+      const s = reading.readOnly ? null : new Saver(note.id, (saved) => {
         setSaveState('saved');
         setNotes((list) => list.map((n) => (n.id === saved.id ? { ...n, title: saved.title, modified: saved.modified } : n)));
         emit('changed', { what: 'notes' });
@@ -152,16 +159,16 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
       });
       saver.current = s;
       let last: ToolbarState | null = null;
-      created = createNoteEditor(editorHost.current, note.doc, {
-        onChange: (doc) => { setSaveState('saving'); s.schedule({ doc }); },
+      created = createNoteEditor(editorHost.current, reading.doc, {
+        onChange: (doc) => { if (!s) return; setSaveState('saving'); s.schedule({ doc }); },
         onUpdate: (view) => {
           const next = toolbarState(view.state);
           if (!last || !sameToolbarState(last, next)) { last = next; setTb(next); }
         },
-        onBlur: () => { void s.flush(); },
+        onBlur: () => { void s?.flush(); },
         openCitePalette: () => setPalette(true),
         openPassage: (a) => emit('open-passage', { sourceId: a.sourceId, start: a.start, end: a.end }),
-      }, sources, { label: `Note text: ${note.title || 'Untitled note'}` });
+      }, sources, { label: `Note text: ${note.title || 'Untitled note'}`, readOnly: reading.readOnly !== null });
       editor.current = created;
       last = toolbarState(created.view.state);
       setTb(last);
@@ -203,7 +210,7 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
   // Bus events: "Add to note" and "open note at citation".
   const handle = useCallback(async (p: Pending) => {
     if (p.kind === 'cite') {
-      if (editor.current) { editor.current.quote(p.attrs); return; }
+      if (editor.current && !editor.current.readOnly) { editor.current.quote(p.attrs); return; }
       const doc = { type: 'doc', content: [quoteNode(p.attrs).toJSON(), { type: 'paragraph' }] };
       await createNote({ title: `Notes on ${shortTitle(p.attrs.sourceTitle || 'a source', 60)}`, doc });
     } else {
@@ -246,6 +253,7 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
   }, [notes, filter, bodyHits]);
 
   const onTitle = (value: string) => {
+    if (readOnly) return;
     setTitle(value);
     setNotes((list) => list.map((n) => (n.id === openId ? { ...n, title: value } : n)));
     setSaveState('saving');
@@ -319,7 +327,7 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
         <section class="note-pane" aria-label="Open note">
           <div class="note-title-row">
             <input
-              ref={titleInput} class="note-title" aria-label="Note title" value={title} placeholder="Untitled note"
+              ref={titleInput} class="note-title" aria-label="Note title" value={title} placeholder="Untitled note" readOnly={readOnly !== null}
               onInput={(e) => onTitle((e.currentTarget as HTMLInputElement).value)}
               onBlur={() => void flush()}
               onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); editor.current?.view.focus(); } }}
@@ -327,7 +335,8 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
             <span class="save-state" role="status" aria-live="polite">{saveState === 'saving' ? 'Saving…' : saveState === 'error' ? 'Not saved' : 'Saved'}</span>
             <button type="button" class="btn danger" onClick={() => void deleteOpen()}>Delete note</button>
           </div>
-          <Toolbar editor={editor.current} state={tb} onCite={() => setPalette(true)} onExport={onExport ? () => { void flush(); onExport(); } : undefined} />
+          {readOnly && <p class="note-readonly" role="note">{readOnly}</p>}
+          <Toolbar editor={editor.current} readOnly={readOnly !== null} state={tb} onCite={() => setPalette(true)} onExport={onExport ? () => { void flush(); onExport(); } : undefined} />
           <div class="note-editor-host" ref={editorHost} />
           {tb?.citation && (
             <Backlinks id={tb.citation.annotationId ?? tb.citation.sourceId} exclude={openId} label="Also cited in" compact />

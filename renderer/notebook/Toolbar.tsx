@@ -6,7 +6,8 @@ import type { EditorState } from 'prosemirror-state';
 import { NodeSelection } from 'prosemirror-state';
 import { redoDepth, undoDepth } from 'prosemirror-history';
 import type { CitationAttrs } from '../../common/citation.ts';
-import { noteSchema, sanitizeHref } from '../../common/note-schema.ts';
+import { noteSchema } from '../../common/note-schema.ts';
+import { sanitizeHref } from '../../common/note-links.ts';
 import {
   blockquote, bulletList, horizontalRule, orderedList, redo, setHeading, setLink, setParagraph, undo, type NoteEditor,
 } from './editor.ts';
@@ -66,8 +67,18 @@ function Btn({ label, pressed, disabled, onClick, children, keys }: {
 
 const mod = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
-export function Toolbar({ editor, state, onCite, onExport }: {
+/** A chain link, drawn here so it shows whatever fonts are installed (an emoji needs an emoji font). */
+const LinkIcon = () => (
+  <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true" focusable="false">
+    <path d="M6.5 9.5l3-3M7 4.5l1.3-1.3a2.5 2.5 0 0 1 3.5 3.5L10.5 8M9 11.5l-1.3 1.3a2.5 2.5 0 0 1-3.5-3.5L5.5 8"
+      fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" />
+  </svg>
+);
+
+export function Toolbar({ editor, readOnly = false, state, onCite, onExport }: {
   editor: NoteEditor | null; state: ToolbarState | null; onCite(): void;
+  /** The note is shown only: everything but Export is off. */
+  readOnly?: boolean;
   /** Opens the Export dialog for this note (absent: no button). */
   onExport?: () => void;
 }) {
@@ -77,7 +88,7 @@ export function Toolbar({ editor, state, onCite, onExport }: {
   const run = (cmd: Parameters<NoteEditor['run']>[0]) => { editor?.run(cmd); };
   const s = state;
   const m = noteSchema.marks;
-  const disabled = !editor || !s;
+  const disabled = !editor || !s || readOnly;
   const applyLink = () => {
     const clean = href.trim() ? sanitizeHref(href) : null;
     if (href.trim() && !clean) { setLinkError('Only http(s), mailto and lectern: links are allowed.'); return; }
@@ -92,7 +103,7 @@ export function Toolbar({ editor, state, onCite, onExport }: {
       <Btn label="Underline" keys={`${mod}U`} pressed={s?.marks.underline ?? false} disabled={disabled} onClick={() => run(toggleMark(m.underline!))}><u>U</u></Btn>
       <Btn label="Code" pressed={s?.marks.code ?? false} disabled={disabled} onClick={() => run(toggleMark(m.code!))}>{'</>'}</Btn>
       <Btn label="Link" pressed={s?.marks.link ?? false} disabled={disabled || !(s?.hasSelection || s?.marks.link)}
-        onClick={() => { if (s?.marks.link && !s.hasSelection) return; setLinkOpen((o) => !o); }}>🔗</Btn>
+        onClick={() => { if (s?.marks.link && !s.hasSelection) return; setLinkOpen((o) => !o); }}><LinkIcon /></Btn>
       <span class="tb-sep" aria-hidden="true" />
       <Btn label="Heading 1" pressed={s?.block.startsWith('h1') ?? false} disabled={disabled} onClick={() => run(s?.block.startsWith('h1') ? setParagraph : setHeading(1))}>H1</Btn>
       <Btn label="Heading 2" pressed={s?.block.startsWith('h2') ?? false} disabled={disabled} onClick={() => run(s?.block.startsWith('h2') ? setParagraph : setHeading(2))}>H2</Btn>
@@ -106,7 +117,7 @@ export function Toolbar({ editor, state, onCite, onExport }: {
       <Btn label="Redo" keys={`${mod}Shift+Z`} disabled={disabled || !s?.canRedo} onClick={() => run(redo)}>↷</Btn>
       <span class="tb-sep" aria-hidden="true" />
       <Btn label="Cite" keys={`${mod}Shift+C`} disabled={disabled} onClick={onCite}>Cite</Btn>
-      {onExport && <Btn label="Export…" keys={`${mod}E`} disabled={disabled} onClick={onExport}>Export…</Btn>}
+      {onExport && <Btn label="Export…" keys={`${mod}E`} disabled={!editor || !s} onClick={onExport}>Export…</Btn>}
       {linkOpen && (
         <form class="link-form" onSubmit={(e) => { e.preventDefault(); applyLink(); }}>
           <input

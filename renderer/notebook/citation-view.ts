@@ -1,11 +1,13 @@
-// The citation node view: compact "Short title ¶N"; hover shows the quoted
-// passage and its source (a click opens the passage: editor.ts).  A citation
+// The citation node view: a chip that reads like a citation ("CNN,
+// 2024-03-30, ¶10": common/citation-label.ts); hover shows the quoted passage
+// and its source (a click opens the passage: editor.ts). A citation
 // whose annotation was deleted keeps its snapshot and is marked; one whose
 // source is gone says "source removed". Text only, never HTML.
 import type { Node as PmNode } from 'prosemirror-model';
 import type { NodeView } from 'prosemirror-view';
 import type { CitationAttrs } from '../../common/citation.ts';
-import { shortTitle } from '../../common/note-schema.ts';
+import { citationLabel, shortTitle } from '../../common/citation-label.ts';
+import type { ChipLetters } from './chip-letters.ts';
 import type { CitationContext } from './sources.ts';
 
 export type { CitationContext };
@@ -36,14 +38,16 @@ export class CitationView implements NodeView {
   dom: HTMLElement;
   private node: PmNode;
   private readonly ctx: CitationContext;
+  private readonly letters: ChipLetters;
   private readonly unsubscribe: () => void;
   private status: 'ok' | 'annotation-deleted' | 'source-missing' | 'loading' = 'loading';
   private label = '';
   private readonly key = Symbol('citation');
 
-  constructor(node: PmNode, ctx: CitationContext) {
+  constructor(node: PmNode, ctx: CitationContext, letters: ChipLetters) {
     this.node = node;
     this.ctx = ctx;
+    this.letters = letters;
     this.dom = document.createElement('cite');
     this.dom.className = 'lectern-citation';
     this.dom.setAttribute('role', 'link');
@@ -54,7 +58,10 @@ export class CitationView implements NodeView {
       showTimer = setTimeout(() => this.showCard(), 200);
     });
     this.dom.addEventListener('mouseleave', () => hideCard(this.key));
-    this.unsubscribe = ctx.subscribe(() => this.render());
+    const offCtx = ctx.subscribe(() => this.render());
+    const offLetters = letters.subscribe(() => this.render());
+    this.unsubscribe = () => { offCtx(); offLetters(); };
+    letters.schedule();
     this.render();
   }
 
@@ -67,10 +74,10 @@ export class CitationView implements NodeView {
       label = `${shortTitle(a.sourceTitle || 'Source', 24)} — source removed`;
       status = 'source-missing';
     } else if (info.state === 'ok') {
-      label = `${shortTitle(info.title || a.sourceTitle || 'Source')} ¶${info.paragraphs.numberAt(a.start)}`;
+      label = citationLabel({ ...info.source, title: info.source.title || a.sourceTitle }, info.paragraphs.numberAt(a.start), this.letters.letter(a.sourceId));
       status = a.annotationId && !info.annotationIds.has(a.annotationId) ? 'annotation-deleted' : 'ok';
     } else {
-      label = shortTitle(a.sourceTitle || 'Source');
+      label = citationLabel({ title: a.sourceTitle }, null);
       status = 'loading';
     }
     if (label === this.label && status === this.status) return;
@@ -82,7 +89,8 @@ export class CitationView implements NodeView {
     if (a.annotationId) this.dom.dataset.annotationId = a.annotationId;
     else delete this.dom.dataset.annotationId;
     const extra = status === 'annotation-deleted' ? ' (annotation deleted)' : '';
-    this.dom.setAttribute('aria-label', `Citation: ${label}${extra}. “${a.exact.slice(0, 200)}”`);
+    const title = info.state === 'ok' && !label.startsWith(shortTitle(info.source.title)) ? ` (${info.source.title})` : '';
+    this.dom.setAttribute('aria-label', `Citation: ${label}${title}${extra}. “${a.exact.slice(0, 200)}”`);
     if (cardOwner === this.key) this.showCard();
   }
 
@@ -94,8 +102,18 @@ export class CitationView implements NodeView {
     quote.textContent = a.exact.length > 600 ? `${a.exact.slice(0, 600)}…` : a.exact;
     const source = document.createElement('p');
     source.className = 'citation-card-source';
-    source.textContent = info.state === 'ok' ? info.title : a.sourceTitle || 'Unknown source';
+    source.textContent = info.state === 'ok' ? info.source.title : a.sourceTitle || 'Unknown source';
     const parts: HTMLElement[] = [quote, source];
+    if (info.state === 'ok') {
+      const { publisher, byline, published } = info.source;
+      const facts = [publisher, byline, published].filter(Boolean).join(' · ');
+      if (facts) {
+        const line = document.createElement('p');
+        line.className = 'citation-card-facts';
+        line.textContent = facts;
+        parts.push(line);
+      }
+    }
     if (this.status === 'annotation-deleted' || this.status === 'source-missing') {
       const note = document.createElement('p');
       note.className = 'citation-card-status';
@@ -130,6 +148,7 @@ export class CitationView implements NodeView {
 
   destroy(): void {
     this.unsubscribe();
+    this.letters.schedule();
     hideCard(this.key);
   }
 }

@@ -1,8 +1,8 @@
 // The note editor: an EditorView over the note schema with history, input
 // rules, keymaps, drop cursor, gap cursor, a placeholder, citation drops and
 // citation node views. Owns its DOM; the Preact panel only mounts it.
-import { Node as PmNode, type MarkType } from 'prosemirror-model';
-import { EditorState, NodeSelection, Plugin, PluginKey, TextSelection, type Command, type Transaction } from 'prosemirror-state';
+import type { Node as PmNode, MarkType } from 'prosemirror-model';
+import { EditorState, NodeSelection, Plugin, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
@@ -13,12 +13,15 @@ import {
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
 import { dropCursor } from 'prosemirror-dropcursor';
 import { gapCursor } from 'prosemirror-gapcursor';
-import { CITATION_MIME, type CitationAttrs } from '../../common/citation.ts';
-import { citationAttrs, noteSchema as schema } from '../../common/note-schema.ts';
-import { findCitation, insertQuote } from '../../common/note-commands.ts';
+import { CITATION_MIME, citationAttrs, type CitationAttrs } from '../../common/citation.ts';
+import { noteSchema as schema } from '../../common/note-schema.ts';
+import { insertQuote } from '../../common/note-commands.ts';
+import { findCitation } from '../../common/note-citations.ts';
 import { CitationView, type CitationContext } from './citation-view.ts';
+import { ChipLetters } from './chip-letters.ts';
 import { cleanPastedHtml } from './paste.ts';
 import { citeWhenReady, pendingCitations } from './pending-citations.ts';
+import { flashPlugin, setFlash } from '../flash.ts';
 
 const n = schema.nodes;
 const m = schema.marks;
@@ -180,24 +183,6 @@ function citationDrop(): Plugin {
   });
 }
 
-/** A flash on one position (the citation an 'open-note' asked for). */
-const flashKey = new PluginKey<DecorationSet>('lectern-flash');
-function flash(): Plugin {
-  return new Plugin<DecorationSet>({
-    key: flashKey,
-    state: {
-      init: () => DecorationSet.empty,
-      apply(tr, set) {
-        const meta = tr.getMeta(flashKey) as { from: number; to: number } | null | undefined;
-        if (meta === null) return DecorationSet.empty;
-        if (meta) return DecorationSet.create(tr.doc, [Decoration.node(meta.from, meta.to, { class: 'flash' })]);
-        return set.map(tr.mapping, tr.doc);
-      },
-    },
-    props: { decorations: (state) => flashKey.getState(state) },
-  });
-}
-
 export interface EditorHooks {
   /** The doc changed (a user edit): schedule a save. */
   onChange(doc: PmNode): void;
@@ -210,6 +195,8 @@ export interface EditorHooks {
 
 export interface NoteEditor {
   view: EditorView;
+  /** Shown only: the note opened read-only (common/note-parse.ts readNoteDoc). */
+  readOnly: boolean;
   /**
    * Inserts a citation at the cursor once `a` resolves (the palette looks the
    * passage up); the editor has the keyboard meanwhile. Rejects with the lookup's error.
@@ -223,29 +210,34 @@ export interface NoteEditor {
   destroy(): void;
 }
 
-export function createNoteEditor(mount: HTMLElement, docJson: unknown, hooks: EditorHooks, ctx: CitationContext,
-  options: { label?: string; placeholder?: string } = {}): NoteEditor {
-  let doc: PmNode;
-  try {
-    doc = PmNode.fromJSON(schema, docJson as Parameters<typeof PmNode.fromJSON>[1]);
-  } catch {
-    doc = schema.topNodeType.createAndFill()!;
-  }
+/**
+ * An editor over `doc` (common/note-parse.ts readNoteDoc: migrated, or shown
+ * read-only). A read-only editor can be read, selected and copied, and its
+ * citations opened, but changes nothing.
+ */
+export function createNoteEditor(mount: HTMLElement, doc: PmNode, hooks: EditorHooks, ctx: CitationContext,
+  options: { label?: string; placeholder?: string; readOnly?: boolean } = {}): NoteEditor {
+  const editable = !options.readOnly;
+  // read after the view exists: letters are worked out a task after chips appear
+  const letters = new ChipLetters(ctx, () => (view.isDestroyed ? null : view.state.doc));
   const state = EditorState.create({
     doc,
     plugins: [
       rules(), ...keymaps(hooks), history(), dropCursor({ class: 'drop-cursor', width: 2 }), gapCursor(),
       placeholder(options.placeholder ?? 'Write here. Drag a passage in, or press Ctrl+Shift+C to cite.'),
-      citationDrop(), citationClicks(hooks.openPassage), pendingCitations(), flash(),
+      citationDrop(), citationClicks(hooks.openPassage), pendingCitations(), flashPlugin(),
     ],
   });
   const view: EditorView = new EditorView(mount, {
     state,
+    editable: () => editable,
     attributes: {
       class: 'note-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': options.label ?? 'Note text', spellcheck: 'true',
+      ...(editable ? {} : { 'aria-readonly': 'true' }),
     },
-    nodeViews: { citation: (node) => new CitationView(node, ctx) },
+    nodeViews: { citation: (node) => new CitationView(node, ctx, letters) },
     dispatchTransaction(tr: Transaction) {
+      if (!editable && tr.docChanged) return; // drops, pastes and commands included
       const next = view.state.apply(tr);
       view.updateState(next);
       if (tr.docChanged) hooks.onChange(next.doc);
@@ -261,9 +253,9 @@ export function createNoteEditor(mount: HTMLElement, docJson: unknown, hooks: Ed
     view.focus();
     return ok;
   };
-  let flashTimer: ReturnType<typeof setTimeout> | undefined;
   return {
     view,
+    readOnly: !editable,
     cite(a) {
       view.focus();
       return citeWhenReady(view, a);
@@ -274,14 +266,13 @@ export function createNoteEditor(mount: HTMLElement, docJson: unknown, hooks: Ed
       const pos = findCitation(view.state.doc, id);
       if (pos < 0) return false;
       const node = view.state.doc.nodeAt(pos)!;
-      view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, pos)).setMeta(flashKey, { from: pos, to: pos + node.nodeSize }).scrollIntoView());
+      const tr = view.state.tr.setSelection(NodeSelection.create(view.state.doc, pos)).scrollIntoView();
+      view.dispatch(setFlash(tr, { from: pos, to: pos + node.nodeSize }));
       view.focus();
-      clearTimeout(flashTimer);
-      flashTimer = setTimeout(() => { if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(flashKey, null)); }, 1600);
       return true;
     },
     destroy() {
-      clearTimeout(flashTimer);
+      letters.destroy();
       view.destroy();
     },
   };

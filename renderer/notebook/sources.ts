@@ -1,15 +1,16 @@
 // What citation views need to know about the sources they cite, read once per
-// source through window.lectern and cached: the current title, paragraph
-// numbers, and which annotations still exist. Views subscribe and re-render
+// source through window.lectern and cached: the current title, publisher,
+// byline and date, paragraph numbers, and which annotations still exist. Views subscribe and re-render
 // when an entry arrives or is refreshed.
-import { ParagraphIndex } from '../../common/note-schema.ts';
+import { ParagraphIndex } from '../../common/segment.ts';
 import { OffsetMap } from '../../common/offsets.ts';
+import type { CitedSource } from '../../common/citation-label.ts';
 import { isBridgeError } from '../bridge.ts';
 
 export type SourceInfo =
   | { state: 'loading' }
   | { state: 'missing' }
-  | { state: 'ok'; title: string; sha256: string; paragraphs: ParagraphIndex; annotationIds: Set<string> };
+  | { state: 'ok'; source: CitedSource; sha256: string; paragraphs: ParagraphIndex; annotationIds: Set<string> };
 
 export interface CitationContext {
   info(sourceId: string): SourceInfo;
@@ -35,7 +36,8 @@ export function createSourceCache(): CitationContext & { refreshAnnotations(): v
         window.lectern.getSource(sourceId), window.lectern.listAnnotations(sourceId),
       ]);
       entries.set(sourceId, {
-        state: 'ok', title: source.title, sha256: source.sha256,
+        state: 'ok', sha256: source.sha256,
+        source: { title: source.title, publisher: source.publisher, byline: source.byline, published: source.published },
         paragraphs: new ParagraphIndex(source.text, new OffsetMap(source.text)),
         annotationIds: new Set(annotations.map((a) => a.id)),
       });

@@ -13,7 +13,8 @@ import type { Annotation, Source } from '../../common/types.ts';
 import { isPlaced } from '../../common/placement.ts';
 import { fold } from '../library/find-match.ts';
 import { buildTextDoc, codePointToPos, posToCodePoint, utf16ToPos, type TextDoc } from './text-doc.ts';
-import { flashPlugin, highlightsKey, highlightsPlugin, setFlash, syncHighlights, type HighlightSpec } from './highlights.ts';
+import { highlightsKey, highlightsPlugin, syncHighlights, type HighlightSpec } from './highlights.ts';
+import { flashPlugin, setFlash } from '../flash.ts';
 import { findIn, findKey, findPlugin, firstFrom, setFind, type FindMatches } from './find.ts';
 
 export type ReaderRange = { start: number; end: number; exact: string; rect: DOMRect };
@@ -39,7 +40,6 @@ export class ReaderController {
   readonly td: TextDoc;
   readonly source: Source;
   readonly scroller: HTMLElement;
-  private flashTimer = 0;
   private folded: string | null = null;
   private pointerDown = false;
 
@@ -150,7 +150,6 @@ export class ReaderController {
   }
 
   destroy(): void {
-    clearTimeout(this.flashTimer);
     this.view.destroy();
   }
 
@@ -235,8 +234,6 @@ export class ReaderController {
       requestAnimationFrame(() => setTimeout(() => {
         if (!this.view.isDestroyed) this.view.dispatch(setFlash(this.view.state.tr, { from, to }));
       }, 0));
-      clearTimeout(this.flashTimer);
-      this.flashTimer = window.setTimeout(() => { if (!this.view.isDestroyed) this.view.dispatch(setFlash(this.view.state.tr, null)); }, 1600);
     }
     return settled;
   }

@@ -11,10 +11,8 @@ import { codePointToPos, type TextDoc } from './text-doc.ts';
 export interface HighlightSpec { id: string; color: string; modified: string }
 
 type Action = { type: 'sync'; remove: string[]; add: Annotation[] };
-type FlashAction = { from: number; to: number } | null;
 
 export const highlightsKey = new PluginKey<DecorationSet>('lectern-highlights');
-export const flashKey = new PluginKey<DecorationSet>('lectern-flash');
 
 export function highlightDecoration(td: TextDoc, a: Annotation): Decoration {
   const from = codePointToPos(td, a.start);
@@ -47,25 +45,7 @@ export function highlightsPlugin(td: TextDoc, initial: Annotation[]): Plugin<Dec
   });
 }
 
-/** A passing highlight over a range (opening a passage, a search hit), separate from the annotations. */
-export function flashPlugin(): Plugin<DecorationSet> {
-  return new Plugin<DecorationSet>({
-    key: flashKey,
-    state: {
-      init: () => DecorationSet.empty,
-      apply(tr, prev) {
-        const action = tr.getMeta(flashKey) as FlashAction | undefined;
-        if (action === undefined) return tr.docChanged ? prev.map(tr.mapping, tr.doc) : prev;
-        if (action === null) return DecorationSet.empty;
-        return DecorationSet.create(tr.doc, [Decoration.inline(action.from, Math.max(action.to, action.from + 1), { class: 'flash' })]);
-      },
-    },
-    props: { decorations: (state) => flashKey.getState(state) },
-  });
-}
-
 export const syncHighlights = (tr: Transaction, remove: string[], add: Annotation[]) => tr.setMeta(highlightsKey, { type: 'sync', remove, add } satisfies Action);
-export const setFlash = (tr: Transaction, range: FlashAction) => tr.setMeta(flashKey, range);
 
 /** The highlights currently in the view's state (for checks and the benchmark). */
 export function currentHighlights(state: EditorState): HighlightSpec[] {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { withLectern } from './harness.ts';
 import { importAndOpen, until } from './helpers.ts';
 import { SEED_001 } from '../helpers/tmp.ts';
-import { noteCitations } from '../../common/note-doc.ts';
+import { noteCitations } from '../../common/note-citations.ts';
 
 const PASSAGE = 'the documents showed ethnic Tajiks radicalized by ISIS-K';
 

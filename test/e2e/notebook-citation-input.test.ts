@@ -11,7 +11,8 @@ import type { Page } from 'playwright-core';
 import { withLectern, type Lectern } from './harness.ts';
 import { until } from './helpers.ts';
 import { CORPUS, SEED_000, SEED_001 } from '../helpers/tmp.ts';
-import { noteCitations, noteText } from '../../common/note-doc.ts';
+import { noteText } from '../../common/note-doc.ts';
+import { noteCitations } from '../../common/note-citations.ts';
 import type { CitationAttrs } from '../../common/citation.ts';
 
 const PASSAGE = 'the documents showed ethnic Tajiks radicalized by ISIS-K';

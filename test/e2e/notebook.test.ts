@@ -7,8 +7,8 @@ import type { Page } from 'playwright-core';
 import { withLectern, type Lectern } from './harness.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
 import type { Annotation } from '../../common/types.ts';
-import { noteCitations } from '../../common/note-doc.ts';
-import { shortTitle } from '../../common/note-schema.ts';
+import { noteCitations } from '../../common/note-citations.ts';
+import { citationLabel } from '../../common/citation-label.ts';
 
 const PASSAGE = 'the documents showed ethnic Tajiks radicalized by ISIS-K';
 const cpIndex = (text: string, needle: string) => Array.from(text.slice(0, text.indexOf(needle))).length;
@@ -162,7 +162,7 @@ test('cite by dragging an annotation from the side panel onto the note: a quote 
     await quote.waitFor();
     const blocks = await editor(page).evaluate((el) => [...el.children].map((c) => `${c.tagName}:${c.textContent}`));
     assert.equal(blocks[0], 'P:Before the drop.');
-    assert.equal(blocks[1], `BLOCKQUOTE:${PASSAGE} ${shortTitle(source.title)} ¶3`);
+    assert.equal(blocks[1], `BLOCKQUOTE:${PASSAGE} ${citationLabel(source, 3)}`);
     assert.equal(blocks[2], 'P:After the drop.');
     const saved = await savedNote(l, 'Dropped', (doc) => noteCitations(doc).length === 1);
     assert.deepEqual(noteCitations(saved.doc)[0], { annotationId: ann.id, sourceId: seed1, start: ann.start, end: ann.end, exact: PASSAGE });
@@ -204,9 +204,9 @@ test('cite from the palette (Mod-Shift-C and the toolbar button): annotations an
     const src0 = await l.api.getSource(seed0);
     assert.equal(Array.from(src0.text).slice(c2!.start, c2!.end).join(''), c2!.exact, 'code-point range matches the quote');
     const para = await editor(page).locator('p').first().innerText();
-    const title1 = shortTitle((await l.api.getSource(seed1)).title);
-    assert.ok(para.startsWith(`Claim one ${title1} ¶3 and claim two ${shortTitle(src0.title)} ¶`), para);
-    assert.match(para, / ¶\d+ end\.$/);
+    const label1 = citationLabel(await l.api.getSource(seed1), 3);
+    assert.ok(para.startsWith(`Claim one ${label1} and claim two ${citationLabel(src0, null)}, ¶`), para);
+    assert.match(para, /, ¶\d+ end\.$/);
   });
 });
 
@@ -252,7 +252,7 @@ test('a citation opens its passage in the reader (flashed), shows the quote on h
     const citation = editor(page).locator('cite.lectern-citation');
     await citation.waitFor();
     await page.waitForFunction(() => document.querySelector('.note-editor cite')?.textContent?.includes('¶'));
-    assert.equal(await citation.innerText(), `${shortTitle(source.title)} ¶3`);
+    assert.equal(await citation.innerText(), citationLabel(source, 3));
 
     await citation.hover();
     const card = page.getByRole('tooltip');

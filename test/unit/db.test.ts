@@ -164,7 +164,7 @@ test('sources inserted in a batch are indexed at its end; rows undone by a savep
   });
 });
 
-test('migrating a database with data keeps every row, tag and index entry (0003 rebuilds annotations, 0004 sources)', () => {
+test('migrating a database with data keeps every row, tag and index entry (0003 rebuilds annotations, 0004 sources, 0005 versions notes)', () => {
   const { dir, cleanup } = tempDir();
   try {
     const file = join(dir, 'old.db');
@@ -183,7 +183,9 @@ test('migrating a database with data keeps every row, tag and index entry (0003 
       VALUES (@id, @sourceId, @start, @end, @exact, @prefix, @suffix, @color, @comment, @created, @modified)`).run({ ...a, tags: undefined, status: undefined, score: undefined, carriedFrom: undefined });
     db.prepare("INSERT INTO tags (id, name, created) VALUES ('t1', 'x/y', 'then')").run();
     db.prepare("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, 't1')").run(a.id);
+    db.prepare(`INSERT INTO notes (id, title, doc, text, created, modified) VALUES ('n1', 'Old note', '{"type":"doc","content":[{"type":"paragraph"}]}', '', 'then', 'then')`).run();
     assert.deepEqual(migrate(db, all), all.filter((m) => m.version > 2).map((m) => m.version));
+    assert.equal(db.prepare("SELECT schema_version FROM notes WHERE id = 'n1'").pluck().get(), 1, '0005: a note from before versions is version 1');
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1, 'foreign keys are back on');
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     assert.deepEqual(db.pragma('foreign_key_check'), []);

@@ -13,7 +13,7 @@ import { importW3c } from '../../electron/export/w3c.ts';
 import { MAX_JSON_DEPTH, parseAnnotationJson } from '../../electron/export/annotation-json.ts';
 import { createExportService } from '../../electron/export/export-service.ts';
 import { readInputFile } from '../../electron/input-file.ts';
-import { MAX_MARKDOWN, markdownToNoteDoc } from '../../common/note-markdown.ts';
+import { MAX_MARKDOWN, markdownToNoteDoc } from '../../common/note-from-markdown.ts';
 import type { ApiError } from '../../common/types.ts';
 import { SEED_001, hasTool, makeSource, openPdf, pdfText } from './export-helpers.ts';
 
@@ -167,7 +167,7 @@ test('Markdown: 2M *a* pairs are refused at once; a text at the limit made of th
   const huge = '*a* '.repeat(2_000_000);
   assert.throws(() => markdownToNoteDoc(huge, () => null), (e: ApiError) => e.code === 'too-large' && e.message.includes(String(MAX_MARKDOWN)));
   const r = child(`
-    const { MAX_MARKDOWN, markdownToNoteDoc } = await import(${JSON.stringify(module('../../common/note-markdown.ts'))});
+    const { MAX_MARKDOWN, markdownToNoteDoc } = await import(${JSON.stringify(module('../../common/note-from-markdown.ts'))});
     const doc = markdownToNoteDoc('*a* '.repeat(MAX_MARKDOWN / 4), () => null);
     console.log(JSON.stringify({ paragraphs: doc.childCount, inline: doc.firstChild.childCount }));
   `, { heapMb: 1024 });

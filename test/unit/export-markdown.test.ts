@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { noteToMarkdown } from '../../electron/export/note-markdown.ts';
-import { paragraphNumber } from '../../common/note-schema.ts';
+import { noteToMarkdown } from '../../electron/export/note-to-markdown.ts';
+import { ParagraphIndex } from '../../common/segment.ts';
 import { sliceCodePoints } from '../../common/offsets.ts';
 import { SEED_001, makeSource } from './export-helpers.ts';
 
@@ -55,7 +55,7 @@ test('note Markdown: citations are footnotes with the quote, source title, date,
   assert.ok(f1.includes('“Tajik citizens”'));
   assert.ok(f1.includes(`*${s.title}*`));
   assert.ok(f1.includes('2024-03-30'));
-  assert.ok(f1.includes(`¶ ${paragraphNumber(s.text, start)}`));
+  assert.ok(f1.includes(`¶ ${new ParagraphIndex(s.text).numberAt(start)}`));
   assert.ok(f1.includes(s.sha256));
   assert.ok(f2.includes(`“${cit.exact === other.exact ? '' : other.exact}”`));
   assert.equal(markdown.match(/\[\^1\]/g)!.length, 3, 'two references and one footnote');

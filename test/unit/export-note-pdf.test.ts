@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportNotePdf } from '../../electron/export/note-pdf.ts';
-import { paragraphNumber } from '../../common/note-schema.ts';
+import { ParagraphIndex } from '../../common/segment.ts';
 import type { Annotation, Source } from '../../common/types.ts';
 import { SEED_000, SEED_001, annotate, destPage, hasTool, makeSource, norm, openPdf, pdfText, type PdfjsDoc } from './export-helpers.ts';
 
@@ -46,7 +46,7 @@ test('note PDF: headings, lists, quotes, marks and a Sources section with quote,
   const pdf = await openPdf(r.bytes);
   const text = await pdfText(pdf);
   for (const want of ['Crocus reporting', 'How the story travelled', 'One version says', 'Tajik citizens', '[1]', '[2]', '[3]', '• first point', 'Sources',
-    '“Tajik citizens”', norm(s1.title), '2024-03-30', `paragraph ${paragraphNumber(s1.text, a1.start)}`, s1.sha256, s0.sha256]) {
+    '“Tajik citizens”', norm(s1.title), '2024-03-30', `paragraph ${new ParagraphIndex(s1.text).numberAt(a1.start)}`, s1.sha256, s0.sha256]) {
     assert.ok(text.includes(want) || text.includes(want.replace('• ', '')), `has ${want}`);
   }
   assert.ok(text.indexOf('Sources') > text.indexOf('first point'));

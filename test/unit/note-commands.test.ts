@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { builders } from 'prosemirror-test-builder';
 import type { Node as PmNode } from 'prosemirror-model';
 import { EditorState, NodeSelection, Selection, TextSelection, type Command } from 'prosemirror-state';
-import { citationsIn, findCitation, insertCitation, insertQuote } from '../../common/note-commands.ts';
+import { insertCitation, insertQuote } from '../../common/note-commands.ts';
+import { citationsOf, findCitation } from '../../common/note-citations.ts';
 import { noteSchema } from '../../common/note-schema.ts';
 import type { CitationAttrs } from '../../common/citation.ts';
 
@@ -80,11 +81,13 @@ test('insertQuote at a drop position inside a list item goes to the nearest bloc
   apply(insertQuote(c1, start.tag.a), start, doc(p('first'), ul(li(p('item'), q1, p('<a>')))));
 });
 
-test('findCitation gives the position of the first citation of an annotation or source id; citationsIn lists them in order', () => {
+test('citationsOf lists citations in reading order with their positions; findCitation gives the first of an annotation or source id', () => {
   const d = doc(p('x'), p('ab', '<s2>', cite(c2), '<s1>', cite(c1)));
   assert.equal(findCitation(d, 's2'), d.tag.s2);
   assert.equal(findCitation(d, 'a1'), d.tag.s1);
   assert.equal(findCitation(d, 's1'), d.tag.s1);
   assert.equal(findCitation(d, 'none'), -1);
-  assert.deepEqual(citationsIn(d).map((a) => a.sourceId), ['s2', 's1']);
+  assert.deepEqual(citationsOf(d).map(({ pos, attrs }) => [pos, attrs.sourceId]), [[d.tag.s2, 's2'], [d.tag.s1, 's1']]);
+  const deep = doc(p('none'), ul(li(p('deep ', '<c>', cite(c1)))));
+  assert.deepEqual(citationsOf(deep).map((c) => c.pos), [deep.tag.c], 'inside lists too');
 });

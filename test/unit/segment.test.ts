@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ParagraphIndex, paragraphs, paragraphsUtf16, sentences, sentencesUtf16 } from '../../common/segment.ts';
-import { ParagraphIndex as NoteParagraphIndex } from '../../common/note-schema.ts';
 import { OffsetMap, sliceCodePoints } from '../../common/offsets.ts';
 import { buildTextDoc } from '../../renderer/reader/text-doc.ts';
 import { bodyLines } from '../../electron/export/source-pdf.ts';
@@ -35,7 +34,7 @@ test('the reader, citation ¶N and the source PDF agree on paragraphs (whitespac
   assert.deepEqual(Array.from({ length: td.doc.childCount }, (_, i) => td.doc.child(i).textContent), EXPECTED);
 
   // citations: ¶N of every character of paragraph N is N
-  const idx = new NoteParagraphIndex(TEXT);
+  const idx = new ParagraphIndex(TEXT);
   assert.equal(idx.count, EXPECTED.length);
   const map = new OffsetMap(TEXT);
   paragraphs(TEXT).forEach((p, i) => {

@@ -6,7 +6,8 @@ import type { StateInline, Token } from 'markdown-it';
 import { Fragment, type Mark, type Node as PmNode } from 'prosemirror-model';
 import type { CitationAttrs } from './citation.ts';
 import { ApiError } from './types.ts';
-import { noteSchema, sanitizeHref } from './note-schema.ts';
+import { sanitizeHref } from './note-links.ts';
+import { noteSchema } from './note-schema.ts';
 
 const CITE_RE = /^\[@([A-Za-z0-9_-]+)((?:\s*;\s*@[A-Za-z0-9_-]+)*)\]/;
 

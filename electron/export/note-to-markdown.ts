@@ -2,68 +2,9 @@
 // each citation as a footnote holding the quoted passage and its source.
 // Works on the JSON shape (type / content / marks / attrs) only.
 import type { Source } from '../../common/types.ts';
-import { citationAttrs, type CitationAttrs } from '../../common/citation.ts';
 import type { PmJson } from '../../common/note-doc.ts';
-import { ParagraphIndex } from '../../common/note-schema.ts';
-
-/** A note node as JSON: the shape common/note-doc.ts reads too. */
-export type PmJsonNode = PmJson;
-
-/** A citation's attributes as the note schema stores them. */
-export type CitationJson = CitationAttrs;
-
-/** A citation node's attributes (notes are checked against the schema on save, so they name a passage). */
-export function citationOf(node: PmJsonNode): CitationJson {
-  const attrs = citationAttrs(node.attrs ?? {});
-  if (!attrs) throw new Error(`a citation in this note names no passage: ${JSON.stringify(node.attrs)}`);
-  return attrs;
-}
-
-/** Numbers citations in reading order; the same passage cited twice keeps one number. */
-export class CitationNumbers {
-  readonly list: CitationJson[] = [];
-  private readonly byKey = new Map<string, number>();
-  number(c: CitationJson): number {
-    const key = `${c.annotationId ?? ''}|${c.sourceId}|${c.start}|${c.end}`;
-    let n = this.byKey.get(key);
-    if (n === undefined) {
-      this.list.push(c);
-      n = this.list.length;
-      this.byKey.set(key, n);
-    }
-    return n;
-  }
-}
-
-/** What a citation entry says about its source: title, date, paragraph, sha256. */
-export interface CitationInfo {
-  title: string;
-  published: string | null;
-  paragraph: number | null;
-  sha256: string;
-  sourceFound: boolean;
-}
-
-export function citationInfo(c: CitationJson, sources: Map<string, Source>, paragraphIndexes = new Map<string, ParagraphIndex>()): CitationInfo {
-  const src = sources.get(c.sourceId);
-  if (!src) return { title: c.sourceTitle || 'Unknown source', published: null, paragraph: null, sha256: c.sha256, sourceFound: false };
-  let idx = paragraphIndexes.get(src.id);
-  if (!idx) {
-    idx = new ParagraphIndex(src.text);
-    paragraphIndexes.set(src.id, idx);
-  }
-  return { title: src.title, published: src.published, paragraph: idx.numberAt(c.start), sha256: c.sha256 || src.sha256, sourceFound: true };
-}
-
-/** Walks a note doc and collects its citations in reading order. */
-export function collectCitations(doc: PmJsonNode, numbers = new CitationNumbers()): CitationNumbers {
-  const visit = (n: PmJsonNode): void => {
-    if (n.type === 'citation') numbers.number(citationOf(n));
-    n.content?.forEach(visit);
-  };
-  visit(doc);
-  return numbers;
-}
+import type { ParagraphIndex } from '../../common/segment.ts';
+import { CitationNumbers, citationInfo, citationOf } from './citation-numbers.ts';
 
 // ---------------------------------------------------------------- Markdown
 
@@ -82,7 +23,7 @@ function linkDest(href: string): string {
   return /[\s()<>]/.test(href) ? `<${href.replace(/[<>]/g, encodeURIComponent)}>` : href;
 }
 
-function inline(nodes: PmJsonNode[] | undefined, cites: CitationNumbers): string {
+function inline(nodes: PmJson[] | undefined, cites: CitationNumbers): string {
   let out = '';
   for (const n of nodes ?? []) {
     if (n.type === 'text') {
@@ -112,7 +53,7 @@ function prefixLines(text: string, first: string, rest: string): string {
   return text.split('\n').map((l, i) => (l === '' && i > 0 ? rest.trimEnd() : (i === 0 ? first : rest) + l)).join('\n');
 }
 
-function blocks(nodes: PmJsonNode[] | undefined, cites: CitationNumbers): string[] {
+function blocks(nodes: PmJson[] | undefined, cites: CitationNumbers): string[] {
   const out: string[] = [];
   for (const n of nodes ?? []) {
     switch (n.type) {
@@ -152,7 +93,7 @@ export interface NoteMarkdownResult {
 
 /** The note as Markdown: a title heading, the body, and one footnote per cited passage. */
 export function noteToMarkdown(note: { title: string; doc: unknown }, sources: Map<string, Source>): NoteMarkdownResult {
-  const doc = (note.doc ?? { type: 'doc', content: [] }) as PmJsonNode;
+  const doc = (note.doc ?? { type: 'doc', content: [] }) as PmJson;
   const cites = new CitationNumbers();
   const parts = [`# ${escapeInline(note.title)}`, ...blocks(doc.content, cites)];
   const idx = new Map<string, ParagraphIndex>();

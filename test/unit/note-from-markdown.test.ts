@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { citationIdsInMarkdown, markdownToNoteDoc, UnknownCitationError } from '../../common/note-markdown.ts';
-import { noteCitations, noteText } from '../../common/note-doc.ts';
-import { parseNoteDoc } from '../../common/note-schema.ts';
+import { citationIdsInMarkdown, markdownToNoteDoc, UnknownCitationError } from '../../common/note-from-markdown.ts';
+import { noteText } from '../../common/note-doc.ts';
+import { noteCitations } from '../../common/note-citations.ts';
+import { parseNoteDoc } from '../../common/note-parse.ts';
 import type { CitationAttrs } from '../../common/citation.ts';
 
 const known: Record<string, CitationAttrs> = {
