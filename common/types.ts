@@ -224,7 +224,11 @@ export interface SearchHit {
   snippet: string;
   /** A source hit: where the snippet's first match lies in the text (code points), or null when only the title matched. */
   at?: { start: number; end: number } | null;
-  /** A source hit standing for several versions of one story: how many matched, and their ids (this one first). */
+  /**
+   * A source hit standing for several versions of one story (sources linked as
+   * versions or revisions, and exact repeats among the hits): how many, and
+   * their ids, this one first.
+   */
   versions?: { count: number; ids: Id[] };
 }
 

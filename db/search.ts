@@ -24,7 +24,7 @@ import {
 import { ftsExpression, parseSearchQuery, type SearchTerm } from './fts-query.ts';
 import { findMatches } from './term-matches.ts';
 import { makeSnippet } from './snippet.ts';
-import { versionKeys } from './version-groups.ts';
+import { createVersionGroups } from './version-groups.ts';
 
 /** Matches a probe reads: more than this, and a search ranks a candidate set. */
 export const PROBE = 10_000;
@@ -272,23 +272,24 @@ export function createSearch(db: Db, bounds: SearchBounds = { probe: PROBE, cand
   const sourceKeys = db.prepare(`SELECT seq AS rid, id, title, length AS chars FROM sources INDEXED BY sources_summary
     WHERE deleted_at IS NULL AND seq IN (SELECT value FROM json_each(?))`);
 
-  /** Source rows that are versions of one story become one (the best ranked), which counts and names the others. */
+  const storyOf = createVersionGroups(db);
+
+  /** Source rows that are versions of one story become one (the best ranked), which counts and names them all. */
   const collapseVersions = (ranked: Ranked[]): Array<Ranked & { versions?: string[] }> => {
     const rids = ranked.filter((r) => r.kind === 'source').map((r) => r.rid);
     const keys = new Map((sourceKeys.all(JSON.stringify(rids)) as Array<{ rid: number; id: string; title: string; chars: number }>)
       .map((r) => [r.rid, r]));
-    const groupOf = versionKeys([...keys.values()]);
-    const lead = new Map<string, Ranked & { versions: string[] }>();
+    const stories = storyOf([...keys.values()]);
+    const shown = new Set<string>();
     const out: Array<Ranked & { versions?: string[] }> = [];
     for (const r of ranked) {
       const k = r.kind === 'source' ? keys.get(r.rid) : undefined;
       if (!k) { out.push(r); continue; }
-      const group = groupOf.get(k.id)!;
-      const first = lead.get(group);
-      if (first) { first.versions.push(k.id); continue; }
-      const row = { ...r, versions: [k.id] };
-      lead.set(group, row);
-      out.push(row);
+      const members = stories.get(k.id)!;
+      const story = members.reduce((a, b) => (a < b ? a : b));
+      if (shown.has(story)) continue;
+      shown.add(story);
+      out.push({ ...r, versions: members });
     }
     return out;
   };

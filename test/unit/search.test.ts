@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../db/store.ts';
 import { createSearch } from '../../db/search.ts';
+import { NO_FIGURES } from '../../db/relations.ts';
 import { makeSnippet } from '../../db/snippet.ts';
 import { parseSearchQuery } from '../../db/fts-query.ts';
 import { CORPUS, tempDir } from '../helpers/tmp.ts';
@@ -90,6 +91,26 @@ test('exact repeats of a story (same title and length) collapse into one hit tha
   assert.equal(row.versions?.count, 3);
   assert.deepEqual(new Set(row.versions?.ids), new Set(copies.map((c) => c.id)));
   assert.equal(hits.find((h) => h.id === other.id)?.versions, undefined);
+}));
+
+test('versions the versions engine linked collapse too, taken transitively; a dismissed or deleted one does not count', withStore((store) => {
+  const a = source(store, 'Cathedral fire', 'Fire at the cathedral of Cologne.');
+  const b = source(store, 'Blaze in Colony', 'Blaze at the cathedral of Colony.');
+  const c = source(store, 'Third telling', 'A later retelling without the word.');
+  const d = source(store, 'Unrelated', 'Another cathedral story altogether.');
+  store.relations.link(a.id, b.id, NO_FIGURES);
+  store.relations.link(b.id, c.id, NO_FIGURES);
+  let hits = store.search('cathedral');
+  assert.equal(hits.length, 2);
+  const story = hits.find((h) => h.id === a.id || h.id === b.id)!;
+  assert.deepEqual([story.versions?.count, new Set(story.versions?.ids)], [3, new Set([a.id, b.id, c.id])], 'c is a version through b');
+  assert.equal(story.versions?.ids[0], story.id);
+  assert.equal(hits.find((h) => h.id === d.id)?.versions, undefined);
+  store.sources.delete(c.id);
+  assert.equal(store.search('cathedral').find((h) => h.id === story.id)?.versions?.count, 2, 'a deleted version is not counted');
+  store.relations.dismiss(a.id, b.id);
+  hits = store.search('cathedral');
+  assert.equal(hits.length, 3, 'a dismissed relation joins nothing');
 }));
 
 test('a collection narrows search to its sources and their annotations (notes are in no collection)', withStore((store) => {
