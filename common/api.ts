@@ -23,6 +23,7 @@ export const annotationLimits = z.object({ start: offset, end: offset, color, co
 const sourceFilter = {
   collectionId: id.optional(),
   tag: z.string().trim().min(1).max(200).optional(),
+  ids: z.array(id).max(MAX_SOURCE_PAGE).optional(),
 };
 const sourceListQuery = z.object({
   ...sourceFilter,

@@ -70,10 +70,12 @@ export interface SourceSummary {
 export type SourceSort = 'date' | 'title' | 'imported';
 export const SOURCE_SORTS: readonly SourceSort[] = ['date', 'title', 'imported'];
 
-/** Which sources a listing, count or search takes: those in a collection, those with annotations tagged (a tag takes its children). */
+/** Which sources a listing or count takes: those in a collection, those with annotations tagged (a tag takes its children), those named. */
 export interface SourceFilter {
   collectionId?: Id;
   tag?: string;
+  /** Only these sources (at most MAX_SOURCE_PAGE ids). */
+  ids?: Id[];
 }
 
 /** The most sources one page of listSources holds (without a limit a listing returns them all). */

@@ -49,6 +49,7 @@ const FILTERS = {
     JOIN sources s2 INDEXED BY sources_live_ids ON s2.id = a.source_id
     WHERE a.deleted_at IS NULL AND s2.deleted_at IS NULL
       AND (t.name = @tag OR substr(t.name, 1, length(@tag) + 1) = @tag || '/' COLLATE NOCASE))`,
+  ids: `seq IN (SELECT s2.seq FROM sources s2 INDEXED BY sources_live_ids WHERE s2.id IN (SELECT value FROM json_each(@ids)) AND s2.deleted_at IS NULL)`,
 };
 
 type Params = Record<string, unknown>;
@@ -58,6 +59,7 @@ function whereOf(filter: SourceFilter): { sql: string; params: Params } {
   const params: Params = {};
   if (filter.collectionId) { parts.push(FILTERS.collection); params.collectionId = filter.collectionId; }
   if (filter.tag) { parts.push(FILTERS.tag); params.tag = filter.tag; }
+  if (filter.ids) { parts.push(FILTERS.ids); params.ids = JSON.stringify(filter.ids); }
   return { sql: parts.join(' AND '), params };
 }
 
@@ -179,7 +181,7 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
       const { sql, params } = whereOf(filter);
       const r = prepared(`SELECT count(*) AS total, coalesce(sum(published IS NULL), 0) AS undated FROM sources INDEXED BY sources_by_date WHERE ${sql}`)
         .get(params) as { total: number; undated: number };
-      const library = filter.collectionId || filter.tag
+      const library = filter.collectionId || filter.tag || filter.ids
         ? prepared('SELECT count(*) FROM sources INDEXED BY sources_by_date WHERE deleted_at IS NULL').pluck().get() as number
         : r.total;
       return { total: r.total, undated: r.undated, library };

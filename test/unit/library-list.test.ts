@@ -73,6 +73,7 @@ test('a page reads its annotation counts and tags; filters by tag (with children
   assert.deepEqual(store.sources.list({ collectionId: c.id, sort: 'title' }).map((s) => s.title), ['One', 'Two']);
   assert.deepEqual(store.sources.count({ collectionId: c.id }), { total: 2, undated: 2, library: 3 });
   assert.deepEqual(store.sources.list({ collectionId: c.id, tag: 'theme/war' }).map((s) => s.title), ['One'], 'filters combine');
+  assert.deepEqual(store.sources.list({ ids: [s2.id, 'nope', s1.id], sort: 'title' }).map((s) => s.title), ['One', 'Two'], 'named sources');
 }));
 
 test('locate: a source\'s offset in a listing, and type-ahead to the first title starting with typed text', withStore((store) => {
