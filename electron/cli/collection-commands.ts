@@ -1,7 +1,7 @@
 // collection list, show, create, rename, delete, add, remove. A collection is
 // named by its id or its name (without case).
 import type { LecternApi } from '../../common/api-methods.ts';
-import type { Collection } from '../../common/types.ts';
+import type { Collection, CollectionChange } from '../../common/types.ts';
 import { CommandError, type Command } from './command.ts';
 
 /** The collection an argument names: its id, else its name (case ignored). */
@@ -78,30 +78,24 @@ const deleteCommand: Command = {
   },
 };
 
-const addCommand: Command = {
-  name: 'collection add',
-  usage: 'lectern collection add [--json] COLLECTION SOURCE_ID...',
-  summary: 'Add sources to a collection (all or none: an unknown source adds nothing).',
+/** collection add / remove: the same shape, the other call. */
+const membershipCommand = (verb: 'add' | 'remove', summary: string,
+  call: (api: LecternApi, id: string, sourceIds: string[]) => Promise<CollectionChange>): Command => ({
+  name: `collection ${verb}`,
+  usage: `lectern collection ${verb} [--json] COLLECTION SOURCE_ID...`,
+  summary,
   options: {},
   positionals: [2, Infinity],
   async run({ api, positionals }) {
     const [ref, ...ids] = positionals;
-    const r = await api.addToCollection((await findCollection(api, ref!)).id, ids);
-    return { json: r, human: `added ${r.changed} source(s): ${line(r.collection)}` };
+    const r = await call(api, (await findCollection(api, ref!)).id, ids);
+    return { json: r, human: `${verb === 'add' ? 'added' : 'removed'} ${r.changed} source(s): ${line(r.collection)}` };
   },
-};
+});
 
-const removeCommand: Command = {
-  name: 'collection remove',
-  usage: 'lectern collection remove [--json] COLLECTION SOURCE_ID...',
-  summary: 'Take sources out of a collection (they stay in the library).',
-  options: {},
-  positionals: [2, Infinity],
-  async run({ api, positionals }) {
-    const [ref, ...ids] = positionals;
-    const r = await api.removeFromCollection((await findCollection(api, ref!)).id, ids);
-    return { json: r, human: `removed ${r.changed} source(s): ${line(r.collection)}` };
-  },
-};
+const addCommand = membershipCommand('add', 'Add sources to a collection (all or none: an unknown source adds nothing).',
+  (api, id, ids) => api.addToCollection(id, ids));
+const removeCommand = membershipCommand('remove', 'Take sources out of a collection (they stay in the library).',
+  (api, id, ids) => api.removeFromCollection(id, ids));
 
 export const collectionCommands: Command[] = [listCommand, showCommand, createCommand, renameCommand, deleteCommand, addCommand, removeCommand];
