@@ -2,15 +2,20 @@
 // list of their names. Kept free of zod so the sandboxed preload stays small;
 // common/api.ts adds one argument schema per method.
 import type {
-  Annotation, AnnotationImportResult, AnnotationPatch, BackupResult, ExportResult, Backlink, FileBytes, Id, ImportResult,
-  IntegrityReport, LibraryStatus, NewAnnotation, NewNote, Note, NotePatch, NoteSummary, PurgeResult, SearchCounts, SearchHit, Settings,
-  Source, SourceMeta, SourceSummary, SyncConfig, SyncConfigInput, SyncConflict, SyncNotice, SyncReport, SyncResolution,
-  SyncStatus, SyncTestResult, TrashItem,
+  Annotation, AnnotationImportResult, AnnotationPatch, BackupResult, Collection, CollectionChange, ExportResult, Backlink, FileBytes, Id,
+  ImportResult, IntegrityReport, LibraryStatus, NewAnnotation, NewNote, Note, NotePatch, NoteSummary, PurgeResult, SearchCounts, SearchHit,
+  SearchOptions, SearchPage, Settings, Source, SourceCount, SourceFilter, SourceListQuery, SourceLocation, SourceMeta, SourceSummary,
+  SyncConfig, SyncConfigInput, SyncConflict, SyncNotice, SyncReport, SyncResolution, SyncStatus, SyncTestResult, TrashItem,
   CarryResult, SourceComparison, SourceRelation, SourceRelations, VersionsOverview, VersionsRebuild,
 } from './types.ts';
 
 export interface LecternApi {
-  listSources(): Promise<SourceSummary[]>;
+  /** Sources, filtered and sorted by the store; a page of them with offset/limit (default: all, newest import first). */
+  listSources(query?: SourceListQuery): Promise<SourceSummary[]>;
+  /** How many sources a filter takes (and how many of those are undated), and how many the library holds. */
+  countSources(filter?: SourceFilter): Promise<SourceCount>;
+  /** Where a source is in a listing (its offset), or the first source whose title starts with typed text; null when none. */
+  locateSource(query: SourceListQuery, target: SourceLocation): Promise<number | null>;
   getSource(id: Id): Promise<Source>;
   updateSource(id: Id, patch: Partial<SourceMeta>): Promise<Source>;
   /** Moves a source, with its annotations, to the trash; undo with restore([id]). */
@@ -27,9 +32,23 @@ export interface LecternApi {
   deleteAnnotation(id: Id): Promise<TrashItem>;
   listTags(): Promise<string[]>;
 
-  search(query: string, limit?: number): Promise<SearchHit[]>;
-  /** How many sources, annotations and notes match (search returns at most its limit). */
+  search(query: string, limit?: number, options?: Pick<SearchOptions, 'collectionId'>): Promise<SearchHit[]>;
+  /** How many sources, annotations and notes match (search returns at most its limit): exact, or an estimate when a search matches much of the library (searchPage says which). */
   searchCounts(query: string): Promise<SearchCounts>;
+  /** Search hits and how many of each kind match (exactly, or "about N" when a search matches much of the library). */
+  searchPage(query: string, options?: SearchOptions): Promise<SearchPage>;
+
+  /** Collections by name, each with how many sources it holds. */
+  listCollections(): Promise<Collection[]>;
+  createCollection(name: string): Promise<Collection>;
+  renameCollection(id: Id, name: string): Promise<Collection>;
+  /** Moves a collection to the trash (its sources stay); undo with restore([id]). */
+  deleteCollection(id: Id): Promise<TrashItem>;
+  /** Adds sources to a collection: all or none (an unknown or deleted source adds nothing). */
+  addToCollection(id: Id, sourceIds: Id[]): Promise<CollectionChange>;
+  removeFromCollection(id: Id, sourceIds: Id[]): Promise<CollectionChange>;
+  /** The collections a source is in. */
+  sourceCollections(sourceId: Id): Promise<Collection[]>;
 
   getSettings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
@@ -113,6 +132,8 @@ export const MAX_ANNOTATION_JSON = 50_000_000;
 /** Every method, once: a Record over ApiMethod, so the compiler rejects a missing or unknown name. */
 const METHOD_NAMES: Record<ApiMethod, true> = {
   listSources: true,
+  countSources: true,
+  locateSource: true,
   getSource: true,
   updateSource: true,
   deleteSource: true,
@@ -126,6 +147,14 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   listTags: true,
   search: true,
   searchCounts: true,
+  searchPage: true,
+  listCollections: true,
+  createCollection: true,
+  renameCollection: true,
+  deleteCollection: true,
+  addToCollection: true,
+  removeFromCollection: true,
+  sourceCollections: true,
   getSettings: true,
   updateSettings: true,
   listNotes: true,

@@ -2,7 +2,9 @@
 // (electron/dispatch.ts). The contract itself is in common/api-methods.ts.
 import { z } from 'zod';
 import { MAX_ANNOTATION_JSON, type ApiMethod, type LecternApi } from './api-methods.ts';
-import { ANNOTATION_COLORS } from './types.ts';
+import {
+  ANNOTATION_COLORS, MAX_COLLECTION_CHANGE, MAX_COLLECTION_NAME, MAX_SEARCH_LIMIT, MAX_SOURCE_PAGE, SOURCE_SORTS,
+} from './types.ts';
 
 export { API_METHODS, type ApiMethod, type LecternApi } from './api-methods.ts';
 
@@ -17,6 +19,22 @@ const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes (a Uin
 
 /** What one annotation may carry, wherever it comes from (the API, a W3C file). */
 export const annotationLimits = z.object({ start: offset, end: offset, color, comment, tags });
+
+const sourceFilter = {
+  collectionId: id.optional(),
+  tag: z.string().trim().min(1).max(200).optional(),
+  ids: z.array(id).max(MAX_SOURCE_PAGE).optional(),
+};
+const sourceListQuery = z.object({
+  ...sourceFilter,
+  sort: z.enum(SOURCE_SORTS).optional(),
+  offset: offset.optional(),
+  limit: z.number().int().min(1).max(MAX_SOURCE_PAGE).optional(),
+}).strict();
+const searchQuery = z.string().max(1000);
+const searchLimit = z.number().int().min(1).max(MAX_SEARCH_LIMIT);
+const collectionName = z.string().max(MAX_COLLECTION_NAME);
+const sourceIds = z.array(id).min(1).max(MAX_COLLECTION_CHANGE);
 
 const sourceMetaPatch = z.object({
   title: z.string().trim().min(1).max(1000),
@@ -53,7 +71,9 @@ const syncResolution = z.union([
 
 /** Argument tuples, validated before any handler runs. */
 export const API_ARGS = {
-  listSources: z.tuple([]),
+  listSources: z.tuple([sourceListQuery.optional()]),
+  countSources: z.tuple([z.object(sourceFilter).strict().optional()]),
+  locateSource: z.tuple([sourceListQuery, z.union([z.object({ id }).strict(), z.object({ titlePrefix: z.string().min(1).max(200) }).strict()])]),
   getSource: z.tuple([id]),
   updateSource: z.tuple([id, sourceMetaPatch]),
   deleteSource: z.tuple([id]),
@@ -68,8 +88,16 @@ export const API_ARGS = {
   updateAnnotation: z.tuple([id, annotationPatch]),
   deleteAnnotation: z.tuple([id]),
   listTags: z.tuple([]),
-  search: z.tuple([z.string().max(1000), z.number().int().min(1).max(1000).optional()]),
-  searchCounts: z.tuple([z.string().max(1000)]),
+  search: z.tuple([searchQuery, searchLimit.optional(), z.object({ collectionId: id.optional() }).strict().optional()]),
+  searchCounts: z.tuple([searchQuery]),
+  searchPage: z.tuple([searchQuery, z.object({ limit: searchLimit.optional(), collectionId: id.optional() }).strict().optional()]),
+  listCollections: z.tuple([]),
+  createCollection: z.tuple([collectionName]),
+  renameCollection: z.tuple([id, collectionName]),
+  deleteCollection: z.tuple([id]),
+  addToCollection: z.tuple([id, sourceIds]),
+  removeFromCollection: z.tuple([id, sourceIds]),
+  sourceCollections: z.tuple([id]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([settingsPatch]),
   listNotes: z.tuple([]),

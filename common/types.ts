@@ -28,7 +28,7 @@ export interface Source extends SourceMeta {
   updatedAt: string;
 }
 
-export type TrashKind = 'source' | 'annotation' | 'note';
+export type TrashKind = 'source' | 'annotation' | 'note' | 'collection';
 
 /**
  * A deleted source, annotation or note: kept in the trash until purged, put
@@ -37,7 +37,7 @@ export type TrashKind = 'source' | 'annotation' | 'note';
 export interface TrashItem {
   kind: TrashKind;
   id: Id;
-  /** A source's or note's title; an annotation's quote (at most 200 characters). */
+  /** A source's or note's title, a collection's name; an annotation's quote (at most 200 characters). */
   title: string;
   /** The source an annotation belongs to; null for sources and notes. */
   sourceId: Id | null;
@@ -51,6 +51,7 @@ export interface PurgeResult {
   sources: number;
   annotations: number;
   notes: number;
+  collections: number;
 }
 
 export interface SourceSummary {
@@ -63,6 +64,63 @@ export interface SourceSummary {
   importedAt: string;
   /** Distinct tags used on this source's annotations (for the library filter). */
   tags: string[];
+}
+
+/** The library's orders: date (newest first, undated last), title, or import (newest first). */
+export type SourceSort = 'date' | 'title' | 'imported';
+export const SOURCE_SORTS: readonly SourceSort[] = ['date', 'title', 'imported'];
+
+/** Which sources a listing or count takes: those in a collection, those with annotations tagged (a tag takes its children), those named. */
+export interface SourceFilter {
+  collectionId?: Id;
+  tag?: string;
+  /** Only these sources (at most MAX_SOURCE_PAGE ids). */
+  ids?: Id[];
+}
+
+/** The most sources one page of listSources holds (without a limit a listing returns them all). */
+export const MAX_SOURCE_PAGE = 5000;
+
+/** A listing of sources, sorted by the store, optionally one page of it. */
+export interface SourceListQuery extends SourceFilter {
+  /** Default 'imported'. */
+  sort?: SourceSort;
+  offset?: number;
+  /** Without a limit, every source from offset on. */
+  limit?: number;
+}
+
+export interface SourceCount {
+  /** Sources the filter takes. */
+  total: number;
+  /** Of those, without a publication date (the date order puts them last). */
+  undated: number;
+  /** Sources in the library. */
+  library: number;
+}
+
+/** Where to look in a listing: a source, or the first whose title starts with typed text. */
+export type SourceLocation = { id: Id } | { titlePrefix: string };
+
+/** The longest collection name, and the most sources one call adds to or removes from a collection. */
+export const MAX_COLLECTION_NAME = 200;
+export const MAX_COLLECTION_CHANGE = 100_000;
+
+/** A named group of sources; a source can be in several. */
+export interface Collection {
+  id: Id;
+  name: string;
+  /** Live sources in it. */
+  sourceCount: number;
+  created: string;
+  modified: string;
+}
+
+/** What adding sources to (or removing them from) a collection did. */
+export interface CollectionChange {
+  collection: Collection;
+  /** Sources added (or removed); those already in it (or not in it) are not counted. */
+  changed: number;
 }
 
 export type AnnotationStatus = 'anchored' | 'moved' | 'orphaned';
@@ -168,6 +226,37 @@ export interface SearchHit {
   sourceId: Id | null;
   title: string;
   snippet: string;
+  /** A source hit: where the snippet's first match lies in the text (code points), or null when only the title matched. */
+  at?: { start: number; end: number } | null;
+  /**
+   * A source hit standing for several versions of one story (sources linked as
+   * versions or revisions, and exact repeats among the hits): how many, and
+   * their ids, this one first.
+   */
+  versions?: { count: number; ids: Id[] };
+}
+
+/** Search results one call returns by default, and at most. */
+export const DEFAULT_SEARCH_LIMIT = 50;
+export const MAX_SEARCH_LIMIT = 1000;
+
+export interface SearchOptions {
+  /** Results wanted (default 50, at most MAX_SEARCH_LIMIT). */
+  limit?: number;
+  /** Only sources in this collection, and their annotations (no notes). */
+  collectionId?: Id;
+}
+
+/** How many rows of one kind match: exact, or estimated ("about N") when a search matches a large share of the library. */
+export interface SearchTotal {
+  count: number;
+  exact: boolean;
+}
+
+/** A page of search results and how many match in all. */
+export interface SearchPage {
+  hits: SearchHit[];
+  totals: Record<SearchKind, SearchTotal>;
 }
 
 export interface ImportedItem {

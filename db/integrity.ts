@@ -13,7 +13,7 @@ import type { IntegrityReport } from '../common/types.ts';
 import type { Db } from './write.ts';
 
 const MAX_PROBLEMS = 100;
-const FTS_TABLES = ['sources_fts', 'annotations_fts', 'notes_fts'] as const;
+const FTS_TABLES = ['sources_fts', 'source_titles_fts', 'annotations_fts', 'notes_fts'] as const;
 
 const report = (problems: string[], full: boolean): IntegrityReport => ({
   ok: problems.length === 0, problems: problems.slice(0, MAX_PROBLEMS), full, checkedAt: new Date().toISOString(),

@@ -45,6 +45,24 @@ CREATE INDEX citations_by_annotation ON citations(annotation_id) WHERE annotatio
 CREATE INDEX citations_by_note ON citations(note_id, ord);
 CREATE INDEX citations_by_source ON citations(source_id);
 
+CREATE TABLE collection_sources (
+  collection_id TEXT NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+  source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  added_at TEXT NOT NULL,
+  PRIMARY KEY (collection_id, source_id)
+) WITHOUT ROWID;
+CREATE INDEX collection_sources_by_source ON collection_sources(source_id);
+
+CREATE TABLE collections (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+  created TEXT NOT NULL,
+  modified TEXT NOT NULL,
+  deleted_at TEXT
+);
+CREATE UNIQUE INDEX collections_live_name ON collections(name COLLATE NOCASE) WHERE deleted_at IS NULL;
+
 CREATE TABLE notes (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
@@ -56,9 +74,9 @@ CREATE TABLE notes (
 , deleted_at TEXT, schema_version INTEGER NOT NULL DEFAULT 1 CHECK (schema_version >= 1), author TEXT NOT NULL DEFAULT '');
 CREATE INDEX notes_deleted ON notes(deleted_at) WHERE deleted_at IS NOT NULL;
 
-CREATE TABLE purged (
+CREATE TABLE "purged" (
   id TEXT PRIMARY KEY,
-  kind TEXT NOT NULL CHECK (kind IN ('source', 'annotation', 'note')),
+  kind TEXT NOT NULL CHECK (kind IN ('source', 'annotation', 'note', 'collection')),
   deleted_at TEXT NOT NULL,
   purged_at TEXT NOT NULL
 ) WITHOUT ROWID;
@@ -107,10 +125,16 @@ CREATE TABLE "sources" (
   imported_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   deleted_at TEXT
-);
+, sort_title TEXT);
+CREATE INDEX sources_by_date ON sources(deleted_at, published DESC, sort_title) WHERE deleted_at IS NULL;
+CREATE INDEX sources_by_imported ON sources(deleted_at, imported_at) WHERE deleted_at IS NULL;
 CREATE INDEX sources_by_path ON sources(original_path, seq) WHERE original_path IS NOT NULL;
+CREATE INDEX sources_by_title ON sources(deleted_at, sort_title) WHERE deleted_at IS NULL;
 CREATE INDEX sources_deleted ON sources(deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX sources_live_ids ON sources(id, deleted_at) WHERE deleted_at IS NULL;
 CREATE UNIQUE INDEX sources_live_sha256 ON sources(sha256) WHERE deleted_at IS NULL;
+CREATE INDEX sources_summary ON sources(deleted_at, seq, id, title, published, publisher, length, imported_at) WHERE deleted_at IS NULL;
+CREATE INDEX sources_unsorted ON sources(seq) WHERE sort_title IS NULL;
 
 CREATE TABLE sync_conflicts (
   doc_id TEXT NOT NULL,
@@ -195,6 +219,7 @@ CREATE TABLE version_signatures (
 CREATE VIEW live_annotations AS
   SELECT a.* FROM annotations a JOIN sources s ON s.id = a.source_id
   WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL;
+CREATE VIEW live_collections AS SELECT * FROM collections WHERE deleted_at IS NULL;
 CREATE VIEW live_notes AS SELECT * FROM notes WHERE deleted_at IS NULL;
 CREATE VIEW live_sources AS SELECT * FROM sources WHERE deleted_at IS NULL;
 
@@ -206,9 +231,13 @@ CREATE VIRTUAL TABLE notes_fts USING fts5(
   title, text, content='live_notes', content_rowid='seq',
   tokenize='unicode61 remove_diacritics 2'
 );
+CREATE VIRTUAL TABLE source_titles_fts USING fts5(
+  title, content='live_sources', content_rowid='seq',
+  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+);
 CREATE VIRTUAL TABLE sources_fts USING fts5(
   title, text, content='live_sources', content_rowid='seq',
-  tokenize='unicode61 remove_diacritics 2'
+  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
 );
 
 CREATE TRIGGER sync_annotation_tags_ad AFTER DELETE ON annotation_tags BEGIN
@@ -259,6 +288,11 @@ CREATE TRIGGER sync_annotations_au AFTER UPDATE ON annotations BEGIN
   DELETE FROM sync_outbox WHERE doc_id = 'annotation:' || new.id; INSERT INTO sync_outbox (doc_id) VALUES ('annotation:' || new.id);
 END;
 
+CREATE TRIGGER collections_purged AFTER DELETE ON collections BEGIN
+  INSERT OR REPLACE INTO purged (id, kind, deleted_at, purged_at)
+    VALUES (old.id, 'collection', coalesce(old.deleted_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
 CREATE TRIGGER notes_fts_ad AFTER DELETE ON notes WHEN old.deleted_at IS NULL BEGIN
   INSERT INTO notes_fts(notes_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
 END;
@@ -292,6 +326,22 @@ CREATE TRIGGER sync_notes_au AFTER UPDATE ON notes BEGIN
   DELETE FROM sync_outbox WHERE doc_id = 'note:' || new.id; INSERT INTO sync_outbox (doc_id) VALUES ('note:' || new.id);
 END;
 
+CREATE TRIGGER source_titles_fts_au AFTER UPDATE OF title ON sources
+  WHEN old.deleted_at IS NULL AND new.deleted_at IS NULL BEGIN
+  INSERT INTO source_titles_fts(source_titles_fts, rowid, title) VALUES ('delete', old.seq, old.title);
+  INSERT INTO source_titles_fts(rowid, title) VALUES (new.seq, new.title);
+END;
+CREATE TRIGGER source_titles_fts_bd BEFORE DELETE ON sources WHEN old.deleted_at IS NULL BEGIN
+  INSERT INTO source_titles_fts(source_titles_fts, rowid, title) VALUES ('delete', old.seq, old.title);
+END;
+CREATE TRIGGER source_titles_fts_restore AFTER UPDATE OF deleted_at ON sources
+  WHEN old.deleted_at IS NOT NULL AND new.deleted_at IS NULL BEGIN
+  INSERT INTO source_titles_fts(rowid, title) VALUES (new.seq, new.title);
+END;
+CREATE TRIGGER source_titles_fts_trash AFTER UPDATE OF deleted_at ON sources
+  WHEN old.deleted_at IS NULL AND new.deleted_at IS NOT NULL BEGIN
+  INSERT INTO source_titles_fts(source_titles_fts, rowid, title) VALUES ('delete', old.seq, old.title);
+END;
 CREATE TRIGGER sources_fts_au AFTER UPDATE OF title, text ON sources
   WHEN old.deleted_at IS NULL AND new.deleted_at IS NULL BEGIN
   INSERT INTO sources_fts(sources_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);

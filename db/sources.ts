@@ -1,6 +1,7 @@
 import { createWriter, type Db, type Write } from './write.ts';
-import type { Source, SourceMeta, SourceSummary } from '../common/types.ts';
+import { MAX_SOURCE_PAGE, type Source, type SourceCount, type SourceFilter, type SourceListQuery, type SourceMeta, type SourceSort, type SourceSummary } from '../common/types.ts';
 import { newId, now } from './ids.ts';
+import { sortTitle, sortTitlePrefix } from './sort-title.ts';
 
 export interface NewSourceRow extends SourceMeta {
   originalPath: string | null;
@@ -25,34 +26,110 @@ const toSource = (r: SourceRow): Source => ({
 
 const META_COLUMNS = { title: 'title', published: 'published', publisher: 'publisher', url: 'url', byline: 'byline' } as const;
 
+// Listing reads indexes only (migration 0008): every column after `text` lies
+// behind a long text's overflow pages. Each order is one partial index over the
+// live rows; seq breaks ties.
+const ORDER_BY: Record<SourceSort, string> = {
+  title: 'sort_title, seq',
+  date: 'published DESC, sort_title, seq', // undated (NULL) last
+  imported: 'imported_at DESC, seq DESC',
+};
+/** Rows that come before the row @p (published), @t (sort_title), @i (imported_at), @seq in each order. */
+const BEFORE: Record<SourceSort, string> = {
+  title: '(sort_title, seq) < (@t, @seq)',
+  date: `CASE WHEN @p IS NULL THEN published IS NOT NULL OR (sort_title, seq) < (@t, @seq)
+         ELSE published > @p OR (published = @p AND (sort_title, seq) < (@t, @seq)) END`,
+  imported: '(imported_at, seq) > (@i, @seq)',
+};
+/** The live sources in a collection, or whose annotations carry a tag or one of its children (a filter on "a" takes "a/b"). */
+const FILTERS = {
+  collection: `seq IN (SELECT s2.seq FROM collection_sources cs JOIN sources s2 INDEXED BY sources_live_ids ON s2.id = cs.source_id
+    WHERE cs.collection_id = @collectionId AND s2.deleted_at IS NULL)`,
+  tag: `seq IN (SELECT s2.seq FROM tags t JOIN annotation_tags at ON at.tag_id = t.id JOIN annotations a ON a.id = at.annotation_id
+    JOIN sources s2 INDEXED BY sources_live_ids ON s2.id = a.source_id
+    WHERE a.deleted_at IS NULL AND s2.deleted_at IS NULL
+      AND (t.name = @tag OR substr(t.name, 1, length(@tag) + 1) = @tag || '/' COLLATE NOCASE))`,
+  ids: `seq IN (SELECT s2.seq FROM sources s2 INDEXED BY sources_live_ids WHERE s2.id IN (SELECT value FROM json_each(@ids)) AND s2.deleted_at IS NULL)`,
+};
+
+type Params = Record<string, unknown>;
+
+function whereOf(filter: SourceFilter): { sql: string; params: Params } {
+  const parts = ['deleted_at IS NULL'];
+  const params: Params = {};
+  if (filter.collectionId) { parts.push(FILTERS.collection); params.collectionId = filter.collectionId; }
+  if (filter.tag) { parts.push(FILTERS.tag); params.tag = filter.tag; }
+  if (filter.ids) { parts.push(FILTERS.ids); params.ids = JSON.stringify(filter.ids); }
+  return { sql: parts.join(' AND '), params };
+}
+
 export type SourceRepo = ReturnType<typeof createSourceRepo>;
 
 export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
   const insertStmt = db.prepare(`INSERT INTO sources
-    (id, title, published, publisher, url, byline, original_path, original_name, sha256, encoding, text, length, imported_at, updated_at)
-    VALUES (@id, @title, @published, @publisher, @url, @byline, @originalPath, @originalName, @sha256, @encoding, @text, @chars, @at, coalesce(@updatedAt, @at))`);
+    (id, title, published, publisher, url, byline, original_path, original_name, sha256, encoding, text, length, imported_at, updated_at, sort_title)
+    VALUES (@id, @title, @published, @publisher, @url, @byline, @originalPath, @originalName, @sha256, @encoding, @text, @chars, @at, coalesce(@updatedAt, @at), @sortTitle)`);
   const getStmt = db.prepare('SELECT * FROM live_sources WHERE id = ?');
   const byShaStmt = db.prepare('SELECT id FROM live_sources WHERE sha256 = ?');
-  const listStmt = db.prepare(`SELECT s.id, s.title, s.published, s.publisher, s.length, s.imported_at,
-      (SELECT count(*) FROM annotations a WHERE a.source_id = s.id AND a.deleted_at IS NULL) AS annotation_count,
-      (SELECT json_group_array(DISTINCT t.name) FROM annotations a
-         JOIN annotation_tags at ON at.annotation_id = a.id JOIN tags t ON t.id = at.tag_id
-        WHERE a.source_id = s.id AND a.deleted_at IS NULL) AS tags
-    FROM live_sources s ORDER BY s.imported_at DESC, s.seq DESC`);
+  const existsStmt = db.prepare('SELECT 1 FROM sources INDEXED BY sources_live_ids WHERE id = ? AND deleted_at IS NULL').pluck();
+  const summaryStmt = db.prepare(`SELECT seq, id, title, published, publisher, length, imported_at FROM sources INDEXED BY sources_summary
+    WHERE deleted_at IS NULL AND seq IN (SELECT value FROM json_each(@seqs))`);
+  const annotationCountStmt = db.prepare(`SELECT source_id AS id, count(*) AS n FROM annotations
+    WHERE source_id IN (SELECT value FROM json_each(@ids)) AND deleted_at IS NULL GROUP BY source_id`);
+  const sourceTagsStmt = db.prepare(`SELECT DISTINCT a.source_id AS id, t.name FROM annotations a
+    JOIN annotation_tags at ON at.annotation_id = a.id JOIN tags t ON t.id = at.tag_id
+    WHERE a.source_id IN (SELECT value FROM json_each(@ids)) AND a.deleted_at IS NULL`);
+  const keysStmt = db.prepare('SELECT seq, published, sort_title AS t, imported_at AS i FROM sources WHERE id = ? AND deleted_at IS NULL');
   const trashStmt = db.prepare('UPDATE sources SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
   const maxSeqStmt = db.prepare('SELECT coalesce(max(seq), 0) FROM sources').pluck();
-  const indexSinceStmt = db.prepare(`INSERT INTO sources_fts (rowid, title, text)
-    SELECT seq, title, text FROM sources WHERE seq > ?`);
+  const indexSinceStmts = [
+    db.prepare('INSERT INTO sources_fts (rowid, title, text) SELECT seq, title, text FROM sources WHERE seq > ?'),
+    db.prepare('INSERT INTO source_titles_fts (rowid, title) SELECT seq, title FROM sources WHERE seq > ?'),
+  ];
+  const indexSince = (seq: number) => { for (const s of indexSinceStmts) s.run(seq); };
+  const unsortedStmt = db.prepare('SELECT seq, title FROM sources INDEXED BY sources_unsorted WHERE sort_title IS NULL LIMIT 1000');
+  const setSortStmt = db.prepare('UPDATE sources SET sort_title = ? WHERE seq = ?');
   /** Open batches: rows inserted inside one are indexed when the outermost ends. */
   let batchDepth = 0;
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  const prepared = (sql: string) => {
+    let s = statements.get(sql);
+    if (!s) statements.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
+
+  /** Summaries of these rows, in this order. */
+  const summaries = (seqs: number[]): SourceSummary[] => {
+    if (seqs.length === 0) return [];
+    const rows = summaryStmt.all({ seqs: JSON.stringify(seqs) }) as Array<{ seq: number; id: string; title: string;
+      published: string | null; publisher: string | null; length: number; imported_at: string }>;
+    const ids = JSON.stringify(rows.map((r) => r.id));
+    const counts = new Map((annotationCountStmt.all({ ids }) as Array<{ id: string; n: number }>).map((r) => [r.id, r.n]));
+    const tags = new Map<string, string[]>();
+    for (const { id, name } of sourceTagsStmt.all({ ids }) as Array<{ id: string; name: string }>) {
+      const list = tags.get(id);
+      if (list) list.push(name);
+      else tags.set(id, [name]);
+    }
+    const bySeq = new Map(rows.map((r) => [r.seq, r]));
+    return seqs.flatMap((seq) => {
+      const r = bySeq.get(seq);
+      return r ? [{
+        id: r.id, title: r.title, published: r.published, publisher: r.publisher, chars: r.length,
+        annotationCount: counts.get(r.id) ?? 0, importedAt: r.imported_at, tags: (tags.get(r.id) ?? []).sort(),
+      }] : [];
+    });
+  };
 
   return {
     /** Inserts a source; it is searchable at once, or at the end of the enclosing batch. */
     insert(row: NewSourceRow, keep?: { id: string; importedAt: string; updatedAt: string }): Source {
       return write(() => {
         const id = keep?.id ?? newId();
-        const { lastInsertRowid } = insertStmt.run({ ...row, id, at: keep?.importedAt ?? now(), updatedAt: keep?.updatedAt ?? null });
-        if (batchDepth === 0) indexSinceStmt.run(Number(lastInsertRowid) - 1);
+        const { lastInsertRowid } = insertStmt.run({
+          ...row, id, at: keep?.importedAt ?? now(), updatedAt: keep?.updatedAt ?? null, sortTitle: sortTitle(row.title),
+        });
+        if (batchDepth === 0) indexSince(Number(lastInsertRowid) - 1);
         return toSource(getStmt.get(id) as SourceRow);
       });
     },
@@ -71,7 +148,7 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
         } finally {
           batchDepth--;
         }
-        if (batchDepth === 0) indexSinceStmt.run(before);
+        if (batchDepth === 0) indexSince(before);
         return result;
       });
     },
@@ -79,16 +156,74 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
       const r = getStmt.get(id) as SourceRow | undefined;
       return r && toSource(r);
     },
+    /** Whether a live source has this id (without reading its text). */
+    exists(id: string): boolean {
+      return existsStmt.get(id) !== undefined;
+    },
     findIdBySha256(sha256: string): string | undefined {
       return (byShaStmt.get(sha256) as { id: string } | undefined)?.id;
     },
-    list(): SourceSummary[] {
-      return (listStmt.all() as Array<{ id: string; title: string; published: string | null; publisher: string | null;
-        length: number; imported_at: string; annotation_count: number; tags: string }>).map((r) => ({
-        id: r.id, title: r.title, published: r.published, publisher: r.publisher, chars: r.length,
-        annotationCount: r.annotation_count, importedAt: r.imported_at,
-        tags: (JSON.parse(r.tags) as string[]).sort(),
-      }));
+    /**
+     * Live sources, filtered, in one of the library's orders (default: newest
+     * import first), sorted by the database; a page of them with offset/limit.
+     */
+    list(query: SourceListQuery = {}): SourceSummary[] {
+      const { sql, params } = whereOf(query);
+      // LIMIT -1: no limit
+      const seqs = prepared(`SELECT seq FROM sources WHERE ${sql} ORDER BY ${ORDER_BY[query.sort ?? 'imported']} LIMIT @limit OFFSET @offset`).pluck()
+        .all({ ...params, limit: query.limit ?? -1, offset: query.offset ?? 0 }) as number[];
+      const out: SourceSummary[] = [];
+      for (let i = 0; i < seqs.length; i += MAX_SOURCE_PAGE) out.push(...summaries(seqs.slice(i, i + MAX_SOURCE_PAGE)));
+      return out;
+    },
+    /** How many sources a filter takes (and how many of those are undated), and how many the library holds. */
+    count(filter: SourceFilter = {}): SourceCount {
+      const { sql, params } = whereOf(filter);
+      const r = prepared(`SELECT count(*) AS total, coalesce(sum(published IS NULL), 0) AS undated FROM sources INDEXED BY sources_by_date WHERE ${sql}`)
+        .get(params) as { total: number; undated: number };
+      const library = filter.collectionId || filter.tag || filter.ids
+        ? prepared('SELECT count(*) FROM sources INDEXED BY sources_by_date WHERE deleted_at IS NULL').pluck().get() as number
+        : r.total;
+      return { total: r.total, undated: r.undated, library };
+    },
+    /**
+     * Where a source is in a listing (its offset), or, given typed text, the
+     * first source whose title starts with it (in title order: the first at or
+     * after it). Null when there is none.
+     */
+    locate(query: SourceListQuery, target: { id: string } | { titlePrefix: string }): number | null {
+      const { sql, params } = whereOf(query);
+      const sort = query.sort ?? 'imported';
+      let id: string;
+      if ('id' in target) id = target.id;
+      else {
+        const key = sortTitlePrefix(target.titlePrefix);
+        if (sort === 'title') {
+          const n = prepared(`SELECT count(*) FROM sources WHERE ${sql} AND sort_title < @key`).pluck().get({ ...params, key }) as number;
+          const total = this.count(query).total;
+          return n < total ? n : null;
+        }
+        const first = prepared(`SELECT id FROM sources WHERE ${sql} AND sort_title >= @key AND sort_title < @key || char(1114111)
+          ORDER BY ${ORDER_BY[sort]} LIMIT 1`).pluck().get({ ...params, key }) as string | undefined;
+        if (first === undefined) return null;
+        id = first;
+      }
+      const keys = keysStmt.get(id) as { seq: number; published: string | null; t: string; i: string } | undefined;
+      if (!keys) return null;
+      const inFilter = prepared(`SELECT 1 FROM sources WHERE ${sql} AND seq = @seq`).get({ ...params, seq: keys.seq });
+      if (!inFilter) return null;
+      return prepared(`SELECT count(*) FROM sources WHERE ${sql} AND (${BEFORE[sort]})`).pluck()
+        .get({ ...params, p: keys.published, t: keys.t, i: keys.i, seq: keys.seq }) as number;
+    },
+    /** Gives sources from before migration 0008 their sort key, a thousand rows per write. Returns how many. */
+    fillSortTitles(writer: Write = write): number {
+      let done = 0;
+      for (;;) {
+        const rows = unsortedStmt.all() as Array<{ seq: number; title: string }>;
+        if (rows.length === 0) return done;
+        writer(() => { for (const r of rows) setSortStmt.run(sortTitle(r.title), r.seq); });
+        done += rows.length;
+      }
     },
     /** Updates descriptive fields only; the text is immutable. Returns undefined for an unknown id. */
     updateMeta(id: string, patch: Partial<SourceMeta>): Source | undefined {
@@ -99,6 +234,10 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
           sets.push(`${column} = @${key}`);
           params[key] = patch[key as keyof SourceMeta];
         }
+      }
+      if (patch.title !== undefined) {
+        sets.push('sort_title = @sortTitle');
+        params.sortTitle = sortTitle(patch.title);
       }
       return write(() => {
         if (sets.length > 0) {

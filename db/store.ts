@@ -1,4 +1,4 @@
-import type { IntegrityReport, LibraryStatus, WriteRefusal } from '../common/types.ts';
+import type { IntegrityReport, LibraryStatus, SearchOptions, WriteRefusal } from '../common/types.ts';
 import { openDatabase, type OpenOptions } from './open.ts';
 import { migrate } from './migrate.ts';
 import { createWriter, libraryFailure } from './write.ts';
@@ -8,12 +8,13 @@ import { createAnnotationRepo } from './annotations.ts';
 import { createNoteRepo } from './notes.ts';
 import { createSettingsRepo } from './settings.ts';
 import { createTrashRepo } from './trash.ts';
-import { createSearch, createSearchCounts } from './search.ts';
+import { createSearch } from './search.ts';
 import { createRelationRepo } from './relations.ts';
 import { createCarriedRepo } from './carried.ts';
 import { createChanges } from './changes.ts';
 import { createSyncRows } from './sync-rows.ts';
 import { createVersionIndex } from './version-index.ts';
+import { createCollectionRepo } from './collections.ts';
 
 /**
  * The whole store: one database, one repository per table group, and one way
@@ -53,9 +54,13 @@ export function openStore(file: string, options: OpenOptions = {}) {
     relations: createRelationRepo(db, write),
     carried: createCarriedRepo(db),
     versionIndex: createVersionIndex(db, write),
+    collections: createCollectionRepo(db, write),
   };
+  // Sources from before migration 0008 get their sort key (once; in memory for a read-only copy).
+  if (!refusal || opened.inMemory) repo.sources.fillSortTitles(refusal ? createWriter(db) : write);
+  const search = createSearch(db);
   const idTakenStmt = db.prepare(`SELECT 1 FROM sources WHERE id = @id UNION ALL SELECT 1 FROM annotations WHERE id = @id
-    UNION ALL SELECT 1 FROM notes WHERE id = @id LIMIT 1`).pluck();
+    UNION ALL SELECT 1 FROM notes WHERE id = @id UNION ALL SELECT 1 FROM collections WHERE id = @id LIMIT 1`).pluck();
 
   return {
     db,
@@ -64,8 +69,10 @@ export function openStore(file: string, options: OpenOptions = {}) {
     ...repo,
     settings: createSettingsRepo(db, write),
     trash: createTrashRepo(db, write),
-    search: createSearch(db),
-    searchCounts: createSearchCounts(db),
+    /** Search hits, best first (searchPage also says how many match). */
+    search: (query: string, limit?: number, options: SearchOptions = {}) => search.page(query, { ...options, limit: limit ?? options.limit }).hits,
+    searchPage: search.page,
+    searchCounts: search.counts,
     /** Sync's change tracking (the outbox, revisions) and its record reader/writer. */
     changes: createChanges(db, write),
     syncRows: createSyncRows(db),

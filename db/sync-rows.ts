@@ -6,6 +6,7 @@ import type { AnnotationColor, AnnotationStatus } from '../common/types.ts';
 import { noteText } from '../common/note-doc.ts';
 import { noteCitations } from '../common/note-citations.ts';
 import type { Db } from './write.ts';
+import { sortTitle } from './sort-title.ts';
 
 export interface SourceRecord {
   id: string; title: string; published: string | null; publisher: string | null; url: string | null; byline: string | null;
@@ -43,14 +44,19 @@ export function createSyncRows(db: Db) {
     sourceText: db.prepare('SELECT text FROM sources WHERE id = ?').pluck(),
     liveSourceBySha: db.prepare('SELECT id FROM sources WHERE sha256 = ? AND deleted_at IS NULL AND id <> ?').pluck(),
     insertSource: db.prepare(`INSERT INTO sources (id, title, published, publisher, url, byline, original_path, original_name,
-      sha256, encoding, text, length, imported_at, updated_at, deleted_at)
+      sha256, encoding, text, length, imported_at, updated_at, deleted_at, sort_title)
       VALUES (@id, @title, @published, @publisher, @url, @byline, @originalPath, @originalName, @sha256, @encoding, @text,
-      @chars, @importedAt, @updatedAt, @deletedAt)`),
-    indexSources: db.prepare(`INSERT INTO sources_fts (rowid, title, text)
-      SELECT seq, title, text FROM sources WHERE seq IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`),
+      @chars, @importedAt, @updatedAt, @deletedAt, @sortTitle)`),
+    // both full-text indexes of sources (migration 0008 added the title-only one)
+    indexSources: [
+      db.prepare(`INSERT INTO sources_fts (rowid, title, text)
+        SELECT seq, title, text FROM sources WHERE seq IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`),
+      db.prepare(`INSERT INTO source_titles_fts (rowid, title)
+        SELECT seq, title FROM sources WHERE seq IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`),
+    ],
     updateSource: db.prepare(`UPDATE sources SET title = @title, published = @published, publisher = @publisher, url = @url,
       byline = @byline, original_path = @originalPath, original_name = @originalName, imported_at = @importedAt,
-      updated_at = @updatedAt, deleted_at = @deletedAt WHERE id = @id`),
+      updated_at = @updatedAt, deleted_at = @deletedAt, sort_title = @sortTitle WHERE id = @id`),
     purgeSource: db.prepare('DELETE FROM sources WHERE id = ?'),
     tag: db.prepare('SELECT id, name, created FROM tags WHERE id = ?'),
     tagByName: db.prepare('SELECT id FROM tags WHERE name = ? AND id <> ?').pluck(),
@@ -118,16 +124,17 @@ export function createSyncRows(db: Db) {
      * indexNewSources, in the same transaction.
      */
     writeSource(rec: SourceRecord, text: string | undefined): void {
+      const sorted = { ...rec, sortTitle: sortTitle(rec.title) };
       if (s.sourceExists.get(rec.id) !== undefined) {
-        s.updateSource.run(rec);
+        s.updateSource.run(sorted);
         return;
       }
       if (text === undefined) throw new Error(`source ${rec.id}: its text is needed to insert it`);
-      unindexed.push(Number(s.insertSource.run({ ...rec, text }).lastInsertRowid));
+      unindexed.push(Number(s.insertSource.run({ ...sorted, text }).lastInsertRowid));
     },
     /** Full-text indexes the live sources writeSource inserted, in one statement. */
     indexNewSources(): void {
-      if (unindexed.length > 0) s.indexSources.run(JSON.stringify(unindexed));
+      if (unindexed.length > 0) for (const index of s.indexSources) index.run(JSON.stringify(unindexed));
       unindexed = [];
     },
     /** Forgets sources inserted by a transaction that rolled back. */

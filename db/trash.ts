@@ -14,7 +14,9 @@ const TRASH = `
   SELECT 'annotation', a.id, substr(a.exact, 1, ${TITLE_CHARS + 1}), a.source_id, a.deleted_at, 0
     FROM annotations a WHERE a.deleted_at IS NOT NULL
   UNION ALL
-  SELECT 'note', n.id, n.title, NULL, n.deleted_at, 0 FROM notes n WHERE n.deleted_at IS NOT NULL`;
+  SELECT 'note', n.id, n.title, NULL, n.deleted_at, 0 FROM notes n WHERE n.deleted_at IS NOT NULL
+  UNION ALL
+  SELECT 'collection', c.id, c.name, NULL, c.deleted_at, 0 FROM collections c WHERE c.deleted_at IS NOT NULL`;
 
 interface TrashRow { kind: TrashKind; id: string; title: string; source_id: string | null; deleted_at: string; annotations: number }
 
@@ -23,7 +25,7 @@ const toItem = (r: TrashRow): TrashItem => ({
   title: [...r.title].length > TITLE_CHARS ? `${[...r.title].slice(0, TITLE_CHARS - 1).join('')}…` : r.title,
 });
 
-const ORDER = { source: 0, annotation: 1, note: 2 } as const;
+const ORDER = { source: 0, annotation: 1, note: 2, collection: 3 } as const;
 
 export type TrashRepo = ReturnType<typeof createTrashRepo>;
 
@@ -36,7 +38,10 @@ export function createTrashRepo(db: Db, write: Write = createWriter(db)) {
     source: db.prepare('UPDATE sources SET deleted_at = NULL WHERE id = ?'),
     annotation: db.prepare('UPDATE annotations SET deleted_at = NULL WHERE id = ?'),
     note: db.prepare('UPDATE notes SET deleted_at = NULL WHERE id = ?'),
+    collection: db.prepare('UPDATE collections SET deleted_at = NULL WHERE id = ?'),
   };
+  const liveNamesakeStmt = db.prepare(`SELECT name FROM live_collections
+    WHERE name = (SELECT name FROM collections WHERE id = ?) COLLATE NOCASE`).pluck();
   // a purged source's annotations are stamped with its deletion time, so their `purged` lines carry it
   const stampAnnotationsStmt = db.prepare(`UPDATE annotations SET deleted_at = (SELECT deleted_at FROM sources WHERE id = @id)
     WHERE source_id = @id AND deleted_at IS NULL`);
@@ -45,6 +50,7 @@ export function createTrashRepo(db: Db, write: Write = createWriter(db)) {
     source: db.prepare('DELETE FROM sources WHERE id = ? AND deleted_at IS NOT NULL'),
     annotation: db.prepare('DELETE FROM annotations WHERE id = ? AND deleted_at IS NOT NULL'),
     note: db.prepare('DELETE FROM notes WHERE id = ? AND deleted_at IS NOT NULL'),
+    collection: db.prepare('DELETE FROM collections WHERE id = ? AND deleted_at IS NOT NULL'),
   };
   const pruneTagsStmt = db.prepare('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM annotation_tags)');
 
@@ -55,7 +61,7 @@ export function createTrashRepo(db: Db, write: Write = createWriter(db)) {
   }).sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
 
   const purgeItems = (items: TrashItem[]): PurgeResult => {
-    const result: PurgeResult = { sources: 0, annotations: 0, notes: 0 };
+    const result: PurgeResult = { sources: 0, annotations: 0, notes: 0, collections: 0 };
     for (const item of items) {
       if (item.kind === 'source') {
         stampAnnotationsStmt.run({ id: item.id });
@@ -89,6 +95,10 @@ export function createTrashRepo(db: Db, write: Write = createWriter(db)) {
           if (item.kind === 'source') {
             const twin = liveTwinStmt.get(item.id) as string | undefined;
             if (twin) throw new ApiError('conflict', `The same file was imported again in the meantime (source ${twin}); delete that one first to restore this`);
+          }
+          if (item.kind === 'collection') {
+            const namesake = liveNamesakeStmt.get(item.id) as string | undefined;
+            if (namesake !== undefined) throw new ApiError('conflict', `There is a collection named “${namesake}” again; rename it to restore this one`);
           }
           if (item.kind === 'annotation' && !liveSourceStmt.get(item.sourceId)) {
             throw new ApiError('conflict', `Annotation ${item.id} belongs to a deleted source (${item.sourceId}); restore the source first`);

@@ -97,7 +97,9 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
   };
 
   return {
-    async listSources() { return store.sources.list(); },
+    async listSources(query) { return store.sources.list(query); },
+    async countSources(filter) { return store.sources.count(filter); },
+    async locateSource(query, target) { return store.sources.locate(query, target); },
     async getSource(id) { return source(id); },
     async updateSource(id, patch) { return found(store.sources.updateMeta(id, patch), 'source', id); },
     async deleteSource(id) {
@@ -142,8 +144,26 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
     },
     async listTags() { return store.annotations.listTags(); },
 
-    async search(query, limit) { return store.search(query, limit); },
+    async search(query, limit, options) { return store.search(query, limit, options); },
     async searchCounts(query) { return store.searchCounts(query); },
+    async searchPage(query, options) { return store.searchPage(query, options); },
+
+    async listCollections() { return store.collections.list(); },
+    async createCollection(name) { return store.collections.create(name); },
+    async renameCollection(id, name) { return store.collections.rename(id, name); },
+    async deleteCollection(id) {
+      return store.write(() => {
+        found(store.collections.get(id), 'collection', id);
+        store.collections.delete(id);
+        return trashed(id);
+      });
+    },
+    async addToCollection(id, sourceIds) { return store.collections.add(id, sourceIds); },
+    async removeFromCollection(id, sourceIds) { return store.collections.remove(id, sourceIds); },
+    async sourceCollections(sourceId) {
+      if (!store.sources.exists(sourceId)) throw new ApiError('not-found', `No source with id ${sourceId}`);
+      return store.collections.ofSource(sourceId);
+    },
 
     async getSettings() { return store.settings.get(); },
     async updateSettings(patch) { return store.settings.update(patch); },

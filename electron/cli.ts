@@ -18,8 +18,9 @@ import { maintenanceCommands } from './cli/maintenance-commands.ts';
 import { versionsCommands } from './cli/versions-commands.ts';
 import { syncCommands } from './cli/sync-commands.ts';
 import { cliSyncCredentials } from './cli/sync-password.ts';
+import { collectionCommands } from './cli/collection-commands.ts';
 
-export const COMMANDS: Command[] = [...libraryCommands, ...noteCommands, ...exportCommands, ...versionsCommands, ...maintenanceCommands, ...syncCommands];
+export const COMMANDS: Command[] = [...libraryCommands, ...collectionCommands, ...noteCommands, ...exportCommands, ...versionsCommands, ...maintenanceCommands, ...syncCommands];
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },

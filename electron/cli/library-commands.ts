@@ -1,20 +1,41 @@
 // import, list, show, search, annotate.
-import { ANNOTATION_COLORS, SNIPPET_CLOSE, SNIPPET_OPEN, isAnnotationColor } from '../../common/types.ts';
+import { ANNOTATION_COLORS, SNIPPET_CLOSE, SNIPPET_OPEN, SOURCE_SORTS, isAnnotationColor, type SourceSort } from '../../common/types.ts';
 import { findOccurrences } from '../../common/selectors.ts';
 import { CommandError, UsageError, stringOption, stringsOption, type Command } from './command.ts';
 import { importAnnotationsCommand } from './export-commands.ts';
+import { findCollection } from './collection-commands.ts';
+import type { LecternApi } from '../../common/api-methods.ts';
+import type { OptionValues } from './command.ts';
+
+/** A whole number option within [min, max], or undefined when not given. */
+function countOption(values: OptionValues, name: string, min: number, max: number): number | undefined {
+  const text = stringOption(values, name);
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/** --collection NAME_OR_ID as a collection id. */
+const collectionOption = async (api: LecternApi, values: OptionValues): Promise<string | undefined> => {
+  const ref = stringOption(values, 'collection');
+  return ref === undefined ? undefined : (await findCollection(api, ref)).id;
+};
 
 const importCommand: Command = {
   name: 'import',
-  usage: 'lectern import [--json] PATH...  |  lectern import [--json] --annotations FILE.jsonld --source ID',
-  summary: 'Import text files and folders (recursively) into the library, or W3C annotations onto a source.',
-  options: { annotations: { type: 'string' }, source: { type: 'string' } },
+  usage: 'lectern import [--json] [--collection NAME] PATH...  |  lectern import [--json] --annotations FILE.jsonld --source ID',
+  summary: 'Import text files and folders (recursively) into the library (--collection: and put them, duplicates too, in that collection, made if need be), or W3C annotations onto a source.',
+  options: { annotations: { type: 'string' }, source: { type: 'string' }, collection: { type: 'string' } },
   positionals: [0, Infinity],
   async run(ctx) {
     if (ctx.values.annotations !== undefined || ctx.values.source !== undefined) return importAnnotationsCommand(ctx);
     const { api, positionals } = ctx;
     if (positionals.length === 0) throw new UsageError('import takes 1 or more argument(s)');
+    const collectionName = stringOption(ctx.values, 'collection');
     const result = await api.importPaths(positionals);
+    const collection = collectionName === undefined ? undefined : await intoCollection(api, collectionName, [
+      ...result.imported.map((i) => i.id), ...result.duplicates.map((d) => d.id)]);
     const lines = [
       ...result.imported.map((i) => `imported  ${i.id}  ${i.title}  (${i.path})`),
       ...result.revisions.map((r) => `revision  ${r.id}  linked as a revision of ${r.revisionOf} (${r.revisionOfTitle})`),
@@ -24,23 +45,41 @@ const importCommand: Command = {
       ...result.failed.map((f) => `failed    ${f.path}: ${f.error}`),
       `${result.imported.length} imported, ${result.duplicates.length} duplicates, ${result.failed.length} failed`,
       ...(result.aborted ? [`the import stopped: ${result.aborted}`] : []),
+      ...(collection ? [`${collection.added} added to the collection ${collection.name}`] : []),
     ];
-    return { json: result, human: lines.join('\n'), exitCode: result.failed.length > 0 ? 1 : 0 };
+    return { json: collection ? { ...result, collection } : result, human: lines.join('\n'), exitCode: result.failed.length > 0 ? 1 : 0 };
   },
 };
 
+/** The sources of an import, in a collection found or made by name. */
+async function intoCollection(api: LecternApi, name: string, ids: string[]) {
+  const existing = (await api.listCollections()).find((c) => c.name.toLowerCase() === name.trim().toLowerCase());
+  const collection = existing ?? await api.createCollection(name);
+  const added = ids.length > 0 ? (await api.addToCollection(collection.id, ids)).changed : 0;
+  return { id: collection.id, name: collection.name, added };
+}
+
 const listCommand: Command = {
   name: 'list',
-  usage: 'lectern list [--json]',
-  summary: 'List the sources in the library.',
-  options: {},
+  usage: `lectern list [--json] [--sort ${SOURCE_SORTS.join('|')}] [--collection NAME] [--tag TAG] [--offset N] [--limit N]`,
+  summary: 'List the sources in the library (default: newest import first; --sort date puts undated sources last).',
+  options: { sort: { type: 'string' }, collection: { type: 'string' }, tag: { type: 'string' }, offset: { type: 'string' }, limit: { type: 'string' } },
   positionals: [0, 0],
-  async run({ api }) {
-    const sources = (await api.listSources()).map((s) => ({
+  async run({ api, values }) {
+    const sort = stringOption(values, 'sort');
+    if (sort !== undefined && !(SOURCE_SORTS as readonly string[]).includes(sort)) throw new UsageError(`--sort is one of ${SOURCE_SORTS.join(', ')}`);
+    const tag = stringOption(values, 'tag');
+    const query = {
+      ...(sort !== undefined && { sort: sort as SourceSort }), ...(tag !== undefined && { tag }),
+      offset: countOption(values, 'offset', 0, Number.MAX_SAFE_INTEGER), limit: countOption(values, 'limit', 1, 5000),
+      collectionId: await collectionOption(api, values),
+    };
+    const sources = (await api.listSources(query)).map((s) => ({
       id: s.id, title: s.title, published: s.published, chars: s.chars, annotationCount: s.annotationCount,
     }));
-    const human = sources.length === 0 ? 'The library is empty.'
-      : sources.map((s) => `${s.id}  ${s.published ?? '          '}  ${s.title}  [${s.annotationCount} annotations]`).join('\n');
+    const annotations = (n: number) => (n === 0 ? '' : `  [${n} ${n === 1 ? 'annotation' : 'annotations'}]`);
+    const human = sources.length === 0 ? (query.collectionId || tag ? 'No source matches.' : 'The library is empty.')
+      : sources.map((s) => `${s.id}  ${s.published ?? '          '}  ${s.title}${annotations(s.annotationCount)}`).join('\n');
     return { json: sources, human };
   },
 };
@@ -69,15 +108,14 @@ const showCommand: Command = {
 
 const searchCommand: Command = {
   name: 'search',
-  usage: 'lectern search [--json] [--limit N] QUERY',
-  summary: `Full-text search over sources, annotations and notes. Words must all match; "quoted phrases"; prefix*. Matched words in snippets are wrapped in ${SNIPPET_OPEN} ${SNIPPET_CLOSE}.`,
-  options: { limit: { type: 'string' } },
+  usage: 'lectern search [--json] [--limit N] [--collection NAME] QUERY',
+  summary: `Full-text search over sources, annotations and notes (--collection: its sources and their annotations). Words must all match; "quoted phrases"; prefix*. Matched words in snippets are wrapped in ${SNIPPET_OPEN} ${SNIPPET_CLOSE}.`,
+  options: { limit: { type: 'string' }, collection: { type: 'string' } },
   positionals: [1, Infinity],
   async run({ api, values, positionals }) {
-    const limitText = stringOption(values, 'limit');
-    const limit = limitText === undefined ? 50 : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000');
-    const hits = await api.search(positionals.join(' '), limit);
+    const limit = countOption(values, 'limit', 1, 1000) ?? 50;
+    const collectionId = await collectionOption(api, values);
+    const hits = await api.search(positionals.join(' '), limit, collectionId ? { collectionId } : undefined);
     const human = hits.length === 0 ? 'No matches.'
       : hits.map((h) => `${h.kind.padEnd(10)} ${h.id}  ${h.title}\n           ${h.snippet.replace(/\s+/g, ' ')}`).join('\n');
     return { json: hits, human };

@@ -42,7 +42,7 @@ const itemLine = (i: TrashItem) =>
 const trashCommand: Command = {
   name: 'trash',
   usage: 'lectern trash [--json]',
-  summary: 'List deleted sources, annotations and notes (kept 30 days; lectern restore ID brings one back).',
+  summary: 'List deleted sources, annotations, notes and collections (kept 30 days; lectern restore ID brings one back).',
   options: {},
   positionals: [0, 0],
   async run({ api }) {
@@ -54,7 +54,7 @@ const trashCommand: Command = {
 const restoreCommand: Command = {
   name: 'restore',
   usage: 'lectern restore [--json] ID...',
-  summary: 'Put deleted sources (with their annotations), annotations or notes back as they were.',
+  summary: 'Put deleted sources (with their annotations), annotations, notes or collections back as they were.',
   options: {},
   positionals: [1, Infinity],
   async run({ api, positionals }) {
@@ -72,7 +72,7 @@ const purgeCommand: Command = {
   async run({ api, values, positionals }) {
     if ((values.all === true) === (positionals.length > 0)) throw new UsageError('purge needs either --all or the ids to purge');
     const r = await api.purgeDeleted(positionals.length > 0 ? positionals : undefined);
-    return { json: r, human: `purged ${r.sources} source(s), ${r.annotations} annotation(s), ${r.notes} note(s)` };
+    return { json: r, human: `purged ${r.sources} source(s), ${r.annotations} annotation(s), ${r.notes} note(s), ${r.collections} collection(s)` };
   },
 };
 

@@ -193,14 +193,14 @@ test('migrating a database with data keeps every row, tag and index entry (0003 
     const repo = createAnnotationRepo(db);
     assert.deepEqual(repo.get(a.id), a);
     assert.equal(createSourceRepo(db).get(s.id)?.text, s.text, '0004 rebuilt sources with every row');
-    assert.equal(createSearch(db)('rebuild')[0]?.id, a.id, 'the full-text index still finds it');
-    assert.equal(createSearch(db)('miserables')[0]?.id, s.id);
+    assert.equal(createSearch(db).page('rebuild').hits[0]?.id, a.id, 'the full-text index still finds it');
+    assert.equal(createSearch(db).page('miserables').hits[0]?.id, s.id);
     repo.insert({ sourceId: s.id, start: 5, end: 5, exact: 'nowhere', prefix: '', suffix: '', color: 'yellow', comment: '',
       tags: [], status: 'orphaned' });
     assert.throws(() => repo.insert({ sourceId: s.id, start: 5, end: 5, exact: 'x', prefix: '', suffix: '', color: 'yellow',
       comment: '', tags: [] }), /CHECK/, 'only orphans may have an empty range');
     repo.delete(a.id);
-    assert.deepEqual(createSearch(db)('rebuild'), [], 'triggers were recreated');
+    assert.deepEqual(createSearch(db).page('rebuild').hits, [], 'triggers were recreated');
     db.close();
   } finally {
     cleanup();
