@@ -7,7 +7,7 @@ import { importAnnotationsCommand } from './export-commands.ts';
 const importCommand: Command = {
   name: 'import',
   usage: 'lectern import [--json] PATH...  |  lectern import [--json] --annotations FILE.jsonld --source ID',
-  summary: 'Import text files and folders (recursively) into the library, or W3C annotations onto a source.',
+  summary: 'Import files (text, Markdown, HTML, DOCX, PDF) and folders (recursively) into the library, or W3C annotations onto a source.',
   options: { annotations: { type: 'string' }, source: { type: 'string' } },
   positionals: [0, Infinity],
   async run(ctx) {
@@ -16,7 +16,7 @@ const importCommand: Command = {
     if (positionals.length === 0) throw new UsageError('import takes 1 or more argument(s)');
     const result = await api.importPaths(positionals);
     const lines = [
-      ...result.imported.map((i) => `imported  ${i.id}  ${i.title}  (${i.path})`),
+      ...result.imported.map((i) => `imported  ${i.id}  ${i.title}  (${i.path})\n          ${i.summary}`),
       ...result.revisions.map((r) => `revision  ${r.id}  linked as a revision of ${r.revisionOf} (${r.revisionOfTitle})`),
       ...result.versions.map((v) => `${v.kind === 'version' ? 'version ' : 'shares  '}  ${v.id}  ${v.kind === 'version' ? 'is a version of' : 'shares passages with'} ${v.other} (${v.otherTitle})`),
       ...(result.versionsError ? [`versions: ${result.versionsError}`] : []),
