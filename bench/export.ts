@@ -33,7 +33,7 @@ function source(text: string): Source {
   return {
     id: 'bench', title: 'Benchmark source', published: '2024-03-30', publisher: 'Bench', url: null, byline: null,
     originalPath: '/bench/source.txt', originalName: 'source.txt', sha256: '0'.repeat(64), encoding: 'utf-8', text,
-    chars: codePointLength(text), importedAt: '', updatedAt: '',
+    chars: codePointLength(text), importedAt: '', updatedAt: '', format: 'text', hasOriginal: false, pages: [],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Alignment } from './align/types.ts';
+import type { ImportFormat } from './import-formats.ts';
 
 // Domain types shared by every layer. Offsets are Unicode code points unless a
 // name says otherwise (see common/offsets.ts for the UTF-16 boundary).
@@ -26,6 +27,22 @@ export interface Source extends SourceMeta {
   chars: number;
   importedAt: string;
   updatedAt: string;
+  /** What the file was read as (sniffed from its bytes; for sources imported before Lectern kept originals, from its name). */
+  format: ImportFormat;
+  /** Whether the original file's bytes are kept (sources imported since they are; "Reopen with encoding…" needs them). */
+  hasOriginal: boolean;
+  /** A PDF's pages: where each begins in the text, in page order; empty for other formats. */
+  pages: SourcePage[];
+}
+
+/** Where one page of a PDF source begins in its text. */
+export interface SourcePage {
+  /** 1-based page number in the PDF. */
+  page: number;
+  /** The PDF's own label for the page ("iv", "A-3"), when it has one. */
+  label: string | null;
+  /** Code point where the page's text starts. */
+  start: number;
 }
 
 export type TrashKind = 'source' | 'annotation' | 'note' | 'collection';
@@ -267,6 +284,10 @@ export interface ImportedItem {
   chars: number;
   published: string | null;
   encoding: string;
+  /** What the file was read as (sniffed: an HTML page saved as .txt is 'html'). */
+  format: ImportFormat;
+  /** What was extracted, in words ("HTML article: 1,240 words; 18 other blocks dropped (navigation, ads, comments)"). */
+  summary: string;
 }
 
 export interface ImportResult {

@@ -89,6 +89,23 @@ CREATE TABLE settings (
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 
+CREATE TABLE source_originals (
+  seq INTEGER PRIMARY KEY,
+  source_id TEXT NOT NULL UNIQUE REFERENCES sources(id) ON DELETE CASCADE,
+  format TEXT NOT NULL CHECK (format IN ('text', 'markdown', 'html', 'docx', 'pdf')),
+  codec TEXT NOT NULL CHECK (codec IN ('gzip', 'identity')),
+  size INTEGER NOT NULL CHECK (size > 0),
+  bytes BLOB NOT NULL
+);
+
+CREATE TABLE source_pages (
+  source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  page INTEGER NOT NULL CHECK (page >= 1),
+  label TEXT,
+  start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+  PRIMARY KEY (source_id, page)
+) WITHOUT ROWID;
+
 CREATE TABLE source_relations (
   seq INTEGER PRIMARY KEY,
   a_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,

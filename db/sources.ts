@@ -1,7 +1,16 @@
 import { createWriter, type Db, type Write } from './write.ts';
-import { MAX_SOURCE_PAGE, type Source, type SourceCount, type SourceFilter, type SourceListQuery, type SourceMeta, type SourceSort, type SourceSummary } from '../common/types.ts';
+import { MAX_SOURCE_PAGE, type Source, type SourceCount, type SourceFilter, type SourceListQuery, type SourceMeta, type SourcePage, type SourceSort, type SourceSummary } from '../common/types.ts';
+import { importFormat, type ImportFormat } from '../common/import-formats.ts';
 import { newId, now } from './ids.ts';
 import { sortTitle, sortTitlePrefix } from './sort-title.ts';
+
+/** The original file's bytes as stored (migration 0007): gzip-compressed, or as they are when that does not help. */
+export interface StoredOriginal {
+  codec: 'gzip' | 'identity';
+  /** Size of the original file in bytes. */
+  size: number;
+  bytes: Uint8Array;
+}
 
 export interface NewSourceRow extends SourceMeta {
   originalPath: string | null;
@@ -10,18 +19,32 @@ export interface NewSourceRow extends SourceMeta {
   encoding: string;
   text: string;
   chars: number;
+  /** What the bytes were read as; stored with the original. */
+  format?: ImportFormat;
+  /** The original bytes (every import since migration 0007 keeps them). */
+  original?: StoredOriginal | null;
+  /** A PDF's page starts. */
+  pages?: readonly SourcePage[] | null;
 }
 
 interface SourceRow {
   id: string; title: string; published: string | null; publisher: string | null; url: string | null;
   byline: string | null; original_path: string | null; original_name: string; sha256: string;
   encoding: string; text: string; length: number; imported_at: string; updated_at: string;
+  format: ImportFormat | null; has_original: 0 | 1;
 }
 
-const toSource = (r: SourceRow): Source => ({
+/** A source imported before originals were kept: its format is what its name says. */
+const formatByName = (name: string): ImportFormat => {
+  const dot = name.lastIndexOf('.');
+  return (dot > 0 && importFormat(name.slice(dot))) || 'text';
+};
+
+const toSource = (r: SourceRow, pages: SourcePage[]): Source => ({
   id: r.id, title: r.title, published: r.published, publisher: r.publisher, url: r.url, byline: r.byline,
   originalPath: r.original_path, originalName: r.original_name, sha256: r.sha256, encoding: r.encoding,
   text: r.text, chars: r.length, importedAt: r.imported_at, updatedAt: r.updated_at,
+  format: r.format ?? formatByName(r.original_name), hasOriginal: r.has_original === 1, pages,
 });
 
 const META_COLUMNS = { title: 'title', published: 'published', publisher: 'publisher', url: 'url', byline: 'byline' } as const;
@@ -69,7 +92,13 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
   const insertStmt = db.prepare(`INSERT INTO sources
     (id, title, published, publisher, url, byline, original_path, original_name, sha256, encoding, text, length, imported_at, updated_at, sort_title)
     VALUES (@id, @title, @published, @publisher, @url, @byline, @originalPath, @originalName, @sha256, @encoding, @text, @chars, @at, coalesce(@updatedAt, @at), @sortTitle)`);
-  const getStmt = db.prepare('SELECT * FROM live_sources WHERE id = ?');
+  const getStmt = db.prepare(`SELECT s.*, o.format, o.seq IS NOT NULL AS has_original
+    FROM live_sources s LEFT JOIN source_originals o ON o.source_id = s.id WHERE s.id = ?`);
+  const pagesStmt = db.prepare('SELECT page, label, start_cp AS start FROM source_pages WHERE source_id = ? ORDER BY page');
+  const insertOriginalStmt = db.prepare(`INSERT INTO source_originals (source_id, format, codec, size, bytes)
+    VALUES (@sourceId, @format, @codec, @size, @bytes)`);
+  const insertPageStmt = db.prepare('INSERT INTO source_pages (source_id, page, label, start_cp) VALUES (?, ?, ?, ?)');
+  const originalStmt = db.prepare('SELECT format, codec, size, bytes FROM source_originals WHERE source_id = ?');
   const byShaStmt = db.prepare('SELECT id FROM live_sources WHERE sha256 = ?');
   const existsStmt = db.prepare('SELECT 1 FROM sources INDEXED BY sources_live_ids WHERE id = ? AND deleted_at IS NULL').pluck();
   const summaryStmt = db.prepare(`SELECT seq, id, title, published, publisher, length, imported_at FROM sources INDEXED BY sources_summary
@@ -129,8 +158,13 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
         const { lastInsertRowid } = insertStmt.run({
           ...row, id, at: keep?.importedAt ?? now(), updatedAt: keep?.updatedAt ?? null, sortTitle: sortTitle(row.title),
         });
+        if (row.original) {
+          const { codec, size, bytes } = row.original;
+          insertOriginalStmt.run({ sourceId: id, format: row.format ?? formatByName(row.originalName), codec, size, bytes });
+        }
+        for (const p of row.pages ?? []) insertPageStmt.run(id, p.page, p.label, p.start);
         if (batchDepth === 0) indexSince(Number(lastInsertRowid) - 1);
-        return toSource(getStmt.get(id) as SourceRow);
+        return this.get(id)!;
       });
     },
     /**
@@ -154,7 +188,11 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
     },
     get(id: string): Source | undefined {
       const r = getStmt.get(id) as SourceRow | undefined;
-      return r && toSource(r);
+      return r && toSource(r, pagesStmt.all(id) as SourcePage[]);
+    },
+    /** The original file's bytes as stored (still compressed), or undefined when they were not kept. */
+    original(id: string): (StoredOriginal & { format: ImportFormat }) | undefined {
+      return originalStmt.get(id) as (StoredOriginal & { format: ImportFormat }) | undefined;
     },
     /** Whether a live source has this id (without reading its text). */
     exists(id: string): boolean {

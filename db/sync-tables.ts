@@ -35,6 +35,8 @@ export const LOCAL_TABLES: Record<string, string> = {
   sync_notices: 'sync bookkeeping',
   sync_state: 'this library\'s identity and server binding',
   // not synced YET (issue 15.1 wants them): their document kinds are still to be added
+  source_originals: 'a source\'s original file (gzip): to travel as an attachment of its text: document, not yet',
+  source_pages: 'a PDF source\'s page map, derived from its original file at import: to travel with it, not yet',
   source_relations: 'version relations: not synced yet (each library detects its own)',
   version_signatures: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',
   version_features: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',

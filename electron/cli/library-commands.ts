@@ -25,7 +25,7 @@ const collectionOption = async (api: LecternApi, values: OptionValues): Promise<
 const importCommand: Command = {
   name: 'import',
   usage: 'lectern import [--json] [--collection NAME] PATH...  |  lectern import [--json] --annotations FILE.jsonld --source ID',
-  summary: 'Import text files and folders (recursively) into the library (--collection: and put them, duplicates too, in that collection, made if need be), or W3C annotations onto a source.',
+  summary: 'Import files (text, Markdown, HTML, DOCX, PDF) and folders (recursively) into the library (--collection: and put them, duplicates too, in that collection, made if need be), or W3C annotations onto a source.',
   options: { annotations: { type: 'string' }, source: { type: 'string' }, collection: { type: 'string' } },
   positionals: [0, Infinity],
   async run(ctx) {
@@ -37,7 +37,7 @@ const importCommand: Command = {
     const collection = collectionName === undefined ? undefined : await intoCollection(api, collectionName, [
       ...result.imported.map((i) => i.id), ...result.duplicates.map((d) => d.id)]);
     const lines = [
-      ...result.imported.map((i) => `imported  ${i.id}  ${i.title}  (${i.path})`),
+      ...result.imported.map((i) => `imported  ${i.id}  ${i.title}  (${i.path})\n          ${i.summary}`),
       ...result.revisions.map((r) => `revision  ${r.id}  linked as a revision of ${r.revisionOf} (${r.revisionOfTitle})`),
       ...result.versions.map((v) => `${v.kind === 'version' ? 'version ' : 'shares  '}  ${v.id}  ${v.kind === 'version' ? 'is a version of' : 'shares passages with'} ${v.other} (${v.otherTitle})`),
       ...(result.versionsError ? [`versions: ${result.versionsError}`] : []),

@@ -21,9 +21,12 @@ import {
 import { codePointLength } from '../../common/offsets.ts';
 import type { Store } from '../../db/store.ts';
 import type { NewSourceRow } from '../../db/sources.ts';
+import type { ImportFormat } from '../../common/import-formats.ts';
 import { collectPaths, fsReason, unsupportedReason } from './collect.ts';
-import { DecodeError, decodeBytes } from './decode.ts';
-import { extractMetadata } from './metadata.ts';
+import { DecodeError } from './decode.ts';
+import { readFormat } from './formats/read.ts';
+import { FormatError } from './formats/types.ts';
+import { compressOriginal } from './original-bytes.ts';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const BATCH_SIZE = 50;
@@ -60,15 +63,16 @@ type Loaded =
 
 /** A file after the work that needs no lock: a row to store, a known duplicate, or the reason it fails. */
 type Prepared =
-  | { path: string; row: NewSourceRow }
-  | { path: string; sha256: string; duplicateOf: Id; redo: () => Prepared }
+  | { path: string; row: NewSourceRow & { format: ImportFormat }; summary: string }
+  | { path: string; sha256: string; duplicateOf: Id; redo: () => Promise<Prepared> }
   | { path: string; error: string };
 
-/** What storing one file did. */
+/** What storing one file did (or, for a known duplicate deleted meanwhile, that it must be read after all). */
 type Stored =
   | { path: string; imported: ImportedItem; revision: ImportedRevision | null }
   | { path: string; duplicateOf: Id }
-  | { path: string; error: string };
+  | { path: string; error: string }
+  | { path: string; redo: () => Promise<Prepared> };
 
 /** A failure whose message is a plain reason for the user. */
 class ImportFailure extends Error {}
@@ -84,8 +88,8 @@ export function createImportService(
   const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
 
-  /** Hash, decode and describe one file: all outside the write lock. */
-  const prepare = (file: Loaded, checkDuplicate = true): Prepared => {
+  /** Hash, read (in its format) and describe one file, and compress its bytes: all outside the write lock. */
+  const prepare = async (file: Loaded, checkDuplicate = true): Promise<Prepared> => {
     const { path } = file;
     if ('error' in file) return { path, error: file.error };
     try {
@@ -93,15 +97,17 @@ export function createImportService(
       if (bytes.length === 0) throw new ImportFailure('empty file');
       if (bytes.length > maxBytes) throw new ImportFailure(tooLarge(bytes.length, maxBytes));
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      // Known already: skip the decoding (storing re-checks under the lock).
+      // Known already: skip the reading (storing re-checks under the lock).
       const known = checkDuplicate ? store.sources.findIdBySha256(sha256) : undefined;
       if (known) return { path, sha256, duplicateOf: known, redo: () => prepare(file, false) };
-      const { text, encoding } = decodeBytes(bytes);
-      if (text.length === 0) throw new ImportFailure('empty file');
-      if (text.trim() === '') throw new ImportFailure('file contains only whitespace');
+      const { text, encoding, meta, format, pages, summary } = await readFormat(bytes, file.name);
       return {
         path,
-        row: { ...extractMetadata(text, file.name), originalPath: file.originalPath, originalName: file.name, sha256, encoding, text, chars: codePointLength(text) },
+        summary,
+        row: {
+          ...meta, originalPath: file.originalPath, originalName: file.name, sha256, encoding, text, chars: codePointLength(text),
+          format, pages, original: await compressOriginal(bytes),
+        },
       };
     } catch (err) {
       return { path, error: reasonOf(err) };
@@ -116,17 +122,16 @@ export function createImportService(
     // process, or stored earlier in this transaction, are all visible here.
     const existing = store.sources.findIdBySha256(sha256);
     if (existing) return { path: file.path, duplicateOf: existing };
-    // A known duplicate deleted since it was prepared: decoded now after all (rare).
-    const ready = 'row' in file ? file : file.redo();
-    if (!('row' in ready)) return ready as Stored;
+    // A known duplicate deleted since it was prepared: read after all, outside the lock (rare).
+    if (!('row' in file)) return { path: file.path, redo: file.redo };
     // a changed file (same original path, other bytes) is the next revision of the newest live import of that path
-    const previous = ready.row.originalPath ? store.relations.previousRevision(ready.row.originalPath, sha256) : undefined;
-    const source = store.sources.insert(ready.row);
+    const previous = file.row.originalPath ? store.relations.previousRevision(file.row.originalPath, sha256) : undefined;
+    const source = store.sources.insert(file.row);
     if (previous) store.relations.insertRevision(previous.id, source.id);
-    const { chars, encoding } = ready.row;
+    const { chars, encoding, format } = file.row;
     return {
       path: file.path,
-      imported: { id: source.id, title: source.title, path: file.path, sha256, chars, published: source.published, encoding },
+      imported: { id: source.id, title: source.title, path: file.path, sha256, chars, published: source.published, encoding, format, summary: file.summary },
       revision: previous ? { id: source.id, path: file.path, revisionOf: previous.id, revisionOfTitle: previous.title } : null,
     };
   };
@@ -168,6 +173,16 @@ export function createImportService(
       }
       return { stored, stop: null };
     }
+  };
+
+  /** Stores a batch; known duplicates deleted meanwhile are read again and stored after it. */
+  const storeWithRedo = async (files: Prepared[]): Promise<{ stored: Stored[]; stop: ApiError | null }> => {
+    const first = storeOrIsolate(files);
+    const redo = first.stored.filter((s): s is Extract<Stored, { redo: unknown }> => 'redo' in s);
+    const stored = first.stored.filter((s) => !('redo' in s));
+    if (redo.length === 0 || first.stop) return { stored, stop: first.stop };
+    const again = storeOrIsolate(await Promise.all(redo.map((s) => s.redo())));
+    return { stored: [...stored, ...again.stored.filter((s) => !('redo' in s))], stop: again.stop };
   };
 
   /**
@@ -231,7 +246,9 @@ export function createImportService(
       const loaded = await next;
       // Start reading the following batch before storing this one.
       next = b + 1 < batches.length ? loadBatch(batches[b + 1]!) : null;
-      const { stored, stop } = storeOrIsolate(loaded.map((file) => prepare(file)));
+      const prepared: Prepared[] = [];
+      for (const file of loaded) prepared.push(await prepare(file));
+      const { stored, stop } = await storeWithRedo(prepared);
       finder?.stored(stored.flatMap((s) => ('imported' in s ? [s.imported.id] : [])));
       for (const s of stored) {
         if ('imported' in s) {
@@ -239,15 +256,16 @@ export function createImportService(
           if (s.revision) result.revisions.push(s.revision);
         }
         else if ('duplicateOf' in s) result.duplicates.push({ path: s.path, id: s.duplicateOf });
-        else result.failed.push({ path: s.path, error: s.error });
+        else if ('error' in s) result.failed.push({ path: s.path, error: s.error });
         done++;
         onProgress?.({ task: 'import', done, total, current: s.path });
       }
       if (stop) {
-        // Nothing after the files above was stored: say so, file by file.
+        // Nothing but the files above was stored: say so, file by file.
         await next?.catch(() => undefined);
         result.aborted = stop.message;
-        for (const path of paths.slice(batches[b]![0] + stored.length)) {
+        const [from] = batches[b]!;
+        for (const path of [...without(loaded.map((f) => f.path), stored.map((s) => s.path)), ...paths.slice(from + loaded.length)]) {
           result.failed.push({ path, error: `not imported: the import stopped (${stop.message})` });
         }
         return result;
@@ -295,7 +313,18 @@ export function createImportService(
   };
 }
 
+/** `all` less one occurrence of each of `taken` (a file named twice is two entries). */
+function without(all: readonly string[], taken: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const t of taken) left.set(t, (left.get(t) ?? 0) + 1);
+  return all.filter((p) => {
+    const n = left.get(p) ?? 0;
+    if (n > 0) left.set(p, n - 1);
+    return n === 0;
+  });
+}
+
 function reasonOf(err: unknown): string {
-  if (err instanceof ImportFailure || err instanceof DecodeError) return err.message;
+  if (err instanceof ImportFailure || err instanceof DecodeError || err instanceof FormatError) return err.message;
   return `import failed: ${err instanceof Error ? err.message : String(err)}`;
 }

@@ -8,6 +8,7 @@ import MarkdownIt from 'markdown-it';
 import type { SourceMeta } from '../../common/types.ts';
 import { codePointLength } from '../../common/offsets.ts';
 import { importFormat } from '../../common/import-formats.ts';
+import { looksLikeHtml } from './formats/sniff.ts';
 
 /** A first line longer than this is a paragraph, not a headline. */
 const MAX_FIRST_LINE = 150;
@@ -20,8 +21,6 @@ const DATE_MARKER = /^\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*/i;
 const DATE_LINE = /^[ \t]*date[ \t]*:[ \t]*(.+?)[ \t]*$/im;
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
-/** An HTML page (saved under a text name): it opens with a doctype, a comment, or an html/head/body tag. */
-const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--|<\?xml)/i;
 /** How much of an HTML page is searched for its <title> or first <h1>. */
 const HTML_HEAD_CHARS = 64 * 1024;
 /** A title candidate that begins with a tag, a doctype, a comment or a processing instruction. */
@@ -64,7 +63,7 @@ export function extractMetadata(text: string, name: string): SourceMeta {
   }
 
   // A title never starts with markup: an HTML page is titled from its <title> or first <h1>, or else by its file name.
-  const html = HTML_START.test(body);
+  const html = looksLikeHtml(body);
   if (!meta.title && html) meta.title = htmlTitle(body);
   if (!meta.title && !html) meta.title = titleFromText(marker ? body.slice(marker[0].length) : body);
   if (MARKUP_START.test(meta.title)) meta.title = shorten(plainFromHtml(meta.title), MAX_SENTENCE_TITLE);

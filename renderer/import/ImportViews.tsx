@@ -9,7 +9,7 @@ export function DropOverlay({ busy }: { busy: boolean }) {
     <div class="drop-overlay" role="status" aria-label="Drop target">
       <div class="drop-box">
         <p class="empty-title">Drop to import</p>
-        <p class="empty-hint">{busy ? 'An import is running: these start when it finishes' : 'Text and Markdown files, or folders of them'}</p>
+        <p class="empty-hint">{busy ? 'An import is running: these start when it finishes' : 'Text, Markdown, HTML, Word (DOCX) and PDF files, or folders of them'}</p>
       </div>
     </div>
   );
@@ -49,7 +49,10 @@ export function ImportSummary({ result, titleOf, onOpen, onClose }: {
           <h3>Imported ({imported.length})</h3>
           <ul class="summary-list">
             {imported.slice(0, 200).map((i) => (
-              <li key={i.id}><button type="button" class="link" onClick={() => onOpen(i.id)}>{i.title}</button> <span class="muted">{i.path}</span></li>
+              <li key={i.id}>
+                <button type="button" class="link" onClick={() => onOpen(i.id)}>{i.title}</button> <span class="muted">{i.path}</span>
+                <div class="summary-extracted muted">{i.summary}</div>
+              </li>
             ))}
             {imported.length > 200 && <li class="muted">and {imported.length - 200} more</li>}
           </ul>

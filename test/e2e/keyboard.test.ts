@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { withLectern } from './harness.ts';
 import { until } from './helpers.ts';
 import { SEED_001 } from '../helpers/tmp.ts';
-import { noteCitations } from '../../common/note-doc.ts';
+import { noteCitations } from '../../common/note-citations.ts';
 
 const active = (page: Page) => page.evaluate(() => {
   const el = document.activeElement as HTMLElement | null;

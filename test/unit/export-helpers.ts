@@ -32,6 +32,9 @@ export function makeSource(path: string, extra = '', id = 'src-' + basename(path
     chars: codePointLength(text),
     importedAt: '2024-04-01T00:00:00.000Z',
     updatedAt: '2024-04-01T00:00:00.000Z',
+    format: 'text',
+    hasOriginal: false,
+    pages: [],
   };
 }
 

@@ -1,0 +1,40 @@
+// What reading one file in any format gives the importer.
+import type { ImportFormat } from '../../../common/import-formats.ts';
+import type { SourceMeta, SourcePage } from '../../../common/types.ts';
+
+export interface Extracted {
+  /** The format the bytes were read as (sniffed, so an HTML page named .txt is 'html'). */
+  format: ImportFormat;
+  /** The text the reader shows and offsets point into: NFC, LF line ends, paragraphs blank-line separated. */
+  text: string;
+  /** The text encoding the bytes were decoded with ('utf-8' for DOCX; '' for PDF, whose text is not encoded bytes). */
+  encoding: string;
+  meta: SourceMeta;
+  /** PDF: where each page's text starts (code points), in page order; null for other formats. */
+  pages: SourcePage[] | null;
+  /** What was extracted, for the import summary ("HTML article: 1,240 words; 18 other blocks dropped"). */
+  summary: string;
+}
+
+/** A file that cannot be read in its format; the message is a plain reason for the user. */
+export class FormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FormatError';
+  }
+}
+
+/** A word, as the import summary counts them: letters and digits, joined by an apostrophe, a dot or a hyphen. */
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Words in a text. A regular expression rather than Intl.Segmenter (6x
+ * faster over the corpus, within 1% of its count for European languages);
+ * a run of CJK characters counts as one word.
+ */
+export const countWords = (text: string): number => text.match(WORD)?.length ?? 0;
+
+/** 1,240 */
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
