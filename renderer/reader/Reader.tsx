@@ -23,9 +23,11 @@ export interface ReaderProps {
   onSaveMeta(patch: Partial<SourceMeta>): Promise<void>;
   /** Buttons for the open source (export, import annotations), shown above the text. */
   tools?: ComponentChildren;
+  /** Shown under the source's details, above its text (the versions list). */
+  header?: ComponentChildren;
 }
 
-export function Reader({ source, reveal, onRevealed, annotations, empty, hooks, onReady, onScroll, onSaveMeta, tools }: ReaderProps) {
+export function Reader({ source, reveal, onRevealed, annotations, empty, hooks, onReady, onScroll, onSaveMeta, tools, header }: ReaderProps) {
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const ctrlRef = useRef<ReaderController | null>(null);
@@ -74,6 +76,7 @@ export function Reader({ source, reveal, onRevealed, annotations, empty, hooks, 
         {source ? (
           <>
             <MetaHeader key={source.id} source={source} onSave={onSaveMeta} />
+            {header}
             <div class="reader-text" ref={mountRef} />
           </>
         ) : (
