@@ -6,7 +6,7 @@ import type {
   ImportResult, IntegrityReport, LibraryStatus, NewAnnotation, NewNote, Note, NotePatch, NoteSummary, PurgeResult, SearchCounts, SearchHit,
   SearchOptions, SearchPage, Settings, Source, SourceCount, SourceFilter, SourceListQuery, SourceLocation, SourceMeta, SourceSummary,
   SyncConfig, SyncConfigInput, SyncConflict, SyncNotice, SyncReport, SyncResolution, SyncStatus, SyncTestResult, TrashItem,
-  CarryResult, SourceComparison, SourceRelation, SourceRelations, VersionsOverview, VersionsRebuild,
+  CarryResult, PassageInVersion, SourceComparison, SourceRelation, SourceRelations, VersionsOverview, VersionsRebuild,
 } from './types.ts';
 
 export interface LecternApi {
@@ -106,6 +106,12 @@ export interface LecternApi {
   linkSources(a: Id, b: Id): Promise<SourceRelation>;
   /** Dismisses the relation of two sources: it is kept as dismissed, out of every group, never detected again. */
   unlinkSources(a: Id, b: Id): Promise<SourceRelation>;
+  /** Where a passage of a source stands in each of its versions (and sources sharing passages with it): the same, reworded, or absent. */
+  passageInVersions(sourceId: Id, start: number, end: number, annotationId?: Id | null): Promise<PassageInVersion[]>;
+  /** Confirms an annotation where it is (a carried copy accepted), or moves it to [start, end) of its source (adjusted): anchored there from then on. */
+  placeAnnotation(id: Id, range?: { start: number; end: number }): Promise<Annotation>;
+  /** The comparison report of two sources: PDF or Markdown by the path's extension (.pdf / .md). */
+  exportComparison(a: Id, b: Id, path: string): Promise<ExportResult>;
   /** Where this library syncs (CouchDB replication), or null when it does not. */
   getSyncConfig(): Promise<SyncConfig | null>;
   /** Sets the server, database and user (the password goes to the OS keychain, never the library); null stops syncing. */
@@ -182,6 +188,9 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   rebuildVersions: true,
   linkSources: true,
   unlinkSources: true,
+  passageInVersions: true,
+  placeAnnotation: true,
+  exportComparison: true,
   getSyncConfig: true,
   setSyncConfig: true,
   testSyncConnection: true,

@@ -658,3 +658,28 @@ export interface CarryResult {
   /** Annotations not copied: carried before (id: the copy), or themselves carried from the target. */
   skipped: { from: Id; id: Id; reason: string }[];
 }
+
+/**
+ * A cited passage as it stands in another version of its source (a citation's
+ * "also in"): anchored, it reads the same there; moved, it reads differently
+ * (exact is the other wording); orphaned, the version does not have it.
+ */
+export interface PassageInVersion {
+  /** The other source. */
+  id: Id;
+  title: string;
+  sha256: string;
+  kind: RelationKind;
+  /** null when the two texts are too large to align (`unavailable` says why). */
+  status: AnnotationStatus | null;
+  /** Code points of the other source; start === end when orphaned. */
+  start: number;
+  end: number;
+  exact: string;
+  /** 1 same, the word similarity when reworded, 0 absent. */
+  score: number;
+  /** A live annotation there: the copy carried from the cited annotation, or one on exactly this range. */
+  annotationId: Id | null;
+  unavailable?: string;
+}
+

@@ -13,6 +13,8 @@ import type { createImportService } from './import/import-service.ts';
 import type { createExportService } from './export/export-service.ts';
 import type { createVersionsService } from './versions/versions-service.ts';
 import { parseAnnotationJson } from './export/annotation-json.ts';
+import type { AlignmentCache } from './versions/alignment-cache.ts';
+import type { passageInVersions } from './versions/passage-in-versions.ts';
 import { found } from './found.ts';
 import { backupLibrary } from './backup.ts';
 import type { SyncCredentials, SyncService } from './sync/service.ts';
@@ -62,6 +64,10 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
   const exporter = () => (exportService ??= import('./export/export-service.ts').then((m) => m.createExportService(store, onProgress)));
   let versionsService: Promise<ReturnType<typeof createVersionsService>> | undefined;
   const versions = () => (versionsService ??= import('./versions/versions-service.ts').then((m) => m.createVersionsService(store, onProgress)));
+  // "also in" and the comparison report (issue 9): loaded on first use, one alignment cache for both
+  let comparing: Promise<{ cache: AlignmentCache; inVersions: typeof passageInVersions }> | undefined;
+  const compared = () => (comparing ??= Promise.all([import('./versions/alignment-cache.ts'), import('./versions/passage-in-versions.ts')])
+    .then(([c, p]) => ({ cache: c.createAlignmentCache(), inVersions: p.passageInVersions })));
   let syncService: Promise<SyncService> | undefined;
   const syncer = () => (syncService ??= import('./sync/service.ts').then((m) => m.createSyncService({ store, credentials: syncCredentials })));
   /** Continuous sync follows the configuration: on while it says so. */
@@ -214,6 +220,22 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
     rebuildVersions: async () => (await versions()).rebuild(),
     linkSources: async (a, b) => (await versions()).link(a, b),
     unlinkSources: async (a, b) => (await versions()).unlink(a, b),
+    async passageInVersions(sourceId, start, end, annotationId) {
+      const { cache, inVersions } = await compared();
+      return inVersions(store, cache, sourceId, start, end, annotationId ?? null);
+    },
+    async placeAnnotation(id, range) {
+      return store.write(() => {
+        const a = found(store.annotations.get(id), 'annotation', id);
+        if (!range && a.status === 'orphaned') throw new ApiError('orphaned', `Annotation ${id} has no place in its source; give the range to put it at`);
+        const at = range ?? { start: a.start, end: a.end };
+        return found(store.annotations.place(id, { ...at, ...quoteFor({ sourceId: a.sourceId, ...at }) }), 'annotation', id);
+      });
+    },
+    async exportComparison(a, b, path) {
+      const [{ cache }, exp] = await Promise.all([compared(), exporter()]);
+      return exp.comparison(a, b, savePath(path), cache);
+    },
     async getSyncConfig() { return (await syncer()).config(); },
     async setSyncConfig(config) {
       const sync = await syncer();

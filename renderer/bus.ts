@@ -11,6 +11,8 @@ export interface BusEvents {
   'cite': CitationAttrs;
   /** Create a note and focus it (File > New Note, Mod-N). */
   'new-note': Record<string, never>;
+  /** Show two sources side by side in the main area (a: left, b: right); carry: open the carry dialog there. */
+  'compare': { a: string; b: string; carry?: boolean };
   /** Something changed in the store that lists should re-read. */
   'changed': { what: 'sources' | 'annotations' | 'notes' | 'settings' };
 }

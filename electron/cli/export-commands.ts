@@ -67,6 +67,20 @@ const exportAnnotations: Command = {
   },
 };
 
+const exportComparison: Command = {
+  name: 'export comparison',
+  usage: 'lectern export comparison [--json] A B -o FILE.pdf|FILE.md',
+  summary: 'Export the comparison report of two sources (metadata and sha256, figures, aligned passages, carried annotations) as PDF or Markdown.',
+  options: { output: { type: 'string', short: 'o' } },
+  positionals: [2, 2],
+  async run(ctx) {
+    const [a, b] = ctx.positionals as [string, string];
+    const out = output(ctx);
+    if (!/\.(pdf|md|markdown)$/i.test(out)) throw new UsageError('export comparison writes FILE.pdf or FILE.md');
+    return described(await ctx.api.exportComparison(a, b, out));
+  },
+};
+
 /** `lectern import --annotations FILE --source ID` (called by the import command when --annotations is given). */
 export async function importAnnotationsCommand(ctx: CommandContext): Promise<CommandOutput> {
   const file = stringOption(ctx.values, 'annotations');
@@ -89,4 +103,4 @@ export async function importAnnotationsCommand(ctx: CommandContext): Promise<Com
   return { json: r, human: lines.join('\n') };
 }
 
-export const exportCommands: Command[] = [exportPdf, exportMarkdown, exportAnnotations];
+export const exportCommands: Command[] = [exportPdf, exportMarkdown, exportAnnotations, exportComparison];

@@ -15,6 +15,10 @@ import { exportW3c, importW3c } from './w3c.ts';
 import { parseAnnotationJson } from './annotation-json.ts';
 import { readInputText } from '../input-file.ts';
 import { MAX_ANNOTATION_JSON } from '../../common/api-methods.ts';
+import type { AlignmentCache } from '../versions/alignment-cache.ts';
+import { comparisonReport } from './comparison-report.ts';
+import { comparisonMarkdown } from './comparison-markdown.ts';
+import { exportComparisonPdf } from './comparison-pdf.ts';
 import { found } from '../found.ts';
 
 function writeAtomic(path: string, bytes: Uint8Array | string): number {
@@ -82,6 +86,27 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
       const r = noteToMarkdown(n, citedSources(n.doc).sources);
       const bytes = writeAtomic(path, r.markdown);
       return { path: resolve(path), bytes, citations: r.citations };
+    },
+
+    /** The comparison report of two sources (issue 9.5): PDF or Markdown by the path's extension. */
+    async comparison(aId: string, bId: string, path: string, alignments: AlignmentCache): Promise<ExportResult> {
+      const format = /\.pdf$/i.test(path) ? 'pdf' : /\.(md|markdown)$/i.test(path) ? 'md' : null;
+      if (!format) throw new ApiError('invalid-path', `${path}: a comparison report is written as .pdf or .md`);
+      const a = source(aId);
+      const b = source(bId);
+      if (a.id === b.id) throw new ApiError('same-source', `Both sides are the same source (${a.id}); choose two different sources`);
+      const settings = store.settings.get();
+      progress(path, 0, 1);
+      const report = comparisonReport(a, b, alignments.get(a, b), { a: store.annotations.listBySource(a.id), b: store.annotations.listBySource(b.id) }, { authorName: settings.authorName });
+      if (format === 'md') {
+        const bytes = writeAtomic(path, comparisonMarkdown(report));
+        progress(path, 1, 1);
+        return { path: resolve(path), bytes, annotations: report.carried.length };
+      }
+      const r = await exportComparisonPdf(report, { pageSize: settings.pageSize });
+      const bytes = writeAtomic(path, r.bytes);
+      progress(path, 1, 1);
+      return { path: resolve(path), bytes, pages: r.pages, missingGlyphs: r.missingGlyphs, annotations: report.carried.length };
     },
 
     async annotations(sourceId: string, path: string): Promise<ExportResult> {

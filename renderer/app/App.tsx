@@ -39,6 +39,8 @@ import { useShortcuts } from './useShortcuts.ts';
 import { useLibrary } from './useLibrary.ts';
 import { useOpenSource, type RevealTarget } from './useOpenSource.ts';
 import { useBusEvent } from './useBusEvent.ts';
+import { CompareView } from '../compare/CompareView.tsx';
+import { VersionsList } from '../versions/VersionsList.tsx';
 
 const api = () => window.lectern;
 
@@ -182,7 +184,7 @@ export function App() {
     if (!undo) return;
     setUndo(null);
     const { item } = undo;
-    await api().restore([item.id]);
+    await api().restore([item.id, ...(undo.more ?? []).map((x) => x.id)]);
     if (item.kind === 'source') {
       await library.changed({ sources: true, annotations: true });
       if (undo.wasOpen) await openSource(item.id);
@@ -275,6 +277,14 @@ export function App() {
     if (!ctrl || !open || !isPlaced(a, open.source.chars)) return;
     setSelectedId(a.id);
     setPopover({ mode: 'edit', id: a.id, rect: ctrl.rangeRect(a.start, a.end), focus: true });
+  };
+  // ---- the compare view (issue 9): two sources side by side in the main area, the reader kept behind it
+  const [compare, setCompare] = useState<{ a: string; b: string; carry?: boolean } | null>(null);
+  useBusEvent('compare', (pair) => { setPopover(null); setCompare(pair); });
+  const closeCompare = () => {
+    const back = compare?.a;
+    setCompare(null);
+    if (back) openSource(back).catch(fail);
   };
 
   const focusSearch = () => { setPanes((p) => (p.libOpen ? p : { ...p, libOpen: true })); searchRef.current?.focus(); searchRef.current?.select(); };
@@ -383,6 +393,16 @@ export function App() {
         </div>
         {panes.libOpen ? <Splitter label="Resize library" value={panes.lib} min={200} max={560} onChange={(v) => setPanes((p) => ({ ...p, lib: v }))} /> : <div />}
         <main class="pane pane-main">
+          {compare && (
+            <CompareView
+              key={`${compare.a}|${compare.b}`} a={compare.a} b={compare.b} carry={compare.carry} knownTags={tags} fail={fail}
+              onClose={closeCompare} onChoose={(a, b) => setCompare({ a, b })}
+              onCite={(attrs) => { showNotes(); emit('cite', attrs); }}
+              onDeleted={([first, ...more]) => { if (first) setUndo({ item: first, wasOpen: false, more }); }}
+              onAnnotationsChanged={annotationsChanged}
+            />
+          )}
+          <div class="main-view" hidden={!!compare}>
           <Reader
             source={open?.source ?? null} reveal={reveal} onRevealed={onRevealed} annotations={open?.annotations ?? []} empty={ready && sources.length === 0}
             hooks={readerHooks} onReady={onReaderReady} onScroll={onReaderScroll} onSaveMeta={saveMeta}
@@ -391,7 +411,9 @@ export function App() {
               <button type="button" title={`Export this source (${MOD}+E)`} onClick={openExport}>Export…</button>
               <button type="button" title="Import W3C Web Annotation JSON(-LD) onto this source" onClick={() => annInputRef.current?.click()}>Import annotations…</button>
             </>}
+            header={open && <VersionsList sourceId={open.source.id} title={open.source.title} fail={fail} />}
           />
+          </div>
         </main>
         {panes.sideOpen ? <Splitter label="Resize side panel" value={panes.side} min={240} max={640} invert onChange={(v) => setPanes((p) => ({ ...p, side: v }))} /> : <div />}
         <div class="pane" hidden={!panes.sideOpen}>

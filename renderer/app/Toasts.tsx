@@ -2,8 +2,8 @@
 // last error.
 import type { TrashItem } from '../../common/types.ts';
 
-/** What the next Undo puts back (restore([item.id])). */
-export type Undoable = { item: TrashItem; wasOpen: boolean };
+/** What the next Undo puts back (restore([item.id, ...more])): one deletion, or several at once (carried copies discarded). */
+export type Undoable = { item: TrashItem; wasOpen: boolean; more?: TrashItem[] };
 
 export interface ToastsProps {
   undo: Undoable | null;
@@ -13,9 +13,9 @@ export interface ToastsProps {
   onDismissNotice(): void;
 }
 
-const undoText = ({ item }: Undoable) => item.kind === 'source'
+const undoText = ({ item, more }: Undoable) => item.kind === 'source'
   ? `Deleted “${item.title}”${item.annotations ? ` and its ${item.annotations} ${item.annotations === 1 ? 'annotation' : 'annotations'}` : ''}.`
-  : 'Annotation deleted.';
+  : more?.length ? `${more.length + 1} annotations discarded.` : 'Annotation deleted.';
 
 export function Toasts(p: ToastsProps) {
   return (

@@ -26,9 +26,11 @@ export interface ReaderProps {
   tools?: ComponentChildren;
   /** Grows with each Mod-F in the reader: opens (or refocuses) the find bar. */
   findRequest: number;
+  /** Shown under the source's details, above its text (the versions list). */
+  header?: ComponentChildren;
 }
 
-export function Reader({ source, reveal, onRevealed, annotations, empty, hooks, onReady, onScroll, onSaveMeta, tools, findRequest }: ReaderProps) {
+export function Reader({ source, reveal, onRevealed, annotations, empty, hooks, onReady, onScroll, onSaveMeta, tools, findRequest, header }: ReaderProps) {
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const ctrlRef = useRef<ReaderController | null>(null);
@@ -85,6 +87,7 @@ export function Reader({ source, reveal, onRevealed, annotations, empty, hooks, 
         {source ? (
           <>
             <MetaHeader key={source.id} source={source} onSave={onSaveMeta} />
+            {header}
             <div class="reader-text" ref={mountRef} />
           </>
         ) : (

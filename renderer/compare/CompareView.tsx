@@ -1,0 +1,331 @@
+// The compare view (issue 9.2): two sources side by side in the main area,
+// aligned row by row in one scroller (so both sides scroll together), only
+// the rows on screen rendered. Next/previous difference (buttons, N/P, F7 /
+// Shift+F7), swap sides, choose the other source among A's versions, carry
+// annotations across and review the copies, export the comparison report.
+// Selecting text in either side annotates that source as the reader does.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { isDifference, type Side } from '../../common/compare-rows.ts';
+import { sliceCodePoints } from '../../common/offsets.ts';
+import type { CitationAttrs } from '../../common/citation.ts';
+import type { Annotation, RelatedSource, Source, TrashItem } from '../../common/types.ts';
+import { AnnotationPopover, type Popover } from '../app/AnnotationPopover.tsx';
+import type { AnnotationDraft } from '../annotations/AnnotationEditor.tsx';
+import { newDraftKey, editDraftKey } from '../annotations/draft-keys.ts';
+import { clearDraft } from '../drafts.ts';
+import { CarryDialog } from '../versions/CarryDialog.tsx';
+import { ReviewList } from '../versions/ReviewList.tsx';
+import { ComparisonExport } from '../versions/ComparisonExport.tsx';
+import { CompareRowView } from './CompareRow.tsx';
+import { sideSelection, type SideSelection } from './selection.ts';
+import { useComparison } from './useComparison.ts';
+import { useVirtualRows } from './useVirtualRows.ts';
+import './compare.css';
+
+export interface CompareViewProps {
+  a: string;
+  b: string;
+  /** Open the carry dialog as soon as the pair is shown. */
+  carry?: boolean;
+  knownTags: string[];
+  onClose(): void;
+  /** Show another pair (swap sides, another version). */
+  onChoose(a: string, b: string): void;
+  onCite(attrs: CitationAttrs): void;
+  /** Annotations went to the trash: the app offers Undo (restore). */
+  onDeleted(items: TrashItem[]): void;
+  /** Annotations were created or changed here (the library's counts, the panels). */
+  onAnnotationsChanged(): void;
+  fail(e: unknown): void;
+}
+
+/** Height of the sticky column headers above the rows (compare.css .cmp-head). */
+const HEAD = 52;
+const isTyping = (t: EventTarget | null) => {
+  const el = t as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+};
+
+type Adjusting = { copy: Annotation; side: Side } | null;
+
+export function CompareView(props: CompareViewProps) {
+  const { a, b } = props;
+  const data = useComparison(a, b);
+  const ready = data.state === 'ready' ? data.comparison : null;
+  const rows = ready?.rows ?? [];
+  const scroller = useRef<HTMLDivElement>(null);
+  const table = useRef<HTMLDivElement>(null);
+  const [current, setCurrentState] = useState(-1);
+  // read by key presses that come faster than renders
+  const currentRef = useRef(-1);
+  const setCurrent = (i: number) => { currentRef.current = i; setCurrentState(i); };
+  const [flash, setFlash] = useState(-1);
+  const [popover, setPopover] = useState<(Popover & { side: Side }) | null>(null);
+  const [carrying, setCarrying] = useState(!!props.carry);
+  const [review, setReview] = useState<{ from: Side } | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [adjusting, setAdjusting] = useState<Adjusting>(null);
+  const [placing, setPlacing] = useState<SideSelection | null>(null);
+  const [relations, setRelations] = useState<RelatedSource[]>([]);
+  const [said, setSaid] = useState('');
+
+  useEffect(() => { setCurrent(-1); setPopover(null); setAdjusting(null); }, [a, b]);
+  useEffect(() => {
+    window.lectern.sourceRelations(a).then((r) => setRelations(r.relations.filter((x) => !x.dismissed)), props.fail);
+  }, [a]);
+  useEffect(() => { if (ready) performance.mark('lectern:compare-rows'); }, [ready]);
+
+  const diffs = useMemo(() => rows.flatMap((r, i) => (isDifference(r) ? [i] : [])), [rows]);
+  const paraStarts = useMemo(() => {
+    let pa = -1;
+    let pb = -1;
+    return rows.map((r) => {
+      const out = { a: !!r.a && r.a.paragraph !== pa, b: !!r.b && r.b.paragraph !== pb };
+      if (r.a) pa = r.a.paragraph;
+      if (r.b) pb = r.b.paragraph;
+      return out;
+    });
+  }, [rows]);
+
+  // an estimate until a row is measured: the longer side's characters over a column's width
+  const width = scroller.current?.clientWidth ?? 900;
+  const perLine = Math.max(16, (width / 2 - 60) / 8.6);
+  const v = useVirtualRows(rows.length, scroller, (i) => {
+    const r = rows[i]!;
+    const chars = Math.max(r.a?.text.length ?? 12, r.b?.text.length ?? 12);
+    return Math.ceil(chars / perLine) * 27 + 20;
+  }, HEAD);
+
+  const sourceOf = (side: Side): Source | null => (ready ? ready[side] : null);
+  const listOf = (side: Side) => data.annotations[side];
+
+  const go = (i: number, how: 'difference' | 'link') => {
+    if (i < 0 || i >= rows.length) return;
+    setCurrent(i);
+    v.scrollToIndex(i, { align: 'center' });
+    if (how === 'link') { setFlash(i); setTimeout(() => setFlash((f) => (f === i ? -1 : f)), 1600); }
+    const r = rows[i]!;
+    const n = diffs.indexOf(i);
+    const where = [r.a ? `A ¶${r.a.paragraph}` : null, r.b ? `B ¶${r.b.paragraph}` : null].filter(Boolean).join(', ');
+    const kind = r.kind === 'onlyA' ? 'only in A' : r.kind === 'onlyB' ? 'only in B' : r.kind;
+    setSaid(n >= 0 ? `Difference ${n + 1} of ${diffs.length}: ${kind}, ${where}` : `Row ${i + 1}: ${kind}, ${where}`);
+  };
+  const step = (dir: 1 | -1) => {
+    if (!diffs.length) { setSaid('No differences: the two texts read the same.'); return; }
+    // from the current difference, else from the rows on screen
+    const at = currentRef.current;
+    const from = at >= 0 ? at : dir > 0 ? (v.getVirtualItems()[0]?.index ?? 0) - 1 : (v.getVirtualItems().at(-1)?.index ?? rows.length);
+    const next = dir > 0 ? diffs.find((i) => i > from) : [...diffs].reverse().find((i) => i < from);
+    if (next === undefined) { setSaid(dir > 0 ? 'That was the last difference.' : 'That was the first difference.'); return; }
+    go(next, 'difference');
+  };
+
+  const busy = !!popover || carrying || !!review || exporting || !!placing;
+  useEffect(() => {
+    const key = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTyping(e.target) || document.querySelector('dialog[open]') || busy) return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const k = e.key.toLowerCase();
+      if (e.key === 'F7' || k === 'n' || k === 'p') { e.preventDefault(); step(e.key === 'F7' ? (e.shiftKey ? -1 : 1) : k === 'n' ? 1 : -1); return; }
+      if (e.key === 'Escape' && adjusting) { e.preventDefault(); setAdjusting(null); setReview({ from: adjusting.side === 'a' ? 'b' : 'a' }); return; }
+      // the reader's keys (J/K, Delete) would act on the reader hidden behind this view
+      if (k === 'j' || k === 'k' || e.key === 'Delete' || e.key === 'Backspace') e.preventDefault();
+    };
+    window.addEventListener('keydown', key, true);
+    return () => window.removeEventListener('keydown', key, true);
+  });
+
+  // ---- selection and highlights ------------------------------------------------------------
+  const onSelectEnd = () => setTimeout(() => {
+    if (!table.current) return;
+    const sel = sideSelection(table.current);
+    if (!sel) { setPopover((p) => (p?.mode === 'new' ? null : p)); return; }
+    if (adjusting) {
+      if (sel.side === adjusting.side) setPlacing(sel);
+      return;
+    }
+    const src = sourceOf(sel.side)!;
+    setPopover({ mode: 'new', side: sel.side, start: sel.start, end: sel.end, rect: sel.rect, exact: sliceCodePoints(src.text, sel.start, sel.end) });
+  }, 0);
+  const onClick = (e: MouseEvent) => {
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const mark = (e.target as Element).closest?.('mark[data-annotation-id]');
+    const cell = mark?.closest<HTMLElement>('[data-side]');
+    if (mark && cell) setPopover({ mode: 'edit', side: cell.dataset.side as Side, id: mark.getAttribute('data-annotation-id')!, rect: mark.getBoundingClientRect() });
+  };
+
+  const create = async (side: Side, p: { start: number; end: number }, d: AnnotationDraft) => {
+    const src = sourceOf(side)!;
+    const made = await window.lectern.createAnnotation({ sourceId: src.id, start: p.start, end: p.end, color: d.color, comment: d.comment, tags: d.tags });
+    clearDraft(newDraftKey(src.id));
+    window.getSelection()?.removeAllRanges();
+    setPopover(null);
+    data.update(src.id, (l) => [...l, made]);
+    props.onAnnotationsChanged();
+  };
+  const save = async (x: Annotation, d: AnnotationDraft) => {
+    const updated = await window.lectern.updateAnnotation(x.id, { color: d.color, comment: d.comment, tags: d.tags });
+    clearDraft(editDraftKey(x.id));
+    setPopover(null);
+    data.update(x.sourceId, (l) => l.map((y) => (y.id === x.id ? updated : y)));
+    props.onAnnotationsChanged();
+  };
+  const remove = async (list: Annotation[]) => {
+    const gone: TrashItem[] = [];
+    for (const x of list) gone.push(await window.lectern.deleteAnnotation(x.id));
+    setPopover(null);
+    const ids = new Set(list.map((x) => x.id));
+    for (const side of ['a', 'b'] as const) data.update(sourceOf(side)!.id, (l) => l.filter((y) => !ids.has(y.id)));
+    props.onDeleted(gone);
+    props.onAnnotationsChanged();
+  };
+  const cite = (side: Side, x: { id?: string; start: number; end: number; exact: string }) => {
+    const src = sourceOf(side)!;
+    props.onCite({ sourceId: src.id, start: x.start, end: x.end, exact: x.exact, sha256: src.sha256, annotationId: x.id ?? null, sourceTitle: src.title });
+  };
+
+  /** Shows a passage of one side: scrolls to the row holding its start. */
+  const reveal = (side: Side, start: number) => {
+    const i = rows.findIndex((r) => r[side] && r[side]!.end > start);
+    if (i >= 0) go(i, 'link');
+  };
+
+  const place = async () => {
+    if (!adjusting || !placing) return;
+    try {
+      const placed = await window.lectern.placeAnnotation(adjusting.copy.id, { start: placing.start, end: placing.end });
+      data.update(placed.sourceId, (l) => l.map((y) => (y.id === placed.id ? placed : y)));
+      props.onAnnotationsChanged();
+      window.getSelection()?.removeAllRanges();
+      const from: Side = adjusting.side === 'a' ? 'b' : 'a';
+      setPlacing(null);
+      setAdjusting(null);
+      setReview({ from });
+    } catch (e) { props.fail(e); }
+  };
+
+  // ---- rendering ------------------------------------------------------------------------------
+  if (data.state === 'loading') {
+    return <section class="compare" aria-label="Compare versions" aria-busy="true"><p class="compare-status" role="status">Aligning the two texts…</p></section>;
+  }
+  if (data.state === 'error') {
+    return (
+      <section class="compare" aria-label="Compare versions">
+        <p class="compare-status" role="alert">Could not compare: {data.message}</p>
+        <p class="compare-status"><button type="button" onClick={props.onClose}>Back to the reader</button></p>
+      </section>
+    );
+  }
+  const { comparison: c } = data;
+  const relation = relations.find((r) => r.id === b);
+  const choices = relation ? relations : [...relations, { id: b, title: c.b.title } as RelatedSource];
+  const items = v.getVirtualItems();
+  const popAnn = popover?.mode === 'edit' ? listOf(popover.side).find((x) => x.id === popover.id) : undefined;
+  const copiesOn = (side: Side) => {
+    const from = new Set(listOf(side === 'a' ? 'b' : 'a').map((x) => x.id));
+    return listOf(side).filter((x) => x.carriedFrom && from.has(x.carriedFrom)).length;
+  };
+  const copies = copiesOn('a') + copiesOn('b');
+  const diffNo = diffs.indexOf(current);
+
+  return (
+    <section class="compare" aria-label="Compare versions">
+      <div class="compare-tools" role="toolbar" aria-label="Compare">
+        <button type="button" onClick={() => step(-1)} title="Previous difference (P or Shift+F7)" aria-keyshortcuts="P Shift+F7">‹ Previous difference</button>
+        <span class="compare-count" aria-hidden="true">{diffs.length === 0 ? 'No differences' : diffNo >= 0 ? `${diffNo + 1} / ${diffs.length}` : `${diffs.length} differences`}</span>
+        <button type="button" onClick={() => step(1)} title="Next difference (N or F7)" aria-keyshortcuts="N F7">Next difference ›</button>
+        <span class="tb-sep" aria-hidden="true" />
+        <button type="button" onClick={() => props.onChoose(b, a)} title="Put B on the left and A on the right">Swap sides</button>
+        <label class="inline">
+          <span>Compare with</span>
+          <select aria-label="Compare with" value={b} onChange={(e) => props.onChoose(a, (e.target as HTMLSelectElement).value)}>
+            {choices.map((r) => <option key={r.id} value={r.id}>{r.title}</option>)}
+          </select>
+        </label>
+        <span class="spacer" />
+        <button type="button" onClick={() => setCarrying(true)}>Carry annotations…</button>
+        <button type="button" onClick={() => setReview({ from: copiesOn('a') > copiesOn('b') ? 'b' : 'a' })} disabled={copies === 0}
+          title={copies === 0 ? 'No annotation has been carried between these two yet' : 'The copies carried between these two, with their verdicts'}>
+          Review carried{copies ? ` (${copies})` : ''}
+        </button>
+        <button type="button" onClick={() => setExporting(true)}>Export report…</button>
+        <button type="button" class="icon" aria-label="Close the comparison" title="Back to the reader" onClick={props.onClose}>×</button>
+      </div>
+      <p class="visually-hidden" role="status" aria-live="polite">{said}</p>
+      {adjusting && (
+        <div class="compare-banner" role="status">
+          <span>Select the passage for “{short(adjusting.copy.exact || 'the annotation', 60)}” in <b>{adjusting.side.toUpperCase()}</b> (the {adjusting.side === 'a' ? 'left' : 'right'} side).</span>
+          <button type="button" onClick={() => { setAdjusting(null); setReview({ from: adjusting.side === 'a' ? 'b' : 'a' }); }}>Cancel</button>
+        </div>
+      )}
+      <div class="compare-scroll" ref={scroller} tabIndex={0} aria-label="Aligned passages, A on the left and B on the right" onMouseUp={onSelectEnd}
+        onKeyUp={(e) => { if (e.shiftKey) onSelectEnd(); }} onClick={onClick}>
+        <div ref={table} role="table" aria-label={`${c.a.title} (A) beside ${c.b.title} (B)`} aria-rowcount={rows.length + 1} class="cmp-table">
+          <div role="rowgroup" class="cmp-head">
+            <div role="row" aria-rowindex={1} class="cmp-head-row">
+              <span aria-hidden="true" />
+              <div role="columnheader" class="cmp-col-head"><span class="side-letter">A</span><span class="cmp-col-title" title={c.a.title}>{c.a.title}</span>
+                <span class="cmp-col-figure">{Math.round(c.figures.aInB * 100)}% of A is in B</span></div>
+              <div role="columnheader" class="cmp-col-head"><span class="side-letter">B</span><span class="cmp-col-title" title={c.b.title}>{c.b.title}</span>
+                <span class="cmp-col-figure">{`${Math.round(c.figures.bInA * 100)}% of B is in A`}{relation?.derived ? ` · ${relation.derived === 'this' ? 'A is likely derived from B' : 'B is likely derived from A'}` : ''}</span></div>
+              <span aria-hidden="true" />
+            </div>
+          </div>
+          <div role="rowgroup" class="cmp-body" style={{ height: `${v.getTotalSize()}px` }}>
+            {items.map((it) => {
+              const r = rows[it.index]!;
+              const linked = r.link !== null ? rows[r.link] : undefined;
+              const linkSide = r.a ? linked?.b : linked?.a;
+              return (
+                <CompareRowView
+                  key={it.key} row={r} index={it.index} top={it.start - HEAD} current={it.index === current} flashing={it.index === flash}
+                  paraA={paraStarts[it.index]!.a} paraB={paraStarts[it.index]!.b}
+                  annotationsA={data.annotations.a} annotationsB={data.annotations.b}
+                  linkParagraph={linkSide?.paragraph ?? null} onLink={(i) => go(i, 'link')} measure={v.measureElement}
+                />
+              );
+            })}
+          </div>
+        </div>
+      </div>
+
+      {popover && (popover.mode === 'new' || popAnn) && (
+        <AnnotationPopover
+          popover={popover} sourceId={sourceOf(popover.side)!.id} annotation={popAnn} knownTags={props.knownTags}
+          onCreate={(p, d) => { create(popover.side, p, d).catch(props.fail); }} onSave={(x, d) => { save(x, d).catch(props.fail); }}
+          onDelete={(x) => { remove([x]).catch(props.fail); }} onCite={(x) => cite(popover.side, x)} onClose={() => setPopover(null)}
+        />
+      )}
+      {placing && adjusting && (
+        <div class="popover compare-place" role="dialog" aria-label="Place the copy here" style={{ top: `${Math.min(window.innerHeight - 120, placing.rect.bottom + 8)}px`, left: `${Math.max(8, Math.min(window.innerWidth - 320, placing.rect.left))}px` }}>
+          <p>Put the copy on “{short(sliceCodePoints(sourceOf(placing.side)!.text, placing.start, placing.end), 80)}”?</p>
+          <div class="row">
+            <button type="button" class="primary" onClick={() => { place().catch(props.fail); }}>Place here</button>
+            <button type="button" onClick={() => setPlacing(null)}>Choose again</button>
+          </div>
+        </div>
+      )}
+      {carrying && (
+        <CarryDialog a={c.a} b={c.b} onClose={() => setCarrying(false)} fail={props.fail}
+          onCarried={(from) => { setCarrying(false); data.reload().catch(props.fail); props.onAnnotationsChanged(); setReview({ from }); }} />
+      )}
+      {review && (
+        <ReviewList
+          from={c[review.from]} to={c[review.from === 'a' ? 'b' : 'a']} fromSide={review.from}
+          originals={listOf(review.from)} copies={listOf(review.from === 'a' ? 'b' : 'a')}
+          onClose={() => setReview(null)} onSwitch={() => setReview({ from: review.from === 'a' ? 'b' : 'a' })}
+          onShow={(side, start) => { setReview(null); reveal(side, start); }}
+          onAdjust={(copy) => { setReview(null); setAdjusting({ copy, side: review.from === 'a' ? 'b' : 'a' }); reveal(review.from === 'a' ? 'b' : 'a', copy.start); }}
+          onAccepted={(x) => { data.update(x.sourceId, (l) => l.map((y) => (y.id === x.id ? x : y))); props.onAnnotationsChanged(); }}
+          onDiscard={(list) => { remove(list).catch(props.fail); }}
+          fail={props.fail}
+        />
+      )}
+      {exporting && <ComparisonExport a={c.a} b={c.b} onClose={() => setExporting(false)} />}
+    </section>
+  );
+}
+
+
+const short = (t: string, n: number) => { const s = t.replace(/\s+/g, ' ').trim(); return s.length > n ? `${s.slice(0, n)}…` : s; };

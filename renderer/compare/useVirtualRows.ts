@@ -1,0 +1,31 @@
+// Only the rows on screen (and a few around) are in the DOM: @tanstack/virtual-core
+// keeps each row's measured height (ResizeObserver) and estimates the others,
+// so a 1 MB pair (~10,000 rows) costs what a screenful does.
+import { useLayoutEffect, useReducer, useRef } from 'preact/hooks';
+import { Virtualizer, elementScroll, measureElement, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
+
+export type RowVirtualizer = Virtualizer<HTMLElement, HTMLElement>;
+
+/** `scrollMargin`: how far below the scroller's top the rows start (a sticky header above them). */
+export function useVirtualRows(count: number, scroller: { current: HTMLElement | null }, estimate: (i: number) => number, scrollMargin = 0): RowVirtualizer {
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const ref = useRef<RowVirtualizer | null>(null);
+  const options = {
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: estimate,
+    overscan: 6,
+    scrollMargin,
+    scrollToFn: elementScroll,
+    observeElementRect,
+    observeElementOffset,
+    measureElement,
+    onChange: () => rerender(0),
+  };
+  if (!ref.current) ref.current = new Virtualizer<HTMLElement, HTMLElement>(options);
+  else ref.current.setOptions({ ...ref.current.options, ...options });
+  const v = ref.current;
+  useLayoutEffect(() => v._didMount(), [v]);
+  useLayoutEffect(() => { v._willUpdate(); });
+  return v;
+}

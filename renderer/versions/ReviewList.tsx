@@ -1,0 +1,107 @@
+// The review of carried annotations (issue 9.3): every copy on the target with
+// its verdict (anchored / moved with its score / orphaned), the original
+// passage beside the copy's, and Accept, Adjust (select another range in the
+// target; the compare view does the selecting), Discard (to the trash: the
+// app's Undo restores it). Orphans are listed here and never painted on text.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Side } from '../../common/compare-rows.ts';
+import type { Annotation, Source } from '../../common/types.ts';
+import { ParagraphIndex } from '../../common/segment.ts';
+
+export interface ReviewListProps {
+  from: Source;
+  to: Source;
+  fromSide: Side;
+  /** The annotations of `from` (the originals). */
+  originals: Annotation[];
+  /** The annotations of `to` (the copies among them are reviewed). */
+  copies: Annotation[];
+  onClose(): void;
+  /** Review the other direction (copies made from `to` onto `from`). */
+  onSwitch(): void;
+  onShow(side: Side, start: number): void;
+  onAdjust(copy: Annotation): void;
+  onAccepted(copy: Annotation): void;
+  onDiscard(copies: Annotation[]): void;
+  fail(e: unknown): void;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const short = (t: string, n = 400) => (t.length > n ? `${t.slice(0, n)}…` : t);
+
+function Verdict({ a }: { a: Annotation }) {
+  if (a.status === 'orphaned') return <span class="verdict verdict-orphaned">Orphaned</span>;
+  if (a.status === 'moved') return <span class="verdict verdict-moved">Moved{a.score !== null ? ` · match ${pct(a.score)}` : ''}</span>;
+  return <span class="verdict verdict-anchored">Anchored</span>;
+}
+
+export function ReviewList(p: ReviewListProps) {
+  const byId = new Map(p.originals.map((x) => [x.id, x]));
+  const items = p.copies.filter((c) => c.carriedFrom && byId.has(c.carriedFrom)).map((copy) => ({ copy, original: byId.get(copy.carriedFrom!)! }));
+  // accepted this session (a moved copy accepted becomes anchored in the library)
+  const [accepted, setAccepted] = useState<Set<string>>(new Set());
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { heading.current?.focus(); }, [p.fromSide]);
+  const toSide: Side = p.fromSide === 'a' ? 'b' : 'a';
+  const T = toSide.toUpperCase();
+  const F = p.fromSide.toUpperCase();
+  const parasFrom = new ParagraphIndex(p.from.text);
+  const parasTo = new ParagraphIndex(p.to.text);
+  const count = (s: Annotation['status']) => items.filter((i) => i.copy.status === s).length;
+
+  const accept = async (copy: Annotation) => {
+    try {
+      if (copy.status === 'moved') p.onAccepted(await window.lectern.placeAnnotation(copy.id));
+      setAccepted((s) => new Set([...s, copy.id]));
+    } catch (e) { p.fail(e); }
+  };
+
+  return (
+    <section class="review" aria-labelledby="review-title">
+      <header class="review-head">
+        <h2 id="review-title" ref={heading} tabIndex={-1}>Carried from {F} to {T}</h2>
+        <p class="muted">
+          {items.length === 0 ? `No annotation of ${F} has a copy on ${T}.`
+            : `${items.length} cop${items.length === 1 ? 'y' : 'ies'} on “${p.to.title}”: ${count('anchored')} anchored, ${count('moved')} moved, ${count('orphaned')} orphaned.`}
+        </p>
+        <div class="row">
+          <button type="button" onClick={p.onSwitch}>Review {T} → {F}</button>
+          {items.length > 0 && <button type="button" class="danger" onClick={() => p.onDiscard(items.map((i) => i.copy))}>Discard all {items.length}</button>}
+          <button type="button" onClick={p.onClose}>Done</button>
+        </div>
+      </header>
+      <ol class="review-list" aria-label="Carried annotations">
+        {items.map(({ copy, original }) => {
+          const placed = copy.status !== 'orphaned';
+          const done = accepted.has(copy.id);
+          return (
+            <li key={copy.id} class={`review-item review-${copy.status}${done ? ' accepted' : ''}`} data-annotation-id={copy.id}>
+              <div class="review-verdict"><Verdict a={copy} />{done && <span class="verdict verdict-accepted">{placed ? 'Accepted' : 'Kept as orphan'}</span>}</div>
+              <div class="review-pair">
+                <figure>
+                  <figcaption>In {F} (¶{parasFrom.numberAt(original.start)})</figcaption>
+                  <blockquote class={`review-quote hl-${original.color}`}>{short(original.exact)}</blockquote>
+                </figure>
+                <figure>
+                  <figcaption>{placed ? `In ${T} (¶${parasTo.numberAt(copy.start)})` : `In ${T}`}</figcaption>
+                  {placed ? <blockquote class={`review-quote hl-${copy.color}`}>{short(copy.exact)}</blockquote>
+                    : <p class="review-missing">Not found in {T}: the copy is kept here with its comment and tags, and paints no text.</p>}
+                </figure>
+              </div>
+              {(copy.comment || copy.tags.length > 0) && (
+                <p class="review-note">{copy.comment}{copy.tags.length ? <span class="muted"> · {copy.tags.join(', ')}</span> : null}</p>
+              )}
+              <div class="row review-actions" role="group" aria-label="Review this copy">
+                <button type="button" disabled={done} onClick={() => void accept(copy)}>{placed ? 'Accept' : 'Keep as orphan'}</button>
+                <button type="button" onClick={() => p.onAdjust(copy)}>{placed ? 'Adjust…' : 'Place…'}</button>
+                <button type="button" class="danger" onClick={() => p.onDiscard([copy])}>Discard</button>
+                {placed && <button type="button" class="link" onClick={() => p.onShow(toSide, copy.start)}>Show in {T}</button>}
+                <button type="button" class="link" onClick={() => p.onShow(p.fromSide, original.start)}>Show in {F}</button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

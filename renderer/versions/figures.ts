@@ -1,0 +1,20 @@
+// How a relation's figures read: "version · 92% of this text is in it ·
+// likely derived from it". One wording for the versions list, the compare
+// view's headers and the library's mark.
+import type { RelatedSource, RelationKind } from '../../common/types.ts';
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+export const KIND_LABEL: Record<RelationKind, string> = { version: 'version', shares: 'shares passages', revision: 'revision' };
+
+/** The figures of a relation seen from this source; `it` names the other one ("it", "B"). */
+export function relationFigures(r: RelatedSource, it = 'it'): string {
+  const parts: string[] = [];
+  if (r.aInB !== null) parts.push(`${pct(r.aInB)} of this text is in ${it}`);
+  if (r.bInA !== null) parts.push(`${pct(r.bInA)} of ${it} is in this one`);
+  if (r.aInB === null && r.bInA === null) parts.push('too large to measure');
+  if (r.kind === 'revision') parts.push(r.revision === 'later' ? `${it} is the later file` : `${it} is the earlier file`);
+  else if (r.derived === 'this') parts.push(`likely derived from ${it}${r.derivedBy === 'dates' ? ' (by dates)' : r.derivedBy === 'containment' ? ' (by what each contains)' : ''}`);
+  else if (r.derived === 'other') parts.push(`${it} is likely derived from this one${r.derivedBy === 'dates' ? ' (by dates)' : r.derivedBy === 'containment' ? ' (by what each contains)' : ''}`);
+  return parts.join(' · ');
+}
