@@ -83,6 +83,8 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
     return () => clearTimeout(t);
   }, [query, limit, search, searchCounts]);
   const totalFound = counts ? counts.source + counts.annotation + counts.note : 0;
+  /** Matches the hits stand for: a row for several versions of one story counts each. */
+  const represented = (list: SearchHit[]) => list.reduce((n, h) => n + (h.versions?.count ?? 1), 0);
 
   const shown = useMemo(() => {
     const f = tag ? sources.filter((s) => s.tags.some((t) => t === tag || t.startsWith(`${tag}/`))) : sources;
@@ -157,7 +159,7 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
           {!searchError && flatHits.length === 0 && <p class="panel-empty">Nothing matches “{query.trim()}”.</p>}
           {groups.map((g) => (
             <section key={g.kind} class="result-group" aria-label={KIND_LABEL[g.kind]}>
-              <h2 class="group-title">{KIND_LABEL[g.kind]} <span class="count">{counts && counts[g.kind] > g.hits.length ? `${g.hits.length} of ${counts[g.kind].toLocaleString()}` : g.hits.length}</span></h2>
+              <h2 class="group-title">{KIND_LABEL[g.kind]} <span class="count">{counts && counts[g.kind] > represented(g.hits) ? `${represented(g.hits)} of ${counts[g.kind].toLocaleString()}` : represented(g.hits)}</span></h2>
               <ul role="listbox" aria-label={`${KIND_LABEL[g.kind]} found`} class="list">
                 {g.hits.map((h) => {
                   const idx = flatHits.indexOf(h);
@@ -167,6 +169,7 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
                       class="list-item hit" onClick={() => { setActive(idx); onOpenHit(h); }}
                     >
                       <span class="item-title">{h.title}</span>
+                      {h.versions && <span class="muted hit-versions">{h.versions.count} versions</span>}
                       <Snippet text={h.snippet} />
                     </li>
                   );
@@ -174,11 +177,11 @@ export function Library({ sources, tags, currentId, searchRef, onOpen, onOpenHit
               </ul>
             </section>
           ))}
-          {hits.length > 0 && totalFound > hits.length && (
+          {hits.length > 0 && totalFound > represented(hits) && (
             <div class="results-more">
-              <span class="muted">Showing {hits.length.toLocaleString()} of {totalFound.toLocaleString()} results</span>
+              <span class="muted">Showing {represented(hits).toLocaleString()} of {totalFound.toLocaleString()} results</span>
               {limit < MAX_RESULTS
-                ? <button type="button" onClick={() => setLimit((l) => Math.min(MAX_RESULTS, l + MORE_RESULTS))}>Show {Math.min(MORE_RESULTS, totalFound - hits.length, MAX_RESULTS - hits.length)} more</button>
+                ? <button type="button" onClick={() => setLimit((l) => Math.min(MAX_RESULTS, l + MORE_RESULTS))}>Show {Math.min(MORE_RESULTS, totalFound - represented(hits), MAX_RESULTS - hits.length)} more</button>
                 : <span class="muted">Refine the search to see the others.</span>}
             </div>
           )}
