@@ -7,6 +7,7 @@ import type {
   SearchOptions, SearchPage, Settings, Source, SourceCount, SourceFilter, SourceListQuery, SourceLocation, SourceMeta, SourceSummary,
   SyncConfig, SyncConfigInput, SyncConflict, SyncNotice, SyncReport, SyncResolution, SyncStatus, SyncTestResult, TrashItem,
   CarryResult, PassageInVersion, SourceComparison, SourceRelation, SourceRelations, VersionsOverview, VersionsRebuild,
+  ReencodeOptions, ReencodeResult, UndoReencodeResult,
 } from './types.ts';
 
 export interface LecternApi {
@@ -112,6 +113,16 @@ export interface LecternApi {
   placeAnnotation(id: Id, range?: { start: number; end: number }): Promise<Annotation>;
   /** The comparison report of two sources: PDF or Markdown by the path's extension (.pdf / .md). */
   exportComparison(a: Id, b: Id, path: string): Promise<ExportResult>;
+  /** Whether a source can be reopened with another encoding, the likely encodings for its original bytes, every encoding, and its undo. */
+  reencodeOptions(sourceId: Id): Promise<ReencodeOptions>;
+  /**
+   * Decodes a source's original bytes with another encoding and puts that text in
+   * place of its text, annotations and citations re-anchored (the sha256 stays);
+   * preview: the same verdicts and the new text's start, nothing written.
+   */
+  reencodeSource(sourceId: Id, encoding: string, options?: { preview?: boolean }): Promise<ReencodeResult>;
+  /** Takes back the source's last re-encoding: its previous text, fields, and annotations' and citations' places. */
+  undoReencode(sourceId: Id): Promise<UndoReencodeResult>;
   /** Where this library syncs (CouchDB replication), or null when it does not. */
   getSyncConfig(): Promise<SyncConfig | null>;
   /** Sets the server, database and user (the password goes to the OS keychain, never the library); null stops syncing. */
@@ -191,6 +202,9 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   passageInVersions: true,
   placeAnnotation: true,
   exportComparison: true,
+  reencodeOptions: true,
+  reencodeSource: true,
+  undoReencode: true,
   getSyncConfig: true,
   setSyncConfig: true,
   testSyncConnection: true,

@@ -21,7 +21,7 @@ export interface Source extends SourceMeta {
   originalName: string;
   sha256: string;
   encoding: string;
-  /** The whole decoded file: NFC, LF line ends, nothing removed. Immutable. */
+  /** The whole decoded file: NFC, LF line ends, nothing removed. Replaced only by "Reopen with encoding…" (the same bytes decoded again). */
   text: string;
   /** Length of text in code points. */
   chars: number;
@@ -683,3 +683,84 @@ export interface PassageInVersion {
   unavailable?: string;
 }
 
+
+// "Reopen with encoding…" (issue 13.3): the same original bytes decoded with
+// another encoding, the text replaced, annotations and citations re-anchored.
+
+/** An encoding a source can be reopened with. */
+export interface EncodingChoice {
+  /** The label stored with a source ('windows-1251'). */
+  encoding: string;
+  family: string;
+  /** The language its decoding reads as (likely candidates only), e.g. 'ru'; null when none fits. */
+  language: string | null;
+}
+
+export interface ReencodeOptions {
+  sourceId: Id;
+  /** What the text is decoded with now. */
+  encoding: string;
+  /** Why this source cannot be reopened (no original bytes kept, or its text is not decoded bytes), or null. */
+  refused: string | null;
+  /** The most plausible encodings for the original bytes, best first (the decoder's own ranking). */
+  likely: EncodingChoice[];
+  /** Every encoding Lectern reads, by family. */
+  all: EncodingChoice[];
+  /** The last re-encoding, which undoReencode takes back; null when there is none. */
+  undo: { from: string; to: string; at: string } | null;
+}
+
+export type ReencodeField = keyof SourceMeta;
+
+export interface ReencodedAnnotation {
+  id: Id;
+  status: AnnotationStatus;
+  /** 1 anchored; the match score when moved; 0 orphaned. */
+  score: number;
+  /** Code points in the new text (start === end for an orphan). */
+  start: number;
+  end: number;
+  /** The new text at [start, end); an orphan keeps its quote. */
+  exact: string;
+  before: { start: number; end: number; exact: string; status: AnnotationStatus };
+  /** In the trash (re-anchored too, so a restore finds its passage). */
+  deleted: boolean;
+}
+
+export interface ReencodeResult {
+  sourceId: Id;
+  from: string;
+  to: string;
+  /** Nothing was written (a preview). */
+  preview: boolean;
+  /** The new text's length in code points. */
+  chars: number;
+  /** Invalid byte sequences in the new decoding (shown as U+FFFD); a replacement is refused while there are any. */
+  invalid: number;
+  /** The start of the new text (at most PREVIEW_CHARS code points). */
+  head: string;
+  /** The first lines that read differently, before and after (1-based line numbers). */
+  changedLines: { line: number; before: string; after: string }[];
+  /** Every annotation of the source (live and in the trash) with its verdict. */
+  annotations: ReencodedAnnotation[];
+  /** Verdict counts over live annotations. */
+  anchored: number;
+  moved: number;
+  orphaned: number;
+  /** Citations in notes into this source that follow their passage. */
+  citations: number;
+  /** Notes citing the source that are not changed (written by a newer Lectern). */
+  notesSkipped: Id[];
+  /** Descriptive fields read from the garbled text and read again from the new one. */
+  meta: { field: ReencodeField; before: string | null; after: string | null }[];
+}
+
+export interface UndoReencodeResult {
+  sourceId: Id;
+  /** The encoding the text is decoded with again. */
+  encoding: string;
+  /** Annotations put back where they were; kept: moved by hand since, left where they are. */
+  restored: number;
+  kept: number;
+  citations: number;
+}

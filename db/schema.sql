@@ -106,6 +106,15 @@ CREATE TABLE source_pages (
   PRIMARY KEY (source_id, page)
 ) WITHOUT ROWID;
 
+CREATE TABLE source_reencodes (
+  source_id TEXT PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+  from_encoding TEXT NOT NULL,
+  to_encoding TEXT NOT NULL,
+  after_text_sha256 TEXT NOT NULL,
+  created TEXT NOT NULL,
+  before TEXT NOT NULL CHECK (json_valid(before))
+) WITHOUT ROWID;
+
 CREATE TABLE source_relations (
   seq INTEGER PRIMARY KEY,
   a_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,

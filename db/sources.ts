@@ -110,6 +110,8 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
     WHERE a.source_id IN (SELECT value FROM json_each(@ids)) AND a.deleted_at IS NULL`);
   const keysStmt = db.prepare('SELECT seq, published, sort_title AS t, imported_at AS i FROM sources WHERE id = ? AND deleted_at IS NULL');
   const trashStmt = db.prepare('UPDATE sources SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
+  const replaceTextStmt = db.prepare(`UPDATE sources SET text = @text, encoding = @encoding, length = @chars, updated_at = @at
+    WHERE id = @id AND deleted_at IS NULL`);
   const maxSeqStmt = db.prepare('SELECT coalesce(max(seq), 0) FROM sources').pluck();
   const indexSinceStmts = [
     db.prepare('INSERT INTO sources_fts (rowid, title, text) SELECT seq, title, text FROM sources WHERE seq > ?'),
@@ -263,7 +265,7 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
         done += rows.length;
       }
     },
-    /** Updates descriptive fields only; the text is immutable. Returns undefined for an unknown id. */
+    /** Updates descriptive fields only (the text changes only through replaceText). Returns undefined for an unknown id. */
     updateMeta(id: string, patch: Partial<SourceMeta>): Source | undefined {
       const sets: string[] = [];
       const params: Record<string, unknown> = { id, at: now() };
@@ -282,6 +284,20 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
           db.prepare(`UPDATE sources SET ${sets.join(', ')}, updated_at = @at WHERE id = @id AND deleted_at IS NULL`).run(params);
         }
         return this.get(id);
+      });
+    },
+    /**
+     * Replaces a live source's text with the same original bytes decoded again
+     * ("Reopen with encoding…"), with the descriptive fields read from it. The
+     * full-text indexes follow through their triggers (sources_fts_au,
+     * source_titles_fts_au), the sync outbox through sync_sources_au. False for an unknown id.
+     */
+    replaceText(id: string, next: { text: string; encoding: string; chars: number; meta: Partial<SourceMeta> }): boolean {
+      return write(() => {
+        if (!existsStmt.get(id)) return false;
+        replaceTextStmt.run({ id, text: next.text, encoding: next.encoding, chars: next.chars, at: now() });
+        if (Object.keys(next.meta).length > 0) this.updateMeta(id, next.meta);
+        return true;
       });
     },
     /** Moves a source, and with it its annotations, to the trash (restore with the trash repo). */

@@ -15,6 +15,7 @@ import { createChanges } from './changes.ts';
 import { createSyncRows } from './sync-rows.ts';
 import { createVersionIndex } from './version-index.ts';
 import { createCollectionRepo } from './collections.ts';
+import { createReencodeRepo } from './reencodes.ts';
 
 /**
  * The whole store: one database, one repository per table group, and one way
@@ -55,6 +56,7 @@ export function openStore(file: string, options: OpenOptions = {}) {
     carried: createCarriedRepo(db),
     versionIndex: createVersionIndex(db, write),
     collections: createCollectionRepo(db, write),
+    reencodes: createReencodeRepo(db),
   };
   // Sources from before migration 0008 get their sort key (once; in memory for a read-only copy).
   if (!refusal || opened.inMemory) repo.sources.fillSortTitles(refusal ? createWriter(db) : write);

@@ -34,6 +34,7 @@ export const LOCAL_TABLES: Record<string, string> = {
   sync_parked: 'sync bookkeeping',
   sync_notices: 'sync bookkeeping',
   sync_state: 'this library\'s identity and server binding',
+  source_reencodes: 'the undo of a source\'s last "Reopen with encoding" on this machine',
   // not synced YET (issue 15.1 wants them): their document kinds are still to be added
   source_originals: 'a source\'s original file (gzip): to travel as an attachment of its text: document, not yet',
   source_pages: 'a PDF source\'s page map, derived from its original file at import: to travel with it, not yet',

@@ -4,14 +4,14 @@ import type { LecternApi } from '../common/api.ts';
 import { ApiError, type NewAnnotation, type ProgressEvent, type TrashItem } from '../common/types.ts';
 import { OffsetMap } from '../common/offsets.ts';
 import { quoteAt } from '../common/selectors.ts';
-import { emptyNoteDoc, noteText } from '../common/note-doc.ts';
-import { citationRef, citationsOf } from '../common/note-citations.ts';
-import { parseNoteDoc } from '../common/note-parse.ts';
+import { emptyNoteDoc } from '../common/note-doc.ts';
+import { noteWrite } from './note-write.ts';
 import { NOTE_SCHEMA_VERSION } from '../common/note-version.ts';
 import type { Store } from '../db/store.ts';
 import type { createImportService } from './import/import-service.ts';
 import type { createExportService } from './export/export-service.ts';
 import type { createVersionsService } from './versions/versions-service.ts';
+import type { ReencodeService } from './import/reencode/service.ts';
 import { parseAnnotationJson } from './export/annotation-json.ts';
 import type { AlignmentCache } from './versions/alignment-cache.ts';
 import type { passageInVersions } from './versions/passage-in-versions.ts';
@@ -44,12 +44,6 @@ export interface ApiDeps {
 }
 
 
-const noteWrite = (title: string, doc: unknown) => {
-  // every doc saved must fit this build's note schema (safe links, citations that name a passage): the store records it as that version
-  let parsed;
-  try { parsed = parseNoteDoc(doc); } catch (e) { throw new ApiError('invalid-note', (e as Error).message); }
-  return { title, doc, text: noteText(doc), citations: citationsOf(parsed).map((c) => citationRef(c.attrs)) };
-};
 
 /** A note written by a newer version of Lectern: this one must not save over it. */
 const newerNote = (id: string, version: number) => new ApiError('note-read-only',
@@ -68,6 +62,8 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
   let comparing: Promise<{ cache: AlignmentCache; inVersions: typeof passageInVersions }> | undefined;
   const compared = () => (comparing ??= Promise.all([import('./versions/alignment-cache.ts'), import('./versions/passage-in-versions.ts')])
     .then(([c, p]) => ({ cache: c.createAlignmentCache(), inVersions: p.passageInVersions })));
+  let reencodeService: Promise<ReencodeService> | undefined;
+  const reencoder = () => (reencodeService ??= import('./import/reencode/service.ts').then((m) => m.createReencodeService(store)));
   let syncService: Promise<SyncService> | undefined;
   const syncer = () => (syncService ??= import('./sync/service.ts').then((m) => m.createSyncService({ store, credentials: syncCredentials })));
   /** Continuous sync follows the configuration: on while it says so. */
@@ -236,6 +232,9 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
       const [{ cache }, exp] = await Promise.all([compared(), exporter()]);
       return exp.comparison(a, b, savePath(path), cache);
     },
+    reencodeOptions: async (id) => (await reencoder()).options(id),
+    reencodeSource: async (id, encoding, options) => (await reencoder()).reencode(id, encoding, options?.preview ?? false),
+    undoReencode: async (id) => (await reencoder()).undo(id),
     async getSyncConfig() { return (await syncer()).config(); },
     async setSyncConfig(config) {
       const sync = await syncer();

@@ -1,5 +1,6 @@
-// Alignments of stored sources, kept for the few pairs used last: a source's
-// text never changes, so an alignment stays true while both sources exist.
+// Alignments of stored sources, kept for the few pairs used last. A source's
+// text changes only when it is reopened with another encoding, which changes
+// its updatedAt: the key holds it, so an alignment of the old text is not reused.
 // "Also in" asks for the same pairs on every hover of a citation, and the
 // comparison report for the pair the compare view just showed.
 import type { Alignment } from '../../common/align/types.ts';
@@ -13,7 +14,7 @@ export function createAlignmentCache() {
   return {
     /** alignSources(a, b), from the cache when this pair (by ids and sha256) was aligned lately. */
     get(a: Source, b: Source): Alignment {
-      const key = `${a.id}:${a.sha256}|${b.id}:${b.sha256}`;
+      const key = `${a.id}:${a.sha256}:${a.updatedAt}|${b.id}:${b.sha256}:${b.updatedAt}`;
       let al = kept.get(key);
       if (al) kept.delete(key);
       else al = alignSources(a, b);
