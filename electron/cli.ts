@@ -19,8 +19,9 @@ import { versionsCommands } from './cli/versions-commands.ts';
 import { syncCommands } from './cli/sync-commands.ts';
 import { cliSyncCredentials } from './cli/sync-password.ts';
 import { collectionCommands } from './cli/collection-commands.ts';
+import { reencodeCommands } from './cli/reencode-command.ts';
 
-export const COMMANDS: Command[] = [...libraryCommands, ...collectionCommands, ...noteCommands, ...exportCommands, ...versionsCommands, ...maintenanceCommands, ...syncCommands];
+export const COMMANDS: Command[] = [...libraryCommands, ...collectionCommands, ...noteCommands, ...exportCommands, ...versionsCommands, ...reencodeCommands, ...maintenanceCommands, ...syncCommands];
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },
