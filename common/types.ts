@@ -747,8 +747,9 @@ export interface ReencodeResult {
   anchored: number;
   moved: number;
   orphaned: number;
-  /** Citations in notes into this source that follow their passage. */
+  /** Citations in notes into this source that follow their passage, and the notes they are in. */
   citations: number;
+  notes: Id[];
   /** Notes citing the source that are not changed (written by a newer Lectern). */
   notesSkipped: Id[];
   /** Descriptive fields read from the garbled text and read again from the new one. */

@@ -13,8 +13,8 @@ export interface BusEvents {
   'new-note': Record<string, never>;
   /** Show two sources side by side in the main area (a: left, b: right); carry: open the carry dialog there. */
   'compare': { a: string; b: string; carry?: boolean };
-  /** Something changed in the store that lists should re-read. */
-  'changed': { what: 'sources' | 'annotations' | 'notes' | 'settings' };
+  /** Something changed in the store that lists should re-read; ids: notes rewritten elsewhere (an open one reloads). */
+  'changed': { what: 'sources' | 'annotations' | 'notes' | 'settings'; ids?: string[] };
 }
 
 type Listener<K extends keyof BusEvents> = (payload: BusEvents[K]) => void;

@@ -6,7 +6,7 @@
 // SidePanel, AnnotationPopover and Toasts. App keeps only what is its own:
 // settings, the popover, the side tab, the one open dialog, undo and notices.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Annotation, AnnotationImportResult, SearchHit, Settings, SourceMeta } from '../../common/types.ts';
+import type { Annotation, AnnotationImportResult, ReencodeResult, SearchHit, Settings, SourceMeta } from '../../common/types.ts';
 import { DEFAULT_SETTINGS } from '../../common/types.ts';
 import { CITATION_MIME, type CitationAttrs } from '../../common/citation.ts';
 import { IMPORT_EXTENSIONS } from '../../common/import-formats.ts';
@@ -26,6 +26,7 @@ import { DropOverlay, ImportProgress, ImportSummary } from '../import/ImportView
 import { SettingsDialog } from '../dialogs/Settings.tsx';
 import { MOD, ShortcutsDialog } from '../dialogs/Shortcuts.tsx';
 import { AnnotationImportSummary, ExportDialog, type ExportTarget } from '../dialogs/Export.tsx';
+import { ReencodeDialog, ReencodeToast } from '../dialogs/Reencode.tsx';
 import { Splitter } from './Splitter.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { SidePanel, type SideTab } from './SidePanel.tsx';
@@ -46,7 +47,7 @@ const api = () => window.lectern;
 
 /** The modal open over the window (at most one). */
 type DialogState =
-  | { kind: 'settings' } | { kind: 'shortcuts' } | { kind: 'export' }
+  | { kind: 'settings' } | { kind: 'shortcuts' } | { kind: 'export' } | { kind: 'reencode' }
   | { kind: 'annotation-import'; fileName: string; result: AnnotationImportResult };
 
 type Passage = { id?: string; start: number; end: number; exact: string };
@@ -251,6 +252,35 @@ export function App() {
     }
   };
 
+  // ---- "Reopen with encoding…" (issue 13.3) -----------------------------------
+  const [reencoded, setReencoded] = useState<{ result: ReencodeResult; title: string } | null>(null);
+  /** The source's text, annotations and notes as the store now has them (after a replacement or its undo). */
+  const reloadSource = async (sourceId: string, notes: string[]) => {
+    const [source, list] = await Promise.all([api().getSource(sourceId), api().listAnnotations(sourceId)]);
+    setSource(source);
+    setAnnotations(sourceId, () => list);
+    await library.changed({ sources: true, annotations: true });
+    emit('changed', { what: 'notes', ids: notes });
+    return source;
+  };
+  const replaceEncoding = async (encoding: string) => {
+    if (!open) return;
+    const sourceId = open.source.id;
+    await openNote?.flush?.(); // the store rewrites the citations of notes into the source: the open one is saved first
+    const result = await api().reencodeSource(sourceId, encoding);
+    setDialog(null);
+    const source = await reloadSource(sourceId, result.notes);
+    setReencoded({ result, title: source.title });
+  };
+  const undoReencode = async () => {
+    if (!reencoded) return;
+    const { result } = reencoded;
+    setReencoded(null);
+    await openNote?.flush?.();
+    await api().undoReencode(result.sourceId);
+    await reloadSource(result.sourceId, result.notes);
+  };
+
   // ---- import (drop target, File > Import, progress and summary) --------------
   const { dragging, progress, waiting, summary, closeSummary, startImport, importInputFiles, fileInputRef, folderInputRef } =
     useImport(() => library.changed({ sources: true }), fail);
@@ -410,6 +440,7 @@ export function App() {
             tools={<>
               <button type="button" title={`Export this source (${MOD}+E)`} onClick={openExport}>Export…</button>
               <button type="button" title="Import W3C Web Annotation JSON(-LD) onto this source" onClick={() => annInputRef.current?.click()}>Import annotations…</button>
+              <button type="button" title="Decode this source's original file with another encoding (its annotations follow)" onClick={() => { setPopover(null); setDialog({ kind: 'reencode' }); }}>Reopen with encoding…</button>
             </>}
             header={open && <VersionsList sourceId={open.source.id} title={open.source.title} fail={fail} />}
           />
@@ -446,6 +477,11 @@ export function App() {
         <ExportDialog source={open ? { id: open.source.id, title: open.source.title } : null} note={openNote} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'annotation-import' && <AnnotationImportSummary fileName={dialog.fileName} result={dialog.result} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'reencode' && open && <ReencodeDialog source={open.source} onClose={() => setDialog(null)} onReplace={replaceEncoding} />}
+      {reencoded && (
+        <ReencodeToast result={reencoded.result} title={reencoded.title}
+          onUndo={() => undoReencode().catch(fail)} onDismiss={() => setReencoded(null)} />
+      )}
 
       <Toasts
         undo={undo} notice={notice}

@@ -86,6 +86,8 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
   const [filter, setFilter] = useState('');
   const [bodyHits, setBodyHits] = useState<Set<string> | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  /** Grows when the open note was rewritten elsewhere (its citations re-anchored): the editor is built again from the store. */
+  const [reloads, setReloads] = useState(0);
   const [title, setTitle] = useState('');
   const [tb, setTb] = useState<ToolbarState | null>(null);
   const [palette, setPalette] = useState(false);
@@ -138,6 +140,8 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
     afterOpen.current = then ?? null;
   }, []);
 
+  useEffect(() => on('changed', (e) => { if (e.what === 'notes' && openId && e.ids?.includes(openId)) setReloads((n) => n + 1); }), [openId]);
+
   // Build the editor for the open note.
   useEffect(() => {
     if (!openId || !editorHost.current) return undefined;
@@ -186,7 +190,7 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
       created?.destroy();
       if (editor.current === created) editor.current = null;
     };
-  }, [openId]);
+  }, [openId, reloads]);
 
   const createNote = useCallback(async (init?: { title?: string; doc?: unknown }, then?: (e: NoteEditor) => void) => {
     const note = await window.lectern.createNote({ title: init?.title ?? 'Untitled note', ...(init?.doc ? { doc: init.doc } : {}) });

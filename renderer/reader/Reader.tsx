@@ -56,8 +56,8 @@ export function Reader({ source, reveal, onRevealed, annotations, empty, hooks, 
     onReady(ctrl);
     requestAnimationFrame(() => setTimeout(() => performance.mark('lectern:reader-frame'), 0));
     return () => { ctrl.destroy(); ctrlRef.current = null; onReady(null); };
-    // the view is rebuilt only when another source opens; annotations sync below
-  }, [source?.id]);
+    // the view is rebuilt only when another source opens, or its text is replaced (reopened with another encoding); annotations sync below
+  }, [source?.id, source?.text]);
 
   useEffect(() => { ctrlRef.current?.sync(annotations); }, [annotations]);
 

@@ -42,7 +42,7 @@ test('lectern reencode: options, --preview, replace, --undo with --json; usage a
     assert.equal(preview.code, 0, preview.stderr);
     const p = preview.json();
     assert.deepEqual(keys(p), ['anchored', 'annotations', 'changedLines', 'chars', 'citations', 'from', 'head', 'invalid', 'meta',
-      'moved', 'notesSkipped', 'orphaned', 'preview', 'sourceId', 'to']);
+      'moved', 'notes', 'notesSkipped', 'orphaned', 'preview', 'sourceId', 'to']);
     assert.deepEqual(keys((p.annotations as object[])[0]), ['before', 'deleted', 'end', 'exact', 'id', 'score', 'start', 'status']);
     assert.deepEqual([p.preview, p.anchored, p.from, p.to], [true, 1, 'windows-1252', 'windows-1251']);
     const shown = (await run('show', '--json', id)).json() as { encoding: string };

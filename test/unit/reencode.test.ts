@@ -138,6 +138,7 @@ test('windows-1251 stored as windows-1252 goes back to windows-1251: text, sha25
 
     // the note's citations follow their passages
     assert.equal(r.citations, 2);
+    assert.deepEqual(r.notes, [note.id]);
     const cited = citationsOf(parseNoteDoc((await api.getNote(note.id)).doc)).map((c) => c.attrs);
     assert.deepEqual(cited.map((c) => [c.start, c.end, c.exact]), [
       [b.start, b.end, 'мягких французских булок'],

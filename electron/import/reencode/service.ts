@@ -166,7 +166,7 @@ export function createReencodeService(store: Store) {
       sourceId: s.id, from: s.encoding, to: encoding, preview, chars: codePointLength(p.text), invalid,
       head: [...p.text.slice(0, PREVIEW_CHARS * 2)].slice(0, PREVIEW_CHARS).join(''), changedLines: changedLines(s.text, p.text),
       annotations, anchored: count('anchored'), moved: count('moved'), orphaned: count('orphaned'),
-      citations: p.notes.reduce((n, x) => n + x.changes.length, 0), notesSkipped: p.notesSkipped, meta: p.meta,
+      citations: p.notes.reduce((n, x) => n + x.changes.length, 0), notes: p.notes.map((n) => n.noteId), notesSkipped: p.notesSkipped, meta: p.meta,
     };
   };
 
