@@ -214,3 +214,27 @@ test('refusals: no original bytes, a format that is not decoded bytes, an unknow
     assert.equal((await api.getSource(id)).text, RUSSIAN, 'nothing changed');
   });
 });
+
+test('a failure part-way through a replacement leaves nothing changed', async () => {
+  await withApi(async ({ api, store }) => {
+    const id = await importRussian(api);
+    await api.reencodeSource(id, 'windows-1252');
+    const a = await annotate(api, id, mojibake('французских булок'));
+    const s = await api.getSource(id);
+    const note = await api.createNote({ title: 'N', doc: { type: 'doc', content: [{ type: 'paragraph', content: [
+      { type: 'citation', attrs: citationFor(s, a.start, a.end, a.id) }] }] } });
+    const undoBefore = store.reencodes.get(id);
+    const put = store.versionIndex.put;
+    store.versionIndex.put = () => { throw new Error('disk trouble'); }; // the last step of the transaction
+    try {
+      await assert.rejects(api.reencodeSource(id, 'windows-1251'), /disk trouble/);
+    } finally {
+      store.versionIndex.put = put;
+    }
+    assert.deepEqual(await api.getSource(id), s);
+    assert.deepEqual((await api.listAnnotations(id)).map((x) => [x.start, x.end, x.exact, x.status]), [[a.start, a.end, a.exact, 'anchored']]);
+    assert.equal(citationsOf(parseNoteDoc((await api.getNote(note.id)).doc))[0]!.attrs.exact, a.exact);
+    assert.deepEqual(store.reencodes.get(id), undoBefore, 'the undo record is the earlier one');
+    assert.equal((await api.search(mojibake('французских'))).some((h) => h.kind === 'source'), true);
+  });
+});
