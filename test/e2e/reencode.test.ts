@@ -98,3 +98,44 @@ test('a source without its original bytes: the dialog says why and offers only C
     assert.equal((await api.getSource(s.id)).text, mojibake(RUSSIAN));
   });
 });
+
+test('a note open in the notebook that cites the source takes the new passage and does not save the old one back', async () => {
+  await withLectern({ viewport: { width: 1280, height: 800 } }, async (l) => {
+    const { page, api } = l;
+    const id = (await api.importFiles([{ name: 'biblioteka.txt', bytes: new Uint8Array(iconv.encode(RUSSIAN, 'windows-1251')) }])).imported[0]!.id;
+    await api.reencodeSource(id, 'windows-1252');
+    const garbled = await api.getSource(id);
+    const quote = mojibake('французских булок');
+    const start = garbled.text.indexOf(quote);
+    const ann = await api.createAnnotation({ sourceId: id, start, end: start + quote.length });
+    const note = await api.createNote({ title: 'Булки', doc: { type: 'doc', content: [{ type: 'paragraph', content: [
+      { type: 'text', text: 'Quoted: ' },
+      { type: 'citation', attrs: { sourceId: id, start: ann.start, end: ann.end, exact: ann.exact, sha256: garbled.sha256, annotationId: ann.id, sourceTitle: garbled.title } },
+    ] }] } });
+    await l.reload();
+    await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: garbled.title }).click();
+    await page.getByRole('tab', { name: 'Notes' }).click();
+    await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Булки/ }).click();
+    await page.locator('.note-editor .lectern-citation').waitFor();
+
+    await page.getByRole('button', { name: 'Reopen with encoding…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reopen with encoding' });
+    await page.waitForFunction(() => document.querySelector('.reencode-text')?.getAttribute('data-encoding') === 'windows-1251');
+    await page.keyboard.press('Enter'); // Enter in the list replaces
+    await dialog.waitFor({ state: 'detached' });
+    await until('the citation to quote the new text', async () => {
+      const cite = await page.locator('.note-editor .lectern-citation').getAttribute('aria-label');
+      return cite?.includes('“французских булок”') ?? false;
+    });
+
+    // typing in the note saves it with the citation as it now is
+    await page.locator('.note-editor').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' — see the archive');
+    await until('the note to be saved', async () => (await api.getNote(note.id)).text.includes('see the archive'));
+    const saved = await api.getNote(note.id);
+    assert.match(saved.text, /“французских булок”/);
+    assert.doesNotMatch(saved.text, new RegExp(quote));
+    assert.deepEqual(l.errors, []);
+  });
+});
