@@ -238,3 +238,24 @@ test('a failure part-way through a replacement leaves nothing changed', async ()
     assert.equal((await api.search(mojibake('французских'))).some((h) => h.kind === 'source'), true);
   });
 });
+
+test('versions follow the new text: found again after a replacement, and "also in" does not reuse an alignment of the old text', async () => {
+  await withApi(async ({ api }) => {
+    const long = Array.from({ length: 6 }, () => RUSSIAN).join('\n');
+    const utf8 = (await api.importFiles([{ name: 'utf8.txt', bytes: new Uint8Array(Buffer.from(long, 'utf8')) }])).imported[0]!.id;
+    const other = await importRussian(api, cp1251(long), 'cp1251.txt');
+    assert.equal((await api.sourceRelations(other)).relations.length, 1, 'the same text in two encodings: versions');
+    await api.reencodeSource(other, 'windows-1252');
+    assert.equal((await api.sourceRelations(other)).relations.length, 0, 'the garbled text is no version of it');
+    await api.linkSources(utf8, other);
+    const { text } = await api.getSource(utf8);
+    const start = [...text.slice(0, text.indexOf('французских булок'))].length;
+    const before = await api.passageInVersions(utf8, start, start + 17);
+    assert.equal(before.find((p) => p.id === other)!.status, 'orphaned');
+    await api.reencodeSource(other, 'windows-1251');
+    const after = await api.passageInVersions(utf8, start, start + 17);
+    assert.deepEqual([after.find((p) => p.id === other)!.status, after.find((p) => p.id === other)!.exact], ['anchored', 'французских булок']);
+    await api.undoReencode(other);
+    assert.equal((await api.passageInVersions(utf8, start, start + 17)).find((p) => p.id === other)!.status, 'orphaned');
+  });
+});
