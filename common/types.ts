@@ -468,7 +468,9 @@ export interface SyncReport {
   more: boolean;
 }
 
-export type SyncKindName = 'source' | 'tag' | 'annotation' | 'note';
+/** The kinds of synced documents, each '<kind>:<id>' on the server (db/sync-tables.ts maps tables to them). */
+export const SYNC_KINDS = ['source', 'tag', 'annotation', 'note', 'collection', 'relation'] as const;
+export type SyncKindName = (typeof SYNC_KINDS)[number];
 
 /** A record edited on two machines whose edits touch the same fields. */
 export interface SyncConflict {

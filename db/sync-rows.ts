@@ -25,11 +25,25 @@ export interface NoteRecord {
   id: string; title: string; doc: unknown; author: string; created: string; modified: string; deletedAt: string | null;
 }
 
+export interface CollectionRecord {
+  id: string; name: string; created: string; modified: string; deletedAt: string | null;
+  /** Member source ids, sorted. */
+  sources: string[];
+}
+/** A version relation; its id is its pair of sources (relationId in db/sync-tables.ts). */
+export interface RelationRecord {
+  id: string; a: string; b: string; kind: 'version' | 'shares' | 'revision';
+  similarity: number | null; aInB: number | null; bInA: number | null; passages: number | null;
+  origin: 'detected' | 'manual'; dismissed: boolean; created: string; updated: string;
+}
+
 export interface SyncRecords {
   source: SourceRecord;
   tag: TagRecord;
   annotation: AnnotationRecord;
   note: NoteRecord;
+  collection: CollectionRecord;
+  relation: RelationRecord;
 }
 
 export type SyncRows = ReturnType<typeof createSyncRows>;
@@ -90,6 +104,33 @@ export function createSyncRows(db: Db) {
     insertCitation: db.prepare(`INSERT INTO citations (note_id, ord, annotation_id, source_id, start_cp, end_cp, exact)
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
     purgeNote: db.prepare('DELETE FROM notes WHERE id = ?'),
+    collection: db.prepare(`SELECT id, name, created, modified, deleted_at AS deletedAt,
+      (SELECT json_group_array(source_id) FROM (SELECT source_id FROM collection_sources WHERE collection_id = c.id ORDER BY source_id)) AS sources
+      FROM collections c WHERE id = ?`),
+    liveCollectionNamed: db.prepare('SELECT id FROM collections WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL AND id <> ?').pluck(),
+    upsertCollection: db.prepare(`INSERT INTO collections (id, name, created, modified, deleted_at)
+      VALUES (@id, @name, @created, @modified, @deletedAt)
+      ON CONFLICT(id) DO UPDATE SET name = excluded.name, created = excluded.created, modified = excluded.modified,
+        deleted_at = excluded.deleted_at`),
+    renameCollection: db.prepare('UPDATE collections SET name = ? WHERE id = ?'),
+    dropMembers: db.prepare(`DELETE FROM collection_sources WHERE collection_id = ?
+      AND source_id NOT IN (SELECT value FROM json_each(?))`),
+    addMembers: db.prepare(`INSERT OR IGNORE INTO collection_sources (collection_id, source_id, added_at)
+      SELECT ?, value, ? FROM json_each(?)`),
+    purgeCollection: db.prepare('DELETE FROM collections WHERE id = ?'),
+    wasPurged: db.prepare('SELECT 1 FROM purged WHERE id = ?').pluck(),
+    relation: db.prepare(`SELECT a_id AS a, b_id AS b, kind, similarity, a_in_b AS aInB, b_in_a AS bInA, passages, origin,
+      dismissed, created, updated FROM source_relations WHERE min(a_id, b_id) = @lo AND max(a_id, b_id) = @hi`),
+    purgeRelation: db.prepare('DELETE FROM source_relations WHERE min(a_id, b_id) = @lo AND max(a_id, b_id) = @hi'),
+    insertRelation: db.prepare(`INSERT INTO source_relations
+      (a_id, b_id, kind, similarity, a_in_b, b_in_a, passages, origin, dismissed, created, updated)
+      VALUES (@a, @b, @kind, @similarity, @aInB, @bInA, @passages, @origin, @dismissed, @created, @updated)`),
+  };
+
+  /** A relation id's two sources, in the order the id names them. */
+  const pair = (id: string) => {
+    const [lo = '', hi = ''] = id.split('~');
+    return { lo, hi };
   };
 
   const read = {
@@ -102,6 +143,14 @@ export function createSyncRows(db: Db) {
     note: (id: string): NoteRecord | undefined => {
       const r = s.note.get(id) as (Omit<NoteRecord, 'doc'> & { doc: string }) | undefined;
       return r && { ...r, doc: JSON.parse(r.doc) as unknown };
+    },
+    collection: (id: string): CollectionRecord | undefined => {
+      const r = s.collection.get(id) as (Omit<CollectionRecord, 'sources'> & { sources: string }) | undefined;
+      return r && { ...r, sources: JSON.parse(r.sources) as string[] };
+    },
+    relation: (id: string): RelationRecord | undefined => {
+      const r = s.relation.get(pair(id)) as (Omit<RelationRecord, 'id' | 'dismissed'> & { dismissed: number }) | undefined;
+      return r && { id, ...r, dismissed: r.dismissed === 1 };
     },
   };
 
@@ -155,9 +204,29 @@ export function createSyncRows(db: Db) {
       s.clearCitations.run(rec.id);
       noteCitations(rec.doc).forEach((c, i) => s.insertCitation.run(rec.id, i, c.annotationId, c.sourceId, c.start, c.end, c.exact));
     },
+    /** Whether a record was purged here (a member or relation naming it waits for nothing). */
+    wasPurged: (id: string) => s.wasPurged.get(id) !== undefined,
+    /** Another live collection with this name (live names are unique, case-insensitively). */
+    collectionNamed: (name: string, id: string) => s.liveCollectionNamed.get(name, id) as string | undefined,
+    renameCollection(id: string, name: string): void { s.renameCollection.run(name, id); },
+    /** A collection with exactly these members (members this library does not have are left out by the caller). */
+    writeCollection(rec: CollectionRecord): void {
+      const { sources, ...row } = rec;
+      s.upsertCollection.run(row);
+      const members = JSON.stringify(sources);
+      s.dropMembers.run(rec.id, members);
+      s.addMembers.run(rec.id, rec.modified, members);
+    },
+    /** A relation as sent, whichever way round this library had the pair. */
+    writeRelation(rec: RelationRecord): void {
+      s.purgeRelation.run(pair(rec.id));
+      const { id: _id, ...row } = rec;
+      s.insertRelation.run({ ...row, dismissed: rec.dismissed ? 1 : 0 });
+    },
     /** Removes a record for good (a tombstone from another machine); true when there was one. */
     purge(kind: keyof SyncRecords, id: string): boolean {
-      const stmt = { source: s.purgeSource, tag: s.purgeTag, annotation: s.purgeAnnotation, note: s.purgeNote }[kind];
+      if (kind === 'relation') return s.purgeRelation.run(pair(id)).changes > 0;
+      const stmt = { source: s.purgeSource, tag: s.purgeTag, annotation: s.purgeAnnotation, note: s.purgeNote, collection: s.purgeCollection }[kind];
       return stmt.run(id).changes > 0;
     },
   };

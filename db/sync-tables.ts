@@ -4,21 +4,25 @@
 // per-machine state). test/unit/sync-tables.test.ts fails for a table named in
 // neither list, so a new table is a decision, not an omission.
 //
-// To sync a new table (version relations, collections): its three sync_
-// triggers in a migration, a line here, and its record reader/writer in
-// db/sync-rows.ts plus its document fields in electron/sync/kinds.ts.
+// To sync a new table: its three sync_ triggers in a migration, a line here,
+// and its record reader/writer in db/sync-rows.ts plus its document fields in
+// electron/sync/kinds.ts.
 
-/** The kinds of synced documents, each '<kind>:<id>' on the server. */
-export const SYNC_KINDS = ['source', 'tag', 'annotation', 'note'] as const;
-export type SyncKind = (typeof SYNC_KINDS)[number];
+import { SYNC_KINDS, type SyncKindName } from '../common/types.ts';
 
-/** Synced table -> the kind of document its rows belong to (annotation_tags rows are part of their annotation). */
+export { SYNC_KINDS };
+export type SyncKind = SyncKindName;
+
+/** Synced table -> the kind of document its rows belong to (annotation_tags rows are part of their annotation, collection_sources rows of their collection). */
 export const SYNCED_TABLES: Record<string, SyncKind> = {
   sources: 'source',
   tags: 'tag',
   annotations: 'annotation',
   annotation_tags: 'annotation',
   notes: 'note',
+  collections: 'collection',
+  collection_sources: 'collection',
+  source_relations: 'relation',
 };
 
 /** Tables that never sync: derived (rebuilt locally), per-machine, or sync's own bookkeeping. */
@@ -38,18 +42,18 @@ export const LOCAL_TABLES: Record<string, string> = {
   // not synced YET (issue 15.1 wants them): their document kinds are still to be added
   source_originals: 'a source\'s original file (gzip): to travel as an attachment of its text: document, not yet',
   source_pages: 'a PDF source\'s page map, derived from its original file at import: to travel with it, not yet',
-  source_relations: 'version relations: not synced yet (each library detects its own)',
   version_signatures: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',
   version_features: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',
   version_common: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',
-  collections: 'collections: not synced yet (issue 15.1 wants them: a collection kind with its members)',
-  collection_sources: 'a collection\'s members: not synced yet (part of a future collection document)',
 };
 
 /** The order a batch of received documents is applied in: what others refer to first. */
-export const APPLY_ORDER: Record<SyncKind, number> = { source: 0, tag: 1, annotation: 2, note: 3 };
+export const APPLY_ORDER: Record<SyncKind, number> = { source: 0, tag: 1, annotation: 2, note: 3, collection: 4, relation: 5 };
 
 export const docId = (kind: SyncKind, id: string): string => `${kind}:${id}`;
+
+/** A relation's record id: its pair of sources, the smaller id first (as migration 0016's triggers write it). */
+export const relationId = (a: string, b: string): string => (a < b ? `${a}~${b}` : `${b}~${a}`);
 
 export function parseDocId(docId: string): { kind: SyncKind; id: string } | null {
   const colon = docId.indexOf(':');

@@ -20,6 +20,7 @@ export const TEXT_ATTACHMENT = 'text.txt';
 const iso = z.string().min(10).max(40);
 const str = (max: number) => z.string().max(max);
 const uuid = z.string().min(1).max(100);
+const share = z.number().min(0).max(1).nullable();
 
 const SCHEMAS = {
   source: z.object({
@@ -38,6 +39,15 @@ const SCHEMAS = {
   note: z.object({
     id: uuid, title: str(1000), doc: z.unknown(), author: str(200), created: iso, modified: iso, deletedAt: iso.nullable(),
   }).strict(),
+  collection: z.object({
+    id: uuid, name: str(500).min(1), created: iso, modified: iso, deletedAt: iso.nullable(),
+    sources: z.array(uuid).max(1_000_000),
+  }).strict(),
+  relation: z.object({
+    id: z.string().min(3).max(201).regex(/^[^~]+~[^~]+$/), a: uuid, b: uuid, kind: z.enum(['version', 'shares', 'revision']),
+    similarity: share, aInB: share, bInA: share, passages: z.number().int().min(0).nullable(),
+    origin: z.enum(['detected', 'manual']), dismissed: z.boolean(), created: iso, updated: iso,
+  }).strict(),
 } satisfies { [K in SyncKind]: z.ZodType<SyncRecords[K]> };
 
 export interface KindSpec {
@@ -45,6 +55,8 @@ export interface KindSpec {
   fields: readonly string[];
   /** Fields that say when: in a merge the later value is taken, never a conflict. */
   clocks: readonly string[];
+  /** Fields that are sets (sorted arrays): both sides' additions and removals are merged, never a conflict. */
+  sets?: readonly string[];
   /** The fields a researcher edits (an edit against a delete keeps the edit). */
   content: readonly string[];
   /** What a conflict list shows of the record. */
@@ -75,6 +87,20 @@ export const KINDS: Record<SyncKind, KindSpec> = {
     clocks: ['modified'],
     content: ['title', 'doc'],
     label: (r) => String(r.title ?? ''),
+  },
+  collection: {
+    fields: ['name', 'sources', 'deletedAt'],
+    clocks: ['modified'],
+    sets: ['sources'],
+    content: ['name', 'sources'],
+    label: (r) => String(r.name ?? ''),
+  },
+  relation: {
+    // the figures are measured from the two texts (the same on every machine): what a researcher decides is kind, origin, dismissed
+    fields: ['kind', 'origin', 'dismissed'],
+    clocks: ['updated'],
+    content: ['kind', 'origin', 'dismissed'],
+    label: (r) => `${String(r.a ?? '')} ~ ${String(r.b ?? '')}`,
   },
 };
 

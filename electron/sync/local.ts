@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Store } from '../../db/store.ts';
 import type { DocState } from '../../db/changes.ts';
-import { parseDocId, type SyncKind } from '../../db/sync-tables.ts';
+import { parseDocId, relationId, type SyncKind } from '../../db/sync-tables.ts';
 import type { SyncRecords } from '../../db/sync-rows.ts';
 import { parseNoteDoc } from '../../common/note-parse.ts';
 import { TEXT_PREFIX, fromBody, textBody, toBody } from './kinds.ts';
@@ -153,6 +153,29 @@ export function createLocal(store: Store) {
       const problem = noteProblem(record.doc);
       if (problem) return { ok: false, reason: `note ${record.id} ("${record.title}"): ${problem}` };
       rows.writeNote(record);
+      return { ok: true };
+    },
+    collection(record) {
+      const missing = record.sources.find((id) => !rows.sourceExists(id) && !rows.wasPurged(id));
+      if (missing) return { ok: false, reason: `collection ${record.id} ("${record.name}"): its source ${missing} has not arrived yet`, waiting: true };
+      const other = record.deletedAt === null ? rows.collectionNamed(record.name, record.id) : undefined;
+      if (other !== undefined) {
+        // Two machines made a collection of one name: the one with the larger id is renamed, on every machine alike.
+        if (record.id > other) record = { ...record, name: `${record.name} (2)` };
+        else rows.renameCollection(other, `${rows.read('collection', other)!.name} (2)`);
+      }
+      rows.writeCollection({ ...record, sources: record.sources.filter((id) => rows.sourceExists(id)) });
+      return { ok: true };
+    },
+    relation(record) {
+      const missing = [record.a, record.b].find((id) => !rows.sourceExists(id));
+      if (missing) {
+        // a relation to a source purged here goes with it
+        if (rows.wasPurged(missing)) return { ok: true };
+        return { ok: false, reason: `relation ${record.id}: its source ${missing} has not arrived yet`, waiting: true };
+      }
+      if (relationId(record.a, record.b) !== record.id) return { ok: false, reason: `relation ${record.id} names other sources (${record.a}, ${record.b})` };
+      rows.writeRelation(record);
       return { ok: true };
     },
   };

@@ -1,8 +1,9 @@
 // Two machines changed one record: merge field by field against the revision
 // both started from. A field only one side changed takes that side's value;
 // a field both changed to the same value is no conflict; a field both changed
-// differently is a conflict for the researcher. A delete against an edit keeps
-// the edit. Clock fields (modified) take the later value.
+// differently is a conflict for the researcher, except a set (a collection's
+// members), which takes both sides' additions and removals. A delete against
+// an edit keeps the edit. Clock fields (modified) take the later value.
 import type { SyncKind } from '../../db/sync-tables.ts';
 import { KINDS, fieldValue, setField } from './kinds.ts';
 import { canonical } from './revs.ts';
@@ -20,6 +21,17 @@ export interface MergeResult {
 
 const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
+/** A three-way merge of a set: what either side added, less what either side removed from the base. */
+function mergeSet(base: unknown, ours: unknown, theirs: unknown): string[] {
+  const list = (v: unknown) => (Array.isArray(v) ? (v as unknown[]).map(String) : []);
+  const b = new Set(list(base));
+  const o = new Set(list(ours));
+  const t = new Set(list(theirs));
+  const out = new Set([...o, ...t]);
+  for (const x of b) if (!o.has(x) || !t.has(x)) out.delete(x);
+  return [...out].sort();
+}
+
 /** Which content fields a side changed from the base (all of them, without a base). */
 const edited = (kind: SyncKind, base: Body | null, side: Body): boolean =>
   KINDS[kind].content.some((f) => base === null || !same(fieldValue(kind, base, f), fieldValue(kind, side, f)));
@@ -33,7 +45,8 @@ export function mergeBodies(kind: SyncKind, base: Body | null, ours: Body, their
     const t = fieldValue(kind, theirs, field);
     if (same(o, t)) continue;
     const b = base === null ? undefined : fieldValue(kind, base, field);
-    if (base !== null && same(o, b)) setField(kind, merged, field, t);
+    if (spec.sets?.includes(field)) setField(kind, merged, field, mergeSet(b, o, t));
+    else if (base !== null && same(o, b)) setField(kind, merged, field, t);
     else if (base !== null && same(t, b)) continue;
     else if (field === 'deletedAt' && o !== null && t !== null) setField(kind, merged, field, String(o) < String(t) ? o : t);
     else conflicts.push(field);

@@ -32,6 +32,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { SidePanel, type SideTab } from './SidePanel.tsx';
 import { AnnotationPopover, type Popover } from './AnnotationPopover.tsx';
 import { Toasts, type Undoable } from './Toasts.tsx';
+import { LibraryStatusBanner } from './LibraryStatusBanner.tsx';
 import { paneColumns, usePanes } from './usePanes.ts';
 import { useTheme } from './useTheme.ts';
 import { useImport } from './useImport.ts';
@@ -70,7 +71,9 @@ export function App() {
   const annInputRef = useRef<HTMLInputElement>(null);
   const scrollSave = useRef(0);
 
-  const fail = useCallback((e: unknown) => setNotice(e instanceof Error ? e.message : String(e)), []);
+  // a failed call may be the first sign the library stopped taking changes: the status banner looks again
+  const [failures, setFailures] = useState(0);
+  const fail = useCallback((e: unknown) => { setNotice(e instanceof Error ? e.message : String(e)); setFailures((n) => n + 1); }, []);
   const library = useLibrary();
   const { sources, tags } = library;
   const { open, selectedId, setSelectedId, reveal, setAnnotations, setSource, close: closeSource, ...reader } = useOpenSource(fail);
@@ -412,6 +415,7 @@ export function App() {
         onToggleLibrary={() => setPanes((p) => ({ ...p, libOpen: !p.libOpen }))} onToggleSide={() => setPanes((p) => ({ ...p, sideOpen: !p.sideOpen }))}
         onImport={() => void startImport()} onSettings={commands.settings} onShortcuts={commands.shortcuts}
       />
+      <LibraryStatusBanner refresh={failures} />
       {progress && (progress.total > 0 || waiting > 0) && <ImportProgress progress={progress} waiting={waiting} />}
       <div class="panes" style={{ gridTemplateColumns: paneColumns(panes) }}>
         <div class="pane" hidden={!panes.libOpen}>

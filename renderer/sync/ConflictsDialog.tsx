@@ -2,10 +2,10 @@
 // versions side by side, and Keep this one / Keep the other / (notes) Keep both.
 // Also what sync decided on its own (merges, a delete against an edit).
 import { useEffect, useState } from 'preact/hooks';
-import type { SyncConflict, SyncNotice, SyncStatus } from '../../common/types.ts';
+import type { SyncKindName, SyncConflict, SyncNotice, SyncStatus } from '../../common/types.ts';
 import { Dialog } from '../dialogs/Dialog.tsx';
 
-const KIND = { note: 'Note', annotation: 'Annotation', source: 'Source', tag: 'Tag' } as const;
+const KIND = { note: 'Note', annotation: 'Annotation', source: 'Source', tag: 'Tag', collection: 'Collection', relation: 'Version relation' } as const satisfies Record<SyncKindName, string>;
 
 type Doc = { type: string; content?: Doc[]; text?: string };
 

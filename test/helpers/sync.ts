@@ -48,7 +48,12 @@ export function snapshot(file: string) {
       .map((n) => ({ ...n, doc: JSON.parse(n.doc) as unknown })); // the same document, whatever its key order
     const citations = db.prepare('SELECT note_id, ord, annotation_id, source_id, start_cp, end_cp, exact FROM citations ORDER BY note_id, ord').all();
     const tags = db.prepare('SELECT id, name FROM tags ORDER BY id').all();
-    return { sources, annotations, notes, citations, tags };
+    const collections = db.prepare(`SELECT id, name, created, modified, deleted_at,
+        (SELECT json_group_array(source_id) FROM (SELECT source_id FROM collection_sources WHERE collection_id = c.id ORDER BY source_id)) AS sources
+      FROM collections c ORDER BY id`).all();
+    const relations = db.prepare(`SELECT min(a_id, b_id) AS lo, max(a_id, b_id) AS hi, kind, origin, dismissed, similarity
+      FROM source_relations ORDER BY lo, hi`).all();
+    return { sources, annotations, notes, citations, tags, collections, relations };
   } finally {
     db.close();
   }

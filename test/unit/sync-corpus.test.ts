@@ -36,7 +36,10 @@ async function buildLibrary(file: string) {
       ] }] } });
     }
     await api.deleteAnnotation(annotations[1]!.id); // the trash syncs too
-    return { sources: sources.length, annotations: annotations.length };
+    // the versions found among the corpus articles at import travel too, one document per pair
+    const relations = store.db.prepare('SELECT count(*) FROM source_relations').pluck().get() as number;
+    assert.ok(relations > 0, 'the corpus holds versions of some stories');
+    return { sources: sources.length, annotations: annotations.length, relations };
   } finally {
     store.close();
   }
@@ -52,7 +55,7 @@ test('the corpus library syncs to two more libraries through kills of the pusher
     await teamDatabase(server, DATABASE, [SYNC_USER]);
     const [a, b, c] = ['a.db', 'b.db', 'c.db'].map((f) => join(dir, f)) as [string, string, string];
     const made = await buildLibrary(a);
-    const records = made.sources + made.annotations + 20 + 7; // sources, annotations, notes, tags
+    const records = made.sources + made.annotations + 20 + 7 + made.relations; // sources, annotations, notes, tags, relations
     const expectedDocs = records + made.sources + 1; // and a text document per source, and the library marker
 
     // 1. the first push is killed part-way, then resumed

@@ -1,0 +1,117 @@
+// Collections (with their members) and version relations sync (issue 15.1,
+// migration 0016): two machines, one pouchdb-server, real `lectern sync`
+// processes. Members added and removed offline on both sides merge as sets; a
+// pair dismissed on one machine is dismissed on the other and stays so across
+// a rebuild there; two collections of one name made offline stay two, one of
+// them renamed alike on both; a purged collection goes on both.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { openStore } from '../../db/store.ts';
+import { createApi } from '../../electron/api.ts';
+import type { LecternApi } from '../../common/api.ts';
+import { startCouch, teamDatabase, type CouchServer } from '../helpers/couch-server.ts';
+import { CORPUS, SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
+import { SYNC_USER, snapshot, synced } from '../helpers/sync.ts';
+
+let server: CouchServer;
+let dir: string;
+let cleanup: () => void;
+let n = 0;
+
+before(async () => {
+  ({ dir, cleanup } = tempDir('lectern-sync-collections-'));
+  server = await startCouch(join(dir, 'couch'));
+});
+after(async () => {
+  await server.stop();
+  cleanup();
+});
+
+async function pair() {
+  const database = `lib${++n}`;
+  await teamDatabase(server, database, [SYNC_USER]);
+  const files = [join(dir, `${database}-a.db`), join(dir, `${database}-b.db`)] as const;
+  const target = { server, database };
+  const edit = async <T>(file: string, fn: (api: LecternApi) => Promise<T>): Promise<T> => {
+    const store = openStore(file);
+    try {
+      return await fn(createApi({ store }));
+    } finally {
+      store.close();
+    }
+  };
+  const sync = (file: string) => synced(file, target);
+  return { a: files[0], b: files[1], edit, sync };
+}
+
+const politics = join(CORPUS, 'politics');
+const corpusFile = join(politics, readdirSync(politics).sort()[0]!);
+
+test('collections and version relations reach the other machine; members merge as sets; a dismissal holds there across a rebuild', async () => {
+  const { a, b, edit, sync } = await pair();
+  const { ids, collection } = await edit(a, async (api) => {
+    const r = await api.importPaths([SEED_000, SEED_001, corpusFile]);
+    const byPath = (end: string) => r.imported.find((i) => i.path.endsWith(end))!.id;
+    const ids = { s0: byPath('000_75a8ae8bdfc13fc0.txt'), s1: byPath('001_bfe0e10eea0bc990.txt'), c: r.imported.find((i) => i.path === corpusFile)!.id };
+    const collection = await api.createCollection('Crocus attack');
+    await api.addToCollection(collection.id, [ids.s0, ids.s1]);
+    return { ids, collection };
+  });
+  await sync(a);
+  await sync(b);
+  await edit(b, async (api) => {
+    assert.deepEqual((await api.listCollections()).map((c) => [c.name, c.sourceCount]), [['Crocus attack', 2]]);
+    const rel = (await api.sourceRelations(ids.s0)).relations.find((r) => r.id === ids.s1);
+    assert.equal(rel?.kind, 'version', 'the seeds\' relation, detected on the first machine, is here');
+  });
+  assert.deepEqual(snapshot(a).relations, snapshot(b).relations);
+
+  // offline on both: the laptop adds the corpus article, the desktop takes seed 000 out and dismisses the pair
+  await edit(a, (api) => api.addToCollection(collection.id, [ids.c]));
+  await edit(b, async (api) => {
+    await api.removeFromCollection(collection.id, [ids.s0]);
+    await api.unlinkSources(ids.s0, ids.s1);
+  });
+  await sync(a);
+  await sync(b);
+  await sync(a);
+  const members = (file: string) => (snapshot(file).collections as Array<{ id: string; sources: string }>)
+    .find((c) => c.id === collection.id)!.sources;
+  assert.deepEqual(JSON.parse(members(a)), [ids.s1, ids.c].sort(), 'both edits to the members are kept');
+  assert.equal(members(a), members(b));
+  await edit(a, async (api) => {
+    assert.deepEqual(await api.listSyncConflicts(), [], 'no conflict to review: the members merged, the dismissal was one side\'s');
+    const rel = (await api.sourceRelations(ids.s0)).relations.find((r) => r.id === ids.s1);
+    assert.ok(rel === undefined || rel.dismissed, 'dismissed on the desktop, dismissed on the laptop');
+    await api.rebuildVersions();
+    const after = (await api.listVersions()).relations.find((r) => [r.a, r.b].sort().join() === [ids.s0, ids.s1].sort().join());
+    assert.equal(after?.dismissed, true, 'a rebuild on the laptop keeps the pair dismissed');
+  });
+  assert.deepEqual(snapshot(a).relations, snapshot(b).relations);
+});
+
+test('two collections of one name made offline stay two, one renamed alike on both; a purged collection goes on both', async () => {
+  const { a, b, edit, sync } = await pair();
+  await edit(a, (api) => api.createCollection('Interviews'));
+  await edit(b, (api) => api.createCollection('interviews'));
+  await sync(a);
+  await sync(b);
+  await sync(a);
+  const names = async (file: string) => edit(file, async (api) => (await api.listCollections()).map((c) => `${c.id} ${c.name}`).sort());
+  const onA = await names(a);
+  assert.equal(onA.length, 2);
+  assert.ok(onA.some((x) => x.endsWith(' (2)')), onA.join('; '));
+  assert.deepEqual(await names(b), onA);
+
+  const doomed = await edit(a, async (api) => (await api.listCollections())[0]!);
+  await edit(a, async (api) => {
+    await api.deleteCollection(doomed.id);
+    await api.purgeDeleted([doomed.id]);
+  });
+  await sync(a);
+  await sync(b);
+  await edit(b, async (api) => assert.deepEqual((await api.listCollections()).map((c) => c.id).includes(doomed.id), false));
+  assert.deepEqual(snapshot(a).collections, snapshot(b).collections);
+});
