@@ -17,7 +17,7 @@ test('library status: a library from a newer Lectern opens with a banner saying 
     await createApi({ store }).importPaths([SEED_001]);
     store.close();
     await withLectern({ db: file }, async ({ page }) => {
-      await page.getByRole('option').first().waitFor();
+      await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').first().waitFor();
       assert.equal(await page.locator('.library-status').count(), 0, 'no banner while the library takes changes');
     });
     const raw = new Database(file);
@@ -28,8 +28,9 @@ test('library status: a library from a newer Lectern opens with a banner saying 
       await banner.waitFor();
       assert.match(await banner.innerText(), /written by a newer Lectern \(schema 999, this one knows \d+\).*changes are not saved/);
       // reading still works: the source opens
-      await page.getByRole('option').first().click();
+      await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').first().click();
       await page.locator('.reader-scroll .ProseMirror').waitFor();
+      if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT });
     });
   } finally {
     cleanup();
