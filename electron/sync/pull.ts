@@ -12,6 +12,7 @@ import { TEXT_ATTACHMENT, TEXT_PREFIX } from './kinds.ts';
 import { sha256, type Leaf, type Local } from './local.ts';
 import { createResolver, type Outcome } from './resolve.ts';
 import { canonical, descends } from './revs.ts';
+import { indexForVersions } from '../versions/detect.ts';
 
 export const PULL_BATCH = 500;
 /** The largest record document taken (CouchDB's own default max_document_size). */
@@ -183,6 +184,8 @@ export function createPuller(store: Store, local: Local, couch: Couch, remoteKey
       syncRows.indexNewSources();
       changes.setState(checkpointKey, JSON.stringify(lastSeq));
     });
+    // derived, so outside the batch's transaction: a crash here is mended by `lectern versions --rebuild`
+    indexForVersions(store, newSources.map((s) => s.id).filter((id) => syncRows.sourceExists(id)));
     counts.received += records.length;
   }
 

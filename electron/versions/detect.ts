@@ -106,6 +106,20 @@ function revisionFigures(store: Store, cache: ReturnType<typeof sourceCache>, id
 }
 
 /**
+ * Puts sources in the versions candidate index without looking for their
+ * versions: sources that arrived by sync (their relations arrive with them),
+ * so that a later import finds them as candidates.
+ */
+export function indexForVersions(store: Store, ids: readonly Id[]): void {
+  const entries = ids.flatMap((id) => {
+    const seq = store.versionIndex.seqOf(id);
+    const text = seq === undefined ? undefined : store.sources.get(id)?.text;
+    return seq !== undefined && text !== undefined ? [{ seq, signature: shingleSignature(text) }] : [];
+  });
+  if (entries.length > 0) store.versionIndex.put(entries);
+}
+
+/**
  * Finds the versions and shared passages of newly imported sources in the
  * library, stores them, and returns them as the import reports them.
  */

@@ -115,3 +115,12 @@ test('two collections of one name made offline stay two, one renamed alike on bo
   await edit(b, async (api) => assert.deepEqual((await api.listCollections()).map((c) => c.id).includes(doomed.id), false));
   assert.deepEqual(snapshot(a).collections, snapshot(b).collections);
 });
+
+test('a source that arrived by sync is a candidate for the versions of the next import there', async () => {
+  const { a, b, edit, sync } = await pair();
+  await edit(a, (api) => api.importPaths([SEED_001]));
+  await sync(a);
+  await sync(b);
+  const found = await edit(b, async (api) => (await api.importPaths([SEED_000])).versions);
+  assert.deepEqual(found.map((v) => v.kind), ['version'], 'seed 000 is found to be a version of the seed 001 that came by sync');
+});
