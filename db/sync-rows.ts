@@ -5,13 +5,19 @@
 import type { AnnotationColor, AnnotationStatus } from '../common/types.ts';
 import { noteText } from '../common/note-doc.ts';
 import { noteCitations } from '../common/note-citations.ts';
+import { createHash } from 'node:crypto';
 import type { Db } from './write.ts';
 import { sortTitle } from './sort-title.ts';
+
+/** The sha256 of a source's text as stored (its original file's is `sha256`). */
+export const textSha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export interface SourceRecord {
   id: string; title: string; published: string | null; publisher: string | null; url: string | null; byline: string | null;
   originalPath: string | null; originalName: string; sha256: string; encoding: string; chars: number;
   importedAt: string; updatedAt: string; deletedAt: string | null;
+  /** Which text the source has: it changes when the file is reopened with another encoding. */
+  textSha256: string;
 }
 export interface TagRecord { id: string; name: string; created: string }
 export interface AnnotationRecord {
@@ -72,6 +78,7 @@ export function createSyncRows(db: Db) {
       byline = @byline, original_path = @originalPath, original_name = @originalName, imported_at = @importedAt,
       updated_at = @updatedAt, deleted_at = @deletedAt, sort_title = @sortTitle WHERE id = @id`),
     purgeSource: db.prepare('DELETE FROM sources WHERE id = ?'),
+    replaceText: db.prepare('UPDATE sources SET text = @text, length = @chars, encoding = @encoding WHERE id = @id'),
     tag: db.prepare('SELECT id, name, created FROM tags WHERE id = ?'),
     tagByName: db.prepare('SELECT id FROM tags WHERE name = ? AND id <> ?').pluck(),
     upsertTag: db.prepare(`INSERT INTO tags (id, name, created) VALUES (@id, @name, @created)
@@ -134,7 +141,10 @@ export function createSyncRows(db: Db) {
   };
 
   const read = {
-    source: (id: string) => s.source.get(id) as SourceRecord | undefined,
+    source: (id: string): SourceRecord | undefined => {
+      const r = s.source.get(id) as Omit<SourceRecord, 'textSha256'> | undefined;
+      return r && { ...r, textSha256: textSha256(s.sourceText.get(id) as string) };
+    },
     tag: (id: string) => s.tag.get(id) as TagRecord | undefined,
     annotation: (id: string): AnnotationRecord | undefined => {
       const r = s.annotation.get(id) as (Omit<AnnotationRecord, 'tags'> & { tags: string }) | undefined;
@@ -173,9 +183,12 @@ export function createSyncRows(db: Db) {
      * indexNewSources, in the same transaction.
      */
     writeSource(rec: SourceRecord, text: string | undefined): void {
-      const sorted = { ...rec, sortTitle: sortTitle(rec.title) };
+      const { textSha256: _text, ...row } = rec;
+      const sorted = { ...row, sortTitle: sortTitle(rec.title) };
       if (s.sourceExists.get(rec.id) !== undefined) {
         s.updateSource.run(sorted);
+        // a text reopened with another encoding on the other machine (the full-text index follows by its trigger)
+        if (text !== undefined) s.replaceText.run({ id: rec.id, text, chars: rec.chars, encoding: rec.encoding });
         return;
       }
       if (text === undefined) throw new Error(`source ${rec.id}: its text is needed to insert it`);

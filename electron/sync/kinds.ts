@@ -1,7 +1,7 @@
 // What a synced record looks like on the server: one CouchDB document per
 // record, its id '<kind>:<uuid>', its body the record's fields (plus `type`
 // and the document version `v`). A source's text travels in a document of its
-// own, `text:<source id>`, written once (texts are immutable), with the text
+// own, `text:<source id>`, with the text
 // as its attachment: big texts go in their own batches and never hold back the
 // small documents. Bodies are validated on arrival; a body this Lectern does
 // not understand is parked, never half-applied.
@@ -28,6 +28,7 @@ const SCHEMAS = {
     url: str(4000).nullable(), byline: str(1000).nullable(), originalPath: str(4096).nullable(),
     originalName: str(1000), sha256: z.string().regex(/^[0-9a-f]{64}$/), encoding: str(100),
     chars: z.number().int().min(0), importedAt: iso, updatedAt: iso, deletedAt: iso.nullable(),
+    textSha256: z.string().regex(/^[0-9a-f]{64}$/),
   }).strict(),
   tag: z.object({ id: uuid, name: str(200).min(1), created: iso }).strict(),
   annotation: z.object({

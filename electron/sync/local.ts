@@ -1,11 +1,10 @@
 // The local side of replication, all synchronous SQLite work inside the
 // caller's write transaction: a record as its document body, a change turned
 // into a revision ("stamping"), and a received body written into the rows.
-import { createHash } from 'node:crypto';
 import type { Store } from '../../db/store.ts';
 import type { DocState } from '../../db/changes.ts';
 import { parseDocId, relationId, type SyncKind } from '../../db/sync-tables.ts';
-import type { SyncRecords } from '../../db/sync-rows.ts';
+import { textSha256, type SyncRecords } from '../../db/sync-rows.ts';
 import { parseNoteDoc } from '../../common/note-parse.ts';
 import { TEXT_PREFIX, fromBody, textBody, toBody } from './kinds.ts';
 import { canonical, nextRevision } from './revs.ts';
@@ -24,7 +23,7 @@ export const TOMBSTONE_BODY = '{}';
 /** The body of a tombstone that closes the losing branch of a merged conflict (not a delete). */
 export const CLOSED_BODY = '{"merged":true}';
 
-export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+export const sha256 = textSha256;
 
 export type Applied = { ok: true } | { ok: false; reason: string; waiting?: boolean };
 
@@ -59,8 +58,9 @@ export function createLocal(store: Store) {
   }
 
   /**
-   * The text document of a source, stamped once (texts never change); its
-   * tombstone once the source is purged. Null when there is none to send.
+   * The text document of a source: a new revision when the text changed (a
+   * file reopened with another encoding), its tombstone once the source is
+   * purged. Null when there is none to send.
    */
   function stampText(sourceId: string): DocState | null {
     const docId = `${TEXT_PREFIX}${sourceId}`;
@@ -73,9 +73,9 @@ export function createLocal(store: Store) {
       changes.putDoc(state);
       return state;
     }
-    if (known && !known.deleted) return known;
     const record = rows.read('source', sourceId)!;
-    const body = canonical(textBody(sourceId, sha256(text), record.chars));
+    const body = canonical(textBody(sourceId, record.textSha256, record.chars));
+    if (known && !known.deleted && known.body === body) return known;
     const next = nextRevision(known, body, false);
     const state: DocState = { docId, rev: next.rev, revs: next.revs, body, deleted: false };
     changes.putDoc(state);
@@ -120,9 +120,12 @@ export function createLocal(store: Store) {
   const write: { [K in SyncKind]: (record: SyncRecords[K], texts: ReadonlyMap<string, string>) => Applied } = {
     source(record, texts) {
       let text: string | undefined;
-      if (!rows.sourceExists(record.id)) {
+      const here = rows.sourceText(record.id);
+      if (here === undefined || sha256(here) !== record.textSha256) {
         text = texts.get(record.id);
-        if (text === undefined) return { ok: false, reason: `source ${record.id}: its text has not arrived yet`, waiting: true };
+        if (text === undefined || sha256(text) !== record.textSha256) {
+          return { ok: false, reason: `source ${record.id}: its ${here === undefined ? '' : 'new '}text has not arrived yet`, waiting: true };
+        }
       }
       const twin = record.deletedAt === null ? rows.liveTwin(record.sha256, record.id) : undefined;
       if (twin) {

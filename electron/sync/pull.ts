@@ -149,14 +149,17 @@ export function createPuller(store: Store, local: Local, couch: Couch, remoteKey
     const parked = changes.parked(PULL_BATCH);
     for (const p of parked) if (!received.get(p.docId)?.has(p.rev)) add(p.docId, { rev: p.rev, revs: p.revs, body: p.body, deleted: false });
 
-    // texts of sources new here
+    // texts of sources new here, or whose text changed (reopened with another encoding there)
     const newSources: { id: string; chars: number }[] = [];
     for (const [docId, leaves] of received) {
       const parsed = parseDocId(docId);
-      if (parsed?.kind !== 'source' || syncRows.sourceExists(parsed.id)) continue;
+      if (parsed?.kind !== 'source') continue;
+      const here = syncRows.sourceText(parsed.id);
       for (const leaf of leaves.values()) {
         if (leaf.deleted) continue;
-        const chars = Number((JSON.parse(leaf.body) as { chars?: unknown }).chars);
+        const body = JSON.parse(leaf.body) as { chars?: unknown; textSha256?: unknown };
+        if (here !== undefined && body.textSha256 === sha256(here)) break;
+        const chars = Number(body.chars);
         if (Number.isFinite(chars)) newSources.push({ id: parsed.id, chars });
         break;
       }

@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { openStore } from '../../db/store.ts';
 import { createApi } from '../../electron/api.ts';
 import type { LecternApi } from '../../common/api.ts';
@@ -123,4 +124,34 @@ test('a source that arrived by sync is a candidate for the versions of the next 
   await sync(b);
   const found = await edit(b, async (api) => (await api.importPaths([SEED_000])).versions);
   assert.deepEqual(found.map((v) => v.kind), ['version'], 'seed 000 is found to be a version of the seed 001 that came by sync');
+});
+
+test('a text reopened with another encoding reaches the other machine with its annotations\' new ranges; search there finds the new words', async () => {
+  const { a, b, edit, sync } = await pair();
+  const russian = 'Ночь в библиотеке\n\nСтарый библиотекарь закрыл читальный зал позже обычного. В архиве нашлись письма.\n';
+  const { id } = await edit(a, async (api) => {
+    const r = await api.importFiles([{ name: 'noch.txt', bytes: new Uint8Array(iconv.encode(russian, 'windows-1251')) }]);
+    const id = r.imported[0]!.id;
+    await api.reencodeSource(id, 'windows-1252'); // a wrong reading, as a detector might have made
+    const { text } = await api.getSource(id);
+    const quote = iconv.decode(iconv.encode('письма', 'windows-1251'), 'windows-1252');
+    const start = [...text.slice(0, text.indexOf(quote))].length;
+    await api.createAnnotation({ sourceId: id, start, end: start + [...quote].length, comment: 'letters' });
+    return { id };
+  });
+  await sync(a);
+  await sync(b);
+  await edit(a, (api) => api.reencodeSource(id, 'windows-1251'));
+  await sync(a);
+  await sync(b);
+  await edit(b, async (api) => {
+    const s = await api.getSource(id);
+    assert.equal(s.text, russian);
+    assert.equal(s.encoding, 'windows-1251');
+    const [ann] = await api.listAnnotations(id);
+    assert.equal(ann!.exact, 'письма');
+    assert.equal([...s.text].slice(ann!.start, ann!.end).join(''), 'письма', 'the range points at the passage in the new text');
+    assert.equal((await api.search('библиотекарь')).filter((h) => h.kind === 'source').length, 1);
+  });
+  assert.deepEqual(snapshot(a).sources, snapshot(b).sources);
 });
