@@ -26,6 +26,8 @@ export interface AnnotationRecord {
   /** Tag ids, sorted. */
   tags: string[];
   author: string; created: string; modified: string; deletedAt: string | null;
+  /** The annotation this one was carried (copied) from, on a version of its source. */
+  carriedFrom: string | null;
 }
 export interface NoteRecord {
   id: string; title: string; doc: unknown; author: string; created: string; modified: string; deletedAt: string | null;
@@ -87,18 +89,18 @@ export function createSyncRows(db: Db) {
     purgeTag: db.prepare('DELETE FROM tags WHERE id = ?'),
     tagInUse: db.prepare('SELECT 1 FROM annotation_tags WHERE tag_id = ? LIMIT 1').pluck(),
     annotation: db.prepare(`SELECT id, source_id AS sourceId, start_cp AS start, end_cp AS end, exact, prefix, suffix, color,
-      comment, status, score, author, created, modified, deleted_at AS deletedAt,
+      comment, status, score, author, created, modified, deleted_at AS deletedAt, carried_from AS carriedFrom,
       (SELECT json_group_array(tag_id) FROM (SELECT tag_id FROM annotation_tags WHERE annotation_id = a.id ORDER BY tag_id)) AS tags
       FROM annotations a WHERE id = ?`),
     sourceExists: db.prepare('SELECT 1 FROM sources WHERE id = ?').pluck(),
     tagExists: db.prepare('SELECT 1 FROM tags WHERE id = ?').pluck(),
     upsertAnnotation: db.prepare(`INSERT INTO annotations
-      (id, source_id, start_cp, end_cp, exact, prefix, suffix, color, comment, status, score, author, created, modified, deleted_at)
-      VALUES (@id, @sourceId, @start, @end, @exact, @prefix, @suffix, @color, @comment, @status, @score, @author, @created, @modified, @deletedAt)
+      (id, source_id, start_cp, end_cp, exact, prefix, suffix, color, comment, status, score, author, created, modified, deleted_at, carried_from)
+      VALUES (@id, @sourceId, @start, @end, @exact, @prefix, @suffix, @color, @comment, @status, @score, @author, @created, @modified, @deletedAt, @carriedFrom)
       ON CONFLICT(id) DO UPDATE SET source_id = excluded.source_id, start_cp = excluded.start_cp, end_cp = excluded.end_cp,
         exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix, color = excluded.color,
         comment = excluded.comment, status = excluded.status, score = excluded.score, author = excluded.author,
-        created = excluded.created, modified = excluded.modified, deleted_at = excluded.deleted_at`),
+        created = excluded.created, modified = excluded.modified, deleted_at = excluded.deleted_at, carried_from = excluded.carried_from`),
     clearTags: db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?'),
     linkTag: db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)'),
     purgeAnnotation: db.prepare('DELETE FROM annotations WHERE id = ?'),

@@ -35,7 +35,7 @@ const SCHEMAS = {
     id: uuid, sourceId: uuid, start: z.number().int().min(0), end: z.number().int().min(0), exact: str(1_000_000),
     prefix: str(1000), suffix: str(1000), color: z.enum(ANNOTATION_COLORS), comment: str(100_000),
     status: z.enum(['anchored', 'moved', 'orphaned']), score: z.number().nullable(), tags: z.array(uuid).max(100),
-    author: str(200), created: iso, modified: iso, deletedAt: iso.nullable(),
+    author: str(200), created: iso, modified: iso, deletedAt: iso.nullable(), carriedFrom: uuid.nullable(),
   }).strict(),
   note: z.object({
     id: uuid, title: str(1000), doc: z.unknown(), author: str(200), created: iso, modified: iso, deletedAt: iso.nullable(),

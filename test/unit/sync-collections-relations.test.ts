@@ -155,3 +155,27 @@ test('a text reopened with another encoding reaches the other machine with its a
   });
   assert.deepEqual(snapshot(a).sources, snapshot(b).sources);
 });
+
+test('a carried copy keeps the annotation it came from on the other machine, so carrying again there makes no second copy', async () => {
+  const { a, b, edit, sync } = await pair();
+  const { s0, s1 } = await edit(a, async (api) => {
+    const r = await api.importPaths([SEED_000, SEED_001]);
+    const s0 = r.imported.find((i) => i.path.endsWith('000_75a8ae8bdfc13fc0.txt'))!.id;
+    const s1 = r.imported.find((i) => i.path.endsWith('001_bfe0e10eea0bc990.txt'))!.id;
+    const { text } = await api.getSource(s1);
+    const start = [...text.slice(0, text.indexOf('Dossier Center'))].length;
+    await api.createAnnotation({ sourceId: s1, start, end: start + 'Dossier Center'.length, comment: 'the source of the leak' });
+    await api.carryAnnotations(s1, s0);
+    return { s0, s1 };
+  });
+  await sync(a);
+  await sync(b);
+  await edit(b, async (api) => {
+    const [original] = await api.listAnnotations(s1);
+    const copies = await api.listAnnotations(s0);
+    assert.equal(copies.length, 1);
+    assert.equal(copies[0]!.carriedFrom, original!.id);
+    const again = await api.carryAnnotations(s1, s0);
+    assert.deepEqual([again.carried.length, again.skipped.length], [0, 1], 'the copy that came by sync counts as carried');
+  });
+});
