@@ -4,48 +4,16 @@
 // pair dismissed on one machine is dismissed on the other and stays so across
 // a rebuild there; two collections of one name made offline stay two, one of
 // them renamed alike on both; a purged collection goes on both.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import iconv from 'iconv-lite';
-import { openStore } from '../../db/store.ts';
-import { createApi } from '../../electron/api.ts';
-import type { LecternApi } from '../../common/api.ts';
-import { startCouch, teamDatabase, type CouchServer } from '../helpers/couch-server.ts';
-import { CORPUS, SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
-import { SYNC_USER, snapshot, synced } from '../helpers/sync.ts';
+import { CORPUS, SEED_000, SEED_001 } from '../helpers/tmp.ts';
+import { snapshot } from '../helpers/sync.ts';
+import { syncServerForTests } from '../helpers/sync-pair.ts';
 
-let server: CouchServer;
-let dir: string;
-let cleanup: () => void;
-let n = 0;
-
-before(async () => {
-  ({ dir, cleanup } = tempDir('lectern-sync-collections-'));
-  server = await startCouch(join(dir, 'couch'));
-});
-after(async () => {
-  await server.stop();
-  cleanup();
-});
-
-async function pair() {
-  const database = `lib${++n}`;
-  await teamDatabase(server, database, [SYNC_USER]);
-  const files = [join(dir, `${database}-a.db`), join(dir, `${database}-b.db`)] as const;
-  const target = { server, database };
-  const edit = async <T>(file: string, fn: (api: LecternApi) => Promise<T>): Promise<T> => {
-    const store = openStore(file);
-    try {
-      return await fn(createApi({ store }));
-    } finally {
-      store.close();
-    }
-  };
-  const sync = (file: string) => synced(file, target);
-  return { a: files[0], b: files[1], edit, sync };
-}
+const { pair } = syncServerForTests('lectern-sync-collections-');
 
 const politics = join(CORPUS, 'politics');
 const corpusFile = join(politics, readdirSync(politics).sort()[0]!);

@@ -5,48 +5,14 @@
 // deletes travel as tombstones and an undo after a synced delete restores on
 // both; the same tag made on both machines becomes one; continuous sync
 // brings a change over without being asked.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { openStore, type Store } from '../../db/store.ts';
-import { createApi } from '../../electron/api.ts';
-import type { LecternApi } from '../../common/api.ts';
-import { startCouch, teamDatabase, type CouchServer } from '../helpers/couch-server.ts';
 import { cliProcess } from '../helpers/processes.ts';
-import { SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
-import { SYNC_USER, snapshot, startSync, synced, waitFor } from '../helpers/sync.ts';
+import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
+import { snapshot, startSync, waitFor } from '../helpers/sync.ts';
+import { syncServerForTests } from '../helpers/sync-pair.ts';
 
-let server: CouchServer;
-let dir: string;
-let cleanup: () => void;
-let n = 0;
-
-before(async () => {
-  ({ dir, cleanup } = tempDir('lectern-sync-conflicts-'));
-  server = await startCouch(join(dir, 'couch'));
-});
-after(async () => {
-  await server.stop();
-  cleanup();
-});
-
-/** Two empty libraries bound to a fresh database; `edit` opens one for changes between syncs (the "offline" work). */
-async function pair() {
-  const database = `lib${++n}`;
-  await teamDatabase(server, database, [SYNC_USER]);
-  const files = [join(dir, `${database}-a.db`), join(dir, `${database}-b.db`)] as const;
-  const target = { server, database };
-  const edit = async <T>(file: string, fn: (api: LecternApi, store: Store) => Promise<T>): Promise<T> => {
-    const store = openStore(file);
-    try {
-      return await fn(createApi({ store }), store);
-    } finally {
-      store.close();
-    }
-  };
-  const sync = (file: string, extra: string[] = []) => synced(file, target, extra);
-  return { a: files[0], b: files[1], target, edit, sync };
-}
+const { pair } = syncServerForTests('lectern-sync-conflicts-');
 
 const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
