@@ -178,6 +178,7 @@ test('UTF-8 read as KOI8-R and back: a passage cut inside a character is moved t
     const whole = await api.createAnnotation({ sourceId: id, start: at, end: at + word.length });
     const cut = await api.createAnnotation({ sourceId: id, start: at + 1, end: at + word.length - 1 }); // starts and ends inside a letter
     const half = await api.createAnnotation({ sourceId: id, start: at + 1, end: at + 2 }); // the second byte of ф
+    assert.equal((await api.reencodeOptions(id)).likely[0]!.encoding, 'utf-8', 'valid UTF-8 is offered first, as the importer reads it');
     const r = await api.reencodeSource(id, 'utf-8');
     const v = new Map(r.annotations.map((a) => [a.id, a]));
     assert.deepEqual([v.get(whole.id)!.status, v.get(whole.id)!.exact], ['anchored', 'французских']);

@@ -19,6 +19,7 @@ import type { AnchorRow } from '../../../db/reencodes.ts';
 import { found } from '../../found.ts';
 import { noteWrite } from '../../note-write.ts';
 import { expandOriginal } from '../original-bytes.ts';
+import { decodeBytes } from '../decode.ts';
 import { extractMetadata } from '../metadata.ts';
 import { ENCODINGS, encodingInfo } from '../encoding/encodings.ts';
 import { detectorEvidence } from '../encoding/detectors.ts';
@@ -62,6 +63,11 @@ function refusal(store: Store, s: Source): string | null {
     return `“${s.title}” was imported before Lectern kept original files (or arrived by sync), so there are no bytes to decode again: import ${s.originalName} again to choose its encoding`;
   }
   return null;
+}
+
+/** The encoding the importer reads these bytes as, or null when it refuses them. */
+function importerReading(bytes: Uint8Array): string | null {
+  try { return decodeBytes(bytes).encoding; } catch { return null; }
 }
 
 function unknownEncoding(encoding: string): ApiError {
@@ -178,9 +184,13 @@ export function createReencodeService(store: Store) {
       const base = { sourceId: id, encoding: s.encoding, all, undo: undo ? { from: undo.from, to: undo.to, at: undo.created } : null };
       const why = refusal(store, s);
       if (why) return { ...base, refused: why, likely: [] };
-      const sample = detectionSample(bytesOf(s));
+      const bytes = bytesOf(s);
+      const sample = detectionSample(bytes);
       const seen = new Set<string>();
       const likely: EncodingChoice[] = [];
+      // what the importer itself reads the bytes as (a byte-order mark, valid UTF-8 or UTF-16 come before any legacy ranking)
+      const detected = importerReading(bytes);
+      if (detected && encodingInfo(detected)?.family === 'Unicode') likely.push({ encoding: detected, family: 'Unicode', language: null });
       // one entry per distinct reading, those without invalid sequences first
       const ranked = rankLegacy(sample, detectorEvidence(sample)).sort((a, b) => Number(a.invalid > 0) - Number(b.invalid > 0));
       for (const c of ranked) {
