@@ -1,19 +1,20 @@
 // The window: toolbar, then library | reader | side panel. Composes the state
-// hooks beside it: useLibrary (the sources, their tags derived), useOpenSource
+// hooks beside it: useLibrary (the library's count, tags, collections and
+// version; the library pane reads its own rows), useOpenSource
 // (the open source, its annotations, the selection and reveal requests),
 // usePanes (layout), useTheme, useImport (drop target, progress, summary),
 // useMenuCommands, useShortcuts and useBusEvent; and the views Toolbar,
 // SidePanel, AnnotationPopover and Toasts. App keeps only what is its own:
 // settings, the popover, the side tab, the one open dialog, undo and notices.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation, AnnotationImportResult, ReencodeResult, SearchHit, Settings, SourceMeta } from '../../common/types.ts';
-import { DEFAULT_SETTINGS } from '../../common/types.ts';
+import { DEFAULT_SETTINGS, MAX_SOURCE_PAGE } from '../../common/types.ts';
 import { CITATION_MIME, type CitationAttrs } from '../../common/citation.ts';
 import { IMPORT_EXTENSIONS } from '../../common/import-formats.ts';
 import { isPlaced } from '../../common/placement.ts';
 import { emit } from '../bus.ts';
 import { Library } from '../library/Library.tsx';
-import { firstMatch, markedTerms } from '../library/find-match.ts';
+import { CollectionFromImport } from '../library/CollectionFromImport.tsx';
 import { Reader, type RevealRequest } from '../reader/Reader.tsx';
 import type { ReaderController, ReaderRange } from '../reader/controller.ts';
 import { AnnotationsPanel, type AnnotationActions } from '../annotations/AnnotationsPanel.tsx';
@@ -64,6 +65,7 @@ export function App() {
   const [undo, setUndo] = useState<Undoable | null>(null);
   const [findRequest, setFindRequest] = useState(0);
   const [notice, setNotice] = useState<string>('');
+  const [info, setInfo] = useState<string>('');
   const [panes, setPanes] = usePanes();
 
   const ctrlRef = useRef<ReaderController | null>(null);
@@ -75,7 +77,7 @@ export function App() {
   const [failures, setFailures] = useState(0);
   const fail = useCallback((e: unknown) => { setNotice(e instanceof Error ? e.message : String(e)); setFailures((n) => n + 1); }, []);
   const library = useLibrary();
-  const { sources, tags } = library;
+  const { tags } = library;
   const { open, selectedId, setSelectedId, reveal, setAnnotations, setSource, close: closeSource, ...reader } = useOpenSource(fail);
 
   // A new annotation left half-written (a reload, a crash) reopens when its source opens again.
@@ -189,6 +191,10 @@ export function App() {
     setUndo(null);
     const { item } = undo;
     await api().restore([item.id, ...(undo.more ?? []).map((x) => x.id)]);
+    if (item.kind === 'collection') {
+      await library.changed({ collections: true });
+      return;
+    }
     if (item.kind === 'source') {
       await library.changed({ sources: true, annotations: true });
       if (undo.wasOpen) await openSource(item.id);
@@ -231,10 +237,22 @@ export function App() {
       if (a) setSelectedId(a.id);
       return;
     }
-    const source = open?.source.id === hit.sourceId ? open.source : await api().getSource(hit.sourceId);
-    const terms = markedTerms(hit.snippet);
-    const m = firstMatch(source.text, terms.length ? terms : (searchRef.current?.value ?? '').split(/\s+/));
-    await openSource(hit.sourceId, m ?? undefined);
+    // the search says where in the text its snippet's match is (nothing when only the title matched)
+    await openSource(hit.sourceId, hit.at ?? undefined);
+  };
+
+  const deleteCollection = async (id: string) => {
+    const item = await api().deleteCollection(id);
+    setUndo({ item, wasOpen: false });
+    await library.changed({ collections: true });
+  };
+
+  /** The sources of an import as a collection (an existing one of that name takes them). */
+  const makeCollection = async (name: string, ids: string[]) => {
+    const existing = (await api().listCollections()).find((c) => c.name.toLowerCase() === name.toLowerCase());
+    const collection = existing ?? await api().createCollection(name);
+    await api().addToCollection(collection.id, ids);
+    await library.changed({ collections: true });
   };
 
   // ---- export, and W3C annotations in ----------------------------------------
@@ -404,9 +422,14 @@ export function App() {
   };
 
   const popAnn = popover?.mode === 'edit' ? open?.annotations.find((a) => a.id === popover.id) : undefined;
-  const search = useCallback((q: string, limit: number) => api().search(q, limit), []);
-  const searchCounts = useCallback((q: string) => api().searchCounts(q), []);
-  const titleOf = useMemo(() => { const m = new Map(sources.map((s) => [s.id, s.title])); return (id: string) => m.get(id) ?? id; }, [sources]);
+  // the titles of an import's duplicates (the sources they are copies of), read when its summary opens
+  const [duplicateTitles, setDuplicateTitles] = useState(new Map<string, string>());
+  useEffect(() => {
+    const ids = [...new Set(summary?.duplicates.map((d) => d.id) ?? [])].slice(0, MAX_SOURCE_PAGE);
+    if (ids.length === 0) return;
+    api().listSources({ ids }).then((list) => setDuplicateTitles(new Map(list.map((s) => [s.id, s.title]))), fail);
+  }, [summary]);
+  const titleOf = (id: string) => duplicateTitles.get(id) ?? id;
 
   return (
     <div class="app">
@@ -420,9 +443,10 @@ export function App() {
       <div class="panes" style={{ gridTemplateColumns: paneColumns(panes) }}>
         <div class="pane" hidden={!panes.libOpen}>
           <Library
-            sources={sources} tags={tags} currentId={open?.source.id ?? null} searchRef={searchRef}
-            onOpen={(id) => openSource(id).catch(fail)} onOpenHit={(h) => openHit(h).catch(fail)} search={search} searchCounts={searchCounts}
-            onDelete={(id) => deleteSource(id).catch(fail)}
+            version={library.version} tags={tags} collections={library.collections} currentId={open?.source.id ?? null} searchRef={searchRef}
+            onOpen={(id) => openSource(id).catch(fail)} onOpenHit={(h) => openHit(h).catch(fail)}
+            onDelete={(id) => deleteSource(id).catch(fail)} onDeleteCollection={(id) => deleteCollection(id).catch(fail)}
+            onCollectionsChanged={() => { library.changed({ collections: true }).catch(fail); }} notify={setInfo} fail={fail}
           />
         </div>
         {panes.libOpen ? <Splitter label="Resize library" value={panes.lib} min={200} max={560} onChange={(v) => setPanes((p) => ({ ...p, lib: v }))} /> : <div />}
@@ -438,7 +462,7 @@ export function App() {
           )}
           <div class="main-view" hidden={!!compare}>
           <Reader
-            source={open?.source ?? null} reveal={reveal} onRevealed={onRevealed} annotations={open?.annotations ?? []} empty={ready && sources.length === 0}
+            source={open?.source ?? null} reveal={reveal} onRevealed={onRevealed} annotations={open?.annotations ?? []} empty={ready && library.count === 0}
             hooks={readerHooks} onReady={onReaderReady} onScroll={onReaderScroll} onSaveMeta={saveMeta}
             findRequest={findRequest}
             tools={<>
@@ -473,7 +497,9 @@ export function App() {
       {dragging && <DropOverlay busy={!!progress} />}
       {summary && (
         <ImportSummary result={summary} titleOf={titleOf} onClose={closeSummary}
-          onOpen={(id) => { closeSummary(); openSource(id).catch(fail); }} />
+          onOpen={(id) => { closeSummary(); openSource(id).catch(fail); }}>
+          <CollectionFromImport result={summary} onMake={makeCollection} />
+        </ImportSummary>
       )}
       {dialog?.kind === 'settings' && <SettingsDialog settings={settings} onSave={saveSettings} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
@@ -488,8 +514,8 @@ export function App() {
       )}
 
       <Toasts
-        undo={undo} notice={notice}
-        onUndo={() => undoDelete().catch(fail)} onDismissUndo={() => setUndo(null)} onDismissNotice={() => setNotice('')}
+        undo={undo} notice={notice} info={info}
+        onUndo={() => undoDelete().catch(fail)} onDismissUndo={() => setUndo(null)} onDismissNotice={() => setNotice('')} onDismissInfo={() => setInfo('')}
       />
       <input
         ref={fileInputRef} type="file" multiple hidden aria-label="Choose files to import" accept={IMPORT_EXTENSIONS.join(',')}

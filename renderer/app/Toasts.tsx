@@ -1,5 +1,6 @@
-// The toast stack at the bottom: the undo offer after a deletion, and the
-// last error.
+// The toast stack at the bottom: the undo offer after a deletion, a passing
+// message (gone after a few seconds), and the last error.
+import { useEffect } from 'preact/hooks';
 import type { TrashItem } from '../../common/types.ts';
 
 /** What the next Undo puts back (restore([item.id, ...more])): one deletion, or several at once (carried copies discarded). */
@@ -8,18 +9,37 @@ export type Undoable = { item: TrashItem; wasOpen: boolean; more?: TrashItem[] }
 export interface ToastsProps {
   undo: Undoable | null;
   notice: string;
+  /** Something done that is not an error ("Added to …"). */
+  info: string;
   onUndo(): void;
   onDismissUndo(): void;
   onDismissNotice(): void;
+  onDismissInfo(): void;
 }
 
-const undoText = ({ item, more }: Undoable) => item.kind === 'source'
-  ? `Deleted “${item.title}”${item.annotations ? ` and its ${item.annotations} ${item.annotations === 1 ? 'annotation' : 'annotations'}` : ''}.`
-  : more?.length ? `${more.length + 1} annotations discarded.` : 'Annotation deleted.';
+/** How long a passing message stays (ms). */
+const INFO_MS = 4000;
+
+const undoText = ({ item, more }: Undoable) => {
+  if (item.kind === 'source') return `Deleted “${item.title}”${item.annotations ? ` and its ${item.annotations} ${item.annotations === 1 ? 'annotation' : 'annotations'}` : ''}.`;
+  if (item.kind === 'collection') return `Deleted the collection “${item.title}” (its sources stay in the library).`;
+  return more?.length ? `${more.length + 1} annotations discarded.` : 'Annotation deleted.';
+};
 
 export function Toasts(p: ToastsProps) {
+  useEffect(() => {
+    if (!p.info) return undefined;
+    const t = setTimeout(p.onDismissInfo, INFO_MS);
+    return () => clearTimeout(t);
+  }, [p.info]);
   return (
     <div class="toasts" aria-live="polite">
+      {p.info && (
+        <div class="toast" role="status">
+          <span>{p.info}</span>
+          <button type="button" class="icon" aria-label="Dismiss" onClick={p.onDismissInfo}>×</button>
+        </div>
+      )}
       {p.undo && (
         <div class="toast" role="status">
           <span>{undoText(p.undo)}</span>

@@ -1,24 +1,34 @@
-// The library's list of sources, read from the back end. Its tags are derived
-// from the sources (each summary lists its annotations' tags), not fetched or
-// kept separately. `changed` is the one refresh after a change in the app:
-// it re-reads the list once and tells the other panes (the notebook's
-// caches) on the bus; the app itself does not listen for its own event.
-import { useCallback, useMemo, useState } from 'preact/hooks';
-import type { SourceSummary } from '../../common/types.ts';
+// What the app knows of the library as a whole: how many sources it holds,
+// the tags in use, the collections, and a version that every change bumps
+// (the library pane reads its rows again, a page at a time; nothing here holds
+// the sources). `changed` is the one refresh after a change in the app: it
+// re-reads once and tells the other panes (the notebook's caches) on the bus;
+// the app itself does not listen for its own event.
+import { useCallback, useState } from 'preact/hooks';
+import type { Collection } from '../../common/types.ts';
 import { emit } from '../bus.ts';
 
 export function useLibrary() {
-  const [sources, setSources] = useState<SourceSummary[]>([]);
-  const tags = useMemo(() => [...new Set(sources.flatMap((s) => s.tags))].sort((a, b) => a.localeCompare(b)), [sources]);
+  const [version, setVersion] = useState(0);
+  /** Sources in the library; null until first read. */
+  const [count, setCount] = useState<number | null>(null);
+  const [tags, setTags] = useState<string[]>([]);
+  const [collections, setCollections] = useState<Collection[] | null>(null);
 
-  const refresh = useCallback(async () => { setSources(await window.lectern.listSources()); }, []);
+  const refresh = useCallback(async () => {
+    const [c, t, cols] = await Promise.all([window.lectern.countSources(), window.lectern.listTags(), window.lectern.listCollections()]);
+    setCount(c.library);
+    setTags(t);
+    setCollections(cols);
+    setVersion((v) => v + 1);
+  }, []);
 
-  /** After sources or annotations changed: one re-read, and the other panes are told. */
-  const changed = useCallback(async (what: { sources?: boolean; annotations?: boolean }) => {
+  /** After sources, annotations or collections changed: one re-read, and the other panes are told. */
+  const changed = useCallback(async (what: { sources?: boolean; annotations?: boolean; collections?: boolean }) => {
     await refresh();
     if (what.sources) emit('changed', { what: 'sources' });
     if (what.annotations) emit('changed', { what: 'annotations' });
   }, [refresh]);
 
-  return { sources, tags, refresh, changed };
+  return { version, count, tags, collections, refresh, changed };
 }

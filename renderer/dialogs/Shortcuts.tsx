@@ -23,6 +23,8 @@ export const SHORTCUT_GROUPS: { title: string; keys: [string, string][] }[] = [
     title: 'Library and reader',
     keys: [
       ['↑ / ↓, Home / End', 'Move through the library or search results'],
+      ['Page Up / Page Down', 'Move a screenful through the library'],
+      ['Letters (library)', 'Jump to the first title that starts with them'],
       ['Enter', 'Open the selected search result'],
       ['Delete (library)', 'Delete the selected source'],
       ['Tab to the text, then arrows', 'Move the caret in the reader; Shift+arrows select'],

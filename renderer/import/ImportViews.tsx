@@ -1,5 +1,6 @@
 // The drop target shown while files are dragged over the window, the progress
 // bar, and the summary at the end of an import.
+import type { ComponentChildren } from 'preact';
 import type { ImportResult } from '../../common/types.ts';
 import type { Progress } from './drop.ts';
 import { Dialog } from '../dialogs/Dialog.tsx';
@@ -32,11 +33,13 @@ export function ImportProgress({ progress, waiting }: { progress: Progress; wait
   );
 }
 
-export function ImportSummary({ result, titleOf, onOpen, onClose }: {
+export function ImportSummary({ result, titleOf, onOpen, onClose, children }: {
   result: ImportResult;
   titleOf(id: string): string;
   onOpen(id: string): void;
   onClose(): void;
+  /** More to offer about the imported sources (e.g. making them a collection). */
+  children?: ComponentChildren;
 }) {
   const { imported, duplicates, failed } = result;
   return (
@@ -44,6 +47,7 @@ export function ImportSummary({ result, titleOf, onOpen, onClose }: {
       <p class="summary-line">
         <strong>{imported.length}</strong> imported · <strong>{duplicates.length}</strong> {duplicates.length === 1 ? 'duplicate' : 'duplicates'} · <strong>{failed.length}</strong> failed
       </p>
+      {children}
       {imported.length > 0 && (
         <section aria-label="Imported">
           <h3>Imported ({imported.length})</h3>
