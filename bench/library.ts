@@ -1,4 +1,4 @@
-// npm run bench:library [-- --sizes 2000,100000] [-- --fresh]
+// npm run bench:library [-- --sizes 2000,100000] [--fresh] [--generate-only]
 //
 // A library of 100,000 generated sources (test/helpers/generated-library.ts)
 // against one of 2,000 in the same run, in the real app (Chromium through the
@@ -28,6 +28,8 @@ const args = process.argv.slice(2);
 const option = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
 const SIZES = (option('sizes') ?? '2000,100000').split(',').map(Number);
 const FRESH = args.includes('--fresh');
+/** Only make (or find) the libraries. */
+const GENERATE_ONLY = args.includes('--generate-only');
 const RUNS = Number(process.env.RUNS ?? 5);
 /** Bump when the generator changes: cached libraries are then made again. */
 const GENERATOR = 1;
@@ -185,6 +187,7 @@ function fiveMegabytes(): { ours: number; ranking: number } {
 
 console.log(`bench:library: sizes ${SIZES.map((s) => s.toLocaleString()).join(', ')}; ${RUNS} page loads each; libraries cached in ${CACHE}`);
 const files = SIZES.map(library);
+if (GENERATE_ONLY) process.exit(0);
 const page: PageFigures[] = [];
 const search: SearchFigures[] = [];
 for (const [i, file] of files.entries()) {
