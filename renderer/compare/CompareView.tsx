@@ -19,7 +19,7 @@ import { ComparisonExport } from '../versions/ComparisonExport.tsx';
 import { CompareRowView } from './CompareRow.tsx';
 import { sideSelection, type SideSelection } from './selection.ts';
 import { useComparison } from './useComparison.ts';
-import { useVirtualRows } from './useVirtualRows.ts';
+import { useVirtualRows } from '../virtual-rows.ts';
 import './compare.css';
 
 export interface CompareViewProps {

@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SourceSort, SourceSummary } from '../../common/types.ts';
 import type { SourcePages } from './useSourcePages.ts';
-import { useVirtualRows } from './useVirtualRows.ts';
+import { useVirtualRows } from '../virtual-rows.ts';
 import { setDraggedSources } from './drag.ts';
 
 /** Every row is this tall (px): the windowing places rows by it. */
@@ -40,7 +40,7 @@ export function SourceList({ pages, sort, currentId, listRef, onOpen, onDelete, 
   const toRow = (index: number) => (dividerAt >= 0 && index >= dividerAt ? index + 1 : index);
   const toIndex = (row: number) => (dividerAt >= 0 && row > dividerAt ? row - 1 : row);
 
-  const virtual = useVirtualRows({ count: rowCount, rowHeight: ROW_HEIGHT, scrollElement: () => scrollRef.current });
+  const virtual = useVirtualRows(rowCount, scrollRef, () => ROW_HEIGHT);
   /** The source the keyboard is on (its offset), or -1. */
   const [active, setActive] = useState(-1);
   const [hover, setHover] = useState<number | null>(null);

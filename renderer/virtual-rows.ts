@@ -1,6 +1,9 @@
 // Only the rows on screen (and a few around) are in the DOM: @tanstack/virtual-core
-// keeps each row's measured height (ResizeObserver) and estimates the others,
-// so a 1 MB pair (~10,000 rows) costs what a screenful does.
+// (headless, framework-free, so no React compatibility layer) keeps each row's
+// measured height (ResizeObserver, for rows that pass `measureElement`) and
+// estimates the others. This hook is its Preact binding, as @tanstack/react-virtual
+// is React's; the compare view (~10,000 paragraph rows) and the library (100,000
+// one-height source rows) both use it.
 import { useLayoutEffect, useReducer, useRef } from 'preact/hooks';
 import { Virtualizer, elementScroll, measureElement, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
 
