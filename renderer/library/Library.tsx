@@ -4,7 +4,7 @@
 // store as needed (a library of 100,000 sources is never held here).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Collection, SearchHit, SearchPage, SourceCount, SourceSort } from '../../common/types.ts';
-import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, SOURCE_SORTS } from '../../common/types.ts';
+import { MAX_SEARCH_LIMIT, SOURCE_SORTS } from '../../common/types.ts';
 import { useSourcePages } from './useSourcePages.ts';
 import { SourceList } from './SourceList.tsx';
 import { Collections } from './Collections.tsx';
@@ -13,6 +13,8 @@ import { MORE_RESULTS, SearchResults, inGroupOrder } from './SearchResults.tsx';
 export { Snippet } from './SearchResults.tsx';
 export type SortKey = SourceSort;
 
+/** Results asked for first (a screenful or two; "Show more" asks for more). */
+const FIRST_RESULTS = 60;
 /** A search waits this long after the last key (ms). */
 const SEARCH_DELAY = 120;
 
@@ -68,7 +70,7 @@ export function Library(p: LibraryProps) {
   const [collectionId, setCollectionId] = useState<string | null>(() => localStorage.getItem('lectern.collection'));
   const [query, setQuery] = useState('');
   const [page, setPage] = useState<SearchPage | null>(null);
-  const [limit, setLimit] = useState(DEFAULT_SEARCH_LIMIT);
+  const [limit, setLimit] = useState(FIRST_RESULTS);
   const [searchError, setSearchError] = useState('');
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLElement | null>(null);
@@ -89,12 +91,12 @@ export function Library(p: LibraryProps) {
   const pages = useSourcePages(listQuery, p.version, p.collections !== null || !collectionId);
   const libraryCount = pages.count?.library ?? 0;
 
-  useEffect(() => { setLimit(DEFAULT_SEARCH_LIMIT); }, [query, collection?.id]);
+  useEffect(() => { setLimit(FIRST_RESULTS); }, [query, collection?.id]);
   useEffect(() => {
     const q = query.trim();
     if (!q) { setPage(null); setSearchError(''); return undefined; }
     const n = ++seq.current;
-    const more = limit > DEFAULT_SEARCH_LIMIT;
+    const more = limit > FIRST_RESULTS;
     const t = setTimeout(() => {
       performance.mark('lectern:search-request');
       window.lectern.searchPage(q, { limit, ...(collection && { collectionId: collection.id }) }).then((r) => {
@@ -132,6 +134,7 @@ export function Library(p: LibraryProps) {
   const searching = page !== null;
   const filtered = !!(collection || tag);
   const empty = pages.count !== null && pages.count.library === 0;
+  const listShown = pages.count !== null && pages.count.total > 0;
 
   return (
     <aside class="library" aria-label="Library">
@@ -146,7 +149,7 @@ export function Library(p: LibraryProps) {
             if (searching) moveHits(e);
             else if (e.key === 'ArrowDown') { e.preventDefault(); listRef.current?.focus(); }
           }}
-          aria-controls={searching ? 'search-results' : 'source-list'}
+          aria-controls={searching ? 'search-results' : listShown ? 'source-list' : undefined}
           aria-activedescendant={searching && flatHits[active] ? `hit-${flatHits[active]!.kind}-${flatHits[active]!.id}` : undefined}
         />
         {collection && (

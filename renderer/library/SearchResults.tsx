@@ -23,6 +23,9 @@ export function Snippet({ text }: { text: string }) {
   return <span class="snippet">{snippetParts(text).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}</span>;
 }
 
+/** How many matches some hits stand for: a row of n versions is n (the totals count every version). */
+const stoodFor = (hits: SearchHit[]) => hits.reduce((n, h) => n + (h.versions?.count ?? 1), 0);
+
 /** The hits in the order the groups show them (what arrow keys step through). */
 export const inGroupOrder = (hits: SearchHit[]): SearchHit[] => KIND_ORDER.flatMap((k) => hits.filter((h) => h.kind === k));
 
@@ -41,13 +44,16 @@ export function SearchResults({ query, page, full, error, active, scope, onActiv
   onShowMore(): void;
 }) {
   const flat = inGroupOrder(page.hits);
-  const groups = KIND_ORDER.map((kind) => ({ kind, hits: flat.filter((h) => h.kind === kind), total: page.totals[kind] }))
-    .filter((g) => g.hits.length > 0);
+  const groups = KIND_ORDER.map((kind) => {
+    const hits = flat.filter((h) => h.kind === kind);
+    return { kind, hits, shown: stoodFor(hits), total: page.totals[kind] };
+  }).filter((g) => g.hits.length > 0);
   const total: SearchTotal = {
     count: KIND_ORDER.reduce((n, k) => n + page.totals[k].count, 0),
     exact: KIND_ORDER.every((k) => page.totals[k].exact),
   };
-  const more = Math.min(MORE_RESULTS, total.count - flat.length, MAX_SEARCH_LIMIT - flat.length);
+  const shown = stoodFor(flat);
+  const more = Math.min(MORE_RESULTS, total.count - shown, MAX_SEARCH_LIMIT - flat.length);
   return (
     <div class="results" id="search-results" role="region" aria-label="Search results" aria-live="polite">
       {error && <p class="panel-empty" role="alert">{error}</p>}
@@ -55,7 +61,7 @@ export function SearchResults({ query, page, full, error, active, scope, onActiv
       {groups.map((g) => (
         <section key={g.kind} class="result-group" aria-label={KIND_LABEL[g.kind]}>
           <h2 class="group-title">
-            {KIND_LABEL[g.kind]} <span class="count">{g.total.count > g.hits.length || !g.total.exact ? `${g.hits.length} of ${totalText(g.total)}` : g.hits.length}</span>
+            {KIND_LABEL[g.kind]} <span class="count">{g.total.count > g.shown || !g.total.exact ? `${g.shown} of ${totalText(g.total)}` : g.shown}</span>
           </h2>
           <ul role="listbox" aria-label={`${KIND_LABEL[g.kind]} found`} class="list">
             {g.hits.map((h) => {
@@ -76,9 +82,9 @@ export function SearchResults({ query, page, full, error, active, scope, onActiv
           </ul>
         </section>
       ))}
-      {flat.length > 0 && (total.count > flat.length || !total.exact) && (
+      {flat.length > 0 && (total.count > shown || !total.exact) && (
         <div class="results-more">
-          <span class="muted">Showing {flat.length.toLocaleString()} of {totalText(total)} results{total.exact ? '' : ' (the best of the title matches, then the newest)'}</span>
+          <span class="muted">Showing {shown.toLocaleString()} of {totalText(total)} results{total.exact ? '' : ' (the best of the title matches, then the newest)'}</span>
           {more > 0 && full && flat.length < MAX_SEARCH_LIMIT
             ? <button type="button" onClick={onShowMore}>Show {more.toLocaleString()} more</button>
             : full && <span class="muted">Refine the search to see the others.</span>}

@@ -28,6 +28,7 @@ export interface SourceListProps {
   removeLabel?: string;
 }
 
+const rowStyle = (top: number) => ({ transform: `translateY(${top}px)`, height: `${ROW_HEIGHT}px` });
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 export function SourceList({ pages, sort, currentId, listRef, onOpen, onDelete, onRemove, removeLabel }: SourceListProps) {
@@ -147,20 +148,18 @@ export function SourceList({ pages, sort, currentId, listRef, onOpen, onDelete, 
         id="source-list" class="list virtual" role="listbox" aria-label="Sources" tabIndex={0}
         aria-activedescendant={activeRow ? `src-${activeRow.id}` : undefined}
         style={{ height: `${virtual.getTotalSize()}px` }} onKeyDown={onKeyDown}
+        onFocus={() => { if (active < 0 && total > 0) setActive(Math.min(total - 1, Math.max(0, virtual.getVirtualItems()[0] ? toIndex(virtual.getVirtualItems()[0]!.index) : 0))); }}
       >
         {items.map((v) => {
-          const style = { transform: `translateY(${v.start}px)`, height: `${ROW_HEIGHT}px` };
-          if (v.index === dividerAt) {
-            return (
-              <li key="undated" role="option" aria-disabled="true" aria-selected={false} class="list-divider" style={style}>
-                Undated · {plural(undated, 'source', 'sources')}
-              </li>
-            );
-          }
+          if (v.index === dividerAt) return null;
           const index = toIndex(v.index);
-          return row(pages.rowAt(index), index, style);
+          return row(pages.rowAt(index), index, rowStyle(v.start));
         })}
       </ul>
+      {/* beside the listbox, not in it: a listbox holds only options */}
+      {items.some((v) => v.index === dividerAt) && (
+        <div class="list-divider" style={rowStyle(dividerAt * ROW_HEIGHT)}>Undated · {plural(undated, 'source', 'sources')}</div>
+      )}
       {actionFor && actionIndex >= 0 && (
         <div class="item-actions" style={{ top: `${toRow(actionIndex) * ROW_HEIGHT + ROW_HEIGHT / 2}px` }}>
           {onRemove && (

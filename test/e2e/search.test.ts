@@ -57,10 +57,13 @@ test('search: Cologne finds seed 001, Colony finds seed 000 and Enter opens it s
       await page.waitForTimeout(300);
       assert.equal(await page.getByRole('alert').count(), 0, `searching ${q} shows no error`);
     }
-    // both seeds say ISIS-K; they are versions of one story, so one row stands for both
+    // both seeds say ISIS-K; they are versions of one story, so one row stands for both, says so, and counts both
     assert.equal((await api.search('ISIS-K', 10)).filter((h) => h.kind === 'source')[0]?.versions?.count, 2);
     await search.fill('ISIS-K');
-    await page.waitForFunction(() => document.querySelectorAll('[aria-label="Sources found"] [role="option"]').length === 1);
+    await sourcesFound.getByRole('option').filter({ hasText: '2 versions' }).waitFor();
+    assert.equal(await sourcesFound.getByRole('option').count(), 1);
+    const heading = page.getByRole('region', { name: 'Sources' }).getByRole('heading');
+    assert.equal((await heading.innerText()).replace(/\s+/g, ' ').trim().toLowerCase(), 'sources 2');
   });
 });
 
