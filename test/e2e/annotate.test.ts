@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withLectern, type Lectern } from './harness.ts';
-import { marksAt, markText, selectInReader } from './helpers.ts';
+import { marksAt, markText, selectInReader, until } from './helpers.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
 
 const PASSAGE = 'the documents showed ethnic Tajiks radicalized by ISIS-K';
@@ -68,10 +68,13 @@ test('annotating a passage in seed 001 with a comment and two tags survives a re
     // the library counts it
     assert.match(await page.getByRole('option', { name: source.title }).innerText(), /1 annotation\b/);
     // filtering by the parent tag "actors" keeps only the source with actors/ISIS-K
+    // (the list reads its rows from the store: wait for the filtered listing)
+    const titles = () => page.evaluate(() => [...document.querySelectorAll('[role="listbox"][aria-label="Sources"] [role="option"] .item-title')].map((t) => t.textContent));
     await page.getByLabel('Filter by tag').selectOption('actors');
-    assert.deepEqual(await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').allInnerTexts().then((t) => t.map((x) => x.split('\n')[0])), [source.title]);
+    await page.locator('.library-count').filter({ hasText: /^1 of 2 sources/ }).waitFor();
+    await until('the filtered list', async () => JSON.stringify(await titles()) === JSON.stringify([source.title]));
     await page.getByLabel('Filter by tag').selectOption('');
-    assert.equal(await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').count(), 2);
+    await until('both sources again', async () => (await titles()).length === 2);
   });
 });
 

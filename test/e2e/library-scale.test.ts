@@ -26,6 +26,8 @@ test('a 20,000-source library: rows in view only, the wheel scrolls to the end, 
       byline: null, originalPath: null, originalName: 'z.txt', sha256: 'e'.repeat(64), encoding: 'utf-8', chars: 47,
     });
     const count = await api.countSources();
+    const [newest, second] = await api.listSources({ sort: 'date', limit: 2 });
+    await api.createAnnotation({ sourceId: newest!.id, start: 0, end: 5 });
     await l.reload();
     assert.equal(await countLine(page), `20,001 sources · newest first · ${count.undated.toLocaleString()} undated, listed last`);
     await page.locator('#source-list [role="option"]').first().waitFor();
@@ -48,6 +50,19 @@ test('a 20,000-source library: rows in view only, the wheel scrolls to the end, 
     await page.waitForFunction(() => (document.querySelector('.source-scroll') as HTMLElement).scrollTop === 0);
     const firstDate = (await api.listSources({ sort: 'date', limit: 1 }))[0]!;
     await opened(page, firstDate.title);
+    // a source with annotations says how many; the others say nothing of them
+    assert.equal(await page.locator(`#src-${newest!.id} .badge`).innerText(), '1 annotation');
+    assert.equal(await page.locator('#source-list').getByText(/\b0 annotations/).count(), 0);
+    await page.keyboard.press('ArrowDown');
+    await opened(page, second!.title);
+    const perPage = await page.locator('.source-scroll').evaluate((el) => Math.floor(el.clientHeight / 52) - 1);
+    const paged = (await api.listSources({ sort: 'date', offset: 1 + perPage, limit: 1 }))[0]!;
+    await page.keyboard.press('PageDown');
+    await opened(page, paged.title);
+    await page.keyboard.press('ArrowUp');
+    await opened(page, (await api.listSources({ sort: 'date', offset: perPage, limit: 1 }))[0]!.title);
+    await page.keyboard.press('PageUp');
+    await opened(page, newest!.title);
     await page.keyboard.press('End');
     await opened(page, last.title);
     assert.equal(await page.locator(`#src-${last.id}`).getAttribute('aria-selected'), 'true');
@@ -124,6 +139,19 @@ test('collections: make one, drag sources onto it with the mouse, show it, searc
     await page.getByRole('button', { name: 'Undo' }).click();
     await chip.waitFor();
     assert.equal((await api.listCollections()).length, 1);
+
+    // rename the collection shown; a name in use is refused with a message
+    await chip.click();
+    await page.getByRole('button', { name: 'New collection' }).click();
+    await page.getByLabel('Name of the new collection').fill('cologne FIRE');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: /Cologne fire/i }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Rename…' }).click();
+    await page.getByLabel('New name of the collection').fill('Cathedral fire, 2024');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /^Cathedral fire, 2024/ }).waitFor();
+    assert.deepEqual((await api.listCollections()).map((c) => c.name), ['Cathedral fire, 2024']);
     void b;
   });
 });
@@ -137,9 +165,8 @@ test('a folder import can be kept as a collection, named after the folder', asyn
     writeFileSync(join(folder, 'notes', 'inner.txt'), 'Inner note\n\nAlso read.\n');
     await withLectern(async (l) => {
       const { page, api } = l;
-      const chooser = page.waitForEvent('filechooser');
-      await page.keyboard.press('Control+Shift+O');
-      await (await chooser).setFiles(folder);
+      // the folder input File > Import Folder opens (its shortcut is import-queue.test.ts's)
+      await page.locator('input[type="file"][webkitdirectory]').setInputFiles(folder);
       const summary = page.getByRole('dialog', { name: 'Import finished' });
       await summary.waitFor();
       assert.equal(await summary.getByLabel('Collection name').inputValue(), 'dossier');
