@@ -73,7 +73,7 @@ export function SearchResults({ query, page, full, error, active, scope, onActiv
                   {h.snippet && <Snippet text={h.snippet} />}
                   {h.versions && (
                     <span class="item-meta">
-                      <span class="badge versions" title="Versions of this story: the best match is shown">{h.versions.count} versions</span>
+                      <span class="badge versions-count" title="Versions of this story: the best match is shown">{h.versions.count} versions</span>
                     </span>
                   )}
                 </li>

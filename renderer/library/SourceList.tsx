@@ -62,11 +62,15 @@ export function SourceList({ pages, sort, currentId, listRef, onOpen, onDelete, 
     return () => { stale = true; };
   }, [currentId, pages]);
 
-  const openAt = async (index: number) => {
+  // the listing of the last render: a key typed while the sort or filter was changing is looked up again in the new one
+  const latest = useRef(pages);
+  latest.current = pages;
+
+  const openAt = async (index: number, listing = pages) => {
     const clamped = Math.max(0, Math.min(total - 1, index));
     setActive(clamped);
     show(clamped);
-    const row = await pages.load(clamped);
+    const row = await listing.load(clamped);
     if (row) onOpen(row.id);
   };
 
@@ -76,13 +80,20 @@ export function SourceList({ pages, sort, currentId, listRef, onOpen, onDelete, 
     t.text = now - t.at < TYPE_AHEAD_MS ? t.text + ch : ch;
     t.at = now;
     const text = t.text;
-    pages.locate({ titlePrefix: text }).then((i) => {
-      if (i === null || typed.current.text !== text) return;
+    const find = (listing: SourcePages): Promise<void> => listing.locate({ titlePrefix: text }).then((i) => {
+      if (typed.current.text !== text) return undefined;
+      if (latest.current !== listing) return find(latest.current);
+      if (i === null) return undefined;
       setActive(i);
       show(i);
       clearTimeout(t.open);
-      t.open = window.setTimeout(() => { void openAt(i); }, OPEN_AFTER_MS);
-    }).catch(() => {});
+      t.open = window.setTimeout(() => {
+        if (latest.current !== listing) void find(latest.current).catch(() => {});
+        else void openAt(i, listing);
+      }, OPEN_AFTER_MS);
+      return undefined;
+    });
+    find(pages).catch(() => {});
   };
 
   const onKeyDown = (e: KeyboardEvent) => {

@@ -82,6 +82,13 @@ test('a 20,000-source library: rows in view only, the wheel scrolls to the end, 
     await opened(page, 'Zzyzx Road report');
     assert.equal(await page.locator('[role="option"][aria-selected="true"] .item-title').innerText(), 'Zzyzx Road report', 'the list shows where it went');
     assert.equal(await countLine(page), '20,001 sources · by title');
+
+    // a word in most of the library: a bounded search, its count an estimate
+    await page.getByRole('searchbox', { name: 'Search' }).fill('the');
+    const heading = page.getByRole('region', { name: 'Sources' }).getByRole('heading');
+    await heading.waitFor();
+    assert.match((await heading.innerText()).replace(/\s+/g, ' '), /^Sources \d+ of about \d{1,2},\d00$/i);
+    assert.match(await page.locator('.results-more').innerText(), /Showing \d+ of about [\d,]+ results/);
   });
 });
 
