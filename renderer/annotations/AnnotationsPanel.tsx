@@ -6,6 +6,7 @@ import { isPlaced } from '../../common/placement.ts';
 import { AnnotationEditor, type AnnotationDraft } from './AnnotationEditor.tsx';
 import { editDraftKey } from './draft-keys.ts';
 import { Backlinks } from '../notebook/Backlinks.tsx';
+import { AlsoIn } from '../versions/AlsoIn.tsx';
 
 const FIRST_STEP = 60;
 const NEXT_STEP = 300;
@@ -93,6 +94,7 @@ const AnnotationItem = memo(function AnnotationItem({ a, placed, selected, known
             <ul class="chips" aria-label="Tags">{a.tags.map((t) => <li key={t} class="chip">{t}</li>)}</ul>
           )}
           <Backlinks id={a.id} sourceId={a.sourceId} compact />
+          {selected && placed && <AlsoIn passage={{ sourceId: a.sourceId, start: a.start, end: a.end, exact: a.exact, annotationId: a.id }} />}
           <div class="ann-actions" role="group" aria-label="Annotation actions">
             <button type="button" class="link" onClick={() => setEditing(true)}>Edit</button>
             {placed && <button type="button" class="link" onClick={() => actions.current.onCite(a)}>Add to note</button>}

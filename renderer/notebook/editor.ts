@@ -17,7 +17,7 @@ import { CITATION_MIME, citationAttrs, type CitationAttrs } from '../../common/c
 import { noteSchema as schema } from '../../common/note-schema.ts';
 import { insertQuote } from '../../common/note-commands.ts';
 import { findCitation } from '../../common/note-citations.ts';
-import { CitationView, type CitationContext } from './citation-view.ts';
+import { CitationView, closeCitationCard, focusCitationCard, type CitationContext } from './citation-view.ts';
 import { ChipLetters } from './chip-letters.ts';
 import { cleanPastedHtml } from './paste.ts';
 import { citeWhenReady, pendingCitations } from './pending-citations.ts';
@@ -99,6 +99,13 @@ function openSelectedCitation(open: (a: CitationAttrs) => void): Command {
   };
 }
 
+/** Alt+ArrowDown on a selected citation moves the keyboard into its card (other versions, "Cite this version"). */
+const openSelectedCitationCard: Command = (state) => {
+  const sel = state.selection;
+  if (!(sel instanceof NodeSelection) || sel.node.type !== n.citation) return false;
+  return focusCitationCard();
+};
+
 /** A plain click on a citation chip opens its passage (Ctrl/Cmd-click still selects the chip, Shift-click extends). */
 function citationClicks(open: (a: CitationAttrs) => void): Plugin {
   return new Plugin({
@@ -128,6 +135,8 @@ function keymaps(hooks: EditorHooks): Plugin[] {
     'Mod-Shift-C': () => { hooks.openCitePalette(); return true; },
     'Shift-Enter': hardBreak, 'Mod-Enter': hardBreak,
     'Enter': chainCommands(openSelectedCitation(hooks.openPassage), splitListItem(n.list_item!)),
+    'Alt-ArrowDown': openSelectedCitationCard,
+    'Escape': () => closeCitationCard(),
     'Tab': sinkListItem(n.list_item!),
     'Shift-Tab': liftListItem(n.list_item!),
     'Mod-[': liftListItem(n.list_item!), 'Mod-]': sinkListItem(n.list_item!),
@@ -235,7 +244,7 @@ export function createNoteEditor(mount: HTMLElement, doc: PmNode, hooks: EditorH
       class: 'note-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': options.label ?? 'Note text', spellcheck: 'true',
       ...(editable ? {} : { 'aria-readonly': 'true' }),
     },
-    nodeViews: { citation: (node) => new CitationView(node, ctx, letters) },
+    nodeViews: { citation: (node, view, getPos) => new CitationView(node, ctx, letters, { view, getPos }) },
     dispatchTransaction(tr: Transaction) {
       if (!editable && tr.docChanged) return; // drops, pastes and commands included
       const next = view.state.apply(tr);

@@ -255,7 +255,7 @@ test('a citation opens its passage in the reader (flashed), shows the quote on h
     assert.equal(await citation.innerText(), citationLabel(source, 3));
 
     await citation.hover();
-    const card = page.getByRole('tooltip');
+    const card = page.getByRole('dialog', { name: 'Citation' });
     await card.waitFor();
     assert.ok((await card.innerText()).includes(PASSAGE));
     assert.ok((await card.innerText()).includes(source.title));
@@ -298,7 +298,7 @@ test('a citation whose annotation was deleted is marked; one whose source is gon
     assert.equal(await cites.nth(1).getAttribute('data-status'), 'source-missing');
     assert.match(await cites.nth(1).innerText(), /A vanished report — source removed/);
     await cites.nth(1).hover();
-    assert.match(await page.getByRole('tooltip').innerText(), /removed from the library/);
+    assert.match(await page.getByRole('dialog', { name: 'Citation' }).innerText(), /removed from the library/);
   });
 });
 
