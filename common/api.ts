@@ -24,6 +24,7 @@ const sourceFilter = {
   collectionId: id.optional(),
   tag: z.string().trim().min(1).max(200).optional(),
   ids: z.array(id).max(MAX_SOURCE_PAGE).optional(),
+  withVersions: z.boolean().optional(),
 };
 const sourceListQuery = z.object({
   ...sourceFilter,

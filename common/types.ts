@@ -81,6 +81,8 @@ export interface SourceSummary {
   importedAt: string;
   /** Distinct tags used on this source's annotations (for the library filter). */
   tags: string[];
+  /** How many live sources are versions (or revisions) of this one, by undismissed relations: the library's mark. */
+  versions: number;
 }
 
 /** The library's orders: date (newest first, undated last), title, or import (newest first). */
@@ -93,6 +95,8 @@ export interface SourceFilter {
   tag?: string;
   /** Only these sources (at most MAX_SOURCE_PAGE ids). */
   ids?: Id[];
+  /** Only sources that have a version or revision (SourceSummary.versions > 0). */
+  withVersions?: boolean;
 }
 
 /** The most sources one page of listSources holds (without a limit a listing returns them all). */

@@ -73,7 +73,20 @@ const FILTERS = {
     WHERE a.deleted_at IS NULL AND s2.deleted_at IS NULL
       AND (t.name = @tag OR substr(t.name, 1, length(@tag) + 1) = @tag || '/' COLLATE NOCASE))`,
   ids: `seq IN (SELECT s2.seq FROM sources s2 INDEXED BY sources_live_ids WHERE s2.id IN (SELECT value FROM json_each(@ids)) AND s2.deleted_at IS NULL)`,
+  versions: `seq IN (SELECT s2.seq FROM (${versionPairs()}) v JOIN sources s2 INDEXED BY sources_live_ids ON s2.id = v.id AND s2.deleted_at IS NULL)`,
 };
+
+/**
+ * (id, other) for each relation that makes two live sources versions of one
+ * story (as search groups them, db/version-groups.ts: version or revision, not
+ * dismissed), both ways; `where` narrows each side's id (an indexed IN).
+ */
+function versionPairs(where?: (column: string) => string): string {
+  const side = (id: string, other: string) => `SELECT r.${id} AS id, r.${other} AS other FROM source_relations r
+    JOIN sources o INDEXED BY sources_live_ids ON o.id = r.${other} AND o.deleted_at IS NULL
+    WHERE r.dismissed = 0 AND r.kind IN ('version', 'revision')${where ? ` AND ${where(`r.${id}`)}` : ''}`;
+  return `${side('a_id', 'b_id')} UNION ALL ${side('b_id', 'a_id')}`;
+}
 
 type Params = Record<string, unknown>;
 
@@ -83,6 +96,7 @@ function whereOf(filter: SourceFilter): { sql: string; params: Params } {
   if (filter.collectionId) { parts.push(FILTERS.collection); params.collectionId = filter.collectionId; }
   if (filter.tag) { parts.push(FILTERS.tag); params.tag = filter.tag; }
   if (filter.ids) { parts.push(FILTERS.ids); params.ids = JSON.stringify(filter.ids); }
+  if (filter.withVersions) parts.push(FILTERS.versions);
   return { sql: parts.join(' AND '), params };
 }
 
@@ -105,6 +119,7 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
     WHERE deleted_at IS NULL AND seq IN (SELECT value FROM json_each(@seqs))`);
   const annotationCountStmt = db.prepare(`SELECT source_id AS id, count(*) AS n FROM annotations
     WHERE source_id IN (SELECT value FROM json_each(@ids)) AND deleted_at IS NULL GROUP BY source_id`);
+  const versionCountStmt = db.prepare(`SELECT id, count(DISTINCT other) AS n FROM (${versionPairs((c) => `${c} IN (SELECT value FROM json_each(@ids))`)}) GROUP BY id`);
   const sourceTagsStmt = db.prepare(`SELECT DISTINCT a.source_id AS id, t.name FROM annotations a
     JOIN annotation_tags at ON at.annotation_id = a.id JOIN tags t ON t.id = at.tag_id
     WHERE a.source_id IN (SELECT value FROM json_each(@ids)) AND a.deleted_at IS NULL`);
@@ -136,6 +151,7 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
       published: string | null; publisher: string | null; length: number; imported_at: string }>;
     const ids = JSON.stringify(rows.map((r) => r.id));
     const counts = new Map((annotationCountStmt.all({ ids }) as Array<{ id: string; n: number }>).map((r) => [r.id, r.n]));
+    const versions = new Map((versionCountStmt.all({ ids }) as Array<{ id: string; n: number }>).map((r) => [r.id, r.n]));
     const tags = new Map<string, string[]>();
     for (const { id, name } of sourceTagsStmt.all({ ids }) as Array<{ id: string; name: string }>) {
       const list = tags.get(id);
@@ -148,6 +164,7 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
       return r ? [{
         id: r.id, title: r.title, published: r.published, publisher: r.publisher, chars: r.length,
         annotationCount: counts.get(r.id) ?? 0, importedAt: r.imported_at, tags: (tags.get(r.id) ?? []).sort(),
+        versions: versions.get(r.id) ?? 0,
       }] : [];
     });
   };
@@ -221,7 +238,7 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
       const { sql, params } = whereOf(filter);
       const r = prepared(`SELECT count(*) AS total, coalesce(sum(published IS NULL), 0) AS undated FROM sources INDEXED BY sources_by_date WHERE ${sql}`)
         .get(params) as { total: number; undated: number };
-      const library = filter.collectionId || filter.tag || filter.ids
+      const library = filter.collectionId || filter.tag || filter.ids || filter.withVersions
         ? prepared('SELECT count(*) FROM sources INDEXED BY sources_by_date WHERE deleted_at IS NULL').pluck().get() as number
         : r.total;
       return { total: r.total, undated: r.undated, library };

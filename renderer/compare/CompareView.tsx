@@ -73,7 +73,12 @@ export function CompareView(props: CompareViewProps) {
   useEffect(() => {
     window.lectern.sourceRelations(a).then((r) => setRelations(r.relations.filter((x) => !x.dismissed)), props.fail);
   }, [a]);
-  useEffect(() => { if (ready) performance.mark('lectern:compare-rows'); }, [ready]);
+  // bench/compare.ts reads these: the rows rendered, then the frame that shows them
+  useEffect(() => {
+    if (!ready) return;
+    performance.mark('lectern:compare-rows');
+    requestAnimationFrame(() => setTimeout(() => performance.mark('lectern:compare-frame'), 0));
+  }, [ready]);
 
   const diffs = useMemo(() => rows.flatMap((r, i) => (isDifference(r) ? [i] : [])), [rows]);
   const paraStarts = useMemo(() => {
@@ -110,11 +115,21 @@ export function CompareView(props: CompareViewProps) {
     const kind = r.kind === 'onlyA' ? 'only in A' : r.kind === 'onlyB' ? 'only in B' : r.kind;
     setSaid(n >= 0 ? `Difference ${n + 1} of ${diffs.length}: ${kind}, ${where}` : `Row ${i + 1}: ${kind}, ${where}`);
   };
+  /** The first and last rows at least partly on screen, below the sticky header (null before any is laid out). */
+  const rowsOnScreen = (): { first: number; last: number } | null => {
+    const el = scroller.current;
+    if (!el) return null;
+    const top = el.scrollTop + HEAD;
+    const bottom = el.scrollTop + el.clientHeight;
+    const seen = v.getVirtualItems().filter((it) => it.end > top && it.start < bottom);
+    return seen.length ? { first: seen[0]!.index, last: seen[seen.length - 1]!.index } : null;
+  };
   const step = (dir: 1 | -1) => {
     if (!diffs.length) { setSaid('No differences: the two texts read the same.'); return; }
-    // from the current difference, else from the rows on screen
+    // from the current difference, else from the rows on screen (not the few the list renders beyond it)
     const at = currentRef.current;
-    const from = at >= 0 ? at : dir > 0 ? (v.getVirtualItems()[0]?.index ?? 0) - 1 : (v.getVirtualItems().at(-1)?.index ?? rows.length);
+    const screen = rowsOnScreen();
+    const from = at >= 0 ? at : dir > 0 ? (screen?.first ?? 0) - 1 : (screen?.last ?? rows.length - 1) + 1;
     const next = dir > 0 ? diffs.find((i) => i > from) : [...diffs].reverse().find((i) => i < from);
     if (next === undefined) { setSaid(dir > 0 ? 'That was the last difference.' : 'That was the first difference.'); return; }
     go(next, 'difference');

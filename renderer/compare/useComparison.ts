@@ -53,7 +53,11 @@ export function useComparison(a: string, b: string) {
   useEffect(() => {
     let live = true;
     setState({ state: 'loading' });
-    Promise.all([load(a, b), readAnnotations()]).then(([comparison]) => { if (live) setState({ state: 'ready', comparison }); },
+    performance.mark('lectern:compare-start');
+    Promise.all([load(a, b), readAnnotations()]).then(([comparison]) => {
+      performance.mark('lectern:compare-data');
+      if (live) setState({ state: 'ready', comparison });
+    },
       (e: unknown) => { if (live) setState({ state: 'error', message: e instanceof Error ? e.message : String(e) }); });
     return () => { live = false; };
   }, [a, b]);

@@ -94,15 +94,23 @@ test('also in: the card tells same / reads differently (marked) / absent; Cite t
       const walker = document.createTreeWalker(document.querySelector('.note-editor')!, NodeFilter.SHOW_TEXT);
       for (let t = walker.nextNode(); t; t = walker.nextNode()) {
         if (!(t as Text).data.startsWith('; footage')) continue;
-        const r = document.createRange(); r.setStart(t, 3); r.setEnd(t, 4);
+        const r = document.createRange(); r.setStart(t, 1); r.setEnd(t, 2);
         const b = r.getBoundingClientRect();
         return { x: b.left + 1, y: b.top + b.height / 2 };
       }
       throw new Error('no "; footage" text');
     });
     await page.mouse.click(at.x, at.y);
-    // ArrowLeft through "; footage" until the chip before it is selected
-    for (let i = 0; i < 12 && !(await chips(page).nth(1).getAttribute('class'))!.includes('selected'); i++) await page.keyboard.press('ArrowLeft');
+    // ArrowLeft through "; footage" until the chip before it is selected; after each key the editor
+    // reads the caret the browser moved (a selectionchange, handled a task later) before the next key
+    const caret = () => page.evaluate(() => getSelection()?.anchorOffset ?? -1);
+    const settled = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await until('the caret is in "; footage"', async () => (await caret()) >= 0 && (await caret()) <= 4);
+    await settled();
+    for (let i = 0; i < 6 && !(await chips(page).nth(1).getAttribute('class'))!.includes('selected'); i++) {
+      await page.keyboard.press('ArrowLeft');
+      await settled();
+    }
     await until('the chip is selected', async () => (await chips(page).nth(1).getAttribute('class'))!.includes('selected'));
     const same = card(page).locator(`.also-in-item[data-source-id="${s000}"]`);
     await same.waitFor();
