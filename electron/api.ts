@@ -209,7 +209,11 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
       return (await exporter()).importAnnotationsJson(sourceId, parseAnnotationJson(json));
     },
 
-    compareSources: async (a, b) => (await versions()).compare(a, b),
+    // through the cache "also in" and the report use: reopening a comparison does not align again
+    async compareSources(a, b) {
+      const [v, { cache }] = await Promise.all([versions(), compared()]);
+      return v.compare(a, b, (x, y) => cache.get(x, y));
+    },
     carryAnnotations: async (from, to, options) => (await versions()).carry(from, to, options?.dryRun ?? false),
     sourceRelations: async (id) => (await versions()).relationsOf(id),
     listVersions: async () => (await versions()).overview(),

@@ -22,9 +22,10 @@ export function createVersionsService(store: Store, onProgress?: (e: ProgressEve
   };
 
   return {
-    compare(a: Id, b: Id): SourceComparison {
+    /** `align`: alignSources, or a cache of its answers (electron/versions/alignment-cache.ts). */
+    compare(a: Id, b: Id, align: typeof alignSources = alignSources): SourceComparison {
       const [x, y] = pair(a, b);
-      return { a: x.id, b: y.id, ...alignSources(x, y) };
+      return { a: x.id, b: y.id, ...align(x, y) };
     },
     carry: (from: Id, to: Id, dryRun: boolean) => { pair(from, to); return carryAnnotations(store, from, to, dryRun); },
     relationsOf(id: Id): SourceRelations {

@@ -54,6 +54,7 @@ export function CompareView(props: CompareViewProps) {
   const ready = data.state === 'ready' ? data.comparison : null;
   const rows = ready?.rows ?? [];
   const scroller = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
   const table = useRef<HTMLDivElement>(null);
   const [current, setCurrentState] = useState(-1);
   // read by key presses that come faster than renders
@@ -93,7 +94,9 @@ export function CompareView(props: CompareViewProps) {
   }, [rows]);
 
   // an estimate until a row is measured: the longer side's characters over a column's width
-  const width = scroller.current?.clientWidth ?? 900;
+  // (the width is the view's own from the first render on: the list computes every estimate once, and
+  // estimates from a guessed width made a 1 MB pair's list grow to twice its length on the first scroll)
+  const width = (scroller.current ?? section.current)?.clientWidth || 900;
   const perLine = Math.max(16, (width / 2 - 60) / 8.6);
   const v = useVirtualRows(rows.length, scroller, (i) => {
     const r = rows[i]!;
@@ -142,6 +145,12 @@ export function CompareView(props: CompareViewProps) {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const k = e.key.toLowerCase();
       if (e.key === 'F7' || k === 'n' || k === 'p') { e.preventDefault(); step(e.key === 'F7' ? (e.shiftKey ? -1 : 1) : k === 'n' ? 1 : -1); return; }
+      // the browser's own Home / End scroll is animated, and the list measuring rows on the way stopped it midway
+      if ((e.key === 'Home' || e.key === 'End') && !e.shiftKey && rows.length > 0) {
+        e.preventDefault();
+        v.scrollToIndex(e.key === 'Home' ? 0 : rows.length - 1, { align: e.key === 'Home' ? 'start' : 'end' });
+        return;
+      }
       if (e.key === 'Escape' && adjusting) { e.preventDefault(); setAdjusting(null); setReview({ from: adjusting.side === 'a' ? 'b' : 'a' }); return; }
       // the reader's keys (J/K, Delete) would act on the reader hidden behind this view
       if (k === 'j' || k === 'k' || e.key === 'Delete' || e.key === 'Backspace') e.preventDefault();
@@ -222,11 +231,11 @@ export function CompareView(props: CompareViewProps) {
 
   // ---- rendering ------------------------------------------------------------------------------
   if (data.state === 'loading') {
-    return <section class="compare" aria-label="Compare versions" aria-busy="true"><p class="compare-status" role="status">Aligning the two texts…</p></section>;
+    return <section ref={section} class="compare" aria-label="Compare versions" aria-busy="true"><p class="compare-status" role="status">Aligning the two texts…</p></section>;
   }
   if (data.state === 'error') {
     return (
-      <section class="compare" aria-label="Compare versions">
+      <section ref={section} class="compare" aria-label="Compare versions">
         <p class="compare-status" role="alert">Could not compare: {data.message}</p>
         <p class="compare-status"><button type="button" onClick={props.onClose}>Back to the reader</button></p>
       </section>
@@ -245,7 +254,7 @@ export function CompareView(props: CompareViewProps) {
   const diffNo = diffs.indexOf(current);
 
   return (
-    <section class="compare" aria-label="Compare versions">
+    <section ref={section} class="compare" aria-label="Compare versions">
       <div class="compare-tools" role="toolbar" aria-label="Compare">
         <button type="button" onClick={() => step(-1)} title="Previous difference (P or Shift+F7)" aria-keyshortcuts="P Shift+F7">‹ Previous difference</button>
         <span class="compare-count" aria-hidden="true">{diffs.length === 0 ? 'No differences' : diffNo >= 0 ? `${diffNo + 1} / ${diffs.length}` : `${diffs.length} differences`}</span>

@@ -27,6 +27,7 @@ async function load(a: string, b: string): Promise<Comparison> {
     c = { a: mirror.b, b: mirror.a, figures: { similarity: mirror.figures.similarity, aInB: mirror.figures.bInA, bInA: mirror.figures.aInB }, rows: swapRows(mirror.rows) };
   } else {
     const [sa, sb, cmp] = await Promise.all([window.lectern.getSource(a), window.lectern.getSource(b), window.lectern.compareSources(a, b)]);
+    performance.mark('lectern:compare-fetched');
     c = { a: sa, b: sb, figures: { similarity: cmp.similarity, aInB: cmp.aInB, bInA: cmp.bInA }, rows: compareRows(cmp, sa.text, sb.text) };
   }
   aligned.set(key, c);
