@@ -105,11 +105,11 @@ export function Toolbar({ editor, readOnly = false, state, onCite, onExport }: {
       <Btn label="Link" pressed={s?.marks.link ?? false} disabled={disabled || !(s?.hasSelection || s?.marks.link)}
         onClick={() => { if (s?.marks.link && !s.hasSelection) return; setLinkOpen((o) => !o); }}><LinkIcon /></Btn>
       <span class="tb-sep" aria-hidden="true" />
-      <Btn label="Heading 1" pressed={s?.block.startsWith('h1') ?? false} disabled={disabled} onClick={() => run(s?.block.startsWith('h1') ? setParagraph : setHeading(1))}>H1</Btn>
-      <Btn label="Heading 2" pressed={s?.block.startsWith('h2') ?? false} disabled={disabled} onClick={() => run(s?.block.startsWith('h2') ? setParagraph : setHeading(2))}>H2</Btn>
-      <Btn label="Heading 3" pressed={s?.block.startsWith('h3') ?? false} disabled={disabled} onClick={() => run(s?.block.startsWith('h3') ? setParagraph : setHeading(3))}>H3</Btn>
+      <Btn label="H1, heading 1" pressed={s?.block.startsWith('h1') ?? false} disabled={disabled} onClick={() => run(s?.block.startsWith('h1') ? setParagraph : setHeading(1))}>H1</Btn>
+      <Btn label="H2, heading 2" pressed={s?.block.startsWith('h2') ?? false} disabled={disabled} onClick={() => run(s?.block.startsWith('h2') ? setParagraph : setHeading(2))}>H2</Btn>
+      <Btn label="H3, heading 3" pressed={s?.block.startsWith('h3') ?? false} disabled={disabled} onClick={() => run(s?.block.startsWith('h3') ? setParagraph : setHeading(3))}>H3</Btn>
       <Btn label="Bulleted list" pressed={s?.block.includes('bullet_list') ?? false} disabled={disabled} onClick={() => run(bulletList)}>•</Btn>
-      <Btn label="Numbered list" pressed={s?.block.includes('ordered_list') ?? false} disabled={disabled} onClick={() => run(orderedList)}>1.</Btn>
+      <Btn label="1. Numbered list" pressed={s?.block.includes('ordered_list') ?? false} disabled={disabled} onClick={() => run(orderedList)}>1.</Btn>
       <Btn label="Block quote" pressed={s?.block.includes('blockquote') ?? false} disabled={disabled} onClick={() => run(blockquote)}>❝</Btn>
       <Btn label="Horizontal rule" disabled={disabled} onClick={() => run(horizontalRule)}>―</Btn>
       <span class="tb-sep" aria-hidden="true" />
