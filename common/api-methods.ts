@@ -8,6 +8,7 @@ import type {
   SyncConfig, SyncConfigInput, SyncConflict, SyncNotice, SyncReport, SyncResolution, SyncStatus, SyncTestResult, TrashItem,
   CarryResult, PassageInVersion, SourceComparison, SourceRelation, SourceRelations, VersionsOverview, VersionsRebuild,
   ReencodeOptions, ReencodeResult, UndoReencodeResult,
+  AnnotationFilter, AnnotationPage, AnnotationQuery, CodebookTag, PassagesFormat, TagChange,
 } from './types.ts';
 
 export interface LecternApi {
@@ -32,6 +33,20 @@ export interface LecternApi {
   /** Moves an annotation to the trash; undo with restore([id]). */
   deleteAnnotation(id: Id): Promise<TrashItem>;
   listTags(): Promise<string[]>;
+  /** The whole library's annotations, filtered, sorted and paged by the store (the Annotations view), with how many the filter takes. */
+  queryAnnotations(query?: AnnotationQuery): Promise<AnnotationPage>;
+  /** The codebook: every tag (parents included) with its description and how many passages carry it. */
+  listCodebook(): Promise<CodebookTag[]>;
+  /** Renames a tag; its children follow (`a/x` becomes `new/x`). Refused when a name is taken (merge instead). */
+  renameTag(name: string, newName: string): Promise<TagChange>;
+  /** Moves every use of `from` (and of its children) onto `into`; `from` is gone afterwards. */
+  mergeTags(from: string, into: string): Promise<TagChange>;
+  /** Puts a tag (with its children) under another parent, or at the top level when parent is null. */
+  moveTag(name: string, parent: string | null): Promise<TagChange>;
+  /** Sets a tag's description (a tag not used yet is made: a code before its first passage). */
+  describeTag(name: string, description: string): Promise<CodebookTag>;
+  /** Moves a tag and its children to the trash (their passages stay, untagged); undo with restore(ids). */
+  deleteTag(name: string): Promise<TrashItem[]>;
 
   search(query: string, limit?: number, options?: Pick<SearchOptions, 'collectionId'>): Promise<SearchHit[]>;
   /** How many sources, annotations and notes match (search returns at most its limit): exact, or an estimate when a search matches much of the library (searchPage says which). */
@@ -90,6 +105,10 @@ export interface LecternApi {
   exportNoteMarkdown(noteId: Id, path: string): Promise<ExportResult>;
   /** A source's annotations as a W3C Web Annotation collection (JSON-LD). */
   exportAnnotations(sourceId: Id, path: string): Promise<ExportResult>;
+  /** The passages a filter takes as CSV (one row per passage) or Markdown grouped by tag, each with a citation back to its source. */
+  exportPassages(filter: AnnotationFilter & Pick<AnnotationQuery, 'sort'>, path: string, format: PassagesFormat): Promise<ExportResult>;
+  /** The codebook as a REFI-QDA codebook exchange file (QDC XML), for NVivo, ATLAS.ti, MAXQDA. */
+  exportCodebook(path: string): Promise<ExportResult>;
   /** The text of a W3C annotation JSON(-LD) file, onto a source; every passage is re-anchored and kept. */
   importAnnotations(sourceId: Id, json: string): Promise<AnnotationImportResult>;
 
@@ -162,6 +181,13 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   updateAnnotation: true,
   deleteAnnotation: true,
   listTags: true,
+  queryAnnotations: true,
+  listCodebook: true,
+  renameTag: true,
+  mergeTags: true,
+  moveTag: true,
+  describeTag: true,
+  deleteTag: true,
   search: true,
   searchCounts: true,
   searchPage: true,
@@ -192,6 +218,8 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   exportNoteMarkdown: true,
   exportAnnotations: true,
   importAnnotations: true,
+  exportPassages: true,
+  exportCodebook: true,
   compareSources: true,
   carryAnnotations: true,
   sourceRelations: true,

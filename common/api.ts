@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { MAX_ANNOTATION_JSON, type ApiMethod, type LecternApi } from './api-methods.ts';
 import {
-  ANNOTATION_COLORS, MAX_COLLECTION_CHANGE, MAX_COLLECTION_NAME, MAX_SEARCH_LIMIT, MAX_SOURCE_PAGE, SOURCE_SORTS,
+  ANNOTATION_COLORS, ANNOTATION_SORTS, MAX_ANNOTATION_PAGE, MAX_TAG_DESCRIPTION, MAX_TAG_NAME, MAX_COLLECTION_CHANGE, MAX_COLLECTION_NAME, MAX_SEARCH_LIMIT, MAX_SOURCE_PAGE, SOURCE_SORTS,
 } from './types.ts';
 
 export { API_METHODS, type ApiMethod, type LecternApi } from './api-methods.ts';
@@ -44,6 +44,21 @@ const sourceMetaPatch = z.object({
   url: z.string().max(4000).nullable(),
   byline: z.string().max(1000).nullable(),
 }).partial().strict();
+
+const tagName = z.string().trim().min(1).max(MAX_TAG_NAME);
+const annotationFilter = {
+  tag: tagName.optional(),
+  colors: z.array(color).max(ANNOTATION_COLORS.length).optional(),
+  sourceId: id.optional(),
+  collectionId: id.optional(),
+  text: z.string().max(1000).optional(),
+  sort: z.enum(ANNOTATION_SORTS).optional(),
+};
+const annotationQuery = z.object({
+  ...annotationFilter,
+  offset: offset.optional(),
+  limit: z.number().int().min(1).max(MAX_ANNOTATION_PAGE).optional(),
+}).strict();
 
 const annotationPatch = annotationLimits.pick({ color: true, comment: true, tags: true }).partial().strict();
 
@@ -89,6 +104,13 @@ export const API_ARGS = {
   updateAnnotation: z.tuple([id, annotationPatch]),
   deleteAnnotation: z.tuple([id]),
   listTags: z.tuple([]),
+  queryAnnotations: z.tuple([annotationQuery.optional()]),
+  listCodebook: z.tuple([]),
+  renameTag: z.tuple([tagName, tagName]),
+  mergeTags: z.tuple([tagName, tagName]),
+  moveTag: z.tuple([tagName, tagName.nullable()]),
+  describeTag: z.tuple([tagName, z.string().max(MAX_TAG_DESCRIPTION)]),
+  deleteTag: z.tuple([tagName]),
   search: z.tuple([searchQuery, searchLimit.optional(), z.object({ collectionId: id.optional() }).strict().optional()]),
   searchCounts: z.tuple([searchQuery]),
   searchPage: z.tuple([searchQuery, z.object({ limit: searchLimit.optional(), collectionId: id.optional() }).strict().optional()]),
@@ -119,6 +141,8 @@ export const API_ARGS = {
   exportNoteMarkdown: z.tuple([id, z.string().min(1).max(4096)]),
   exportAnnotations: z.tuple([id, z.string().min(1).max(4096)]),
   importAnnotations: z.tuple([id, z.string().min(2).max(MAX_ANNOTATION_JSON)]),
+  exportPassages: z.tuple([z.object(annotationFilter).strict(), z.string().min(1).max(4096), z.enum(['csv', 'markdown'])]),
+  exportCodebook: z.tuple([z.string().min(1).max(4096)]),
   compareSources: z.tuple([id, id]),
   carryAnnotations: z.tuple([id, id, z.object({ dryRun: z.boolean().optional() }).strict().optional()]),
   sourceRelations: z.tuple([id]),

@@ -45,7 +45,7 @@ export interface SourcePage {
   start: number;
 }
 
-export type TrashKind = 'source' | 'annotation' | 'note' | 'collection';
+export type TrashKind = 'source' | 'annotation' | 'note' | 'collection' | 'tag';
 
 /**
  * A deleted source, annotation or note: kept in the trash until purged, put
@@ -69,6 +69,7 @@ export interface PurgeResult {
   annotations: number;
   notes: number;
   collections: number;
+  tags: number;
 }
 
 export interface SourceSummary {
@@ -171,6 +172,70 @@ export interface Annotation {
   created: string;
   modified: string;
 }
+
+/** A code of the codebook: a tag, nestable as `parent/child`. */
+export interface CodebookTag {
+  /** Null for a parent that exists only through its children (no passage tagged with it, no description). */
+  id: Id | null;
+  /** The whole path: `parent/child`. */
+  name: string;
+  description: string;
+  /** Live annotations tagged with exactly this tag. */
+  count: number;
+  /** Live annotations tagged with it or one of its children (each once). */
+  total: number;
+}
+
+/** What a rename, move or merge changed: tags renamed or merged away, and the live annotations they carry. */
+export interface TagChange {
+  tags: number;
+  annotations: number;
+}
+
+export type AnnotationSort = 'source' | 'newest' | 'oldest' | 'tag';
+export const ANNOTATION_SORTS: readonly AnnotationSort[] = ['source', 'newest', 'oldest', 'tag'];
+/** The most annotations one page of queryAnnotations holds. */
+export const MAX_ANNOTATION_PAGE = 1000;
+/** The longest tag name (and description) the store takes. */
+export const MAX_TAG_NAME = 200;
+export const MAX_TAG_DESCRIPTION = 10_000;
+
+/** Which annotations of the whole library (live ones only): every filter given must hold. */
+export interface AnnotationFilter {
+  /** Tagged with this tag or one of its children ("a" takes "a/b"). */
+  tag?: string;
+  colors?: AnnotationColor[];
+  sourceId?: Id;
+  collectionId?: Id;
+  /** Words in the passage or its comment (full-text search: every word, "phrases", prefix*). */
+  text?: string;
+}
+
+/** A listing of the library's annotations, filtered and sorted by the store, one page of it. */
+export interface AnnotationQuery extends AnnotationFilter {
+  /** Default 'source': by source title, then position in the source. 'tag': by first tag (untagged last). */
+  sort?: AnnotationSort;
+  offset?: number;
+  /** Default 100, at most MAX_ANNOTATION_PAGE. */
+  limit?: number;
+}
+
+/** An annotation with what a listing across sources shows of its source. */
+export interface AnnotationListItem extends Annotation {
+  sourceTitle: string;
+  sourceSha256: string;
+  sourcePublished: string | null;
+}
+
+export interface AnnotationPage {
+  /** How many annotations the filter takes (all pages). */
+  total: number;
+  offset: number;
+  items: AnnotationListItem[];
+}
+
+/** How exportPassages writes the filtered passages. */
+export type PassagesFormat = 'csv' | 'markdown';
 
 export interface NewAnnotation {
   sourceId: Id;
@@ -336,8 +401,10 @@ export interface ExportResult {
   missingGlyphs?: string[];
   /** Notes: number of distinct cited passages. */
   citations?: number;
-  /** W3C export: number of annotations. */
+  /** W3C and passage exports: number of annotations. */
   annotations?: number;
+  /** Codebook export: number of codes. */
+  tags?: number;
 }
 
 /** What importing W3C annotation JSON onto a source did. */

@@ -1,6 +1,9 @@
 import { createWriter, type Db, type Write } from './write.ts';
 import type { Annotation, AnnotationColor, AnnotationPatch, AnnotationStatus } from '../common/types.ts';
 import { newId, now } from './ids.ts';
+import { createTagIds, normaliseTag } from './tags.ts';
+
+export { normaliseTag } from './tags.ts';
 
 export interface NewAnnotationRow {
   id?: string;
@@ -22,26 +25,28 @@ export interface NewAnnotationRow {
   modified?: string;
 }
 
-interface AnnotationRow {
+export interface AnnotationRow {
   id: string; source_id: string; start_cp: number; end_cp: number; exact: string; prefix: string; suffix: string;
   /** Only API-validated colours are ever written. */
   color: AnnotationColor; comment: string; status: AnnotationStatus; score: number | null; carried_from: string | null;
   author: string; created: string; modified: string; tags: string;
 }
 
-const SELECT = `SELECT a.*, (SELECT json_group_array(t.name) FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
-  WHERE at.annotation_id = a.id) AS tags FROM live_annotations a`;
+/** An annotation's live tags' names, as a JSON array (a tag in the trash is not shown). */
+export const TAGS_OF_A = `(SELECT json_group_array(t.name) FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+  WHERE at.annotation_id = a.id AND t.deleted_at IS NULL)`;
 
-const toAnnotation = (r: AnnotationRow): Annotation => ({
+const SELECT = `SELECT a.*, ${TAGS_OF_A} AS tags FROM live_annotations a`;
+
+export const toAnnotation = (r: AnnotationRow): Annotation => ({
   id: r.id, sourceId: r.source_id, start: r.start_cp, end: r.end_cp, exact: r.exact, prefix: r.prefix,
   suffix: r.suffix, color: r.color, comment: r.comment, tags: (JSON.parse(r.tags) as string[]).sort(),
   status: r.status, score: r.score, carriedFrom: r.carried_from, author: r.author, created: r.created, modified: r.modified,
 });
 
-/** Normalises a researcher's tag: trimmed, `parent/child` segments trimmed, empty segments dropped. */
-export function normaliseTag(tag: string): string {
-  return tag.split('/').map((s) => s.trim()).filter(Boolean).join('/');
-}
+/** Drops live tags nothing uses (live or in the trash) and nobody described: a described tag is a code kept in the codebook. */
+export const PRUNE_TAGS = `DELETE FROM tags WHERE deleted_at IS NULL AND description = ''
+  AND id NOT IN (SELECT tag_id FROM annotation_tags)`;
 
 export type AnnotationRepo = ReturnType<typeof createAnnotationRepo>;
 
@@ -52,26 +57,22 @@ export function createAnnotationRepo(db: Db, write: Write = createWriter(db)) {
   const getStmt = db.prepare(`${SELECT} WHERE a.id = ?`);
   const bySourceStmt = db.prepare(`${SELECT} WHERE a.source_id = ? ORDER BY a.start_cp, a.end_cp, a.seq`);
   const trashStmt = db.prepare('UPDATE annotations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
-  const tagIdStmt = db.prepare('SELECT id FROM tags WHERE name = ?');
-  const insertTagStmt = db.prepare('INSERT INTO tags (id, name, created) VALUES (?, ?, ?)');
-  const clearTagsStmt = db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?');
+  const tagIds = createTagIds(db);
+  // a tag in the trash keeps its uses, so restoring it gives the passage its tag back
+  const clearTagsStmt = db.prepare(`DELETE FROM annotation_tags WHERE annotation_id = ?
+    AND tag_id IN (SELECT id FROM tags WHERE deleted_at IS NULL)`);
   const linkTagStmt = db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
   // the tags live annotations use (a tag goes for good when the last annotation using it is purged)
-  const listTagsStmt = db.prepare(`SELECT DISTINCT t.name FROM tags t JOIN annotation_tags at ON at.tag_id = t.id
+  const listTagsStmt = db.prepare(`SELECT DISTINCT t.name FROM live_tags t JOIN annotation_tags at ON at.tag_id = t.id
     JOIN live_annotations a ON a.id = at.annotation_id ORDER BY t.name COLLATE NOCASE`);
-  const pruneTagsStmt = db.prepare('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM annotation_tags)');
+  const pruneTagsStmt = db.prepare(PRUNE_TAGS);
 
   const setTags = (annotationId: string, tags: string[]): void => {
     clearTagsStmt.run(annotationId);
     for (const raw of tags) {
       const name = normaliseTag(raw);
       if (!name) continue;
-      let tagId = (tagIdStmt.get(name) as { id: string } | undefined)?.id;
-      if (!tagId) {
-        tagId = newId();
-        insertTagStmt.run(tagId, name, now());
-      }
-      linkTagStmt.run(annotationId, tagId);
+      linkTagStmt.run(annotationId, tagIds.idFor(name));
     }
   };
 

@@ -27,6 +27,7 @@ CREATE TABLE "annotations" (
   modified TEXT NOT NULL, deleted_at TEXT, carried_from TEXT, author TEXT NOT NULL DEFAULT '',
   CHECK (end_cp > start_cp OR (status = 'orphaned' AND end_cp = start_cp))
 );
+CREATE INDEX annotations_by_created ON annotations(created);
 CREATE INDEX annotations_by_source ON annotations(source_id, start_cp);
 CREATE INDEX annotations_carried ON annotations(carried_from) WHERE carried_from IS NOT NULL;
 CREATE INDEX annotations_deleted ON annotations(deleted_at) WHERE deleted_at IS NOT NULL;
@@ -222,7 +223,8 @@ CREATE TABLE tags (
   id TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL UNIQUE COLLATE NOCASE,
   created TEXT NOT NULL
-);
+, description TEXT NOT NULL DEFAULT '', deleted_at TEXT);
+CREATE INDEX tags_deleted ON tags(deleted_at) WHERE deleted_at IS NOT NULL;
 
 CREATE TABLE version_common (
   hash INTEGER PRIMARY KEY
@@ -248,6 +250,7 @@ CREATE VIEW live_annotations AS
 CREATE VIEW live_collections AS SELECT * FROM collections WHERE deleted_at IS NULL;
 CREATE VIEW live_notes AS SELECT * FROM notes WHERE deleted_at IS NULL;
 CREATE VIEW live_sources AS SELECT * FROM sources WHERE deleted_at IS NULL;
+CREATE VIEW live_tags AS SELECT * FROM tags WHERE deleted_at IS NULL;
 
 CREATE VIRTUAL TABLE annotations_fts USING fts5(
   exact, comment, content='live_annotations', content_rowid='seq',

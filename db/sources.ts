@@ -3,6 +3,7 @@ import { MAX_SOURCE_PAGE, type Source, type SourceCount, type SourceFilter, type
 import { importFormat, type ImportFormat } from '../common/import-formats.ts';
 import { newId, now } from './ids.ts';
 import { sortTitle, sortTitlePrefix } from './sort-title.ts';
+import { TAG_OR_CHILD } from './tags.ts';
 
 /** The original file's bytes as stored (migration 0007): gzip-compressed, or as they are when that does not help. */
 export interface StoredOriginal {
@@ -70,8 +71,7 @@ const FILTERS = {
     WHERE cs.collection_id = @collectionId AND s2.deleted_at IS NULL)`,
   tag: `seq IN (SELECT s2.seq FROM tags t JOIN annotation_tags at ON at.tag_id = t.id JOIN annotations a ON a.id = at.annotation_id
     JOIN sources s2 INDEXED BY sources_live_ids ON s2.id = a.source_id
-    WHERE a.deleted_at IS NULL AND s2.deleted_at IS NULL
-      AND (t.name = @tag OR substr(t.name, 1, length(@tag) + 1) = @tag || '/' COLLATE NOCASE))`,
+    WHERE a.deleted_at IS NULL AND s2.deleted_at IS NULL AND t.deleted_at IS NULL AND ${TAG_OR_CHILD})`,
   ids: `seq IN (SELECT s2.seq FROM sources s2 INDEXED BY sources_live_ids WHERE s2.id IN (SELECT value FROM json_each(@ids)) AND s2.deleted_at IS NULL)`,
   versions: `seq IN (SELECT s2.seq FROM (${versionPairs()}) v JOIN sources s2 INDEXED BY sources_live_ids ON s2.id = v.id AND s2.deleted_at IS NULL)`,
 };
@@ -122,7 +122,7 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
   const versionCountStmt = db.prepare(`SELECT id, count(DISTINCT other) AS n FROM (${versionPairs((c) => `${c} IN (SELECT value FROM json_each(@ids))`)}) GROUP BY id`);
   const sourceTagsStmt = db.prepare(`SELECT DISTINCT a.source_id AS id, t.name FROM annotations a
     JOIN annotation_tags at ON at.annotation_id = a.id JOIN tags t ON t.id = at.tag_id
-    WHERE a.source_id IN (SELECT value FROM json_each(@ids)) AND a.deleted_at IS NULL`);
+    WHERE a.source_id IN (SELECT value FROM json_each(@ids)) AND a.deleted_at IS NULL AND t.deleted_at IS NULL`);
   const keysStmt = db.prepare('SELECT seq, published, sort_title AS t, imported_at AS i FROM sources WHERE id = ? AND deleted_at IS NULL');
   const trashStmt = db.prepare('UPDATE sources SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
   const replaceTextStmt = db.prepare(`UPDATE sources SET text = @text, encoding = @encoding, length = @chars, updated_at = @at

@@ -16,6 +16,8 @@ import { createSyncRows } from './sync-rows.ts';
 import { createVersionIndex } from './version-index.ts';
 import { createCollectionRepo } from './collections.ts';
 import { createReencodeRepo } from './reencodes.ts';
+import { createTagRepo } from './tags.ts';
+import { createAnnotationList } from './annotation-list.ts';
 
 /**
  * The whole store: one database, one repository per table group, and one way
@@ -57,6 +59,10 @@ export function openStore(file: string, options: OpenOptions = {}) {
     versionIndex: createVersionIndex(db, write),
     collections: createCollectionRepo(db, write),
     reencodes: createReencodeRepo(db),
+    /** The codebook: tags with counts, rename, merge, move, describe, delete. */
+    tags: createTagRepo(db, write),
+    /** The whole library's annotations, filtered, sorted and paged. */
+    annotationList: createAnnotationList(db),
   };
   // Sources from before migration 0008 get their sort key (once; in memory for a read-only copy).
   if (!refusal || opened.inMemory) repo.sources.fillSortTitles(refusal ? createWriter(db) : write);

@@ -19,7 +19,7 @@ export interface SourceRecord {
   /** Which text the source has: it changes when the file is reopened with another encoding. */
   textSha256: string;
 }
-export interface TagRecord { id: string; name: string; created: string }
+export interface TagRecord { id: string; name: string; created: string; description: string; deletedAt: string | null }
 export interface AnnotationRecord {
   id: string; sourceId: string; start: number; end: number; exact: string; prefix: string; suffix: string;
   color: AnnotationColor; comment: string; status: AnnotationStatus; score: number | null;
@@ -81,10 +81,11 @@ export function createSyncRows(db: Db) {
       updated_at = @updatedAt, deleted_at = @deletedAt, sort_title = @sortTitle WHERE id = @id`),
     purgeSource: db.prepare('DELETE FROM sources WHERE id = ?'),
     replaceText: db.prepare('UPDATE sources SET text = @text, length = @chars, encoding = @encoding WHERE id = @id'),
-    tag: db.prepare('SELECT id, name, created FROM tags WHERE id = ?'),
+    tag: db.prepare('SELECT id, name, created, description, deleted_at AS deletedAt FROM tags WHERE id = ?'),
     tagByName: db.prepare('SELECT id FROM tags WHERE name = ? AND id <> ?').pluck(),
-    upsertTag: db.prepare(`INSERT INTO tags (id, name, created) VALUES (@id, @name, @created)
-      ON CONFLICT(id) DO UPDATE SET name = excluded.name, created = excluded.created`),
+    upsertTag: db.prepare(`INSERT INTO tags (id, name, created, description, deleted_at) VALUES (@id, @name, @created, @description, @deletedAt)
+      ON CONFLICT(id) DO UPDATE SET name = excluded.name, created = excluded.created, description = excluded.description,
+        deleted_at = excluded.deleted_at`),
     retag: db.prepare('UPDATE OR IGNORE annotation_tags SET tag_id = @to WHERE tag_id = @from'),
     purgeTag: db.prepare('DELETE FROM tags WHERE id = ?'),
     tagInUse: db.prepare('SELECT 1 FROM annotation_tags WHERE tag_id = ? LIMIT 1').pluck(),

@@ -3,6 +3,7 @@
 // line each in `purged` (see migration 0004).
 import { ApiError, type Id, type PurgeResult, type TrashItem, type TrashKind } from '../common/types.ts';
 import { createWriter, type Db, type Write } from './write.ts';
+import { PRUNE_TAGS } from './annotations.ts';
 
 const TITLE_CHARS = 200;
 
@@ -16,7 +17,11 @@ const TRASH = `
   UNION ALL
   SELECT 'note', n.id, n.title, NULL, n.deleted_at, 0 FROM notes n WHERE n.deleted_at IS NOT NULL
   UNION ALL
-  SELECT 'collection', c.id, c.name, NULL, c.deleted_at, 0 FROM collections c WHERE c.deleted_at IS NOT NULL`;
+  SELECT 'collection', c.id, c.name, NULL, c.deleted_at, 0 FROM collections c WHERE c.deleted_at IS NOT NULL
+  UNION ALL
+  SELECT 'tag', t.id, t.name, NULL, t.deleted_at,
+         (SELECT count(*) FROM annotation_tags at JOIN live_annotations a ON a.id = at.annotation_id WHERE at.tag_id = t.id)
+    FROM tags t WHERE t.deleted_at IS NOT NULL`;
 
 interface TrashRow { kind: TrashKind; id: string; title: string; source_id: string | null; deleted_at: string; annotations: number }
 
@@ -25,7 +30,7 @@ const toItem = (r: TrashRow): TrashItem => ({
   title: [...r.title].length > TITLE_CHARS ? `${[...r.title].slice(0, TITLE_CHARS - 1).join('')}…` : r.title,
 });
 
-const ORDER = { source: 0, annotation: 1, note: 2, collection: 3 } as const;
+const ORDER = { source: 0, annotation: 1, note: 2, collection: 3, tag: 4 } as const;
 
 export type TrashRepo = ReturnType<typeof createTrashRepo>;
 
@@ -39,6 +44,7 @@ export function createTrashRepo(db: Db, write: Write = createWriter(db)) {
     annotation: db.prepare('UPDATE annotations SET deleted_at = NULL WHERE id = ?'),
     note: db.prepare('UPDATE notes SET deleted_at = NULL WHERE id = ?'),
     collection: db.prepare('UPDATE collections SET deleted_at = NULL WHERE id = ?'),
+    tag: db.prepare('UPDATE tags SET deleted_at = NULL WHERE id = ?'),
   };
   const liveNamesakeStmt = db.prepare(`SELECT name FROM live_collections
     WHERE name = (SELECT name FROM collections WHERE id = ?) COLLATE NOCASE`).pluck();
@@ -51,8 +57,9 @@ export function createTrashRepo(db: Db, write: Write = createWriter(db)) {
     annotation: db.prepare('DELETE FROM annotations WHERE id = ? AND deleted_at IS NOT NULL'),
     note: db.prepare('DELETE FROM notes WHERE id = ? AND deleted_at IS NOT NULL'),
     collection: db.prepare('DELETE FROM collections WHERE id = ? AND deleted_at IS NOT NULL'),
+    tag: db.prepare('DELETE FROM tags WHERE id = ? AND deleted_at IS NOT NULL'),
   };
-  const pruneTagsStmt = db.prepare('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM annotation_tags)');
+  const pruneTagsStmt = db.prepare(PRUNE_TAGS);
 
   const inTrash = (ids: readonly Id[]): TrashItem[] => ids.map((id) => {
     const row = oneStmt.get(id) as TrashRow | undefined;
@@ -61,7 +68,7 @@ export function createTrashRepo(db: Db, write: Write = createWriter(db)) {
   }).sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
 
   const purgeItems = (items: TrashItem[]): PurgeResult => {
-    const result: PurgeResult = { sources: 0, annotations: 0, notes: 0, collections: 0 };
+    const result: PurgeResult = { sources: 0, annotations: 0, notes: 0, collections: 0, tags: 0 };
     for (const item of items) {
       if (item.kind === 'source') {
         stampAnnotationsStmt.run({ id: item.id });

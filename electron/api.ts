@@ -145,6 +145,13 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
       });
     },
     async listTags() { return store.annotations.listTags(); },
+    async queryAnnotations(query) { return store.annotationList.page(query); },
+    async listCodebook() { return store.tags.list(); },
+    async renameTag(name, newName) { return store.tags.rename(name, newName); },
+    async mergeTags(from, into) { return store.tags.merge(from, into); },
+    async moveTag(name, parent) { return store.tags.move(name, parent); },
+    async describeTag(name, description) { return store.tags.describe(name, description); },
+    async deleteTag(name) { return store.tags.delete(name, (id) => store.trash.item(id)); },
 
     async search(query, limit, options) { return store.search(query, limit, options); },
     async searchCounts(query) { return store.searchCounts(query); },
@@ -205,6 +212,8 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
     async exportNotePdf(noteId, path, options) { return (await exporter()).notePdf(noteId, savePath(path), options?.withSources ?? false); },
     async exportNoteMarkdown(noteId, path) { return (await exporter()).noteMarkdown(noteId, savePath(path)); },
     async exportAnnotations(sourceId, path) { return (await exporter()).annotations(sourceId, savePath(path)); },
+    async exportPassages(filter, path, format) { return (await exporter()).passages(filter, savePath(path), format); },
+    async exportCodebook(path) { return (await exporter()).codebook(savePath(path)); },
     async importAnnotations(sourceId, json) {
       return (await exporter()).importAnnotationsJson(sourceId, parseAnnotationJson(json));
     },

@@ -20,8 +20,9 @@ import { syncCommands } from './cli/sync-commands.ts';
 import { cliSyncCredentials } from './cli/sync-password.ts';
 import { collectionCommands } from './cli/collection-commands.ts';
 import { reencodeCommands } from './cli/reencode-command.ts';
+import { annotationCommands } from './cli/annotation-commands.ts';
 
-export const COMMANDS: Command[] = [...libraryCommands, ...collectionCommands, ...noteCommands, ...exportCommands, ...versionsCommands, ...reencodeCommands, ...maintenanceCommands, ...syncCommands];
+export const COMMANDS: Command[] = [...libraryCommands, ...collectionCommands, ...annotationCommands, ...noteCommands, ...exportCommands, ...versionsCommands, ...reencodeCommands, ...maintenanceCommands, ...syncCommands];
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },
@@ -156,7 +157,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     }));
     const out = await command.run({ api, values: parsed.values, positionals: parsed.positionals, json, progress });
     if (!json && io.isTTY) io.stderr('\r\x1b[K');
-    io.stdout(json ? `${JSON.stringify(out.json)}\n` : `${forTerminal(out.human)}\n`);
+    io.stdout(json ? `${JSON.stringify(out.json)}\n` : out.raw ?? `${forTerminal(out.human)}\n`);
     return out.exitCode ?? 0;
   } catch (err) {
     if (err instanceof UsageError) return fail(2, { code: 'usage', message: err.message });

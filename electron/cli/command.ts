@@ -22,6 +22,8 @@ export interface CommandContext {
 export interface CommandOutput {
   json: unknown;
   human: string;
+  /** Printed exactly as it is instead of `human` (a machine format such as CSV: its CR LF and BOM kept). */
+  raw?: string;
   exitCode?: 0 | 1;
 }
 

@@ -72,7 +72,7 @@ const purgeCommand: Command = {
   async run({ api, values, positionals }) {
     if ((values.all === true) === (positionals.length > 0)) throw new UsageError('purge needs either --all or the ids to purge');
     const r = await api.purgeDeleted(positionals.length > 0 ? positionals : undefined);
-    return { json: r, human: `purged ${r.sources} source(s), ${r.annotations} annotation(s), ${r.notes} note(s), ${r.collections} collection(s)` };
+    return { json: r, human: `purged ${r.sources} source(s), ${r.annotations} annotation(s), ${r.notes} note(s), ${r.collections} collection(s), ${r.tags} tag(s)` };
   },
 };
 

@@ -20,6 +20,11 @@ import { comparisonReport } from './comparison-report.ts';
 import { comparisonMarkdown } from './comparison-markdown.ts';
 import { exportComparisonPdf } from './comparison-pdf.ts';
 import { found } from '../found.ts';
+import type { AnnotationQuery, PassagesFormat } from '../../common/types.ts';
+import { passagesCsv } from './csv.ts';
+import { passagesMarkdown } from './passages-markdown.ts';
+import { codebookQdc } from './qdc.ts';
+import { passagesTitle } from './passages-title.ts';
 
 function writeAtomic(path: string, bytes: Uint8Array | string): number {
   const abs = resolve(path);
@@ -107,6 +112,23 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
       const bytes = writeAtomic(path, r.bytes);
       progress(path, 1, 1);
       return { path: resolve(path), bytes, pages: r.pages, missingGlyphs: r.missingGlyphs, annotations: report.carried.length };
+    },
+
+    /** The passages a filter takes (the Annotations view's), as CSV or as Markdown grouped by tag. */
+    async passages(query: Omit<AnnotationQuery, 'offset' | 'limit'>, path: string, format: PassagesFormat): Promise<ExportResult> {
+      const list = [...store.annotationList.all(query)];
+      const text = format === 'csv' ? passagesCsv(list)
+        : passagesMarkdown(passagesTitle(query, (id) => store.collections.get(id)?.name, (id) => store.sources.get(id)?.title), list, store.tags.list()).markdown;
+      const bytes = writeAtomic(path, text);
+      return { path: resolve(path), bytes, annotations: list.length };
+    },
+
+    /** The codebook as a REFI-QDA codebook exchange file (QDC). */
+    async codebook(path: string): Promise<ExportResult> {
+      const tags = store.tags.list();
+      if (tags.length === 0) throw new ApiError('empty-codebook', 'There are no tags to export yet: a codebook file needs at least one code');
+      const bytes = writeAtomic(path, codebookQdc(tags));
+      return { path: resolve(path), bytes, tags: tags.length };
     },
 
     async annotations(sourceId: string, path: string): Promise<ExportResult> {

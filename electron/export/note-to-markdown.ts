@@ -8,9 +8,9 @@ import { CitationNumbers, citationInfo, citationOf } from './citation-numbers.ts
 
 // ---------------------------------------------------------------- Markdown
 
-const escapeInline = (t: string): string => t.replace(/[\\`*_[\]<>!|~]/g, '\\$&');
+export const escapeInline = (t: string): string => t.replace(/[\\`*_[\]<>!|~]/g, '\\$&');
 /** Escapes what would start a block construct at the beginning of a line. */
-const escapeLineStart = (t: string): string => t.replace(/^(\s*)([#>+=-]|\d+[.)])/gm, (_m, sp: string, c: string) => `${sp}${c.replace(/^(\d+)([.)])$/, '$1\\$2').replace(/^([#>+=-])$/, '\\$1')}`);
+export const escapeLineStart = (t: string): string => t.replace(/^(\s*)([#>+=-]|\d+[.)])/gm, (_m, sp: string, c: string) => `${sp}${c.replace(/^(\d+)([.)])$/, '$1\\$2').replace(/^([#>+=-])$/, '\\$1')}`);
 
 function codeSpan(text: string): string {
   const runs = text.match(/`+/g) ?? [];

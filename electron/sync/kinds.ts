@@ -30,7 +30,10 @@ const SCHEMAS = {
     chars: z.number().int().min(0), importedAt: iso, updatedAt: iso, deletedAt: iso.nullable(),
     textSha256: z.string().regex(/^[0-9a-f]{64}$/),
   }).strict(),
-  tag: z.object({ id: uuid, name: str(200).min(1), created: iso }).strict(),
+  // description and deletedAt came with the codebook (migration 0013): a tag from a Lectern before it has neither
+  tag: z.object({
+    id: uuid, name: str(200).min(1), created: iso, description: str(10_000).default(''), deletedAt: iso.nullable().default(null),
+  }).strict(),
   annotation: z.object({
     id: uuid, sourceId: uuid, start: z.number().int().min(0), end: z.number().int().min(0), exact: str(1_000_000),
     prefix: str(1000), suffix: str(1000), color: z.enum(ANNOTATION_COLORS), comment: str(100_000),
@@ -72,9 +75,9 @@ export const KINDS: Record<SyncKind, KindSpec> = {
     label: (r) => String(r.title ?? ''),
   },
   tag: {
-    fields: ['name'],
+    fields: ['name', 'description', 'deletedAt'],
     clocks: [],
-    content: ['name'],
+    content: ['name', 'description'],
     label: (r) => String(r.name ?? ''),
   },
   annotation: {

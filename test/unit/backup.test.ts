@@ -97,7 +97,7 @@ test('start-up maintenance: checks the file, makes the daily backup, purges the 
     assert.equal(report.error, null);
     assert.equal(startupWarning(report), null, 'a sound library warns of nothing');
     assert.ok(report.backup?.created && existsSync(report.backup.created.path));
-    assert.deepEqual(report.purged, { sources: 1, annotations: 0, notes: 0, collections: 0 });
+    assert.deepEqual(report.purged, { sources: 1, annotations: 0, notes: 0, collections: 0, tags: 0 });
     assert.deepEqual((await api.listDeleted()).map((i) => i.id), [recent!.id], 'a recent deletion can still be undone');
   } finally {
     store.close();

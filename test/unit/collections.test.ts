@@ -60,7 +60,7 @@ test('deleting a collection is undone by restore; its members stay; purging leav
   await api.renameCollection(again.id, 'Other');
   await api.restore([col.id]);
   await api.deleteCollection(col.id);
-  assert.deepEqual(await api.purgeDeleted([col.id]), { sources: 0, annotations: 0, notes: 0, collections: 1 });
+  assert.deepEqual(await api.purgeDeleted([col.id]), { sources: 0, annotations: 0, notes: 0, collections: 1, tags: 0 });
   assert.equal(store.db.prepare("SELECT kind FROM purged WHERE id = ?").pluck().get(col.id), 'collection');
 }));
 

@@ -122,17 +122,17 @@ test('purge removes trash rows for good, leaves tombstones, prunes tags; live ro
   const sourceDeletedAt = stamp.get(s1.id) as string;
 
   // by date: nothing is older than a day ago
-  assert.deepEqual(store.trash.purge({ before: new Date(Date.now() - 86_400_000).toISOString() }), { sources: 0, annotations: 0, notes: 0, collections: 0 });
+  assert.deepEqual(store.trash.purge({ before: new Date(Date.now() - 86_400_000).toISOString() }), { sources: 0, annotations: 0, notes: 0, collections: 0, tags: 0 });
   await assert.rejects(api.purgeDeleted([s0.id]), /not in the trash/, 'a live source is never purged');
 
-  assert.deepEqual(await api.purgeDeleted([s1.id]), { sources: 1, annotations: 2, notes: 0, collections: 0 });
+  assert.deepEqual(await api.purgeDeleted([s1.id]), { sources: 1, annotations: 2, notes: 0, collections: 0, tags: 0 });
   const tombstones = store.db.prepare('SELECT id, kind, deleted_at AS deletedAt FROM purged ORDER BY kind, id').all() as Array<{ id: string; kind: string; deletedAt: string }>;
   assert.deepEqual(tombstones.map((t) => [t.kind, t.id]).sort(), [['annotation', early.id], ['annotation', kept.id], ['source', s1.id]].sort());
   assert.equal(tombstones.find((t) => t.id === kept.id)!.deletedAt, sourceDeletedAt, 'an annotation purged with its source carries the source\'s deletion time');
   assert.equal(store.db.prepare('SELECT count(*) FROM tags').pluck().get(), 0, 'tags nobody uses any more are gone');
   await assert.rejects(api.restore([s1.id]), /Nothing to undo/);
 
-  assert.deepEqual(await api.purgeDeleted(), { sources: 0, annotations: 0, notes: 1, collections: 0 }, 'without ids: empties the trash');
+  assert.deepEqual(await api.purgeDeleted(), { sources: 0, annotations: 0, notes: 1, collections: 0, tags: 0 }, 'without ids: empties the trash');
   assert.equal(store.db.prepare('SELECT count(*) FROM citations').pluck().get(), 0, 'a purged note takes its citations');
   assert.deepEqual(await api.listDeleted(), []);
   assert.deepEqual((await api.listSources()).map((s) => s.id), [s0.id]);

@@ -1,0 +1,194 @@
+// annotations (across the library), tags (the codebook), tag rename / merge /
+// move / describe / delete, export passages, export codebook.
+import type { LecternApi } from '../../common/api-methods.ts';
+import {
+  ANNOTATION_COLORS, ANNOTATION_SORTS, MAX_ANNOTATION_PAGE, isAnnotationColor,
+  type AnnotationFilter, type AnnotationListItem, type AnnotationSort, type CodebookTag, type TagChange,
+} from '../../common/types.ts';
+import { UsageError, stringOption, stringsOption, type Command, type OptionValues } from './command.ts';
+import { findCollection } from './collection-commands.ts';
+
+const FILTER_OPTIONS = {
+  tag: { type: 'string' }, source: { type: 'string' }, collection: { type: 'string' },
+  color: { type: 'string', multiple: true }, text: { type: 'string' }, sort: { type: 'string' },
+} as const;
+const FILTER_USAGE = '[--tag T] [--source ID] [--collection NAME|ID] [--color C]... [--text WORDS] [--sort source|newest|oldest|tag]';
+
+/** The filter and sort the options name (a collection by its name or id). */
+async function filterOf(api: LecternApi, values: OptionValues): Promise<AnnotationFilter & { sort?: AnnotationSort }> {
+  const colors = stringsOption(values, 'color');
+  const bad = colors.find((c) => !isAnnotationColor(c));
+  if (bad !== undefined) throw new UsageError(`--color ${bad}: the colours are ${ANNOTATION_COLORS.join(', ')}`);
+  const sort = stringOption(values, 'sort');
+  if (sort !== undefined && !(ANNOTATION_SORTS as readonly string[]).includes(sort)) {
+    throw new UsageError(`--sort ${sort}: sort by ${ANNOTATION_SORTS.join(', ')}`);
+  }
+  const collection = stringOption(values, 'collection');
+  const filter: AnnotationFilter & { sort?: AnnotationSort } = {};
+  const tag = stringOption(values, 'tag');
+  if (tag !== undefined) filter.tag = tag;
+  const source = stringOption(values, 'source');
+  if (source !== undefined) filter.sourceId = source;
+  if (collection !== undefined) filter.collectionId = (await findCollection(api, collection)).id;
+  if (colors.length > 0) filter.colors = colors.filter(isAnnotationColor);
+  const text = stringOption(values, 'text');
+  if (text !== undefined) filter.text = text;
+  if (sort !== undefined) filter.sort = sort as AnnotationSort;
+  return filter;
+}
+
+/** Every annotation a filter takes, a page at a time through the API. */
+async function allAnnotations(api: LecternApi, filter: AnnotationFilter & { sort?: AnnotationSort }): Promise<{ total: number; items: AnnotationListItem[] }> {
+  const items: AnnotationListItem[] = [];
+  for (let offset = 0; ; offset += MAX_ANNOTATION_PAGE) {
+    const page = await api.queryAnnotations({ ...filter, offset, limit: MAX_ANNOTATION_PAGE });
+    items.push(...page.items);
+    if (page.items.length < MAX_ANNOTATION_PAGE) return { total: page.total, items };
+  }
+}
+
+/** The CSV `export passages` writes (one definition of it): written to a temporary file through the API, then read back. */
+async function passagesCsv(api: LecternApi, filter: AnnotationFilter & { sort?: AnnotationSort }): Promise<string> {
+  const [{ mkdtempSync, readFileSync, rmSync }, { tmpdir }, { join }] = await Promise.all([import('node:fs'), import('node:os'), import('node:path')]);
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-csv-'));
+  try {
+    const r = await api.exportPassages(filter, join(dir, 'passages.csv'), 'csv');
+    return readFileSync(r.path, 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const oneLine = (s: string, max: number) => {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return [...t].length > max ? `${[...t].slice(0, max - 1).join('')}…` : t;
+};
+
+const annotationsCommand: Command = {
+  name: 'annotations',
+  usage: `lectern annotations ${FILTER_USAGE} [--json|--csv]`,
+  summary: 'List the annotations of the whole library (a tag takes its children: --tag a lists a/b too); --csv prints one row per passage (RFC 4180, UTF-8 with BOM).',
+  options: { ...FILTER_OPTIONS, csv: { type: 'boolean' } },
+  positionals: [0, 0],
+  async run({ api, values, json }) {
+    if (json && values.csv) throw new UsageError('--json and --csv: choose one');
+    const filter = await filterOf(api, values);
+    if (values.csv) return { json: null, human: '', raw: await passagesCsv(api, filter) };
+    const { total, items } = await allAnnotations(api, filter);
+    const lines = items.map((a) => `${a.id}  ${a.color.padEnd(6)}  ${oneLine(a.sourceTitle, 40)}  ${a.start}-${a.end}` +
+      `${a.tags.length ? `  [${a.tags.join(', ')}]` : ''}\n    “${oneLine(a.exact, 100)}”${a.comment ? `\n    ${oneLine(a.comment, 100)}` : ''}`);
+    return { json: { total, items }, human: total === 0 ? 'No annotations match.' : [...lines, `${total} annotation(s)`].join('\n') };
+  },
+};
+
+const tagLine = (t: CodebookTag) => `${t.name}  ${t.total === t.count ? t.count : `${t.count} (${t.total} with children)`}` +
+  `${t.description ? `  — ${oneLine(t.description, 80)}` : ''}`;
+
+const tagsCommand: Command = {
+  name: 'tags',
+  usage: 'lectern tags [--json]',
+  summary: 'The codebook: every tag (parents too) with its description and how many passages carry it.',
+  options: {},
+  positionals: [0, 0],
+  async run({ api }) {
+    const tags = await api.listCodebook();
+    return { json: tags, human: tags.length === 0 ? 'No tags yet.' : tags.map(tagLine).join('\n') };
+  },
+};
+
+const changed = (verb: string, r: TagChange) => `${verb} ${r.tags} tag(s), on ${r.annotations} annotation(s)`;
+
+const renameCommand: Command = {
+  name: 'tag rename',
+  usage: 'lectern tag rename [--json] OLD NEW',
+  summary: 'Rename a tag; its children follow (a/x becomes NEW/x). Refused when NEW exists: merge instead.',
+  options: {},
+  positionals: [2, 2],
+  async run({ api, positionals }) {
+    const r = await api.renameTag(positionals[0]!, positionals[1]!);
+    return { json: r, human: changed('renamed', r) };
+  },
+};
+
+const mergeCommand: Command = {
+  name: 'tag merge',
+  usage: 'lectern tag merge [--json] FROM INTO',
+  summary: 'Merge tag FROM into tag INTO: every passage tagged FROM (or FROM/x) is tagged INTO (INTO/x) instead; FROM is gone.',
+  options: {},
+  positionals: [2, 2],
+  async run({ api, positionals }) {
+    const r = await api.mergeTags(positionals[0]!, positionals[1]!);
+    return { json: r, human: changed('merged', r) };
+  },
+};
+
+const moveCommand: Command = {
+  name: 'tag move',
+  usage: 'lectern tag move [--json] TAG PARENT  |  lectern tag move [--json] TAG --top',
+  summary: 'Put a tag (with its children) under another parent tag, or back at the top level with --top.',
+  options: { top: { type: 'boolean' } },
+  positionals: [1, 2],
+  async run({ api, positionals, values }) {
+    const [name, parent] = positionals;
+    if ((parent === undefined) === (values.top !== true)) throw new UsageError('tag move takes a PARENT or --top (one of them)');
+    const r = await api.moveTag(name!, parent ?? null);
+    return { json: r, human: changed('moved', r) };
+  },
+};
+
+const describeCommand: Command = {
+  name: 'tag describe',
+  usage: 'lectern tag describe [--json] TAG DESCRIPTION',
+  summary: 'Set a tag\'s description (what the code means; "" clears it). A tag not used yet is made.',
+  options: {},
+  positionals: [2, 2],
+  async run({ api, positionals }) {
+    const t = await api.describeTag(positionals[0]!, positionals[1]!);
+    return { json: t, human: tagLine(t) };
+  },
+};
+
+const deleteCommand: Command = {
+  name: 'tag delete',
+  usage: 'lectern tag delete [--json] TAG',
+  summary: 'Move a tag and its children to the trash (their passages stay; lectern restore ID... brings the tags back on them).',
+  options: {},
+  positionals: [1, 1],
+  async run({ api, positionals }) {
+    const items = await api.deleteTag(positionals[0]!);
+    const ids = items.map((i) => i.id).join(' ');
+    return { json: items, human: `deleted ${items.map((i) => `“${i.title}”`).join(', ')} (lectern restore ${ids} undoes it)` };
+  },
+};
+
+const exportPassagesCommand: Command = {
+  name: 'export passages',
+  usage: `lectern export passages [--json] ${FILTER_USAGE} OUT.csv|OUT.md`,
+  summary: 'Write the passages a filter takes as CSV (one row per passage) or as Markdown grouped by tag, each with a citation to its source.',
+  options: FILTER_OPTIONS,
+  positionals: [1, 1],
+  async run({ api, values, positionals }) {
+    const out = positionals[0]!;
+    const format = /\.csv$/i.test(out) ? 'csv' : /\.(md|markdown)$/i.test(out) ? 'markdown' : null;
+    if (!format) throw new UsageError(`${out}: passages are written as .csv or .md`);
+    const r = await api.exportPassages(await filterOf(api, values), out, format);
+    return { json: r, human: `wrote ${r.annotations} passage(s) to ${r.path} (${r.bytes} bytes)` };
+  },
+};
+
+const exportCodebookCommand: Command = {
+  name: 'export codebook',
+  usage: 'lectern export codebook [--json] OUT.qdc',
+  summary: 'Write the codebook as a REFI-QDA codebook exchange file (QDC), which NVivo, ATLAS.ti and MAXQDA import.',
+  options: {},
+  positionals: [1, 1],
+  async run({ api, positionals }) {
+    const r = await api.exportCodebook(positionals[0]!);
+    return { json: r, human: `wrote ${r.tags} code(s) to ${r.path} (${r.bytes} bytes)` };
+  },
+};
+
+export const annotationCommands: Command[] = [
+  annotationsCommand, tagsCommand, renameCommand, mergeCommand, moveCommand, describeCommand, deleteCommand,
+  exportPassagesCommand, exportCodebookCommand,
+];
