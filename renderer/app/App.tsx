@@ -44,6 +44,7 @@ import { useOpenSource, type RevealTarget } from './useOpenSource.ts';
 import { useBusEvent } from './useBusEvent.ts';
 import { CompareView } from '../compare/CompareView.tsx';
 import { VersionsList } from '../versions/VersionsList.tsx';
+import { AnnotationsView } from '../annotations-view/AnnotationsView.tsx';
 
 const api = () => window.lectern;
 
@@ -195,6 +196,10 @@ export function App() {
       await library.changed({ collections: true });
       return;
     }
+    if (item.kind === 'tag') {
+      await tagsChanged();
+      return;
+    }
     if (item.kind === 'source') {
       await library.changed({ sources: true, annotations: true });
       if (undo.wasOpen) await openSource(item.id);
@@ -308,6 +313,7 @@ export function App() {
 
   // ---- bus, menu and shortcuts ------------------------------------------------
   useBusEvent('open-passage', ({ sourceId, start, end }) => {
+    setAnnotationsView((v) => (v === 'shown' ? 'hidden' : v));
     const a = open?.source.id === sourceId ? open.annotations.find((x) => x.start === start && x.end === end) : undefined;
     if (a) setSelectedId(a.id);
     openSource(sourceId, { start, end }).catch(fail);
@@ -331,7 +337,23 @@ export function App() {
   };
   // ---- the compare view (issue 9): two sources side by side in the main area, the reader kept behind it
   const [compare, setCompare] = useState<{ a: string; b: string; carry?: boolean } | null>(null);
-  useBusEvent('compare', (pair) => { setPopover(null); setCompare(pair); });
+  useBusEvent('compare', (pair) => { setPopover(null); setCompare(pair); setAnnotationsView((v) => (v === 'shown' ? 'hidden' : v)); });
+  // ---- the Annotations view (issue 14.2): every annotation of the library, in the main area; kept (hidden) once opened, filters and all
+  const [annotationsView, setAnnotationsView] = useState<'closed' | 'shown' | 'hidden'>('closed');
+  const toggleAnnotationsView = () => {
+    setPopover(null);
+    if (annotationsView !== 'shown') setCompare(null);
+    setAnnotationsView((v) => (v === 'shown' ? 'hidden' : 'shown'));
+  };
+  /** Tags were renamed, merged, moved, described, deleted or restored: the open source's cards and the library's tags follow. */
+  const tagsChanged = async () => {
+    if (open) {
+      const sourceId = open.source.id;
+      const list = await api().listAnnotations(sourceId);
+      setAnnotations(sourceId, () => list);
+    }
+    await library.changed({ annotations: true });
+  };
   const closeCompare = () => {
     const back = compare?.a;
     setCompare(null);
@@ -437,6 +459,7 @@ export function App() {
         title={open?.source.title ?? ''} libOpen={panes.libOpen} sideOpen={panes.sideOpen}
         onToggleLibrary={() => setPanes((p) => ({ ...p, libOpen: !p.libOpen }))} onToggleSide={() => setPanes((p) => ({ ...p, sideOpen: !p.sideOpen }))}
         onImport={() => void startImport()} onSettings={commands.settings} onShortcuts={commands.shortcuts}
+        annotationsOpen={annotationsView === 'shown'} onToggleAnnotations={toggleAnnotationsView}
       />
       <LibraryStatusBanner refresh={failures} />
       {progress && (progress.total > 0 || waiting > 0) && <ImportProgress progress={progress} waiting={waiting} />}
@@ -460,7 +483,15 @@ export function App() {
               onAnnotationsChanged={annotationsChanged}
             />
           )}
-          <div class="main-view" hidden={!!compare}>
+          {annotationsView !== 'closed' && (
+            <div class="main-view" hidden={annotationsView !== 'shown'}>
+              <AnnotationsView
+                fail={fail} onClose={() => setAnnotationsView('hidden')} onTagsChanged={() => { tagsChanged().catch(fail); }}
+                onDeleted={([first, ...more]) => { if (first) setUndo({ item: first, wasOpen: false, more }); }}
+              />
+            </div>
+          )}
+          <div class="main-view" hidden={!!compare || annotationsView === 'shown'}>
           <Reader
             source={open?.source ?? null} reveal={reveal} onRevealed={onRevealed} annotations={open?.annotations ?? []} empty={ready && library.count === 0}
             hooks={readerHooks} onReady={onReaderReady} onScroll={onReaderScroll} onSaveMeta={saveMeta}

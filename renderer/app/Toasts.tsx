@@ -23,6 +23,7 @@ const INFO_MS = 4000;
 const undoText = ({ item, more }: Undoable) => {
   if (item.kind === 'source') return `Deleted “${item.title}”${item.annotations ? ` and its ${item.annotations} ${item.annotations === 1 ? 'annotation' : 'annotations'}` : ''}.`;
   if (item.kind === 'collection') return `Deleted the collection “${item.title}” (its sources stay in the library).`;
+  if (item.kind === 'tag') return `Deleted the tag “${item.title}”${more?.length ? ` and ${more.length} ${more.length === 1 ? 'child' : 'children'}` : ''}.`;
   return more?.length ? `${more.length + 1} annotations discarded.` : 'Annotation deleted.';
 };
 

@@ -12,6 +12,8 @@ export interface ToolbarProps {
   onImport(): void;
   onSettings(): void;
   onShortcuts(): void;
+  annotationsOpen: boolean;
+  onToggleAnnotations(): void;
 }
 
 export function Toolbar(p: ToolbarProps) {
@@ -23,6 +25,8 @@ export function Toolbar(p: ToolbarProps) {
       <span class="toolbar-title">{p.title}</span>
       <span class="spacer" />
       <SyncStatus />
+      <button type="button" class="toggle" aria-pressed={p.annotationsOpen} onClick={p.onToggleAnnotations}
+        title="Every annotation of the library, and the codebook">Annotations</button>
       <button type="button" onClick={p.onImport} title={`${MOD}+O`}>Import…</button>
       <button type="button" onClick={p.onSettings}>Settings</button>
       <button type="button" aria-label="Keyboard shortcuts" title="Help: keyboard shortcuts (F1)" onClick={p.onShortcuts}>?</button>

@@ -1,0 +1,171 @@
+// The Annotations view (issue 14.2): every annotation of the library in one
+// list, in the main area, with the codebook beside it. Filter by tag (a parent
+// takes its children), colour, source, collection and words; sort by source
+// order, date or tag; a click or Enter opens the passage in the reader
+// ('open-passage'). The store filters, sorts and pages (useAnnotationPages);
+// only the rows on screen are in the DOM (@tanstack/virtual-core), so 50,000
+// annotations scroll as 1,000 do. Exports take the filter as it is.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { ANNOTATION_COLORS, type AnnotationColor, type AnnotationSort, type CodebookTag, type Collection, type PassagesFormat, type TrashItem } from '../../common/types.ts';
+import { emit } from '../bus.ts';
+import { useBusEvent } from '../app/useBusEvent.ts';
+import { useVirtualRows } from '../virtual-rows.ts';
+import { Codebook } from './Codebook.tsx';
+import { AnnotationRow } from './AnnotationRow.tsx';
+import { useAnnotationPages, type AnnotationsFilter } from './useAnnotationPages.ts';
+import './annotations-view.css';
+
+export interface AnnotationsViewProps {
+  onClose(): void;
+  /** Tags went to the trash: the app offers Undo (restore). */
+  onDeleted(items: TrashItem[]): void;
+  /** Tags were renamed, merged, moved or described (the open source's annotations, the library's tags). */
+  onTagsChanged(): void;
+  fail(e: unknown): void;
+}
+
+const SORTS: Array<{ value: AnnotationSort; label: string }> = [
+  { value: 'source', label: 'Source order' }, { value: 'newest', label: 'Newest first' },
+  { value: 'oldest', label: 'Oldest first' }, { value: 'tag', label: 'Tag' },
+];
+const ROW_ESTIMATE = 104;
+const TEXT_DELAY_MS = 200;
+
+export function AnnotationsView(p: AnnotationsViewProps) {
+  const api = window.lectern;
+  const [tag, setTag] = useState('');
+  const [color, setColor] = useState<AnnotationColor | ''>('');
+  const [collectionId, setCollectionId] = useState('');
+  const [source, setSource] = useState<{ id: string; title: string } | null>(null);
+  const [typed, setTyped] = useState('');
+  const [text, setText] = useState('');
+  const [sort, setSort] = useState<AnnotationSort>('source');
+  const [codebook, setCodebook] = useState<CodebookTag[]>([]);
+  const [collections, setCollections] = useState<Collection[]>([]);
+  const [reloadKey, setReloadKey] = useState(0);
+  const [said, setSaid] = useState('');
+
+  useEffect(() => { const t = window.setTimeout(() => setText(typed), TEXT_DELAY_MS); return () => clearTimeout(t); }, [typed]);
+
+  const filter: AnnotationsFilter = {
+    sort, ...(tag ? { tag } : {}), ...(color ? { colors: [color] } : {}), ...(collectionId ? { collectionId } : {}),
+    ...(source ? { sourceId: source.id } : {}), ...(text.trim() ? { text } : {}),
+  };
+  const rows = useAnnotationPages(filter, reloadKey, p.fail);
+  const count = rows.total ?? 0;
+
+  const readCodebook = useCallback(() => { api.listCodebook().then(setCodebook, p.fail); }, []);
+  useEffect(() => { readCodebook(); api.listCollections().then(setCollections, p.fail); }, []);
+  useBusEvent('changed', ({ what }) => {
+    if (what === 'annotations' || what === 'sources') { readCodebook(); setReloadKey((n) => n + 1); }
+  });
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const v = useVirtualRows(count, scroller, () => ROW_ESTIMATE);
+  const items = v.getVirtualItems();
+  useEffect(() => {
+    if (items.length) rows.want(items[0]!.index, items.at(-1)!.index);
+  });
+  useEffect(() => { v.scrollToOffset(0); }, [JSON.stringify(filter)]);
+  useEffect(() => { if (rows.total !== null) performance.mark('lectern:annotations-rows'); }, [rows.total]);
+
+  const open = (i: number) => {
+    const a = rows.item(i);
+    if (a) emit('open-passage', { sourceId: a.sourceId, start: a.start, end: a.end });
+  };
+  const focusRow = (i: number) => {
+    const j = Math.max(0, Math.min(count - 1, i));
+    v.scrollToIndex(j, { align: 'auto' });
+    const tryFocus = (n: number) => {
+      const el = scroller.current?.querySelector<HTMLElement>(`[data-index="${j}"] .av-open`);
+      if (el) el.focus();
+      else if (n > 0) requestAnimationFrame(() => tryFocus(n - 1));
+    };
+    tryFocus(10);
+  };
+  const onListKey = (e: KeyboardEvent) => {
+    const at = Number((e.target as HTMLElement).closest<HTMLElement>('[data-index]')?.dataset.index ?? -1);
+    if (at < 0) return;
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 600) / ROW_ESTIMATE));
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, PageDown: at + page, PageUp: at - page, Home: 0, End: count - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    focusRow(to);
+  };
+
+  const exportAs = async (format: PassagesFormat | 'qdc') => {
+    try {
+      const name = format === 'csv' ? 'passages.csv' : format === 'markdown' ? 'passages.md' : 'codebook.qdc';
+      const path = await api.chooseSavePath(name);
+      if (path === null) return;
+      const { sort: order, ...rest } = filter;
+      const r = format === 'qdc' ? await api.exportCodebook(path) : await api.exportPassages({ ...rest, sort: order }, path, format);
+      setSaid(format === 'qdc' ? `Exported ${r.tags} codes to ${r.path}` : `Exported ${r.annotations} passages to ${r.path}`);
+    } catch (e) { p.fail(e); }
+  };
+
+  const tagsChanged = (name: string) => {
+    setTag(name);
+    readCodebook();
+    p.onTagsChanged();
+  };
+
+  return (
+    <div class="av" onKeyDown={(e) => {
+      if (e.key === 'Escape' && !(e.target as HTMLElement).closest('input, textarea, select')) { e.preventDefault(); p.onClose(); }
+    }}>
+      <Codebook
+        tags={codebook} selected={tag} onSelect={setTag} fail={p.fail} onChanged={tagsChanged}
+        onDeleted={(gone) => { setTag(''); readCodebook(); p.onDeleted(gone); p.onTagsChanged(); }}
+      />
+      <section class="av-main" aria-label="Annotations across the library">
+        <div class="av-head">
+          <h2 class="av-title">Annotations</h2>
+          <span class="av-count" role="status">{rows.total === null ? 'Reading…' : `${count.toLocaleString('en')} ${count === 1 ? 'annotation' : 'annotations'}`}</span>
+          <span class="spacer" />
+          <button type="button" onClick={() => void exportAs('csv')} title="The passages shown, one row each (CSV)">Export CSV…</button>
+          <button type="button" onClick={() => void exportAs('markdown')} title="The passages shown, grouped by tag, with citations (Markdown)">Export Markdown…</button>
+          <button type="button" onClick={() => void exportAs('qdc')} title="The codebook as a REFI-QDA file (QDC) for NVivo, ATLAS.ti, MAXQDA">Export codebook…</button>
+          <button type="button" class="icon" aria-label="Close the Annotations view" title="Close (Esc)" onClick={p.onClose}>×</button>
+        </div>
+        <div class="av-filters" role="search">
+          <label>Tag <select value={tag} onChange={(e) => setTag((e.target as HTMLSelectElement).value)}>
+            <option value="">All tags</option>
+            {codebook.map((t) => <option key={t.name} value={t.name}>{`${'  '.repeat(t.name.split('/').length - 1)}${t.name}`}</option>)}
+          </select></label>
+          <label>Colour <select value={color} onChange={(e) => setColor((e.target as HTMLSelectElement).value as AnnotationColor | '')}>
+            <option value="">All colours</option>
+            {ANNOTATION_COLORS.map((c) => <option key={c} value={c}>{c}</option>)}
+          </select></label>
+          {collections.length > 0 && (
+            <label>Collection <select value={collectionId} onChange={(e) => setCollectionId((e.target as HTMLSelectElement).value)}>
+              <option value="">All sources</option>
+              {collections.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            </select></label>
+          )}
+          <label>Words <input type="search" value={typed} placeholder="in passages and comments" onInput={(e) => setTyped((e.target as HTMLInputElement).value)} /></label>
+          <label>Sort <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as AnnotationSort)}>
+            {SORTS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          </select></label>
+          {source && (
+            <span class="chip av-source-chip">Source: {source.title}
+              <button type="button" class="chip-x" aria-label={`Show every source, not only “${source.title}”`} onClick={() => setSource(null)}>×</button>
+            </span>
+          )}
+        </div>
+        {said && <p class="av-said" role="status">{said}</p>}
+        <div class="av-scroll" ref={scroller} onKeyDown={onListKey}>
+          {rows.total === 0 && <p class="av-empty">{tag || color || source || collectionId || text.trim() ? 'No annotation matches these filters.' : 'No annotations yet: select a passage in the reader to make one.'}</p>}
+          <ul class="av-list" aria-label="Annotations" style={{ height: `${v.getTotalSize()}px` }}>
+            {items.map((it) => (
+              <AnnotationRow
+                key={it.key} index={it.index} top={it.start} item={rows.item(it.index)} measure={v.measureElement}
+                onOpen={() => open(it.index)} onSource={(s) => setSource(s)} onTag={setTag}
+              />
+            ))}
+          </ul>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+// The codebook beside the Annotations view: every tag as a tree with its
+// passage count (a parent counts its children's passages too), a click
+// filters the view by it; the chosen tag can be renamed, moved under another
+// parent, merged into another tag, described and deleted (Undo in the toast).
+import { useEffect, useState } from 'preact/hooks';
+import type { CodebookTag, TrashItem } from '../../common/types.ts';
+
+export interface CodebookProps {
+  tags: CodebookTag[];
+  /** The tag the view is filtered by ('' for none). */
+  selected: string;
+  onSelect(name: string): void;
+  /** A tag was renamed, moved or merged (name: what the chosen tag is called now), or described. */
+  onChanged(name: string): void;
+  onDeleted(items: TrashItem[]): void;
+  fail(e: unknown): void;
+}
+
+const lower = (s: string) => s.toLowerCase();
+const within = (name: string, parent: string) => lower(name) === lower(parent) || lower(name).startsWith(`${lower(parent)}/`);
+const depthOf = (name: string) => name.split('/').length - 1;
+const leafOf = (name: string) => name.slice(name.lastIndexOf('/') + 1);
+
+export function Codebook(p: CodebookProps) {
+  const current = p.tags.find((t) => lower(t.name) === lower(p.selected));
+  return (
+    <nav class="codebook" aria-label="Codebook">
+      <h2 class="codebook-title">Codebook</h2>
+      <ul class="codebook-list">
+        <li>
+          <button type="button" class="codebook-tag" aria-pressed={!p.selected} onClick={() => p.onSelect('')}>
+            <span class="codebook-name">All annotations</span>
+          </button>
+        </li>
+        {p.tags.map((t) => (
+          <li key={t.name}>
+            <button
+              type="button" class="codebook-tag" aria-pressed={lower(t.name) === lower(p.selected)} title={t.description || t.name}
+              style={{ paddingLeft: `${8 + depthOf(t.name) * 14}px` }} onClick={() => p.onSelect(lower(t.name) === lower(p.selected) ? '' : t.name)}
+            >
+              <span class="codebook-name">{leafOf(t.name)}</span>
+              <span class="codebook-count" aria-label={`${t.total} ${t.total === 1 ? 'passage' : 'passages'}`}>{t.total}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {p.tags.length === 0 && <p class="codebook-empty">No tags yet. Tag a passage in the reader and it appears here.</p>}
+      {current && <TagEditor key={current.name} {...p} tag={current} />}
+    </nav>
+  );
+}
+
+function TagEditor(p: CodebookProps & { tag: CodebookTag }) {
+  const { tag } = p;
+  const [name, setName] = useState(tag.name);
+  const [parent, setParent] = useState('');
+  const [into, setInto] = useState('');
+  const [description, setDescription] = useState(tag.description);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => { setDescription(tag.description); }, [tag.description]);
+
+  const run = async (work: () => Promise<string | null>) => {
+    setBusy(true);
+    try {
+      const next = await work();
+      if (next !== null) p.onChanged(next);
+    } catch (e) { p.fail(e); } finally { setBusy(false); }
+  };
+  const parents = p.tags.filter((t) => !within(t.name, tag.name));
+  const merges = p.tags.filter((t) => !within(t.name, tag.name));
+  const api = window.lectern;
+
+  return (
+    <section class="tag-editor" aria-label={`Tag “${tag.name}”`}>
+      <h3 class="tag-editor-title">{tag.name}</h3>
+      <p class="tag-editor-counts">
+        {tag.count} {tag.count === 1 ? 'passage' : 'passages'}{tag.total !== tag.count ? `, ${tag.total} with its children` : ''}
+      </p>
+      <form class="tag-row" onSubmit={(e) => { e.preventDefault(); void run(async () => { await api.renameTag(tag.name, name); return name; }); }}>
+        <label class="tag-label" for="tag-rename">Name</label>
+        <input id="tag-rename" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+        <button type="submit" disabled={busy || !name.trim() || name.trim() === tag.name}>Rename</button>
+      </form>
+      <form class="tag-row" onSubmit={(e) => {
+        e.preventDefault();
+        void run(async () => { await api.moveTag(tag.name, parent || null); return parent ? `${parent}/${leafOf(tag.name)}` : leafOf(tag.name); });
+      }}>
+        <label class="tag-label" for="tag-move">Move under</label>
+        <select id="tag-move" value={parent} onChange={(e) => setParent((e.target as HTMLSelectElement).value)}>
+          <option value="">(top level)</option>
+          {parents.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
+        </select>
+        <button type="submit" disabled={busy}>Move</button>
+      </form>
+      <form class="tag-row" onSubmit={(e) => {
+        e.preventDefault();
+        if (into) void run(async () => { await api.mergeTags(tag.name, into); return into; });
+      }}>
+        <label class="tag-label" for="tag-merge">Merge into</label>
+        <select id="tag-merge" value={into} onChange={(e) => setInto((e.target as HTMLSelectElement).value)}>
+          <option value="">Choose a tag…</option>
+          {merges.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
+        </select>
+        <button type="submit" disabled={busy || !into}>Merge</button>
+      </form>
+      <form class="tag-col" onSubmit={(e) => { e.preventDefault(); void run(async () => { await api.describeTag(tag.name, description); return tag.name; }); }}>
+        <label class="tag-label" for="tag-description">Description</label>
+        <textarea id="tag-description" rows={3} value={description} placeholder="What this code means, when to use it"
+          onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
+        <button type="submit" disabled={busy || description === tag.description}>Save description</button>
+      </form>
+      <button type="button" class="danger" disabled={busy} onClick={() => void run(async () => {
+        p.onDeleted(await api.deleteTag(tag.name));
+        return null;
+      })}>Delete tag{tag.total !== tag.count ? ' and its children' : ''}</button>
+    </section>
+  );
+}
