@@ -98,29 +98,24 @@ const tagsCommand: Command = {
 
 const changed = (verb: string, r: TagChange) => `${verb} ${r.tags} tag(s), on ${r.annotations} annotation(s)`;
 
-const renameCommand: Command = {
-  name: 'tag rename',
-  usage: 'lectern tag rename [--json] OLD NEW',
-  summary: 'Rename a tag; its children follow (a/x becomes NEW/x). Refused when NEW exists: merge instead.',
+/** tag rename / tag merge: two tag names, one call, the same report. */
+const twoTagCommand = (verb: 'rename' | 'merge', args: string, summary: string,
+  call: (api: LecternApi, a: string, b: string) => Promise<TagChange>): Command => ({
+  name: `tag ${verb}`,
+  usage: `lectern tag ${verb} [--json] ${args}`,
+  summary,
   options: {},
   positionals: [2, 2],
   async run({ api, positionals }) {
-    const r = await api.renameTag(positionals[0]!, positionals[1]!);
-    return { json: r, human: changed('renamed', r) };
+    const r = await call(api, positionals[0]!, positionals[1]!);
+    return { json: r, human: changed(verb === 'rename' ? 'renamed' : 'merged', r) };
   },
-};
+});
 
-const mergeCommand: Command = {
-  name: 'tag merge',
-  usage: 'lectern tag merge [--json] FROM INTO',
-  summary: 'Merge tag FROM into tag INTO: every passage tagged FROM (or FROM/x) is tagged INTO (INTO/x) instead; FROM is gone.',
-  options: {},
-  positionals: [2, 2],
-  async run({ api, positionals }) {
-    const r = await api.mergeTags(positionals[0]!, positionals[1]!);
-    return { json: r, human: changed('merged', r) };
-  },
-};
+const renameCommand = twoTagCommand('rename', 'OLD NEW',
+  'Rename a tag; its children follow (a/x becomes NEW/x). Refused when NEW exists: merge instead.', (api, a, b) => api.renameTag(a, b));
+const mergeCommand = twoTagCommand('merge', 'FROM INTO',
+  'Merge tag FROM into tag INTO: every passage tagged FROM (or FROM/x) is tagged INTO (INTO/x) instead; FROM is gone.', (api, a, b) => api.mergeTags(a, b));
 
 const moveCommand: Command = {
   name: 'tag move',

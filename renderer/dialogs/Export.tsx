@@ -14,7 +14,7 @@ export interface ExportTarget {
   flush?: () => Promise<unknown>;
 }
 
-type Format = 'source-pdf' | 'annotations' | 'note-pdf' | 'note-pdf-sources' | 'note-markdown';
+type Format = 'source-pdf' | 'annotations' | 'note-pdf' | 'note-pdf-sources' | 'note-markdown' | 'passages-csv' | 'passages-markdown' | 'codebook';
 
 const FORMATS: Record<Format, { label: string; suffix: string; run(id: string, path: string): Promise<ExportResult> }> = {
   'source-pdf': { label: 'Annotated PDF', suffix: '.pdf', run: (id, path) => window.lectern.exportSourcePdf(id, path) },
@@ -25,7 +25,12 @@ const FORMATS: Record<Format, { label: string; suffix: string; run(id: string, p
     run: (id, path) => window.lectern.exportNotePdf(id, path, { withSources: true }),
   },
   'note-markdown': { label: 'Markdown', suffix: '.md', run: (id, path) => window.lectern.exportNoteMarkdown(id, path) },
+  // the whole library (the Annotations view exports its filtered passages)
+  'passages-csv': { label: 'All passages (CSV)', suffix: ' passages.csv', run: (_id, path) => window.lectern.exportPassages({}, path, 'csv') },
+  'passages-markdown': { label: 'All passages by tag (Markdown)', suffix: ' passages.md', run: (_id, path) => window.lectern.exportPassages({}, path, 'markdown') },
+  'codebook': { label: 'Codebook (REFI-QDA .qdc)', suffix: ' codebook.qdc', run: (_id, path) => window.lectern.exportCodebook(path) },
 };
+const LIBRARY: ExportTarget = { id: 'library', title: 'Lectern' };
 
 /** A file name from a title: no path separators or characters file systems refuse, not too long. */
 export function exportFileName(title: string, suffix: string): string {
@@ -108,6 +113,14 @@ export function ExportDialog({ source, note, onClose }: {
           </div>
         ) : <p class="muted">Open a note in the Notes tab to export it.</p>}
       </section>
+      <section class="export-group" aria-labelledby="export-library-title">
+        <h3 id="export-library-title">Library</h3>
+        <div class="row" role="group" aria-label="Export the library's passages and codebook">
+          {button('passages-csv', LIBRARY)}
+          {button('passages-markdown', LIBRARY)}
+          {button('codebook', LIBRARY)}
+        </div>
+      </section>
       <ExportStatus status={status} />
     </Dialog>
   );
@@ -135,6 +148,7 @@ function ExportStatus({ status }: { status: Status }) {
   const details = [
     r.pages !== undefined ? `${r.pages} ${r.pages === 1 ? 'page' : 'pages'}` : '',
     r.annotations !== undefined ? `${r.annotations} ${r.annotations === 1 ? 'annotation' : 'annotations'}` : '',
+    r.tags !== undefined ? `${r.tags} ${r.tags === 1 ? 'code' : 'codes'}` : '',
     r.citations !== undefined ? `${r.citations} ${r.citations === 1 ? 'citation' : 'citations'}` : '',
     kb(r.bytes),
   ].filter(Boolean).join(' · ');

@@ -4,6 +4,7 @@
 // tag, export the filtered passages as CSV (parsed back); axe light and dark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -173,6 +174,17 @@ test('Annotations view: rename, merge, delete and undo a tag from the codebook; 
     assert.deepEqual(rows.map((r) => r.exact).sort(), [quotes[0]!.words, quotes[1]!.words, quotes[2]!.words].sort());
     assert.ok(rows.every((r) => /economy/.test(r.tags!)));
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'annotations-view-codebook.png') });
+
+    // File > Export…: the codebook as REFI-QDA, valid against its schema
+    await page.keyboard.press('Escape');
+    await view(page).waitFor({ state: 'hidden' });
+    await l.menu('export');
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('button', { name: 'Codebook (REFI-QDA .qdc)' }).click();
+    await dialog.getByRole('status').filter({ hasText: /codes/ }).waitFor();
+    const qdc = join(l.exportDir, 'Lectern codebook.qdc');
+    execFileSync('xmllint', ['--noout', '--schema', join(import.meta.dirname, '../fixtures/refi-qda/Codebook.xsd'), qdc], { stdio: 'pipe' });
+    assert.match(readFileSync(qdc, 'utf8'), /<Code guid="[0-9A-F-]{36}" name="climate" isCodable="true"\/>/);
     assert.deepEqual(l.errors, []);
   });
 });

@@ -1,0 +1,143 @@
+// `npm run bench:annotations`: the Annotations view over a library of 50,000
+// annotations against the same view over 1,000, in the same run (same
+// machine, same browser, same sources): the first frame showing rows after
+// the view is opened, wheel-scrolling frame times, a jump to the middle of the
+// list, and the store's page query (source order, the default; and tag order,
+// the dearest). Goal: 50,000 within 1.5x of 1,000 for the view's frames.
+// Not a test: nothing here asserts.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openLectern, type Lectern } from '../test/e2e/harness.ts';
+import { CORPUS } from '../test/helpers/tmp.ts';
+import { ANNOTATION_COLORS } from '../common/types.ts';
+import { median, quantile } from './stats.ts';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const SOURCES = 400;
+const TAGS = ['economy', 'economy/growth', 'economy/prices', 'politics', 'politics/elections', 'sport', 'tech', 'health', 'place/uk', 'place/us', 'tone/negative', 'tone/positive'];
+
+const files: { name: string; bytes: Uint8Array }[] = [];
+outer: for (const dir of ['business', 'politics', 'tech', 'sport', 'entertainment']) {
+  for (const f of readdirSync(join(CORPUS, dir)).sort()) {
+    files.push({ name: `${dir}-${f}`, bytes: readFileSync(join(CORPUS, dir, f)) });
+    if (files.length >= SOURCES) break outer;
+  }
+}
+
+/** A library of `n` annotations spread over the same sources (passages of ~60 characters, 0-2 tags, a comment on every fifth). */
+async function seed(l: Lectern, n: number): Promise<void> {
+  const { imported } = await l.api.importFiles(files);
+  const sources = imported.map((i) => l.store.sources.get(i.id)!);
+  const t0 = performance.now();
+  l.store.write(() => {
+    for (let i = 0; i < n; i++) {
+      const s = sources[i % sources.length]!;
+      const chars = [...s.text];
+      const start = (Math.floor(i / sources.length) * 97 + 13) % Math.max(1, chars.length - 80);
+      const end = start + 60;
+      l.store.annotations.insert({
+        sourceId: s.id, start, end, exact: chars.slice(start, end).join(''), prefix: '', suffix: '',
+        color: ANNOTATION_COLORS[i % ANNOTATION_COLORS.length]!, comment: i % 5 === 0 ? `comment ${i}` : '',
+        tags: i % 3 === 0 ? [] : [TAGS[i % TAGS.length]!, ...(i % 7 === 0 ? [TAGS[(i + 3) % TAGS.length]!] : [])],
+      });
+    }
+  });
+  console.log(`  seeded ${n.toLocaleString('en')} annotations over ${sources.length} sources in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+interface Figures { firstFrame: number[]; scrollP50: number[]; scrollP95: number[]; jump: number[]; pageSource: number[]; pageTag: number[] }
+
+async function measure(n: number): Promise<Figures> {
+  const l = await openLectern({ viewport: { width: 1440, height: 900 } });
+  const f: Figures = { firstFrame: [], scrollP50: [], scrollP95: [], jump: [], pageSource: [], pageTag: [] };
+  try {
+    await seed(l, n);
+    const { page } = l;
+    for (let run = 0; run <= RUNS; run++) {
+      await l.reload();
+      // click -> the first frame with rows on screen
+      const ff = await page.evaluate(() => new Promise<number>((resolve) => {
+        const button = [...document.querySelectorAll<HTMLButtonElement>('.toolbar button')].find((b) => b.textContent === 'Annotations')!;
+        const t0 = performance.now();
+        button.click();
+        const poll = () => requestAnimationFrame((ts) => {
+          if (document.querySelector('.av-row .av-exact')) requestAnimationFrame(() => resolve(performance.now() - t0));
+          else if (ts - t0 > 60_000) resolve(NaN);
+          else poll();
+        });
+        poll();
+      }));
+      // wheel scrolling over the list: the frame intervals while it moves
+      const box = (await page.locator('.av-scroll').boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.evaluate(() => {
+        const w = window as unknown as { __frames: number[]; __stop: boolean };
+        w.__frames = [];
+        w.__stop = false;
+        let last = performance.now();
+        const tick = (ts: number) => { w.__frames.push(ts - last); last = ts; if (!w.__stop) requestAnimationFrame(tick); };
+        requestAnimationFrame(tick);
+      });
+      for (let i = 0; i < 40; i++) await page.mouse.wheel(0, 400);
+      const frames = await page.evaluate(() => {
+        const w = window as unknown as { __frames: number[]; __stop: boolean };
+        w.__stop = true;
+        return w.__frames.slice(1);
+      });
+      // a jump to the middle of the list: until its rows are read and shown
+      const jump = await page.evaluate(() => new Promise<number>((resolve) => {
+        const sc = document.querySelector<HTMLElement>('.av-scroll')!;
+        const t0 = performance.now();
+        sc.scrollTop = sc.scrollHeight / 2;
+        const poll = () => requestAnimationFrame(() => {
+          const rows = [...document.querySelectorAll('.av-row')];
+          const shown = rows.length > 0 && rows.every((r) => r.querySelector('.av-exact'));
+          const mid = rows.some((r) => Number(r.getAttribute('data-index')) > 100);
+          if (shown && mid) requestAnimationFrame(() => resolve(performance.now() - t0));
+          else if (performance.now() - t0 > 60_000) resolve(NaN);
+          else poll();
+        });
+        poll();
+      }));
+      // the store's page query behind it, middle of the list
+      const q = async (sort: 'source' | 'tag') => {
+        const t0 = performance.now();
+        await l.api.queryAnnotations({ sort, offset: Math.floor(n / 2), limit: 100 });
+        return performance.now() - t0;
+      };
+      const ps = await q('source');
+      const pt = await q('tag');
+      if (run === 0) continue; // warm-up
+      f.firstFrame.push(ff);
+      f.scrollP50.push(quantile(frames, 0.5));
+      f.scrollP95.push(quantile(frames, 0.95));
+      f.jump.push(jump);
+      f.pageSource.push(ps);
+      f.pageTag.push(pt);
+    }
+    const inDom = await page.locator('.av-row').count();
+    console.log(`  rows in the DOM after scrolling: ${inDom}`);
+    if (l.errors.length) console.log('  page errors:', l.errors);
+  } finally {
+    await l.close();
+  }
+  return f;
+}
+
+console.log(`Annotations view, Chromium headless 1440x900, median of ${RUNS} runs after one warm-up`);
+console.log('1,000 annotations:');
+const small = await measure(1_000);
+console.log('50,000 annotations:');
+const large = await measure(50_000);
+
+const row = (name: string, a: number[], b: number[]) => {
+  const [x, y] = [median(a), median(b)];
+  console.log(`${name.padEnd(38)} 1k ${x.toFixed(1).padStart(7)} ms   50k ${y.toFixed(1).padStart(7)} ms   50k/1k ${(y / x).toFixed(2)}x`);
+};
+row('open the view -> first frame with rows', small.firstFrame, large.firstFrame);
+row('wheel scroll, frame time p50', small.scrollP50, large.scrollP50);
+row('wheel scroll, frame time p95', small.scrollP95, large.scrollP95);
+row('jump to the middle -> rows shown', small.jump, large.jump);
+row('store page (source order, middle)', small.pageSource, large.pageSource);
+row('store page (tag order, middle)', small.pageTag, large.pageTag);
+console.log('goal: the view\'s frames (first frame, scroll p95) at 50k <= 1.5x those at 1k');
