@@ -11,9 +11,10 @@ import { TAG_OR_CHILD, normaliseTag } from './tags.ts';
 
 export const DEFAULT_ANNOTATION_PAGE = 100;
 
-// Sources are read once each (their title and hash sit before the long text; sort_title after it).
-const SOURCES = `WITH src AS MATERIALIZED (SELECT id, seq, title, sha256, published, sort_title FROM sources
-  WHERE deleted_at IS NULL AND id IN (SELECT DISTINCT source_id FROM annotations WHERE deleted_at IS NULL))`;
+// The sort key of each source with annotations, read once per query, not once per annotation (sort_title
+// sits after the long text in the row); which sources have annotations comes from the annotations_by_source index.
+const SOURCES = `WITH src AS MATERIALIZED (SELECT id, seq, sort_title FROM sources
+  WHERE deleted_at IS NULL AND id IN (SELECT source_id FROM annotations))`;
 
 const FILTERS = {
   tag: `a.id IN (SELECT at.annotation_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
@@ -24,15 +25,16 @@ const FILTERS = {
   text: 'a.seq IN (SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH @match)',
 };
 
-const FIRST_TAG = `(SELECT min(t.name) FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
-  WHERE at.annotation_id = a.id AND t.deleted_at IS NULL)`;
+/** Each annotation's first live tag (names compare without case), for the tag order: one grouped pass, joined. */
+const FIRST_TAG = `LEFT JOIN (SELECT at.annotation_id AS aid, min(t.name) AS name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+  WHERE t.deleted_at IS NULL GROUP BY at.annotation_id) first_tag ON first_tag.aid = a.id`;
 
 const BY_SOURCE = 'src.sort_title, src.seq, a.start_cp, a.end_cp, a.seq';
-const ORDER: Record<AnnotationSort, string> = {
-  source: BY_SOURCE,
-  newest: 'a.created DESC, a.seq DESC',
-  oldest: 'a.created, a.seq',
-  tag: `${FIRST_TAG} IS NULL, ${FIRST_TAG} COLLATE NOCASE, ${BY_SOURCE}`,
+const ORDER: Record<AnnotationSort, { join?: string; by: string }> = {
+  source: { by: BY_SOURCE },
+  newest: { by: 'a.created DESC, a.seq DESC' },
+  oldest: { by: 'a.created, a.seq' },
+  tag: { join: FIRST_TAG, by: `first_tag.name IS NULL, first_tag.name COLLATE NOCASE, ${BY_SOURCE}` },
 };
 
 type Params = Record<string, string | number>;
@@ -70,15 +72,24 @@ export function createAnnotationList(db: Db) {
     if (!s) statements.set(sql, (s = db.prepare(sql)));
     return s;
   };
-  const selectSql = (where: string, sort: AnnotationSort) => `${SOURCES}
-    SELECT a.*, ${TAGS_OF_A} AS tags, src.title AS source_title, src.sha256 AS source_sha256, src.published AS source_published
-    FROM annotations a JOIN src ON src.id = a.source_id WHERE ${where} ORDER BY ${ORDER[sort]} LIMIT @limit OFFSET @offset`;
+  // Two steps: the order (only sort keys and rowids pass through the sorter), then the page's rows in full.
+  const orderSql = (where: string, sort: AnnotationSort) => `${SOURCES}
+    SELECT a.seq FROM annotations a JOIN src ON src.id = a.source_id ${ORDER[sort].join ?? ''}
+    WHERE ${where} ORDER BY ${ORDER[sort].by} LIMIT @limit OFFSET @offset`;
+  const rowsStmt = db.prepare(`SELECT a.*, ${TAGS_OF_A} AS tags, s.title AS source_title, s.sha256 AS source_sha256,
+    s.published AS source_published FROM annotations a JOIN sources s ON s.id = a.source_id WHERE a.seq IN (SELECT value FROM json_each(?))`);
+  /** The rows of these annotations, in this order. */
+  const rowsOf = (seqs: number[]): AnnotationListItem[] => {
+    if (seqs.length === 0) return [];
+    const bySeq = new Map((rowsStmt.all(JSON.stringify(seqs)) as Array<ListRow & { seq: number }>).map((r) => [r.seq, r]));
+    return seqs.flatMap((q) => { const r = bySeq.get(q); return r ? [toItem(r)] : []; });
+  };
 
   function count(filter: AnnotationFilter = {}): number {
     const where = whereOf(filter);
     if (!where) return 0;
-    return prepared(`${SOURCES} SELECT count(*) FROM annotations a JOIN src ON src.id = a.source_id WHERE ${where.sql}`)
-      .pluck().get(where.params) as number;
+    return prepared(`SELECT count(*) FROM annotations a JOIN sources s INDEXED BY sources_live_ids ON s.id = a.source_id
+      WHERE s.deleted_at IS NULL AND ${where.sql}`).pluck().get(where.params) as number;
   }
 
   function page(query: AnnotationQuery = {}): AnnotationPage {
@@ -86,19 +97,20 @@ export function createAnnotationList(db: Db) {
     const limit = Math.min(query.limit ?? DEFAULT_ANNOTATION_PAGE, MAX_ANNOTATION_PAGE);
     const where = whereOf(query);
     if (!where) return { total: 0, offset, items: [] };
-    const rows = prepared(selectSql(where.sql, query.sort ?? 'source')).all({ ...where.params, limit, offset }) as ListRow[];
-    return { total: count(query), offset, items: rows.map(toItem) };
+    const seqs = prepared(orderSql(where.sql, query.sort ?? 'source')).pluck().all({ ...where.params, limit, offset }) as number[];
+    // (a row deleted between the two reads is left out of the page: rowsOf reads live and trashed rows alike, so only a purge can)
+    return { total: count(query), offset, items: rowsOf(seqs) };
   }
 
   return {
     count,
     page,
-    /** Every annotation a filter takes, in its order, read in one statement (one snapshot; consume it before the next call). */
+    /** Every annotation a filter takes, in its order (the order read once, the rows a page at a time). */
     *all(query: Omit<AnnotationQuery, 'offset' | 'limit'> = {}): Generator<AnnotationListItem> {
       const where = whereOf(query);
       if (!where) return;
-      const rows = prepared(selectSql(where.sql, query.sort ?? 'source')).iterate({ ...where.params, limit: -1, offset: 0 });
-      for (const row of rows) yield toItem(row as ListRow);
+      const seqs = prepared(orderSql(where.sql, query.sort ?? 'source')).pluck().all({ ...where.params, limit: -1, offset: 0 }) as number[];
+      for (let i = 0; i < seqs.length; i += MAX_ANNOTATION_PAGE) yield* rowsOf(seqs.slice(i, i + MAX_ANNOTATION_PAGE));
     },
   };
 }

@@ -68,9 +68,10 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
   const subtreeStmt = db.prepare(`SELECT id, name, description, deleted_at FROM live_tags t WHERE ${TAG_OR_CHILD}
     ORDER BY length(name) DESC`);
   const liveByNameStmt = db.prepare('SELECT id, name, description, deleted_at FROM live_tags WHERE name = ?');
-  const countsStmt = db.prepare(`SELECT at.tag_id AS id, count(*) AS n FROM annotation_tags at
+  /** Every use of a live tag by a live annotation, grouped by annotation (the codebook's counts are made from them in one pass). */
+  const usesOfLiveStmt = db.prepare(`SELECT a.seq AS annotation, at.tag_id AS tag FROM annotation_tags at
     JOIN annotations a ON a.id = at.annotation_id JOIN sources s INDEXED BY sources_live_ids ON s.id = a.source_id
-    WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL GROUP BY at.tag_id`);
+    WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL ORDER BY a.seq`);
   /** Live annotations tagged with any of these tag ids, each once. */
   const usesStmt = db.prepare(`SELECT count(DISTINCT at.annotation_id) FROM annotation_tags at
     JOIN annotations a ON a.id = at.annotation_id JOIN sources s INDEXED BY sources_live_ids ON s.id = a.source_id
@@ -95,13 +96,11 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
 
   function list(): CodebookTag[] {
     const rows = liveStmt.all() as TagRow[];
-    const counts = new Map((countsStmt.all() as Array<{ id: string; n: number }>).map((r) => [r.id, r.n]));
     const byName = new Map<string, CodebookTag>();
     const add = (name: string, row?: TagRow) => {
       const key = lower(name);
-      const known = byName.get(key);
-      if (known && !row) return;
-      byName.set(key, { id: row?.id ?? null, name: row?.name ?? name, description: row?.description ?? '', count: row ? counts.get(row.id) ?? 0 : 0, total: 0 });
+      if (byName.has(key) && !row) return;
+      byName.set(key, { id: row?.id ?? null, name: row?.name ?? name, description: row?.description ?? '', count: 0, total: 0 });
     };
     for (const row of rows) {
       add(row.name, row);
@@ -109,15 +108,23 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
       const parts = row.name.split('/');
       for (let i = 1; i < parts.length; i++) add(parts.slice(0, i).join('/'));
     }
-    const tags = [...byName.values()];
-    const parents = new Set(tags.filter((t) => t.name.includes('/')).flatMap((t) => {
-      const parts = lower(t.name).split('/');
-      return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
-    }));
-    for (const tag of tags) {
-      tag.total = parents.has(lower(tag.name)) ? uses(subtree(tag.name)) : tag.count;
+    /** A tag id -> its entry and the entries of it and its parents (what one use of it counts towards). */
+    const entryOf = new Map<string, { own: CodebookTag; lineage: CodebookTag[] }>();
+    for (const row of rows) {
+      const parts = lower(row.name).split('/');
+      entryOf.set(row.id, { own: byName.get(lower(row.name))!, lineage: parts.map((_, i) => byName.get(parts.slice(0, i + 1).join('/'))!) });
     }
-    return tags.sort((a, b) => lower(a.name) < lower(b.name) ? -1 : lower(a.name) > lower(b.name) ? 1 : 0);
+    // each annotation counts once towards every tag it carries or lies under
+    let current = -1;
+    let counted = new Set<CodebookTag>();
+    for (const use of usesOfLiveStmt.iterate() as Iterable<{ annotation: number; tag: string }>) {
+      const e = entryOf.get(use.tag);
+      if (!e) continue; // a tag in the trash
+      if (use.annotation !== current) { current = use.annotation; counted = new Set(); }
+      e.own.count++;
+      for (const t of e.lineage) if (!counted.has(t)) { counted.add(t); t.total++; }
+    }
+    return [...byName.values()].sort((a, b) => lower(a.name) < lower(b.name) ? -1 : lower(a.name) > lower(b.name) ? 1 : 0);
   }
 
   const entry = (name: string): CodebookTag => list().find((t) => lower(t.name) === lower(name))!;

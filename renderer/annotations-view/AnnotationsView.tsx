@@ -123,9 +123,12 @@ export function AnnotationsView(p: AnnotationsViewProps) {
           <h2 class="av-title">Annotations</h2>
           <span class="av-count" role="status">{rows.total === null ? 'Reading…' : `${count.toLocaleString('en')} ${count === 1 ? 'annotation' : 'annotations'}`}</span>
           <span class="spacer" />
-          <button type="button" onClick={() => void exportAs('csv')} title="The passages shown, one row each (CSV)">Export CSV…</button>
-          <button type="button" onClick={() => void exportAs('markdown')} title="The passages shown, grouped by tag, with citations (Markdown)">Export Markdown…</button>
-          <button type="button" onClick={() => void exportAs('qdc')} title="The codebook as a REFI-QDA file (QDC) for NVivo, ATLAS.ti, MAXQDA">Export codebook…</button>
+          <span class="av-export" role="group" aria-label="Export">
+            <span class="av-export-label" aria-hidden="true">Export</span>
+            <button type="button" aria-label="Export CSV…" onClick={() => void exportAs('csv')} title="The passages shown, one row each (CSV)">CSV…</button>
+            <button type="button" aria-label="Export Markdown…" onClick={() => void exportAs('markdown')} title="The passages shown, grouped by tag, with citations (Markdown)">Markdown…</button>
+            <button type="button" aria-label="Export codebook…" onClick={() => void exportAs('qdc')} title="The codebook as a REFI-QDA file (QDC) for NVivo, ATLAS.ti, MAXQDA">Codebook…</button>
+          </span>
           <button type="button" class="icon" aria-label="Close the Annotations view" title="Close (Esc)" onClick={p.onClose}>×</button>
         </div>
         <div class="av-filters" role="search">
