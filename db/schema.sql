@@ -31,6 +31,7 @@ CREATE INDEX annotations_by_created ON annotations(created);
 CREATE INDEX annotations_by_source ON annotations(source_id, start_cp);
 CREATE INDEX annotations_carried ON annotations(carried_from) WHERE carried_from IS NOT NULL;
 CREATE INDEX annotations_deleted ON annotations(deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX annotations_live_by_source ON annotations(source_id) WHERE deleted_at IS NULL;
 
 CREATE TABLE citations (
   seq INTEGER PRIMARY KEY,
