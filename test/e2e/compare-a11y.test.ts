@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withLectern } from './harness.ts';
 import { scan } from './axe.ts';
+import { until } from './helpers.ts';
 import { cpRange, seedsOpen } from './compare-helpers.ts';
 import { citationFor } from '../../common/citation.ts';
 
@@ -29,10 +30,15 @@ for (const scheme of ['light', 'dark'] as const) {
       await review.getByRole('list', { name: 'Carried annotations' }).getByRole('listitem').first().waitFor();
       found.push(...await scan(page, 'review list'));
       await review.getByRole('button', { name: 'Done' }).click();
+      await review.waitFor({ state: 'detached' });
       const view = page.getByRole('region', { name: 'Compare versions' });
       await view.getByRole('table').getByRole('row').nth(2).waitFor();
-      await page.keyboard.press('n');
-      await view.locator('.cmp-row.current').waitFor();
+      // N once the view takes keys again (the review's closing re-renders it)
+      await until('a difference is current', async () => {
+        if (await view.locator('.cmp-row.current').count()) return true;
+        await page.keyboard.press('n');
+        return false;
+      });
       found.push(...await scan(page, 'compare view'));
       await view.getByRole('button', { name: 'Close the comparison' }).click();
 
