@@ -106,12 +106,14 @@ async function inTheApp(file: string): Promise<PageFigures> {
     // search as you type: the last key of a query to the frame showing its results
     const search = page.getByRole('searchbox', { name: 'Search' });
     const typed: number[] = [];
+    // the last key's own time, taken in the page (asked for after typing, the results could already be shown)
+    await page.evaluate(() => document.addEventListener('keydown', (e) => { (window as unknown as { __lastKey: number }).__lastKey = e.timeStamp; }, true));
     for (let r = 0; r < 2; r++) {
       for (const q of TYPED) {
         await search.fill('');
         await page.evaluate(() => performance.clearMarks('lectern:search-frame'));
         await search.pressSequentially(q, { delay: 40 });
-        const lastKey = await page.evaluate(() => performance.now());
+        const lastKey = await page.evaluate(() => (window as unknown as { __lastKey: number }).__lastKey);
         await page.waitForFunction((t) => performance.getEntriesByName('lectern:search-frame').some((m) => m.startTime > t), lastKey, { timeout: 60_000 });
         const frame = await page.evaluate((t) => performance.getEntriesByName('lectern:search-frame').find((m) => m.startTime > t)!.startTime, lastKey);
         typed.push(frame - lastKey);
