@@ -16,7 +16,7 @@ import { createCouch } from '../electron/sync/couch.ts';
 import { handshake } from '../electron/sync/handshake.ts';
 import { createLocal } from '../electron/sync/local.ts';
 import { couchDoc, createPusher, REQUEST_BYTES, RECORD_BATCH, type Outgoing } from '../electron/sync/push.ts';
-import { TEXT_PREFIX } from '../electron/sync/kinds.ts';
+import { ORIGINAL_ATTACHMENT, TEXT_ATTACHMENT } from '../electron/sync/kinds.ts';
 import { startCouch, teamDatabase, type CouchServer } from '../test/helpers/couch-server.ts';
 import { CORPUS, SEEDS, SEED_000, tempDir } from '../test/helpers/tmp.ts';
 import { median, quantile } from './stats.ts';
@@ -53,8 +53,12 @@ function documentsOf(store: Store): Record<string, unknown>[] {
         const s = local.stamp(e.docId)!;
         docs.push(couchDoc({ ...s } as Outgoing));
         if (lane === 'sources') {
-          const t = local.stampText(e.docId.slice('source:'.length))!;
-          docs.push(couchDoc({ ...t } as Outgoing, store.syncRows.sourceText(t.docId.slice(TEXT_PREFIX.length))));
+          const id = e.docId.slice('source:'.length);
+          const t = local.stampText(id)!;
+          docs.push(couchDoc({ ...t } as Outgoing, { name: TEXT_ATTACHMENT, contentType: 'text/plain; charset=utf-8', data: Buffer.from(store.syncRows.sourceText(id)!, 'utf8') }));
+          const o = local.stampOriginal(id);
+          const bytes = store.syncRows.originals.bytes(id);
+          if (o && bytes) docs.push(couchDoc({ ...o } as Outgoing, { name: ORIGINAL_ATTACHMENT, contentType: 'application/octet-stream', data: bytes }));
         }
       }
     }

@@ -8,6 +8,7 @@ import { noteCitations } from '../common/note-citations.ts';
 import { createHash } from 'node:crypto';
 import type { Db } from './write.ts';
 import { sortTitle } from './sort-title.ts';
+import { createSyncOriginals } from './sync-originals.ts';
 
 /** The sha256 of a source's text as stored (its original file's is `sha256`). */
 export const textSha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -59,6 +60,7 @@ export type SyncRows = ReturnType<typeof createSyncRows>;
 export function createSyncRows(db: Db) {
   /** Sources inserted and not yet full-text indexed: indexed together by indexNewSources (see migration 0002). */
   let unindexed: number[] = [];
+  const originals = createSyncOriginals(db);
   const s = {
     source: db.prepare(`SELECT id, title, published, publisher, url, byline, original_path AS originalPath,
       original_name AS originalName, sha256, encoding, length AS chars, imported_at AS importedAt,
@@ -172,6 +174,8 @@ export function createSyncRows(db: Db) {
       return (read[kind] as (id: string) => SyncRecords[K] | undefined)(id);
     },
     sourceText: (id: string) => s.sourceText.get(id) as string | undefined,
+    /** Sources' original files and page maps. */
+    originals,
     /** Another live source with the same file (the unique sha256 among live sources). */
     liveTwin: (sha256: string, id: string) => s.liveSourceBySha.get(sha256, id) as string | undefined,
     sourceExists: (id: string) => s.sourceExists.get(id) !== undefined,
@@ -196,6 +200,8 @@ export function createSyncRows(db: Db) {
       }
       if (text === undefined) throw new Error(`source ${rec.id}: its text is needed to insert it`);
       unindexed.push(Number(s.insertSource.run({ ...sorted, text }).lastInsertRowid));
+      // its original file, if it has one, is fetched after this batch (electron/sync/originals.ts)
+      originals.want(rec.id);
     },
     /** Full-text indexes the live sources writeSource inserted, in one statement. */
     indexNewSources(): void {

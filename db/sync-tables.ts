@@ -39,9 +39,10 @@ export const LOCAL_TABLES: Record<string, string> = {
   sync_notices: 'sync bookkeeping',
   sync_state: 'this library\'s identity and server binding',
   source_reencodes: 'the undo of a source\'s last "Reopen with encoding" on this machine',
-  // not synced YET (issue 15.1 wants them): their document kinds are still to be added
-  source_originals: 'a source\'s original file (gzip): to travel as an attachment of its text: document, not yet',
-  source_pages: 'a PDF source\'s page map, derived from its original file at import: to travel with it, not yet',
+  // travel beside their source (its outbox entry), not as records: see migration 0017
+  source_originals: 'a source\'s original file: the attachment of its original:<source id> document, sent with the source',
+  source_pages: 'a PDF source\'s page map: in the body of its original:<source id> document',
+  sync_originals_wanted: 'sync bookkeeping: originals still to fetch',
   version_signatures: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',
   version_features: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',
   version_common: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',

@@ -10,6 +10,8 @@ import { ApiError } from '../../common/types.ts';
 export const MAX_JSON_BYTES = 32 * 1024 * 1024;
 /** The largest text attachment read: a source's text (imports stop at 50 MB files). */
 export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+/** The largest original file taken, as stored (imports stop at 50 MB files, and a stored original is never bigger than its file). */
+export const MAX_ORIGINAL_BYTES = 64 * 1024 * 1024;
 const TIMEOUT_MS = 60_000;
 
 export type SyncErrorCode = 'sync-unreachable' | 'sync-auth' | 'sync-forbidden' | 'sync-bad-answer' | 'sync-too-large'

@@ -7,6 +7,7 @@
 // not understand is parked, never half-applied.
 import { z } from 'zod';
 import { ANNOTATION_COLORS } from '../../common/types.ts';
+import { IMPORT_FORMATS, type ImportFormat } from '../../common/import-formats.ts';
 import type { SyncKind } from '../../db/sync-tables.ts';
 import type { SyncRecords } from '../../db/sync-rows.ts';
 
@@ -149,3 +150,39 @@ export function setField(kind: SyncKind, body: Record<string, unknown>, field: s
 /** The text document of a source: its body (the attachment goes beside it). */
 export const textBody = (sourceId: string, textSha256: string, chars: number): Record<string, unknown> =>
   ({ type: 'text', v: SYNC_SCHEMA, sourceId, textSha256, chars });
+
+/**
+ * A source's original file travels in a document of its own, `original:<source id>`,
+ * never in the source's or its text's: it is fetched on its own after the
+ * source arrived (never inlined in a _bulk_get answer), so a 50 MB PDF holds
+ * back neither the source nor anything else.
+ */
+export const ORIGINAL_PREFIX = 'original:';
+export const ORIGINAL_ATTACHMENT = 'original';
+
+const ORIGINAL_BODY = z.object({
+  type: z.literal('original'), v: z.number().int().min(1).max(SYNC_SCHEMA),
+  sourceId: uuid,
+  format: z.enum([...new Set(Object.values(IMPORT_FORMATS))] as [ImportFormat, ...ImportFormat[]]),
+  codec: z.enum(['gzip', 'identity']),
+  size: z.number().int().min(1),
+  /** The original file's sha256: the source's own `sha256`. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** A PDF's page map. */
+  pages: z.array(z.object({ page: z.number().int().min(1), label: str(200).nullable(), start: z.number().int().min(0) }).strict()).max(100_000),
+}).strict();
+export type OriginalBody = z.infer<typeof ORIGINAL_BODY>;
+
+/** The body of an original's document (the stored bytes go beside it). */
+export const originalBody = (b: Omit<OriginalBody, 'type' | 'v'>): OriginalBody => ({ type: 'original', v: SYNC_SCHEMA, ...b });
+
+/** A received original's body, or why it cannot be taken. */
+export function parseOriginalBody(body: Record<string, unknown>): { ok: true; body: OriginalBody } | { ok: false; reason: string } {
+  if (typeof body.v === 'number' && body.v > SYNC_SCHEMA) {
+    return { ok: false, reason: `it is in document format ${body.v}, newer than this Lectern's ${SYNC_SCHEMA}: update Lectern` };
+  }
+  const fields = Object.fromEntries(Object.entries(body).filter(([k]) => !k.startsWith('_')));
+  const parsed = ORIGINAL_BODY.safeParse(fields);
+  return parsed.success ? { ok: true, body: parsed.data }
+    : { ok: false, reason: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') };
+}

@@ -6,7 +6,7 @@ import type { DocState } from '../../db/changes.ts';
 import { parseDocId, relationId, type SyncKind } from '../../db/sync-tables.ts';
 import { textSha256, type SyncRecords } from '../../db/sync-rows.ts';
 import { parseNoteDoc } from '../../common/note-parse.ts';
-import { TEXT_PREFIX, fromBody, textBody, toBody } from './kinds.ts';
+import { ORIGINAL_PREFIX, TEXT_PREFIX, fromBody, originalBody, textBody, toBody } from './kinds.ts';
 import { canonical, nextRevision } from './revs.ts';
 
 /** One revision of a document: what replication moves. */
@@ -58,28 +58,39 @@ export function createLocal(store: Store) {
   }
 
   /**
-   * The text document of a source: a new revision when the text changed (a
-   * file reopened with another encoding), its tombstone once the source is
-   * purged. Null when there is none to send.
+   * A document that goes beside a source (its text, its original file): the
+   * next revision when its body changed, its tombstone once there is none
+   * (the source purged). Null when there is none and never was.
    */
-  function stampText(sourceId: string): DocState | null {
-    const docId = `${TEXT_PREFIX}${sourceId}`;
+  function stampBeside(docId: string, body: string | null): DocState | null {
     const known = changes.doc(docId) ?? null;
-    const text = rows.sourceText(sourceId);
-    if (text === undefined) {
+    if (body === null) {
       if (!known || known.deleted) return known;
       const gone = nextRevision(known, TOMBSTONE_BODY, true);
       const state: DocState = { ...known, rev: gone.rev, revs: gone.revs, body: TOMBSTONE_BODY, deleted: true };
       changes.putDoc(state);
       return state;
     }
-    const record = rows.read('source', sourceId)!;
-    const body = canonical(textBody(sourceId, record.textSha256, record.chars));
     if (known && !known.deleted && known.body === body) return known;
     const next = nextRevision(known, body, false);
     const state: DocState = { docId, rev: next.rev, revs: next.revs, body, deleted: false };
     changes.putDoc(state);
     return state;
+  }
+
+  /** The text document of a source: a new revision when the text changed (a file reopened with another encoding). */
+  function stampText(sourceId: string): DocState | null {
+    const record = rows.sourceText(sourceId) === undefined ? undefined : rows.read('source', sourceId);
+    return stampBeside(`${TEXT_PREFIX}${sourceId}`, record ? canonical(textBody(sourceId, record.textSha256, record.chars)) : null);
+  }
+
+  /** The original file's document of a source; none for a source imported before originals were kept. */
+  function stampOriginal(sourceId: string): DocState | null {
+    const meta = rows.originals.meta(sourceId);
+    const source = meta && rows.read('source', sourceId);
+    return stampBeside(`${ORIGINAL_PREFIX}${sourceId}`, meta && source ? canonical(originalBody({
+      sourceId, format: meta.format, codec: meta.codec, size: meta.size, sha256: source.sha256, pages: rows.originals.pages(sourceId),
+    })) : null);
   }
 
   /** Notes must fit the note schema, as on every save. */
@@ -183,5 +194,5 @@ export function createLocal(store: Store) {
     },
   };
 
-  return { currentBody, stamp, stampText, apply };
+  return { currentBody, stamp, stampText, stampOriginal, apply };
 }

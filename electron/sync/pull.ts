@@ -8,7 +8,8 @@
 import type { Store } from '../../db/store.ts';
 import { parseDocId, APPLY_ORDER, type SyncKind } from '../../db/sync-tables.ts';
 import { MAX_JSON_BYTES, SyncError, mb, type Couch } from './couch.ts';
-import { TEXT_ATTACHMENT, TEXT_PREFIX } from './kinds.ts';
+import { ORIGINAL_PREFIX, TEXT_ATTACHMENT, TEXT_PREFIX } from './kinds.ts';
+import { createOriginalFetcher } from './originals.ts';
 import { sha256, type Leaf, type Local } from './local.ts';
 import { createResolver, type Outcome } from './resolve.ts';
 import { canonical, descends } from './revs.ts';
@@ -123,6 +124,8 @@ export function createPuller(store: Store, local: Local, couch: Couch, remoteKey
     return texts;
   }
 
+  const originalFetcher = createOriginalFetcher(store, couch, bulkGet);
+
   /** Whether this library already has (or holds, or parked) that revision. */
   function known(docId: string, rev: string): boolean {
     const state = changes.doc(docId);
@@ -184,6 +187,13 @@ export function createPuller(store: Store, local: Local, couch: Couch, remoteKey
       }
       for (const [docId, reason] of refused) changes.notice(docId, 'refused', reason);
       counts.refused += refused.size;
+      // originals that changed on the server are fetched after this batch (new sources asked for theirs as they were written)
+      for (const r of rows.filter((row) => row.id.startsWith(ORIGINAL_PREFIX))) {
+        const sourceId = r.id.slice(ORIGINAL_PREFIX.length);
+        if (r.deleted) syncRows.originals.unwant(sourceId);
+        else if (r.changes.some((c) => !known(r.id, c.rev))) syncRows.originals.want(sourceId);
+      }
+      syncRows.originals.forgetPurged();
       syncRows.indexNewSources();
       changes.setState(checkpointKey, JSON.stringify(lastSeq));
     });
@@ -192,7 +202,7 @@ export function createPuller(store: Store, local: Local, couch: Couch, remoteKey
     counts.received += records.length;
   }
 
-  /** Pulls every change since the checkpoint. */
+  /** Pulls every change since the checkpoint, then the original files of the sources it brought. */
   async function pull(onProgress?: (received: number) => void, signal?: AbortSignal): Promise<PullCounts> {
     const counts: PullCounts = { applied: 0, merged: 0, conflicts: 0, parked: 0, refused: 0, received: 0 };
     for (;;) {
@@ -201,12 +211,14 @@ export function createPuller(store: Store, local: Local, couch: Couch, remoteKey
       const answer = validChanges(await couch.json({ path: '_changes', query: { style: 'all_docs', since: String(since), limit: PULL_BATCH }, signal }), server);
       if (answer.results.length === 0) {
         if (saved === undefined || JSON.stringify(answer.last_seq) !== saved) changes.setState(checkpointKey, JSON.stringify(answer.last_seq));
-        return counts;
+        break;
       }
       await applyBatch(answer.results, answer.last_seq, counts);
       onProgress?.(counts.received);
-      if (answer.results.length < PULL_BATCH) return counts;
+      if (answer.results.length < PULL_BATCH) break;
     }
+    counts.refused += await originalFetcher.fetchWanted();
+    return counts;
   }
 
   /** Waits (long polling) until the server has a change after the checkpoint, or the signal aborts. */

@@ -6,12 +6,13 @@
 // simply done again and nothing is sent twice into the history.
 //
 // Records go first, in batches of at most RECORD_BATCH documents and about
-// REQUEST_BYTES; sources after, each after its text document, within a byte
-// budget per round, so a big import never holds back an annotation.
+// REQUEST_BYTES; sources after, each after its text document and before its
+// original file's, within a byte budget per round, so a big import never
+// holds back an annotation.
 import type { Store } from '../../db/store.ts';
 import type { DocState, OutboxEntry, StoredRevision } from '../../db/changes.ts';
 import { SyncError, type Couch } from './couch.ts';
-import { TEXT_ATTACHMENT, TEXT_PREFIX } from './kinds.ts';
+import { ORIGINAL_ATTACHMENT, ORIGINAL_PREFIX, TEXT_ATTACHMENT, TEXT_PREFIX } from './kinds.ts';
 import type { Local } from './local.ts';
 import { generation } from './revs.ts';
 
@@ -27,8 +28,11 @@ export interface PushProgress { sent: number; pending: number }
 const toOutgoing = (d: DocState | StoredRevision, deleted: boolean): Outgoing =>
   ({ docId: d.docId, rev: d.rev, revs: d.revs, body: d.body, deleted });
 
+/** A document's one attachment, as sent. */
+export interface Attachment { name: string; contentType: string; data: Uint8Array }
+
 /** A revision as CouchDB's _bulk_docs with new_edits=false takes it. */
-export function couchDoc(o: Outgoing, attachment?: string): Record<string, unknown> {
+export function couchDoc(o: Outgoing, attachment?: Attachment): Record<string, unknown> {
   return {
     ...(JSON.parse(o.body) as Record<string, unknown>),
     _id: o.docId,
@@ -36,7 +40,7 @@ export function couchDoc(o: Outgoing, attachment?: string): Record<string, unkno
     _revisions: { start: generation(o.rev), ids: o.revs },
     ...(o.deleted ? { _deleted: true } : {}),
     ...(attachment !== undefined
-      ? { _attachments: { [TEXT_ATTACHMENT]: { content_type: 'text/plain; charset=utf-8', data: Buffer.from(attachment, 'utf8').toString('base64') } } }
+      ? { _attachments: { [attachment.name]: { content_type: attachment.contentType, data: Buffer.from(attachment.data).toString('base64') } } }
       : {}),
   };
 }
@@ -70,13 +74,13 @@ export function createPusher(store: Store, local: Local, couch: Couch) {
   }
 
   /** Sends revisions in requests of about REQUEST_BYTES. */
-  async function send(revisions: readonly Outgoing[], textOf?: (o: Outgoing) => string | undefined): Promise<void> {
+  async function send(revisions: readonly Outgoing[], attachmentOf?: (o: Outgoing) => Attachment | undefined): Promise<void> {
     let docs: Record<string, unknown>[] = [];
     let bytes = 0;
     for (const r of revisions) {
-      const text = textOf?.(r);
-      const doc = couchDoc(r, text);
-      const size = r.body.length + (text === undefined ? 0 : Buffer.byteLength(text) * 1.34) + 200;
+      const attachment = attachmentOf?.(r);
+      const doc = couchDoc(r, attachment);
+      const size = r.body.length + (attachment === undefined ? 0 : attachment.data.byteLength * 1.34) + 200;
       if (docs.length > 0 && (bytes + size > REQUEST_BYTES || docs.length >= RECORD_BATCH)) {
         await bulkDocs(docs);
         docs = [];
@@ -98,38 +102,54 @@ export function createPusher(store: Store, local: Local, couch: Couch) {
       if (state && state.rev !== before) fresh.add(`${docId}\n${state.rev}`);
       return state;
     };
+    const sourceOf = (docId: string) => docId.slice(docId.indexOf(':') + 1);
     const stamped = store.write(() => entries.map((e) => ({
       entry: e,
       state: stampOne(e.docId, () => local.stamp(e.docId)),
-      text: withTexts ? stampOne(`${TEXT_PREFIX}${e.docId.slice('source:'.length)}`, () => local.stampText(e.docId.slice('source:'.length))) : null,
+      text: withTexts ? stampOne(`${TEXT_PREFIX}${sourceOf(e.docId)}`, () => local.stampText(sourceOf(e.docId))) : null,
+      original: withTexts ? stampOne(`${ORIGINAL_PREFIX}${sourceOf(e.docId)}`, () => local.stampOriginal(sourceOf(e.docId))) : null,
     })));
-    const records = stamped.flatMap((s) => (s.state ? [toOutgoing(s.state, s.state.deleted)] : []));
-    const texts = stamped.flatMap((s) => (s.text ? [toOutgoing(s.text, s.text.deleted)] : []));
+    const out = (d: DocState | null) => (d ? [toOutgoing(d, d.deleted)] : []);
+    const records = stamped.flatMap((s) => out(s.state));
+    const besides = stamped.flatMap((s) => [...out(s.text), ...out(s.original)]);
     const closing = entries.flatMap((e) => changes.sendsOf(e.docId).map((r) => toOutgoing(r, true)));
     const key = (o: Outgoing) => `${o.docId}\n${o.rev}`;
-    const lacking = await missing([...records, ...texts, ...closing].filter((o) => !fresh.has(key(o))));
+    const lacking = await missing([...records, ...besides, ...closing].filter((o) => !fresh.has(key(o))));
     const lacks = (o: Outgoing) => fresh.has(key(o)) || lacking.has(key(o));
 
-    // texts first, within the budget; a source whose text did not go yet waits for the next round
+    // a source's text and original within the budget; a source whose text or original did not go yet waits for the next round
     const deferred = new Set<string>();
-    const textsToSend: Outgoing[] = [];
-    for (const t of texts.filter(lacks)) {
-      const sourceDoc = `source:${t.docId.slice(TEXT_PREFIX.length)}`;
+    const texts: Outgoing[] = [];
+    const originals: Outgoing[] = [];
+    for (const s of stamped) {
+      const text = out(s.text).filter(lacks);
+      const original = out(s.original).filter(lacks);
+      if (text.length + original.length === 0) continue;
       if (textBudget.bytes <= 0) {
-        deferred.add(sourceDoc);
+        deferred.add(s.entry.docId);
         continue;
       }
-      const chars = syncRows.read('source', t.docId.slice(TEXT_PREFIX.length))?.chars ?? 0;
-      textBudget.bytes -= chars;
-      textsToSend.push(t);
+      const id = sourceOf(s.entry.docId);
+      textBudget.bytes -= (text.length > 0 ? syncRows.read('source', id)?.chars ?? 0 : 0)
+        + (original.length > 0 ? syncRows.originals.meta(id)?.stored ?? 0 : 0);
+      texts.push(...text);
+      originals.push(...original);
     }
-    await send(textsToSend, (o) => (o.deleted ? undefined : syncRows.sourceText(o.docId.slice(TEXT_PREFIX.length))));
+    await send(texts, (o) => {
+      const text = o.deleted ? undefined : syncRows.sourceText(sourceOf(o.docId));
+      return text === undefined ? undefined : { name: TEXT_ATTACHMENT, contentType: 'text/plain; charset=utf-8', data: Buffer.from(text, 'utf8') };
+    });
     const toSend = [...records, ...closing].filter((o) => lacks(o) && !deferred.has(o.docId));
     await send(toSend);
+    // originals after their sources: a peer that finds one fetches it for a source it has
+    await send(originals, (o) => {
+      const bytes = o.deleted ? undefined : syncRows.originals.bytes(sourceOf(o.docId));
+      return bytes === undefined ? undefined : { name: ORIGINAL_ATTACHMENT, contentType: 'application/octet-stream', data: bytes };
+    });
     const done = entries.filter((e) => !deferred.has(e.docId));
     changes.sent(done);
     changes.sendsDone(entries.filter((e) => !deferred.has(e.docId)).flatMap((e) => changes.sendsOf(e.docId)));
-    return { sent: textsToSend.length + toSend.length, deferred: entries.filter((e) => deferred.has(e.docId)) };
+    return { sent: texts.length + toSend.length + originals.length, deferred: entries.filter((e) => deferred.has(e.docId)) };
   }
 
   /** Closing tombstones of merged conflicts whose documents are not in the outbox. */
