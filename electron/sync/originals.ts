@@ -43,7 +43,9 @@ export function originalProblem(body: OriginalBody, stored: Uint8Array, source: 
   return null;
 }
 
-export function createOriginalFetcher(store: Store, couch: Couch, bulkGet: BulkGet) {
+const sizeText = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : mb(bytes));
+
+export function createOriginalFetcher(store: Store, couch: Couch, bulkGet: BulkGet, maxBytes = MAX_ORIGINAL_BYTES) {
   const { changes, syncRows } = store;
   const { originals } = syncRows;
   const sourceOf = (docId: string) => docId.slice(ORIGINAL_PREFIX.length);
@@ -70,7 +72,7 @@ export function createOriginalFetcher(store: Store, couch: Couch, bulkGet: BulkG
     if (batch.length > 0) await flush();
     for (const doc of docs.filter((d) => size(d) > INLINE_ORIGINAL_BYTES)) {
       try {
-        const got = await couch.bytes({ path: `${encodeURIComponent(doc._id)}/${ORIGINAL_ATTACHMENT}`, query: { rev: doc._rev }, maxBytes: MAX_ORIGINAL_BYTES });
+        const got = await couch.bytes({ path: `${encodeURIComponent(doc._id)}/${ORIGINAL_ATTACHMENT}`, query: { rev: doc._rev }, maxBytes });
         if (got) bytes.set(doc._id, got);
       } catch (err) {
         if (!(err instanceof SyncError) || err.code !== 'sync-too-large') throw err;
@@ -101,7 +103,7 @@ export function createOriginalFetcher(store: Store, couch: Couch, bulkGet: BulkG
         if (!parsed.ok) refused.set(doc._id, `the original file of source ${nameOf(id)} was not taken: ${parsed.reason}`);
         else if (parsed.body.sourceId !== id) refused.set(doc._id, `the original file of source ${nameOf(id)} names another source (${parsed.body.sourceId})`);
         else if (!Number.isFinite(length)) refused.set(doc._id, `the original file of source ${nameOf(id)} came without its bytes`);
-        else if (length > MAX_ORIGINAL_BYTES) refused.set(doc._id, `the original file of source ${nameOf(id)} is ${mb(length)}, over the ${mb(MAX_ORIGINAL_BYTES)} Lectern takes: the source is kept without it`);
+        else if (length > maxBytes) refused.set(doc._id, `the original file of source ${nameOf(id)} is ${sizeText(length)}, over the ${sizeText(maxBytes)} Lectern takes: the source is kept without it`);
         else taken.push({ doc, body: parsed.body });
       }
       const bytes = await fetchBytes(taken.map((t) => t.doc), refused);

@@ -54,7 +54,7 @@ function toLeaf(doc: CouchDoc, bytes: number): Leaf | string {
   return { rev: doc._rev, revs: revisions.ids.map(String), body: canonical(body), deleted: doc._deleted === true };
 }
 
-export function createPuller(store: Store, local: Local, couch: Couch, remoteKey: string) {
+export function createPuller(store: Store, local: Local, couch: Couch, remoteKey: string, limits: { maxOriginalBytes?: number } = {}) {
   const { changes, syncRows } = store;
   const resolver = createResolver(store, local);
   const checkpointKey = `pull_since:${remoteKey}`;
@@ -124,7 +124,7 @@ export function createPuller(store: Store, local: Local, couch: Couch, remoteKey
     return texts;
   }
 
-  const originalFetcher = createOriginalFetcher(store, couch, bulkGet);
+  const originalFetcher = createOriginalFetcher(store, couch, bulkGet, limits.maxOriginalBytes);
 
   /** Whether this library already has (or holds, or parked) that revision. */
   function known(docId: string, rev: string): boolean {

@@ -31,7 +31,7 @@ export function syncServerForTests(prefix: string) {
     await teamDatabase(server, database, [SYNC_USER]);
     const files = [join(dir, `${database}-a.db`), join(dir, `${database}-b.db`)] as const;
     const target = { server, database };
-    const edit = async <T>(file: string, fn: (api: LecternApi, store: Store) => Promise<T>): Promise<T> => {
+    const edit = async <T>(file: string, fn: (api: LecternApi, store: Store) => T | Promise<T>): Promise<T> => {
       const store = openStore(file);
       try {
         return await fn(createApi({ store }), store);

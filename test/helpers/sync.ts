@@ -32,7 +32,7 @@ export async function synced(file: string, t: SyncTarget, extra: string[] = []):
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** Everything a library holds that sync carries, in a comparable form (ids, texts by sha256, annotations with tag names, notes). */
+/** Everything a library holds that sync carries, in a comparable form (ids, texts and original files by sha256, annotations with tag names, notes). */
 export function snapshot(file: string) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -53,7 +53,11 @@ export function snapshot(file: string) {
       FROM collections c ORDER BY id`).all();
     const relations = db.prepare(`SELECT min(a_id, b_id) AS lo, max(a_id, b_id) AS hi, kind, origin, dismissed, similarity
       FROM source_relations ORDER BY lo, hi`).all();
-    return { sources, annotations, notes, citations, tags, collections, relations };
+    // the original files as stored (compressed or not), by sha256, and the page maps
+    const originals = (db.prepare('SELECT source_id, format, codec, size, bytes FROM source_originals ORDER BY source_id').all() as Array<{ bytes: Buffer }>)
+      .map(({ bytes, ...rest }) => ({ ...rest, bytesSha256: createHash('sha256').update(bytes).digest('hex') }));
+    const pages = db.prepare('SELECT source_id, page, label, start_cp FROM source_pages ORDER BY source_id, page').all();
+    return { sources, annotations, notes, citations, tags, collections, relations, originals, pages };
   } finally {
     db.close();
   }

@@ -6,53 +6,36 @@
 // original is refused by name while its source arrives; a source without one
 // sends none; an original sent after its source (a library that synced
 // before originals travelled) still arrives; a purge takes it everywhere.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import { openStore, type Store } from '../../db/store.ts';
-import { createApi } from '../../electron/api.ts';
-import type { LecternApi } from '../../common/api.ts';
-import { startCouch, teamDatabase, type CouchServer } from '../helpers/couch-server.ts';
-import { tempDir } from '../helpers/tmp.ts';
-import { SYNC_USER, snapshot, synced } from '../helpers/sync.ts';
+import type { Store } from '../../db/store.ts';
+import { SYNC_USER, snapshot } from '../helpers/sync.ts';
+import { syncServerForTests } from '../helpers/sync-pair.ts';
+import { createCouch } from '../../electron/sync/couch.ts';
+import { createLocal } from '../../electron/sync/local.ts';
+import { createPuller } from '../../electron/sync/pull.ts';
 
 const FORMATS = join(import.meta.dirname, '..', 'fixtures', 'formats');
 const DOCX = join(FORMATS, 'docx', 'flood-notes.docx');
 const PDF = join(FORMATS, 'pdf', 'flood-pdfkit.pdf');
 const RUSSIAN = 'Съешь же ещё этих мягких французских булок, да выпей чаю. Письма из деревни.\n';
 
-let server: CouchServer;
-let dir: string;
-let cleanup: () => void;
-let n = 0;
-
-before(async () => {
-  ({ dir, cleanup } = tempDir('lectern-sync-originals-'));
-  server = await startCouch(join(dir, 'couch'));
-});
-after(async () => {
-  await server.stop();
-  cleanup();
-});
+const { pair: emptyPair } = syncServerForTests('lectern-sync-originals-');
 
 async function pair() {
-  const database = `lib${++n}`;
-  await teamDatabase(server, database, [SYNC_USER]);
-  const files = [join(dir, `${database}-a.db`), join(dir, `${database}-b.db`)] as const;
-  const open = async <T>(file: string, fn: (api: LecternApi, store: Store) => T | Promise<T>): Promise<T> => {
-    const store = openStore(file);
-    try {
-      return await fn(createApi({ store }), store);
-    } finally {
-      store.close();
-    }
-  };
-  const sync = (file: string) => synced(file, { server, database });
+  const p = await emptyPair();
+  const { server, database } = p.target;
   const serverDoc = (id: string) => server.admin(`/${database}/${encodeURIComponent(id)}`);
-  return { a: files[0], b: files[1], open, sync, serverDoc };
+  /** A pull in this process, with a smaller cap on originals than Lectern's 64 MB. */
+  const pullCapped = (file: string, maxOriginalBytes: number) => p.edit(file, (_api, store) => {
+    const couch = createCouch({ server: server.url, database, user: SYNC_USER.name, password: SYNC_USER.password });
+    return createPuller(store, createLocal(store), couch, 'capped', { maxOriginalBytes }).pull();
+  });
+  return { ...p, open: p.edit, serverDoc, pullCapped };
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -112,7 +95,9 @@ test('a DOCX, a PDF and a text file\'s originals reach the other machine byte fo
     assert.equal(store.db.prepare('SELECT count(*) FROM source_originals WHERE source_id = ?').pluck().get(ids.docx), 0);
   });
   await sync(a); // the reopening made on b comes back
-  assert.deepEqual(snapshot(a).sources, snapshot(b).sources);
+  const [sa, sb] = [snapshot(a), snapshot(b)];
+  assert.equal(sb.originals.length, 2);
+  assert.deepEqual([sb.sources, sb.originals, sb.pages], [sa.sources, sa.originals, sa.pages]);
 });
 
 test('a damaged original is refused by name and its source still arrives; a source without an original sends none', async () => {
@@ -169,4 +154,25 @@ test('an original sent after its source (a library that synced before originals 
   const [sent, got] = [await open(a, (_api, store) => originalOf(store, id)), await open(b, (_api, store) => originalOf(store, id))];
   assert.ok(got, 'the original arrived for a source that was already there');
   assert.deepEqual(got, sent);
+});
+
+test('an original over the size cap is refused by name, without being read; its source and the other originals arrive', async () => {
+  const { a, b, open, sync, pullCapped } = await pair();
+  const ids = await open(a, async (api) => {
+    const r = await api.importPaths([PDF]);
+    const t = await api.importFiles([{ name: 'small.txt', bytes: new Uint8Array(Buffer.from('A small text.\n')) }]);
+    return { pdf: r.imported[0]!.id, text: t.imported[0]!.id };
+  });
+  await sync(a);
+  const stored = await open(a, (_api, store) => store.sources.original(ids.pdf)!.bytes.byteLength);
+  const counts = await pullCapped(b, stored - 1);
+  assert.equal(counts.refused, 1, JSON.stringify(counts));
+  await open(b, async (api, store) => {
+    assert.equal((await api.getSource(ids.pdf)).originalName, 'flood-pdfkit.pdf', 'the source arrived');
+    assert.equal(store.sources.original(ids.pdf), undefined, 'without its original');
+    assert.ok(store.sources.original(ids.text), 'the other original arrived');
+    const notices = await api.listSyncNotices();
+    assert.ok(notices.some((x) => x.kind === 'refused' && x.docId === `original:${ids.pdf}`
+      && /^the original file of source "[^"]+" \(flood-pdfkit\.pdf, [0-9a-f-]+\) is \d+ KB, over the \d+ KB Lectern takes: the source is kept without it$/.test(x.message)), JSON.stringify(notices));
+  });
 });
