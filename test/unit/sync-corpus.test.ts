@@ -56,7 +56,8 @@ test('the corpus library syncs to two more libraries through kills of the pusher
     const [a, b, c] = ['a.db', 'b.db', 'c.db'].map((f) => join(dir, f)) as [string, string, string];
     const made = await buildLibrary(a);
     const records = made.sources + made.annotations + 20 + 7 + made.relations; // sources, annotations, notes, tags, relations
-    const expectedDocs = records + made.sources + 1; // and a text document per source, and the library marker
+    // and a text document per source, an original's per source that kept its file (all of them here), and the library marker
+    const expectedDocs = records + made.sources + countRows(a, 'source_originals') + 1;
 
     // 1. the first push is killed part-way, then resumed
     const pushing = startSync(a, { server });
