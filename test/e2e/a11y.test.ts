@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withLectern } from './harness.ts';
 import { scan } from './axe.ts';
-import { dropFiles, fileFromDisk, selectInReader } from './helpers.ts';
+import { dropFiles, fileFromDisk, selectInReader, showNotes } from './helpers.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
 import { citationFor } from '../../common/citation.ts';
 
@@ -35,7 +35,7 @@ for (const scheme of ['light', 'dark'] as const) {
       found.push(...await scan(page, 'search results'));
       await page.getByRole('searchbox', { name: 'Search' }).fill('');
 
-      await page.getByRole('tab', { name: 'Notes' }).click();
+      await showNotes(page);
       found.push(...await scan(page, 'notes tab'));
 
       await page.getByRole('button', { name: 'Settings' }).click();
@@ -81,7 +81,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await l.reload();
       const found: string[] = [];
       await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').first().click();
-      await page.getByRole('tab', { name: 'Notes' }).click();
+      await showNotes(page);
       await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Cited/ }).click();
       const chips = page.locator('.note-editor cite.lectern-citation');
       await chips.first().waitFor();

@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { withLectern, type Lectern } from './harness.ts';
-import { until } from './helpers.ts';
+import { until, showNotes } from './helpers.ts';
 import { CORPUS, SEED_000, SEED_001 } from '../helpers/tmp.ts';
 import { noteText } from '../../common/note-doc.ts';
 import { noteCitations } from '../../common/note-citations.ts';
@@ -28,7 +28,7 @@ async function seed(l: Lectern): Promise<CitationAttrs> {
 }
 
 async function openNote(page: Page, title: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Notes' }).click();
+  await showNotes(page);
   await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: new RegExp(title) }).click();
   await page.locator('.note-editor cite.lectern-citation').first().waitFor();
 }
@@ -82,7 +82,7 @@ test('a key pressed right after choosing a citation in the palette is kept, afte
     }
     const note = await api.createNote({ title: 'Quick', doc: { type: 'doc', content: [{ type: 'paragraph' }] } });
     await l.reload();
-    await page.getByRole('tab', { name: 'Notes' }).click();
+    await showNotes(page);
     await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Quick/ }).click();
     await page.locator('.note-editor').click();
     const palette = page.getByRole('dialog', { name: 'Cite a passage' });

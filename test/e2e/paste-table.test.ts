@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withLectern } from './harness.ts';
+import { showNotes } from './helpers.ts';
 import { APP_ORIGIN } from './harness.ts';
 
 const TABLE = `<meta charset="utf-8"><table><thead><tr><th>Name</th><th>Age</th></tr></thead>
@@ -13,7 +14,7 @@ test('a pasted table keeps its cells apart: one paragraph per row, cells separat
   await withLectern(async (l) => {
     const { page } = l;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP_ORIGIN });
-    await page.getByRole('tab', { name: 'Notes' }).click();
+    await showNotes(page);
     await page.getByRole('button', { name: 'New note' }).click();
     const text = page.getByRole('textbox', { name: 'Note text: Untitled note' });
     await text.click();
