@@ -100,3 +100,28 @@ test('a key pressed right after choosing a citation in the palette is kept, afte
     assert.equal(await palette.count(), 0);
   });
 });
+
+test('keys typed right after Mod-Shift-C reach the palette\'s search, not the note', async () => {
+  await withLectern(async (l) => {
+    const { page, api } = l;
+    const cite = await seed(l);
+    const note = await api.createNote({ title: 'Quick', doc: { type: 'doc', content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Claim ' }, { type: 'citation', attrs: cite }] },
+    ] } });
+    await l.reload();
+    await openNote(page, 'Quick');
+    for (let run = 0; run < 5; run++) {
+      await page.getByRole('textbox', { name: 'Note text: Quick' }).click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Control+Shift+C');
+      await page.keyboard.type('Tajik'); // no wait: the palette must have focus as soon as it is there
+      const input = page.locator('.palette-input');
+      await until('the query typed', async () => (await input.inputValue()) === 'Tajik')
+        .catch(async (e: unknown) => { throw new Error(`${(e as Error).message}: run ${run}, palette "${await input.inputValue()}", note "${await page.locator('.note-editor').innerText()}"`); });
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'detached' });
+    }
+    assert.equal(noteText((await api.getNote(note.id)).doc), `Claim “${PASSAGE}”`);
+    assert.ok(!(await page.locator('.note-editor').innerText()).includes('T'.concat('ajik')), 'nothing typed into the note');
+  });
+});
