@@ -158,8 +158,10 @@ test('real-mouse drags into the note: an annotation card, then a selection in th
     await page.mouse.move(range.x1, range.y1, { steps: 8 });
     await page.mouse.up();
     await until('the words selected', async () => (await page.evaluate(() => getSelection()?.toString())) === words);
-    await page.keyboard.press('Escape'); // the new-annotation popover closes; the selection stays
-    await page.getByRole('dialog', { name: 'New annotation' }).waitFor({ state: 'detached' });
+    const popover = page.getByRole('dialog', { name: 'New annotation' });
+    await popover.waitFor(); // (an Escape before it opens closes nothing)
+    await page.keyboard.press('Escape'); // with focus in the reader's text: the new-annotation popover closes; the selection stays
+    await popover.waitFor({ state: 'detached' });
     const mid = { x: range.x0 + 6, y: range.y0 - 4, width: 8, height: 8 }; // on the selection's first word
     await drag(mid, await box(page.locator('.note-editor p').first()));
     await until('the selection cited in the note', async () => noteCitations((await api.getNote(note.id)).doc).some((c) => c.exact === words && c.sourceId === source.id));
