@@ -1,6 +1,6 @@
 // The floating annotation editor: "New annotation" over a fresh selection, or
 // "Annotation" for a clicked highlight, placed under its anchor rect.
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Annotation } from '../../common/types.ts';
 import { focusOrigin, returnFocus } from '../focus.ts';
 import { AnnotationEditor, type AnnotationDraft } from '../annotations/AnnotationEditor.tsx';
@@ -66,8 +66,9 @@ export function AnnotationPopover({ popover, sourceId, annotation: popAnn, known
   }, []);
   // Escape closes it wherever focus is: also in the reader's text, an editable surface (ProseMirror's) that
   // marks the key handled and that the app's shortcuts leave alone. Its own fields and the find bar stop
-  // their Escape before it gets here; a modal dialog keeps its Escape.
-  useEffect(() => {
+  // their Escape before it gets here; a modal dialog keeps its Escape. (Listening from the commit, not after
+  // paint: an Escape pressed as soon as the popover shows must close it.)
+  useLayoutEffect(() => {
     const key = (e: KeyboardEvent) => { if (e.key === 'Escape' && !(e.target as Element | null)?.closest?.('dialog')) onClose(); };
     window.addEventListener('keydown', key);
     return () => window.removeEventListener('keydown', key);
