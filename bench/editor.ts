@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { openLectern, ROOT } from '../test/e2e/harness.ts';
+import { showNotes } from '../test/e2e/helpers.ts';
 import { SEED_000, SEED_001 } from '../test/helpers/tmp.ts';
 import { citationFor } from '../common/citation.ts';
 import { shortTitle } from '../common/citation-label.ts';
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
     const note = await api.createNote({ title: 'Long note', doc: { type: 'doc', content } });
     await page.evaluate((id) => localStorage.setItem('lectern.notebook.lastNote', id), note.id);
     await l.reload();
-    await page.getByRole('tab', { name: 'Notes' }).click();
+    await showNotes(page);
     await page.waitForFunction((n) => document.querySelectorAll('.note-editor > p').length === n, PARAGRAPHS, { timeout: 60_000 });
     await page.waitForFunction(() => [...document.querySelectorAll('.note-editor cite')].every((c) => (c as HTMLElement).dataset.status === 'ok'), undefined, { timeout: 60_000 });
     const size = await page.evaluate(() => {

@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openLectern } from '../test/e2e/harness.ts';
-import { dropFiles, fileFromDisk, selectInReader } from '../test/e2e/helpers.ts';
+import { dropFiles, fileFromDisk, selectInReader, showNotes, showAnnotations } from '../test/e2e/helpers.ts';
 import { CORPUS, SEED_000, SEED_001 } from '../test/helpers/tmp.ts';
 import { citationFor } from '../common/citation.ts';
 
@@ -90,14 +90,14 @@ try {
     { type: 'text', text: '; the derivative words it otherwise.' }] }] } });
   await l.reload();
   await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: seed1.title }).click();
-  await page.getByRole('tab', { name: 'Notes' }).click();
+  await showNotes(page);
   await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Who is ISIS-K/ }).click();
   await page.waitForFunction(() => (document.querySelector('.note-editor cite') as HTMLElement | null)?.dataset.status === 'ok');
   await page.locator('.note-editor cite.lectern-citation').hover();
   await page.getByRole('dialog', { name: 'Citation' }).locator('.also-in-item').first().waitFor();
   await shot(page, '9-also-in');
   await page.mouse.move(700, 30);
-  await page.getByRole('tab', { name: /Annotations/ }).click();
+  await showAnnotations(page);
 
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });

@@ -64,6 +64,15 @@ export function AnnotationPopover({ popover, sourceId, annotation: popAnn, known
       if (citing.current || !now || now === document.body || el.contains(now)) returnFocus(origin);
     };
   }, []);
+  // Escape closes it wherever focus is: also in the reader's text, an editable surface (ProseMirror's) that
+  // marks the key handled and that the app's shortcuts leave alone. Its own fields and the find bar stop
+  // their Escape before it gets here; a modal dialog keeps its Escape. (Listening from the commit, not after
+  // paint: an Escape pressed as soon as the popover shows must close it.)
+  useLayoutEffect(() => {
+    const key = (e: KeyboardEvent) => { if (e.key === 'Escape' && !(e.target as Element | null)?.closest?.('dialog')) onClose(); };
+    window.addEventListener('keydown', key);
+    return () => window.removeEventListener('keydown', key);
+  }, [onClose]);
   const cite = (a: { id?: string; start: number; end: number; exact: string }) => { citing.current = true; onCite(a); onClose(); };
   return (
     <div ref={ref} class="popover" role="dialog" aria-label={popover.mode === 'new' ? 'New annotation' : 'Annotation'}

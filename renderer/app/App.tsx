@@ -5,7 +5,7 @@
 // usePanes (layout), useTheme, useImport (drop target, progress, summary),
 // useMenuCommands, useShortcuts and useBusEvent; and the views Toolbar,
 // SidePanel, AnnotationPopover and Toasts. App keeps only what is its own:
-// settings, the popover, the side tab, the one open dialog, undo and notices.
+// settings, the popover, the one open dialog, undo and notices.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation, AnnotationImportResult, ReencodeResult, SearchHit, Settings, SourceMeta } from '../../common/types.ts';
 import { DEFAULT_SETTINGS, MAX_SOURCE_PAGE } from '../../common/types.ts';
@@ -30,7 +30,7 @@ import { AnnotationImportSummary, ExportDialog, type ExportTarget } from '../dia
 import { ReencodeDialog, ReencodeToast } from '../dialogs/Reencode.tsx';
 import { Splitter } from './Splitter.tsx';
 import { Toolbar } from './Toolbar.tsx';
-import { SidePanel, type SideTab } from './SidePanel.tsx';
+import { SidePanel } from './SidePanel.tsx';
 import { AnnotationPopover, type Popover } from './AnnotationPopover.tsx';
 import { Toasts, type Undoable } from './Toasts.tsx';
 import { LibraryStatusBanner } from './LibraryStatusBanner.tsx';
@@ -60,7 +60,6 @@ export function App() {
   const [ready, setReady] = useState(false);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [popover, setPopover] = useState<Popover | null>(null);
-  const [sideTab, setSideTab] = useState<SideTab>('annotations');
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [openNote, setOpenNote] = useState<ExportTarget | null>(null);
   const [undo, setUndo] = useState<Undoable | null>(null);
@@ -122,10 +121,12 @@ export function App() {
     sourceId: open.source.id, start: a.start, end: a.end, exact: a.exact, sha256: open.source.sha256, annotationId: a.id ?? null, sourceTitle: open.source.title,
   };
 
-  const showNotes = () => { setSideTab('notes'); setPanes((p) => (p.sideOpen ? p : { ...p, sideOpen: true })); };
+  const showNotes = () => setPanes((p) => (p.sideOpen && p.notesOpen ? p : { ...p, sideOpen: true, notesOpen: true }));
+  /** The reader back on screen (a passage opened from a note written full width). */
+  const showReader = () => setPanes((p) => (p.noteWide ? { ...p, noteWide: false } : p));
 
   /**
-   * "Add to note": into the open note, else a new one, shown in the Notes tab.
+   * "Add to note": into the open note, else a new one, shown in the Notes section.
    * Focus stays where it was when that is still on screen (the note takes it
    * for an insertion into an open note); else it goes to the reader's text.
    */
@@ -314,12 +315,13 @@ export function App() {
   // ---- bus, menu and shortcuts ------------------------------------------------
   useBusEvent('open-passage', ({ sourceId, start, end }) => {
     setAnnotationsView((v) => (v === 'shown' ? 'hidden' : v));
+    showReader();
     const a = open?.source.id === sourceId ? open.annotations.find((x) => x.start === start && x.end === end) : undefined;
     if (a) setSelectedId(a.id);
     openSource(sourceId, { start, end }).catch(fail);
   });
-  // A note opened from a backlink or a search hit: the Notes tab shows it; the
-  // note takes focus (it cannot while its tab is still hidden, so it gets it here).
+  // A note opened from a backlink or a search hit: the Notes section shows it; the
+  // note takes focus (it cannot while its section is still collapsed, so it gets it here).
   useBusEvent('open-note', () => {
     showNotes();
     keepFocus(null, () => document.querySelector<HTMLElement>('#panel-notes .ProseMirror'));
@@ -457,14 +459,15 @@ export function App() {
     <div class="app">
       <Toolbar
         title={open?.source.title ?? ''} libOpen={panes.libOpen} sideOpen={panes.sideOpen}
-        onToggleLibrary={() => setPanes((p) => ({ ...p, libOpen: !p.libOpen }))} onToggleSide={() => setPanes((p) => ({ ...p, sideOpen: !p.sideOpen }))}
+        onToggleLibrary={() => setPanes((p) => ({ ...p, libOpen: p.noteWide || !p.libOpen, noteWide: false }))}
+        onToggleSide={() => setPanes((p) => ({ ...p, sideOpen: !p.sideOpen, noteWide: false }))}
         onImport={() => void startImport()} onSettings={commands.settings} onShortcuts={commands.shortcuts}
         annotationsOpen={annotationsView === 'shown'} onToggleAnnotations={toggleAnnotationsView}
       />
       <LibraryStatusBanner refresh={failures} />
       {progress && (progress.total > 0 || waiting > 0) && <ImportProgress progress={progress} waiting={waiting} />}
       <div class="panes" style={{ gridTemplateColumns: paneColumns(panes) }}>
-        <div class="pane" hidden={!panes.libOpen}>
+        <div class="pane" hidden={!panes.libOpen || panes.noteWide}>
           <Library
             version={library.version} tags={tags} collections={library.collections} currentId={open?.source.id ?? null} searchRef={searchRef}
             onOpen={(id) => openSource(id).catch(fail)} onOpenHit={(h) => openHit(h).catch(fail)}
@@ -472,8 +475,8 @@ export function App() {
             onCollectionsChanged={() => { library.changed({ collections: true }).catch(fail); }} notify={setInfo} fail={fail}
           />
         </div>
-        {panes.libOpen ? <Splitter label="Resize library" value={panes.lib} min={200} max={560} onChange={(v) => setPanes((p) => ({ ...p, lib: v }))} /> : <div />}
-        <main class="pane pane-main">
+        {panes.libOpen && !panes.noteWide ? <Splitter label="Resize library" value={panes.lib} min={200} max={560} onChange={(v) => setPanes((p) => ({ ...p, lib: v }))} /> : <div />}
+        <main class="pane pane-main" hidden={panes.noteWide}>
           {compare && (
             <CompareView
               key={`${compare.a}|${compare.b}`} a={compare.a} b={compare.b} carry={compare.carry} knownTags={tags} fail={fail}
@@ -505,14 +508,16 @@ export function App() {
           />
           </div>
         </main>
-        {panes.sideOpen ? <Splitter label="Resize side panel" value={panes.side} min={240} max={640} invert onChange={(v) => setPanes((p) => ({ ...p, side: v }))} /> : <div />}
-        <div class="pane" hidden={!panes.sideOpen}>
+        {panes.sideOpen && !panes.noteWide ? <Splitter label="Resize side panel" value={panes.side} min={240} max={640} invert onChange={(v) => setPanes((p) => ({ ...p, side: v }))} /> : <div />}
+        <div class="pane pane-side" hidden={!panes.sideOpen}>
           <SidePanel
-            tab={sideTab} onTab={setSideTab} annotationCount={open ? open.annotations.length : null}
+            layout={panes} onLayout={(patch) => setPanes((p) => ({ ...p, ...patch }))} noteWide={panes.noteWide}
+            annotationCount={open ? open.annotations.length : null}
             annotations={<AnnotationsPanel
               annotations={open?.annotations ?? []} textLength={open?.source.chars ?? 0} selectedId={selectedId} knownTags={tags} hasSource={!!open} actions={annActions}
             />}
-            notes={<NotebookPanel onOpenChange={setOpenNote} onExport={openExport} />}
+            notes={<NotebookPanel onOpenChange={setOpenNote} onExport={openExport}
+              wide={panes.noteWide} onToggleWide={() => setPanes((p) => ({ ...p, noteWide: !p.noteWide, sideOpen: true, notesOpen: true }))} />}
           />
         </div>
       </div>

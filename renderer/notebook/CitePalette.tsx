@@ -1,7 +1,7 @@
 // "Cite" (Mod-Shift-C / toolbar): a palette searching annotations and sources
 // through window.lectern.search. Choosing an annotation cites it; choosing a
 // source cites the paragraph where the query matches (or its first paragraph).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { citationFor, type CitationAttrs } from '../../common/citation.ts';
 import { OffsetMap } from '../../common/offsets.ts';
 import { paragraphsUtf16 } from '../../common/segment.ts';
@@ -63,7 +63,8 @@ export function CitePalette({ onChoose, onClose }: {
   const [active, setActive] = useState(0);
   const [error, setError] = useState('');
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => { input.current?.focus(); }, []);
+  // focus as the palette is committed, not after paint: a key typed right after Mod-Shift-C must not reach the note
+  useLayoutEffect(() => { input.current?.focus(); }, []);
 
   useEffect(() => {
     const q = query.trim();

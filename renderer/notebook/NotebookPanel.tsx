@@ -301,7 +301,7 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
     }}>
       <div class="notes-head">
         <input
-          type="search" class="notes-filter" placeholder="Search notes" aria-label="Search notes"
+          type="search" class="notes-filter" placeholder="Find notes" aria-label="Find notes"
           value={filter} onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)}
         />
         <button type="button" class="btn" onClick={() => void createNote()}>New note</button>

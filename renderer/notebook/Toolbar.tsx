@@ -1,5 +1,6 @@
 // The editor's small toolbar. Each button has an accessible name; toggles
-// report aria-pressed. State is computed from the editor state by toolbarState.
+// report aria-pressed; the row never wraps (ToolbarRow moves what does not fit
+// into a menu). State is computed from the editor state by toolbarState.
 import { useState } from 'preact/hooks';
 import { toggleMark } from 'prosemirror-commands';
 import type { EditorState } from 'prosemirror-state';
@@ -11,6 +12,7 @@ import { sanitizeHref } from '../../common/note-links.ts';
 import {
   blockquote, bulletList, horizontalRule, orderedList, redo, setHeading, setLink, setParagraph, undo, type NoteEditor,
 } from './editor.ts';
+import { ToolbarRow, type RowItem, type ToolItem } from './ToolbarRow.tsx';
 
 export interface ToolbarState {
   marks: Record<'strong' | 'em' | 'underline' | 'code' | 'link', boolean>;
@@ -52,19 +54,6 @@ export const sameToolbarState = (a: ToolbarState, b: ToolbarState) =>
   a.block === b.block && a.canUndo === b.canUndo && a.canRedo === b.canRedo && a.hasSelection === b.hasSelection
   && a.citation === b.citation && (Object.keys(a.marks) as Array<keyof ToolbarState['marks']>).every((k) => a.marks[k] === b.marks[k]);
 
-function Btn({ label, pressed, disabled, onClick, children, keys }: {
-  label: string; pressed?: boolean; disabled?: boolean; onClick(): void; children: preact.ComponentChildren; keys?: string;
-}) {
-  return (
-    <button
-      type="button" class={`tb-btn${pressed ? ' on' : ''}`} aria-label={label} title={keys ? `${label} (${keys})` : label}
-      aria-pressed={pressed === undefined ? undefined : pressed} disabled={disabled}
-      // keep the editor's selection: act on mousedown's default prevented
-      onMouseDown={(e) => e.preventDefault()} onClick={onClick}
-    >{children}</button>
-  );
-}
-
 const mod = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 /** A chain link, drawn here so it shows whatever fonts are installed (an emoji needs an emoji font). */
@@ -96,40 +85,49 @@ export function Toolbar({ editor, readOnly = false, state, onCite, onExport }: {
     setLinkOpen(false);
     setLinkError('');
   };
+  const block = (kind: string) => s?.block.includes(kind) ?? false;
+  const heading = (n: 1 | 2 | 3): ToolItem => ({
+    label: `H${n}, heading ${n}`, keys: `${mod}Alt+${n}`, pressed: s?.block.startsWith(`h${n}`) ?? false, disabled,
+    onClick: () => run(s?.block.startsWith(`h${n}`) ? setParagraph : setHeading(n)), face: `H${n}`,
+  });
+  // in the order they leave the row for the More menu when it is narrow: from the end
+  const items: RowItem[] = [
+    { label: 'Bold', keys: `${mod}B`, pressed: s?.marks.strong ?? false, disabled, onClick: () => run(toggleMark(m.strong!)), face: <b>B</b> },
+    { label: 'Italic', keys: `${mod}I`, pressed: s?.marks.em ?? false, disabled, onClick: () => run(toggleMark(m.em!)), face: <i>I</i> },
+    { label: 'Underline', keys: `${mod}U`, pressed: s?.marks.underline ?? false, disabled, onClick: () => run(toggleMark(m.underline!)), face: <u>U</u> },
+    {
+      label: 'Link', pressed: s?.marks.link ?? false, disabled: disabled || !(s?.hasSelection || s?.marks.link),
+      onClick: () => { if (s?.marks.link && !s.hasSelection) return; setLinkOpen((o) => !o); }, face: <LinkIcon />,
+    },
+    'separator',
+    heading(1), heading(2), heading(3),
+    'separator',
+    { label: 'Bulleted list', pressed: block('bullet_list'), disabled, onClick: () => run(bulletList), face: '•' },
+    { label: '1. Numbered list', pressed: block('ordered_list'), disabled, onClick: () => run(orderedList), face: '1.' },
+    { label: 'Block quote', pressed: block('blockquote'), disabled, onClick: () => run(blockquote), face: '❝' },
+    'separator',
+    { label: 'Undo', keys: `${mod}Z`, disabled: disabled || !s?.canUndo, onClick: () => run(undo), face: '↶' },
+    { label: 'Redo', keys: `${mod}Shift+Z`, disabled: disabled || !s?.canRedo, onClick: () => run(redo), face: '↷' },
+    'separator',
+    { label: 'Code', pressed: s?.marks.code ?? false, disabled, onClick: () => run(toggleMark(m.code!)), face: '</>' },
+    { label: 'Horizontal rule', disabled, onClick: () => run(horizontalRule), face: '―' },
+  ];
+  const pinned: ToolItem[] = [
+    { label: 'Cite', keys: `${mod}Shift+C`, disabled, onClick: onCite, face: 'Cite' },
+    ...(onExport ? [{ label: 'Export…', keys: `${mod}E`, disabled: !editor || !s, onClick: onExport, face: 'Export…' }] : []),
+  ];
   return (
-    <div class="note-toolbar" role="toolbar" aria-label="Formatting">
-      <Btn label="Bold" keys={`${mod}B`} pressed={s?.marks.strong ?? false} disabled={disabled} onClick={() => run(toggleMark(m.strong!))}><b>B</b></Btn>
-      <Btn label="Italic" keys={`${mod}I`} pressed={s?.marks.em ?? false} disabled={disabled} onClick={() => run(toggleMark(m.em!))}><i>I</i></Btn>
-      <Btn label="Underline" keys={`${mod}U`} pressed={s?.marks.underline ?? false} disabled={disabled} onClick={() => run(toggleMark(m.underline!))}><u>U</u></Btn>
-      <Btn label="Code" pressed={s?.marks.code ?? false} disabled={disabled} onClick={() => run(toggleMark(m.code!))}>{'</>'}</Btn>
-      <Btn label="Link" pressed={s?.marks.link ?? false} disabled={disabled || !(s?.hasSelection || s?.marks.link)}
-        onClick={() => { if (s?.marks.link && !s.hasSelection) return; setLinkOpen((o) => !o); }}><LinkIcon /></Btn>
-      <span class="tb-sep" aria-hidden="true" />
-      <Btn label="H1, heading 1" pressed={s?.block.startsWith('h1') ?? false} disabled={disabled} onClick={() => run(s?.block.startsWith('h1') ? setParagraph : setHeading(1))}>H1</Btn>
-      <Btn label="H2, heading 2" pressed={s?.block.startsWith('h2') ?? false} disabled={disabled} onClick={() => run(s?.block.startsWith('h2') ? setParagraph : setHeading(2))}>H2</Btn>
-      <Btn label="H3, heading 3" pressed={s?.block.startsWith('h3') ?? false} disabled={disabled} onClick={() => run(s?.block.startsWith('h3') ? setParagraph : setHeading(3))}>H3</Btn>
-      <Btn label="Bulleted list" pressed={s?.block.includes('bullet_list') ?? false} disabled={disabled} onClick={() => run(bulletList)}>•</Btn>
-      <Btn label="1. Numbered list" pressed={s?.block.includes('ordered_list') ?? false} disabled={disabled} onClick={() => run(orderedList)}>1.</Btn>
-      <Btn label="Block quote" pressed={s?.block.includes('blockquote') ?? false} disabled={disabled} onClick={() => run(blockquote)}>❝</Btn>
-      <Btn label="Horizontal rule" disabled={disabled} onClick={() => run(horizontalRule)}>―</Btn>
-      <span class="tb-sep" aria-hidden="true" />
-      <Btn label="Undo" keys={`${mod}Z`} disabled={disabled || !s?.canUndo} onClick={() => run(undo)}>↶</Btn>
-      <Btn label="Redo" keys={`${mod}Shift+Z`} disabled={disabled || !s?.canRedo} onClick={() => run(redo)}>↷</Btn>
-      <span class="tb-sep" aria-hidden="true" />
-      <Btn label="Cite" keys={`${mod}Shift+C`} disabled={disabled} onClick={onCite}>Cite</Btn>
-      {onExport && <Btn label="Export…" keys={`${mod}E`} disabled={!editor || !s} onClick={onExport}>Export…</Btn>}
-      {linkOpen && (
-        <form class="link-form" onSubmit={(e) => { e.preventDefault(); applyLink(); }}>
-          <input
-            type="url" aria-label="Link address" value={href} autoFocus
-            onInput={(e) => setHref((e.currentTarget as HTMLInputElement).value)}
-            onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); setLinkOpen(false); editor?.view.focus(); } }}
-          />
-          <button type="submit" class="tb-btn">Apply</button>
-          <button type="button" class="tb-btn" onClick={() => { run(setLink(null)); setLinkOpen(false); }}>Remove link</button>
-          {linkError && <span class="link-error" role="alert">{linkError}</span>}
-        </form>
-      )}
-    </div>
+    <ToolbarRow label="Formatting" items={items} pinned={pinned} after={linkOpen && (
+      <form class="link-form" onSubmit={(e) => { e.preventDefault(); applyLink(); }}>
+        <input
+          type="url" aria-label="Link address" value={href} autoFocus
+          onInput={(e) => setHref((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); setLinkOpen(false); editor?.view.focus(); } }}
+        />
+        <button type="submit" class="tb-btn">Apply</button>
+        <button type="button" class="tb-btn" onClick={() => { run(setLink(null)); setLinkOpen(false); }}>Remove link</button>
+        {linkError && <span class="link-error" role="alert">{linkError}</span>}
+      </form>
+    )} />
   );
 }

@@ -242,6 +242,8 @@ export function createNoteEditor(mount: HTMLElement, doc: PmNode, hooks: EditorH
     editable: () => editable,
     attributes: {
       class: 'note-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': options.label ?? 'Note text', spellcheck: 'true',
+      // already in the Tab order as contenteditable; said outright so its scrolling host counts as keyboard-reachable
+      tabindex: '0',
       ...(editable ? {} : { 'aria-readonly': 'true' }),
     },
     nodeViews: { citation: (node, view, getPos) => new CitationView(node, ctx, letters, { view, getPos }) },

@@ -2,9 +2,67 @@
 // keeps a paste safe: only schema nodes and marks, sanitised links). This pass
 // removes what should not even reach an inert parsing document: event-handler
 // attributes (Chromium reports a CSP violation for each one it sees), and
-// elements whose content is never note text.
+// elements whose content is never note text. The schema has no tables, so a
+// table becomes one paragraph per row with its cells separated (" | "), header
+// cells bold, rather than its cells' text run together.
 
 const DROP_ELEMENTS = /^(script|style|iframe|object|embed|svg|math|template|noscript|frame|frameset|applet|audio|video|canvas|form|input|button|select|textarea|link|meta|base|title|head)$/i;
+
+const TABLE_PARTS = /^(table|caption|thead|tbody|tfoot|tr|td|th|colgroup|col)$/;
+/** Blocks inside a cell would split its row: inside a table they are only a space. */
+const CELL_BLOCKS = /^(p|div|h[1-6]|ul|ol|li|blockquote|pre|br|hr|section|article|header|footer|dl|dt|dd|figure|figcaption)$/;
+const CELL_SEPARATOR = ' | ';
+
+/** Maps a table's tags to paragraphs per row; rows and cells whose end tags HTML lets a page omit are closed here. */
+class TableFlattener {
+  private depth = 0;
+  private rowOpen = false;
+  private cells = 0;
+  private headerOpen = false;
+
+  /** The HTML a tag becomes, or null for a tag that is no part of a table. */
+  tag(name: string, closing: boolean): string | null {
+    if (!TABLE_PARTS.test(name)) return this.depth > 0 && CELL_BLOCKS.test(name) ? ' ' : null;
+    if (name === 'table') {
+      if (closing) { const out = this.depth === 1 ? this.endRow() : ' '; this.depth = Math.max(0, this.depth - 1); return out; }
+      this.depth++;
+      return this.depth === 1 ? '' : ' ';
+    }
+    if (this.depth !== 1) return ' '; // a stray part, or a table inside a cell: its text stays, spaced
+    if (name === 'tr' || name === 'caption') {
+      return closing ? this.endRow() : this.startRow();
+    }
+    if (name === 'td' || name === 'th') {
+      const endHeader = this.endHeader();
+      if (closing) return endHeader;
+      const open = this.rowOpen ? '' : this.startRow();
+      const sep = this.cells++ > 0 ? CELL_SEPARATOR : '';
+      this.headerOpen = name === 'th';
+      return `${endHeader}${open}${sep}${this.headerOpen ? '<strong>' : ''}`;
+    }
+    return ''; // thead, tbody, tfoot, colgroup, col
+  }
+
+  private startRow(): string {
+    const end = this.endRow();
+    this.rowOpen = true;
+    this.cells = 0;
+    return `${end}<p>`;
+  }
+
+  private endHeader(): string {
+    if (!this.headerOpen) return '';
+    this.headerOpen = false;
+    return '</strong>';
+  }
+
+  private endRow(): string {
+    const header = this.endHeader();
+    if (!this.rowOpen) return header;
+    this.rowOpen = false;
+    return `${header}</p>`;
+  }
+}
 
 /** Rewrites each start tag without on* attributes; drops foreign elements (with their content where they have any). */
 export function cleanPastedHtml(html: string): string {
@@ -13,6 +71,7 @@ export function cleanPastedHtml(html: string): string {
   const n = html.length;
   /** When inside an element being dropped: its name and nesting depth. */
   let dropping: { name: string; depth: number } | null = null;
+  const table = new TableFlattener();
   while (i < n) {
     const lt = html.indexOf('<', i);
     if (lt < 0) { if (!dropping) out += html.slice(i); break; }
@@ -82,6 +141,8 @@ export function cleanPastedHtml(html: string): string {
       continue;
     }
     if (name === 'img') continue; // images are not note content
+    const flat = table.tag(name, closing);
+    if (flat !== null) { out += flat; continue; }
     out += closing ? `</${name}>` : `<${name}${attrs.length ? ` ${attrs.join(' ')}` : ''}${selfClosing ? ' /' : ''}>`;
   }
   return out;

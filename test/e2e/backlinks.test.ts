@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withLectern } from './harness.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
-import { until } from './helpers.ts';
+import { until, notesShown, showAnnotations } from './helpers.ts';
 
 const PASSAGE = 'the documents showed ethnic Tajiks radicalized by ISIS-K';
 
@@ -35,7 +35,7 @@ test('backlinks: a note citing an annotation is listed on the annotation and on 
     await until('the citation saved', async () => (await api.backlinks(ann.id)).length === 1);
 
     // back on the annotations, with the side panel collapsed afterwards
-    await page.getByRole('tab', { name: /^Annotations/ }).click();
+    await showAnnotations(page);
     const link = item.getByRole('region', { name: /Cited in/ }).getByRole('button', { name: `Open note ${noteTitle}` });
     await link.waitFor();
     assert.equal(await page.locator(`li.ann-item[data-annotation-id="${other.id}"]`).getByRole('region', { name: /Cited in/ }).count(), 0);
@@ -43,15 +43,15 @@ test('backlinks: a note citing an annotation is listed on the annotation and on 
 
     // a click opens the note at its citation, in the Notes tab
     await link.click();
-    await page.getByRole('tab', { name: 'Notes', selected: true }).waitFor();
+    await notesShown(page);
     await page.waitForFunction(() => document.querySelector('.note-editor cite.selected') !== null);
 
     // from the source header, with the side panel collapsed: it opens again on Notes
-    await page.getByRole('tab', { name: /^Annotations/ }).click();
+    await showAnnotations(page);
     await page.getByRole('button', { name: 'Side panel' }).click();
     assert.equal(await page.getByRole('button', { name: 'Side panel' }).getAttribute('aria-pressed'), 'false');
     await header.getByRole('button', { name: `Open note ${noteTitle}` }).click();
-    await page.getByRole('tab', { name: 'Notes', selected: true }).waitFor();
+    await notesShown(page);
     assert.equal(await page.getByRole('button', { name: 'Side panel' }).getAttribute('aria-pressed'), 'true');
     assert.equal(await page.getByRole('textbox', { name: 'Note title' }).inputValue(), noteTitle);
   });

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withLectern } from './harness.ts';
+import { showNotes } from './helpers.ts';
 import { scan } from './axe.ts';
 import { until } from './helpers.ts';
 import { cpRange, seedsOpen } from './compare-helpers.ts';
@@ -45,7 +46,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await api.createNote({ title: 'Cathedral', doc: { type: 'doc', content: [{ type: 'paragraph', content: [
         { type: 'text', text: 'Near ' }, { type: 'citation', attrs: citationFor(s1, cologne.start, cologne.end, cologne.id) }] }] } });
       await l.reload();
-      await page.getByRole('tab', { name: 'Notes' }).click();
+      await showNotes(page);
       await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Cathedral/ }).click();
       const chip = page.locator('.note-editor cite.lectern-citation');
       await page.waitForFunction(() => (document.querySelector('.note-editor cite') as HTMLElement | null)?.dataset.status === 'ok');

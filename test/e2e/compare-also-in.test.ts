@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { withLectern } from './harness.ts';
-import { until } from './helpers.ts';
+import { until, showNotes, showAnnotations } from './helpers.ts';
 import { cpRange, seedsOpen } from './compare-helpers.ts';
 import { citationFor } from '../../common/citation.ts';
 import type { Note } from '../../common/types.ts';
@@ -37,7 +37,7 @@ test('also in: the card tells same / reads differently (marked) / absent; Cite t
       cite(khodorkovsky, khodorkovsky.id), { type: 'text', text: '; footage ' }, cite(footage, null), { type: 'text', text: ' end.' },
     ] }] } });
     await l.reload();
-    await page.getByRole('tab', { name: 'Notes' }).click();
+    await showNotes(page);
     await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Where was it/ }).click();
     await page.getByRole('textbox', { name: 'Note text: Where was it' }).waitFor();
     await until('the chips are read', async () => (await chips(page).count()) === 3
@@ -134,7 +134,7 @@ test('also in: the card tells same / reads differently (marked) / absent; Cite t
     
     await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: src001.title }).click();
     const item = page.locator(`.ann-item[data-annotation-id="${cologne.id}"]`);
-    await page.getByRole('tab', { name: /Annotations/ }).click();
+    await showAnnotations(page);
     await item.getByRole('button', { name: /^Go to passage/ }).click();
     const panelIn000 = item.getByRole('region', { name: 'Also in' }).locator(`.also-in-item[data-source-id="${s000}"]`);
     await panelIn000.waitFor();

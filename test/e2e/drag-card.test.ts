@@ -1,6 +1,7 @@
-// Dragging an annotation card into a note with a real mouse: the card and the
-// note are behind two tabs of one panel, so resting the drag on "Notes"
-// opens it and the card drops into the note.
+// Dragging an annotation card into a collapsed Notes section with a real
+// mouse (issue 10.8): resting the drag on the "Notes" header opens it and the
+// card drops into the note. (With both sections open, workspace.test.ts drags
+// straight into the note.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withLectern } from './harness.ts';
@@ -10,7 +11,7 @@ import { noteCitations } from '../../common/note-citations.ts';
 
 const PASSAGE = 'the documents showed ethnic Tajiks radicalized by ISIS-K';
 
-test('drag: a card dragged onto the Notes tab opens it, and dropping in the note cites the annotation', async () => {
+test('drag: a card dragged onto the collapsed Notes header opens it, and dropping in the note cites the annotation', async () => {
   await withLectern(async (l) => {
     const { page, api } = l;
     const { source } = await importAndOpen(l, [SEED_001]);
@@ -18,24 +19,26 @@ test('drag: a card dragged onto the Notes tab opens it, and dropping in the note
     const ann = await api.createAnnotation({ sourceId: source.id, start, end: start + PASSAGE.length });
     const note = await api.createNote({ title: 'Drag target', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Before.' }] }] } });
     await l.reload();
-    await page.getByRole('tab', { name: 'Notes' }).click();
     await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Drag target/ }).click();
     await page.locator('.note-editor p').first().waitFor();
-    await page.getByRole('tab', { name: /^Annotations/ }).click();
+    const head = page.locator('#side-notes-head');
+    await head.click(); // collapse the notes
+    await page.locator('#panel-notes').waitFor({ state: 'hidden' });
 
     const card = page.locator(`li.ann-item[data-annotation-id="${ann.id}"] .ann-quote`);
     const cardBox = (await card.boundingBox())!;
-    const tabBox = (await page.getByRole('tab', { name: 'Notes' }).boundingBox())!;
+    const headBox = (await head.boundingBox())!;
     await page.mouse.move(cardBox.x + 20, cardBox.y + cardBox.height / 2);
     await page.mouse.down();
     await page.mouse.move(cardBox.x + 30, cardBox.y + cardBox.height / 2 + 5, { steps: 3 });
-    await page.mouse.move(tabBox.x + tabBox.width / 2, tabBox.y + tabBox.height / 2, { steps: 8 });
-    // rest on the tab until it opens (dragover keeps firing while the mouse is still)
-    await until('the Notes tab to open under the drag', async () => {
-      await page.mouse.move(tabBox.x + tabBox.width / 2 + 1, tabBox.y + tabBox.height / 2);
-      await page.mouse.move(tabBox.x + tabBox.width / 2, tabBox.y + tabBox.height / 2);
-      return (await page.getByRole('tab', { name: 'Notes' }).getAttribute('aria-selected')) === 'true';
+    await page.mouse.move(headBox.x + headBox.width / 2, headBox.y + headBox.height / 2, { steps: 8 });
+    // rest on the header until the section opens (dragover keeps firing while the mouse is still)
+    await until('the Notes section to open under the drag', async () => {
+      await page.mouse.move(headBox.x + headBox.width / 2 + 1, headBox.y + headBox.height / 2);
+      await page.mouse.move(headBox.x + headBox.width / 2, headBox.y + headBox.height / 2);
+      return (await head.getAttribute('aria-expanded')) === 'true';
     });
+    await page.locator('.note-editor p').first().waitFor();
     const p = (await page.locator('.note-editor p').first().boundingBox())!;
     await page.mouse.move(p.x + p.width - 4, p.y + p.height / 2, { steps: 8 });
     await page.mouse.up();

@@ -167,7 +167,7 @@ test('import annotations: W3C JSON from seed 001 onto seed 000 through the reade
     assert.ok(text.includes('from-001.jsonld'));
     // the moved passage is highlighted in the reader; the side panel lists all four, the orphan marked
     await page.locator(`mark[data-annotation-id="${dossier.id}"]`).first().waitFor();
-    await page.getByRole('tab', { name: 'Annotations (4)' }).waitFor();
+    await page.getByRole('button', { name: 'Annotations (4)' }).waitFor();
     await summary.getByRole('button', { name: 'OK' }).click();
     await summary.waitFor({ state: 'detached' });
 

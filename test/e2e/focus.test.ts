@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { withLectern } from './harness.ts';
-import { importAndOpen, selectInReader, until } from './helpers.ts';
+import { importAndOpen, selectInReader, until, notesShown, showAnnotations } from './helpers.ts';
 import { SEED_001 } from '../helpers/tmp.ts';
 
 const PASSAGE = 'the documents showed ethnic Tajiks radicalized by ISIS-K';
@@ -57,21 +57,21 @@ test('focus: dialogs give focus back and keep Tab inside; "Add to note" and back
     await until('a note', async () => (await api.listNotes()).length === 1);
     await until('focus back in the text', async () => (await focused(page)) === 'reader');
 
-    // "Add to note" on a card, from the keyboard: the card is behind the Notes tab now; focus is not lost
-    await page.getByRole('tab', { name: /^Annotations/ }).click();
+    // "Add to note" on a card, from the keyboard: focus is not lost (the open note takes it for the insertion)
+    await showAnnotations(page);
     const card = page.locator(`li.ann-item[data-annotation-id="${ann.id}"]`);
     await card.getByRole('button', { name: 'Add to note' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('tab', { name: 'Notes', selected: true }).waitFor();
+    await notesShown(page);
     await until('the citation in the note', async () => (await page.locator('.note-editor cite').count()) >= 1);
     assert.ok(['note', 'reader'].includes(await focused(page)), await focused(page));
 
     // a backlink on the card opens the note at its citation, with focus in the note
-    await page.getByRole('tab', { name: /^Annotations/ }).click();
+    await showAnnotations(page);
     const link = card.getByRole('region', { name: /Cited in/ }).getByRole('button').first();
     await link.waitFor();
     await link.click();
-    await page.getByRole('tab', { name: 'Notes', selected: true }).waitFor();
+    await notesShown(page);
     await until('focus in the note', async () => (await focused(page)) === 'note');
   });
 });

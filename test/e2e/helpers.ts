@@ -141,3 +141,19 @@ export async function waitInReaderView(page: Page, selector: string, timeout = 5
     return a.top >= b.top && a.bottom <= b.bottom;
   }, selector, { timeout });
 }
+
+/** The side panel's section header (Annotations or Notes): a button that collapses and expands it. */
+const sideHead = (page: Page, section: 'annotations' | 'notes') =>
+  page.locator(`#side-${section}-head`);
+
+/** Expands a side panel section if it is collapsed, and waits for it to show. */
+async function showSection(page: Page, section: 'annotations' | 'notes'): Promise<void> {
+  const head = sideHead(page, section);
+  await head.waitFor();
+  if ((await head.getAttribute('aria-expanded')) !== 'true') await head.click();
+  await page.locator(`#panel-${section}`).waitFor();
+}
+export const showNotes = (page: Page) => showSection(page, 'notes');
+export const showAnnotations = (page: Page) => showSection(page, 'annotations');
+/** Waits for the Notes section to be on screen (after "Add to note", a backlink, File > New Note). */
+export const notesShown = (page: Page) => page.locator('#panel-notes').waitFor();

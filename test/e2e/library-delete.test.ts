@@ -49,6 +49,6 @@ test('delete a source with its annotations, undo from the toast and with Mod-Z',
     await until('restored by Mod-Z', async () => (await api.listSources()).length === 2);
     assert.deepEqual((await api.listAnnotations(seed1)).map((a) => a.id).sort(), [a1.id, a2.id].sort());
     await until('the list follows', async () => (await list.getByRole('option').count()) === 2);
-    await page.getByRole('tab', { name: 'Annotations (2)' }).waitFor();
+    await page.getByRole('button', { name: 'Annotations (2)' }).waitFor();
   });
 });

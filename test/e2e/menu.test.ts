@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { withLectern } from './harness.ts';
 import { SEEDS, SEED_000 } from '../helpers/tmp.ts';
 import { MENU_COMMANDS } from '../../common/bridge.ts';
-import { until } from './helpers.ts';
+import { until, notesShown } from './helpers.ts';
 
 test('menu: every command does its job (import files / folder, find, new note, export, settings, shortcuts)', async () => {
   await withLectern(async (l) => {
@@ -50,7 +50,7 @@ test('menu: every command does its job (import files / folder, find, new note, e
     await l.menu('new-note');
     seen.add('new-note');
     await until('a note', async () => (await api.listNotes()).length === 1);
-    await page.getByRole('tab', { name: 'Notes', selected: true }).waitFor();
+    await notesShown(page);
     await until('the note title to have focus', () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') === 'Note title'));
     await page.keyboard.type('Menu note');
     await until('the title to be saved', async () => (await api.listNotes())[0]!.title === 'Menu note');

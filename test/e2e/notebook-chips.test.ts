@@ -7,13 +7,13 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { withLectern, type Lectern } from './harness.ts';
-import { until } from './helpers.ts';
+import { until, showNotes } from './helpers.ts';
 import { CORPUS, SEED_001 } from '../helpers/tmp.ts';
 import { citationFor } from '../../common/citation.ts';
 import { NOTE_SCHEMA_VERSION } from '../../common/note-version.ts';
 
 async function openNote(page: Page, title: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Notes' }).click();
+  await showNotes(page);
   await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: new RegExp(title) }).click();
   await page.getByRole('textbox', { name: `Note text: ${title}` }).waitFor();
 }

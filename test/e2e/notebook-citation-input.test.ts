@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { withLectern, type Lectern } from './harness.ts';
-import { until } from './helpers.ts';
+import { until, showNotes } from './helpers.ts';
 import { CORPUS, SEED_000, SEED_001 } from '../helpers/tmp.ts';
 import { noteText } from '../../common/note-doc.ts';
 import { noteCitations } from '../../common/note-citations.ts';
@@ -28,7 +28,7 @@ async function seed(l: Lectern): Promise<CitationAttrs> {
 }
 
 async function openNote(page: Page, title: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Notes' }).click();
+  await showNotes(page);
   await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: new RegExp(title) }).click();
   await page.locator('.note-editor cite.lectern-citation').first().waitFor();
 }
@@ -82,7 +82,7 @@ test('a key pressed right after choosing a citation in the palette is kept, afte
     }
     const note = await api.createNote({ title: 'Quick', doc: { type: 'doc', content: [{ type: 'paragraph' }] } });
     await l.reload();
-    await page.getByRole('tab', { name: 'Notes' }).click();
+    await showNotes(page);
     await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Quick/ }).click();
     await page.locator('.note-editor').click();
     const palette = page.getByRole('dialog', { name: 'Cite a passage' });
@@ -98,5 +98,30 @@ test('a key pressed right after choosing a citation in the palette is kept, afte
     }
     assert.deepEqual(lost, []);
     assert.equal(await palette.count(), 0);
+  });
+});
+
+test('keys typed right after Mod-Shift-C reach the palette\'s search, not the note', async () => {
+  await withLectern(async (l) => {
+    const { page, api } = l;
+    const cite = await seed(l);
+    const note = await api.createNote({ title: 'Quick', doc: { type: 'doc', content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Claim ' }, { type: 'citation', attrs: cite }] },
+    ] } });
+    await l.reload();
+    await openNote(page, 'Quick');
+    for (let run = 0; run < 5; run++) {
+      await page.getByRole('textbox', { name: 'Note text: Quick' }).click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Control+Shift+C');
+      await page.keyboard.type('Tajik'); // no wait: the palette must have focus as soon as it is there
+      const input = page.locator('.palette-input');
+      await until('the query typed', async () => (await input.inputValue()) === 'Tajik')
+        .catch(async (e: unknown) => { throw new Error(`${(e as Error).message}: run ${run}, palette "${await input.inputValue()}", note "${await page.locator('.note-editor').innerText()}"`); });
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'detached' });
+    }
+    assert.equal(noteText((await api.getNote(note.id)).doc), `Claim “${PASSAGE}”`);
+    assert.ok(!(await page.locator('.note-editor').innerText()).includes('T'.concat('ajik')), 'nothing typed into the note');
   });
 });

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { withLectern, type Lectern } from './harness.ts';
+import { showAnnotations, showNotes } from './helpers.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
 import type { Annotation } from '../../common/types.ts';
 import { noteCitations } from '../../common/note-citations.ts';
@@ -24,11 +25,10 @@ async function setup(l: Lectern): Promise<{ seed1: string; seed0: string; ann: A
   return { seed1, seed0, ann };
 }
 
-const notesTab = (page: Page) => page.getByRole('tab', { name: 'Notes' });
 const editor = (page: Page) => page.locator('.note-editor');
 
 async function newNote(page: Page, title: string) {
-  await notesTab(page).click();
+  await showNotes(page);
   await page.getByRole('button', { name: 'New note' }).click();
   const t = page.getByRole('textbox', { name: 'Note title' });
   await t.waitFor();
@@ -80,9 +80,12 @@ test('notes: create, rename (the list follows), format with input rules and keys
     assert.match(html, /<strong>bold<\/strong>/);
     assert.match(html, /<em>slanted<\/em>/);
     assert.match(html, /<blockquote><p>quoted<\/p><\/blockquote>/);
-    // toolbar state follows the cursor: inside the quote the Block quote toggle is on
-    assert.equal(await page.getByRole('button', { name: 'Block quote' }).getAttribute('aria-pressed'), 'true');
-    await page.getByRole('button', { name: 'Undo' }).click();
+    // toolbar state follows the cursor: inside the quote the Block quote toggle is on (beside the
+    // reader the toolbar keeps one row, so Block quote and Undo are in its More menu)
+    const bar = page.getByRole('toolbar', { name: 'Formatting' });
+    await bar.getByRole('button', { name: 'More formatting' }).click();
+    assert.equal(await bar.getByRole('menuitemcheckbox', { name: 'Block quote' }).getAttribute('aria-checked'), 'true');
+    await bar.getByRole('menuitem', { name: 'Undo' }).click();
     assert.ok(!(await editor(page).innerHTML()).includes('<blockquote><p>quoted'), 'undo from the toolbar');
     await page.keyboard.press('Control+Shift+z');
     assert.ok((await editor(page).innerHTML()).includes('quoted'), 'redo');
@@ -97,7 +100,7 @@ test('notes: create, rename (the list follows), format with input rules and keys
     const saved = await savedNote(l, 'Field notes, day 1', (_d, text) => text.includes('last words'));
     assert.match(saved.text, /^Heading\nfirst item\nsecond\nplain bold then slanted\nquoted last words$/);
     await l.reload();
-    await notesTab(page).click();
+    await showNotes(page);
     await editor(page).waitFor();
     assert.equal(await page.getByRole('textbox', { name: 'Note title' }).inputValue(), 'Field notes, day 1');
     assert.match(await editor(page).innerText(), /quoted last words/);
@@ -121,7 +124,7 @@ test('delete a note, then undo brings it back with its content', async () => {
     await editor(page).filter({ hasText: 'keep me' }).waitFor();
     // the search box filters the list
     await newNote(page, 'Other');
-    await page.getByRole('searchbox', { name: 'Search notes' }).fill('doom');
+    await page.getByRole('searchbox', { name: 'Find notes' }).fill('doom');
     await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Other/ }).waitFor({ state: 'detached' });
     assert.equal(await page.getByRole('list', { name: 'Notes' }).getByRole('button').count(), 1);
   });
@@ -138,14 +141,14 @@ test('cite by dragging an annotation from the side panel onto the note: a quote 
     await page.keyboard.press('Enter');
     await page.keyboard.type('After the drop.');
     // drag the annotation item (the app fills the DataTransfer on dragstart) and drop it on the first paragraph
-    await page.getByRole('tab', { name: /Annotations/ }).click();
+    await showAnnotations(page);
     await page.evaluate(() => {
       const item = document.querySelector('.ann-item[draggable="true"]')!;
       const dt = new DataTransfer();
       item.dispatchEvent(new DragEvent('dragstart', { bubbles: true, cancelable: true, dataTransfer: dt }));
       (window as unknown as { __dt: DataTransfer }).__dt = dt;
     });
-    await notesTab(page).click();
+    await showNotes(page);
     await page.evaluate(() => {
       const dt = (window as unknown as { __dt: DataTransfer }).__dt;
       const p = document.querySelector('.note-editor p')!;
@@ -216,7 +219,7 @@ test('"Add to note" from the annotation list: into the open note, or a new note 
     const { page, api } = l;
     const source = await api.getSource(seed1);
     await openSourceByTitle(page, source.title);
-    await page.getByRole('tab', { name: /Annotations/ }).click();
+    await showAnnotations(page);
     await page.getByRole('button', { name: 'Add to note' }).click();
     // no note was open: one is created holding the quote
     await editor(page).locator('blockquote.lectern-quote').waitFor();
@@ -227,9 +230,9 @@ test('"Add to note" from the annotation list: into the open note, or a new note 
     await editor(page).click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('my comment');
-    await page.getByRole('tab', { name: /Annotations/ }).click();
+    await showAnnotations(page);
     await page.getByRole('button', { name: 'Add to note' }).click();
-    await notesTab(page).click();
+    await showNotes(page);
     await page.waitForFunction(() => document.querySelectorAll('.note-editor blockquote.lectern-quote').length === 2);
     assert.equal((await api.listNotes()).length, 1);
     const saved = await savedNote(l, first.title, (doc) => noteCitations(doc).length === 2);
@@ -247,7 +250,7 @@ test('a citation opens its passage in the reader (flashed), shows the quote on h
     const a = await api.createNote({ title: 'Note A', doc: docWith('A says ') });
     const b = await api.createNote({ title: 'Note B', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'B intro' }] }, docWith('B says ').content[0]] } });
     await l.reload();
-    await notesTab(page).click();
+    await showNotes(page);
     await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Note A/ }).click();
     const citation = editor(page).locator('cite.lectern-citation');
     await citation.waitFor();
@@ -286,7 +289,7 @@ test('a citation whose annotation was deleted is marked; one whose source is gon
       { type: 'citation', attrs: cite }, { type: 'text', text: ' and ' }, { type: 'citation', attrs: ghost }] }] } });
     await api.deleteAnnotation(ann.id);
     await l.reload();
-    await notesTab(page).click();
+    await showNotes(page);
     await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Marks/ }).click();
     const cites = editor(page).locator('cite.lectern-citation');
     await page.waitForFunction(() => {
@@ -319,7 +322,7 @@ test('copying a citation into another note keeps it a citation', async () => {
     const cite = { sourceId: seed1, start: ann.start, end: ann.end, exact: PASSAGE, sha256: source.sha256, annotationId: ann.id, sourceTitle: source.title };
     await api.createNote({ title: 'From', doc: { type: 'doc', content: [{ type: 'quote', content: [{ type: 'text', text: `${PASSAGE} ` }, { type: 'citation', attrs: cite }] }] } });
     await l.reload();
-    await notesTab(page).click();
+    await showNotes(page);
     await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /From/ }).click();
     await editor(page).locator('cite').waitFor();
     await editor(page).click();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { withLectern } from './harness.ts';
-import { markText, until } from './helpers.ts';
+import { markText, showNotes, until } from './helpers.ts';
 
 const RUSSIAN = 'Ночь в библиотеке\n\nСъешь же ещё этих мягких французских булок, да выпей чаю. Старый библиотекарь закрыл читальный зал позже обычного.\n\nУтром письма передали историкам университета.\n';
 const mojibake = (text: string) => iconv.decode(iconv.encode(text, 'windows-1251'), 'windows-1252');
@@ -114,7 +114,7 @@ test('a note open in the notebook that cites the source takes the new passage an
     ] }] } });
     await l.reload();
     await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: garbled.title }).click();
-    await page.getByRole('tab', { name: 'Notes' }).click();
+    await showNotes(page);
     await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Булки/ }).click();
     await page.locator('.note-editor .lectern-citation').waitFor();
 

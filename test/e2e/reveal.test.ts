@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { withLectern } from './harness.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
-import { waitInReaderView } from './helpers.ts';
+import { waitInReaderView, showNotes } from './helpers.ts';
 
 const PASSAGE_000 = 'the cathedral of Colony';
 const cpIndex = (text: string, needle: string) => Array.from(text.slice(0, text.indexOf(needle))).length;
@@ -67,7 +67,7 @@ test('reveal: an annotation hit and a note citation into another source land on 
 
     // a note's citation, from source 001
     await openByTitle(page, t1);
-    await page.getByRole('tab', { name: 'Notes' }).click();
+    await showNotes(page);
     await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Cathedral/ }).click();
     const citation = page.locator('.note-editor cite.lectern-citation');
     await citation.waitFor();
