@@ -59,7 +59,7 @@ const countSays = async (page: Page, text: string) => {
 const rowTexts = (page: Page) => page.locator('.av-row .av-exact').allTextContents();
 
 async function openView(page: Page) {
-  await page.getByRole('button', { name: 'Annotations', exact: true }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'Annotations', exact: true }).click();
   await view(page).waitFor();
   await page.locator('.av-row .av-exact').first().waitFor();
 }
@@ -70,7 +70,7 @@ test('Annotations view: open, filter by a parent tag, sort, click and Enter open
     const { a, b, quotes } = await seeded(l);
     await openView(page);
     await countSays(page, '5 annotations');
-    assert.equal(await page.getByRole('button', { name: 'Annotations', exact: true }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByRole('banner').getByRole('button', { name: 'Annotations', exact: true }).getAttribute('aria-pressed'), 'true');
 
     // the codebook: a parent counts its children's passages too
     const economy = codebook(page).getByRole('button', { name: /^economy\s*3 passages$/ });
@@ -117,7 +117,7 @@ test('Annotations view: open, filter by a parent tag, sort, click and Enter open
     }, quotes[3]!.words));
 
     // the view comes back as it was (sorted newest first); a mouse click opens another passage
-    await page.getByRole('button', { name: 'Annotations', exact: true }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Annotations', exact: true }).click();
     await view(page).waitFor();
     assert.equal(await view(page).getByLabel('Sort').inputValue(), 'newest');
     await page.locator('.av-open').filter({ hasText: quotes[1]!.words }).click();

@@ -187,11 +187,11 @@ test('the layout is remembered: annotations height, a collapsed section, the not
     assert.ok(Math.abs((await box(page.locator('#panel-annotations'))).height - taller.height) < 2, 'the height survives a reload');
 
     // collapse the annotations: the note has the panel; remembered
-    await page.getByRole('button', { name: /^Annotations/ }).click();
+    await page.getByRole('complementary', { name: 'Side panel' }).getByRole('button', { name: /^Annotations/ }).click();
     assert.equal(await page.locator('#panel-annotations').isVisible(), false);
     await l.reload();
-    await page.getByRole('button', { name: /^Annotations/, expanded: false }).waitFor();
-    await page.getByRole('button', { name: /^Annotations/ }).click();
+    await page.getByRole('complementary', { name: 'Side panel' }).getByRole('button', { name: /^Annotations/, expanded: false }).waitFor();
+    await page.getByRole('complementary', { name: 'Side panel' }).getByRole('button', { name: /^Annotations/ }).click();
     await page.locator('#panel-annotations').waitFor();
 
     // the note full width for writing, and back
