@@ -27,7 +27,7 @@ import { DropOverlay, ImportProgress, ImportSummary } from '../import/ImportView
 import { SettingsDialog } from '../dialogs/Settings.tsx';
 import { MOD, ShortcutsDialog } from '../dialogs/Shortcuts.tsx';
 import { AnnotationImportSummary, ExportDialog, type ExportTarget } from '../dialogs/Export.tsx';
-import { ReencodeDialog, ReencodeToast } from '../dialogs/Reencode.tsx';
+import { ReencodeDialog } from '../dialogs/Reencode.tsx';
 import { Splitter } from './Splitter.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { SidePanel } from './SidePanel.tsx';
@@ -191,6 +191,10 @@ export function App() {
   const undoDelete = async () => {
     if (!undo) return;
     setUndo(null);
+    if ('run' in undo) {
+      await undo.run();
+      return;
+    }
     const { item } = undo;
     await api().restore([item.id, ...(undo.more ?? []).map((x) => x.id)]);
     if (item.kind === 'collection') {
@@ -280,7 +284,6 @@ export function App() {
   };
 
   // ---- "Reopen with encoding…" (issue 13.3) -----------------------------------
-  const [reencoded, setReencoded] = useState<{ result: ReencodeResult; title: string } | null>(null);
   /** The source's text, annotations and notes as the store now has them (after a replacement or its undo). */
   const reloadSource = async (sourceId: string, notes: string[]) => {
     const [source, list] = await Promise.all([api().getSource(sourceId), api().listAnnotations(sourceId)]);
@@ -297,12 +300,12 @@ export function App() {
     const result = await api().reencodeSource(sourceId, encoding);
     setDialog(null);
     const source = await reloadSource(sourceId, result.notes);
-    setReencoded({ result, title: source.title });
+    setUndo({
+      message: `Reopened “${source.title}” as ${result.to}: ${result.anchored} anchored, ${result.moved} moved, ${result.orphaned} orphaned.`,
+      run: () => undoReencode(result),
+    });
   };
-  const undoReencode = async () => {
-    if (!reencoded) return;
-    const { result } = reencoded;
-    setReencoded(null);
+  const undoReencode = async (result: ReencodeResult) => {
     await openNote?.flush?.();
     await api().undoReencode(result.sourceId);
     await reloadSource(result.sourceId, result.notes);
@@ -516,7 +519,7 @@ export function App() {
             annotations={<AnnotationsPanel
               annotations={open?.annotations ?? []} textLength={open?.source.chars ?? 0} selectedId={selectedId} knownTags={tags} hasSource={!!open} actions={annActions}
             />}
-            notes={<NotebookPanel onOpenChange={setOpenNote} onExport={openExport}
+            notes={<NotebookPanel onOpenChange={setOpenNote} onExport={openExport} offerUndo={setUndo}
               wide={panes.noteWide} onToggleWide={() => setPanes((p) => ({ ...p, noteWide: !p.noteWide, sideOpen: true, notesOpen: true }))} />}
           />
         </div>
@@ -544,10 +547,6 @@ export function App() {
       )}
       {dialog?.kind === 'annotation-import' && <AnnotationImportSummary fileName={dialog.fileName} result={dialog.result} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reencode' && open && <ReencodeDialog source={open.source} onClose={() => setDialog(null)} onReplace={replaceEncoding} />}
-      {reencoded && (
-        <ReencodeToast result={reencoded.result} title={reencoded.title}
-          onUndo={() => undoReencode().catch(fail)} onDismiss={() => setReencoded(null)} />
-      )}
 
       <Toasts
         undo={undo} notice={notice} info={info}

@@ -2,9 +2,12 @@
 // message (gone after a few seconds), and the last error.
 import { useEffect } from 'preact/hooks';
 import type { TrashItem } from '../../common/types.ts';
+import type { ActionUndo } from '../undo.ts';
 
-/** What the next Undo puts back (restore([item.id, ...more])): one deletion, or several at once (carried copies discarded). */
-export type Undoable = { item: TrashItem; wasOpen: boolean; more?: TrashItem[] };
+/** A deletion the next Undo puts back (restore([item.id, ...more])): one, or several at once (carried copies discarded). */
+export type TrashUndo = { item: TrashItem; wasOpen: boolean; more?: TrashItem[] };
+/** What the one Undo of the app (the toast's button, Mod-Z) takes back: a deletion, or another change (a note deleted in the notebook, a text reopened with another encoding). */
+export type Undoable = TrashUndo | ActionUndo;
 
 export interface ToastsProps {
   undo: Undoable | null;
@@ -20,7 +23,9 @@ export interface ToastsProps {
 /** How long a passing message stays (ms). */
 const INFO_MS = 4000;
 
-const undoText = ({ item, more }: Undoable) => {
+const undoText = (u: Undoable) => {
+  if ('message' in u) return u.message;
+  const { item, more } = u;
   if (item.kind === 'source') return `Deleted “${item.title}”${item.annotations ? ` and its ${item.annotations} ${item.annotations === 1 ? 'annotation' : 'annotations'}` : ''}.`;
   if (item.kind === 'collection') return `Deleted the collection “${item.title}” (its sources stay in the library).`;
   if (item.kind === 'tag') return `Deleted the tag “${item.title}”${more?.length ? ` and ${more.length} ${more.length === 1 ? 'child' : 'children'}` : ''}.`;

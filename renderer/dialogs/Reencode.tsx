@@ -2,7 +2,7 @@
 // original bytes first, then every encoding by family, in one list the
 // keyboard walks (a native listbox); the chosen one previewed (the first
 // lines, what happens to the annotations and citations); Replace puts it in
-// place. Afterwards ReencodeToast offers Undo.
+// place. Afterwards the app's toast offers Undo.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EncodingChoice, ReencodeOptions, ReencodeResult, Source } from '../../common/types.ts';
 import { Dialog } from './Dialog.tsx';
@@ -130,14 +130,3 @@ export function ReencodeDialog({ source, onClose, onReplace }: {
 }
 
 /** After a replacement: what happened, and Undo. */
-export function ReencodeToast({ result, title, onUndo, onDismiss }: { result: ReencodeResult; title: string; onUndo(): void; onDismiss(): void }) {
-  return (
-    <div class="toasts reencode-toasts" aria-live="polite">
-      <div class="toast" role="status">
-        <span>Reopened “{title}” as {result.to}: {result.anchored} anchored, {result.moved} moved, {result.orphaned} orphaned.</span>
-        <button type="button" class="link" onClick={onUndo}>Undo</button>
-        <button type="button" class="icon" aria-label="Dismiss" onClick={onDismiss}>×</button>
-      </div>
-    </div>
-  );
-}

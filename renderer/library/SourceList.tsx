@@ -122,6 +122,8 @@ export function SourceList({ pages, sort, currentId, listRef, onOpen, onDelete, 
 
   const activeRow = active >= 0 ? pages.rowAt(active) : undefined;
   const items = virtual.getVirtualItems();
+  // aria-activedescendant may name only an element in the page: a windowed-out or not yet loaded row is not
+  const activeRendered = active >= 0 && items.some((v) => toIndex(v.index) === active);
   const hoverRow = hover !== null ? pages.rowAt(hover) : undefined;
   const actionFor = hoverRow ?? (activeRow && activeRow.id === currentId ? activeRow : undefined);
   const actionIndex = hoverRow ? hover! : active;
@@ -157,7 +159,7 @@ export function SourceList({ pages, sort, currentId, listRef, onOpen, onDelete, 
     <div class="source-scroll" ref={scrollRef} onMouseLeave={() => setHover(null)}>
       <ul
         id="source-list" class="list virtual" role="listbox" aria-label="Sources" tabIndex={0}
-        aria-activedescendant={activeRow ? `src-${activeRow.id}` : undefined}
+        aria-activedescendant={activeRow && activeRendered ? `src-${activeRow.id}` : undefined}
         style={{ height: `${virtual.getTotalSize()}px` }} onKeyDown={onKeyDown}
         onFocus={() => { if (active < 0 && total > 0) setActive(Math.min(total - 1, Math.max(0, virtual.getVirtualItems()[0] ? toIndex(virtual.getVirtualItems()[0]!.index) : 0))); }}
       >

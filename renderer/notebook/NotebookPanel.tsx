@@ -10,6 +10,7 @@ import { shortTitle } from '../../common/citation-label.ts';
 import { readNoteDoc } from '../../common/note-parse.ts';
 import type { Note, NoteSummary } from '../../common/types.ts';
 import { emit, on, type BusEvents } from '../bus.ts';
+import type { ActionUndo } from '../undo.ts';
 import { Backlinks } from './Backlinks.tsx';
 import { CitePalette } from './CitePalette.tsx';
 import { createNoteEditor, type NoteEditor } from './editor.ts';
@@ -73,7 +74,7 @@ class Saver {
 
 interface Toast { message: string; undo?: () => void }
 
-export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExport }: {
+export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExport, offerUndo }: {
   /** Called by the "Wide" button; the shell decides how the panel takes the full width. Absent: no button. */
   onToggleWide?: () => void;
   wide?: boolean;
@@ -81,6 +82,8 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
   onOpenChange?: (note: { id: string; title: string; flush(): Promise<unknown> } | null) => void;
   /** The toolbar's "Export…" button (absent: no button). */
   onExport?: () => void;
+  /** Hands a deletion's undo to the app's one Undo (its toast and Mod-Z); absent, the panel offers it in a toast of its own. */
+  offerUndo?: (undo: ActionUndo) => void;
 } = {}) {
   const [notes, setNotes] = useState<NoteSummary[]>([]);
   const [filter, setFilter] = useState('');
@@ -272,16 +275,21 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
     const deleted = await window.lectern.deleteNote(id);
     await reloadList();
     emit('changed', { what: 'notes' });
+    const message = `Deleted “${deleted.title || 'Untitled note'}”.`;
+    const restore = async () => {
+      await window.lectern.restore([deleted.id]);
+      setToast(null);
+      await reloadList();
+      emit('changed', { what: 'notes' });
+      await openNote(deleted.id);
+    };
+    if (offerUndo) {
+      offerUndo({ message, run: restore });
+      return;
+    }
     setToast({
-      message: `Deleted “${deleted.title || 'Untitled note'}”.`,
-      undo: () => {
-        void window.lectern.restore([deleted.id]).then(async () => {
-          setToast(null);
-          await reloadList();
-          emit('changed', { what: 'notes' });
-          await openNote(deleted.id);
-        }, (e: unknown) => setToast({ message: `Could not restore the note: ${String((e as Error).message ?? e)}` }));
-      },
+      message,
+      undo: () => { restore().catch((e: unknown) => setToast({ message: `Could not restore the note: ${String((e as Error).message ?? e)}` })); },
     });
   };
 
