@@ -2,7 +2,7 @@
 // side panel widths, shown or hidden; inside the side panel, the annotations
 // above the open note (their height, each collapsible); and the note taking the
 // whole window for writing.
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 export interface Panes {
   lib: number; side: number; libOpen: boolean; sideOpen: boolean;
@@ -25,7 +25,8 @@ function loadPanes(): Panes {
 /** The pane layout and its setter; every change is saved. */
 export function usePanes() {
   const [panes, setPanes] = useState<Panes>(loadPanes);
-  useEffect(() => { localStorage.setItem(KEY, JSON.stringify(panes)); }, [panes]);
+  // saved as the change is committed, not after the next paint: a reload right after a click keeps it
+  useLayoutEffect(() => { localStorage.setItem(KEY, JSON.stringify(panes)); }, [panes]);
   return [panes, setPanes] as const;
 }
 
