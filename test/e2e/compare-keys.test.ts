@@ -42,7 +42,11 @@ test('compare keys: P at the bottom lands on the last difference; N from the mid
     await page.getByRole('region', { name: 'Versions' }).locator(`.version-item[data-source-id="${s001}"]`).getByRole('button', { name: 'Compare', exact: true }).click();
     await view.getByRole('table').getByRole('row').nth(1).waitFor();
     await scroller.evaluate((s) => { s.scrollTop = (s.scrollHeight - s.clientHeight) / 2; });
-    await until('rows rendered around the middle', async () => (await view.locator('.cmp-row').count()) > 0);
+    // the window follows the scroll a frame later: wait for rows that are on screen, not the ones left from the top
+    await until('rows rendered around the middle', () => scroller.evaluate((s) => {
+      const top = s.getBoundingClientRect().top + 52;
+      return [...s.querySelectorAll<HTMLElement>('.cmp-row')].some((r) => r.getBoundingClientRect().bottom > top && r.getBoundingClientRect().top < s.getBoundingClientRect().bottom);
+    }));
     const firstOnScreen = await scroller.evaluate((s) => {
       const top = s.getBoundingClientRect().top + 52; // below the sticky header
       const onScreen = [...s.querySelectorAll<HTMLElement>('.cmp-row')].filter((r) => r.getBoundingClientRect().bottom > top);
