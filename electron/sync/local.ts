@@ -23,7 +23,6 @@ export const TOMBSTONE_BODY = '{}';
 /** The body of a tombstone that closes the losing branch of a merged conflict (not a delete). */
 export const CLOSED_BODY = '{"merged":true}';
 
-export const sha256 = textSha256;
 
 export type Applied = { ok: true } | { ok: false; reason: string; waiting?: boolean };
 
@@ -132,9 +131,9 @@ export function createLocal(store: Store) {
     source(record, texts) {
       let text: string | undefined;
       const here = rows.sourceText(record.id);
-      if (here === undefined || sha256(here) !== record.textSha256) {
+      if (here === undefined || textSha256(here) !== record.textSha256) {
         text = texts.get(record.id);
-        if (text === undefined || sha256(text) !== record.textSha256) {
+        if (text === undefined || textSha256(text) !== record.textSha256) {
           return { ok: false, reason: `source ${record.id}: its ${here === undefined ? '' : 'new '}text has not arrived yet`, waiting: true };
         }
       }

@@ -10,7 +10,8 @@ import { parseDocId, APPLY_ORDER, type SyncKind } from '../../db/sync-tables.ts'
 import { MAX_JSON_BYTES, SyncError, mb, type Couch } from './couch.ts';
 import { ORIGINAL_PREFIX, TEXT_ATTACHMENT, TEXT_PREFIX } from './kinds.ts';
 import { createOriginalFetcher } from './originals.ts';
-import { sha256, type Leaf, type Local } from './local.ts';
+import type { Leaf, Local } from './local.ts';
+import { textSha256 } from '../../db/sync-rows.ts';
 import { createResolver, type Outcome } from './resolve.ts';
 import { canonical, descends } from './revs.ts';
 import { indexForVersions } from '../versions/detect.ts';
@@ -92,7 +93,7 @@ export function createPuller(store: Store, local: Local, couch: Couch, remoteKey
     const texts = new Map<string, string>();
     const take = (sourceId: string, textDoc: CouchDoc | null, text: string | null) => {
       if (!textDoc || text === null) return;
-      if (textDoc.textSha256 !== sha256(text)) {
+      if (textDoc.textSha256 !== textSha256(text)) {
         refused.set(`source:${sourceId}`, `the text of source ${sourceId} arrived damaged (its sha256 does not match)`);
         return;
       }
@@ -161,7 +162,7 @@ export function createPuller(store: Store, local: Local, couch: Couch, remoteKey
       for (const leaf of leaves.values()) {
         if (leaf.deleted) continue;
         const body = JSON.parse(leaf.body) as { chars?: unknown; textSha256?: unknown };
-        if (here !== undefined && body.textSha256 === sha256(here)) break;
+        if (here !== undefined && body.textSha256 === textSha256(here)) break;
         const chars = Number(body.chars);
         if (Number.isFinite(chars)) newSources.push({ id: parsed.id, chars });
         break;
