@@ -533,6 +533,8 @@ export interface SyncReport {
   joined: 'created' | 'joined' | null;
   /** The database had lost this library's documents; everything was sent again. */
   resent: boolean;
+  /** The database was restored from an older backup: what showed it, and that what it lacked went again (nothing deleted here). */
+  restored: string | null;
   /** Plain http to another machine. */
   warning: string | null;
   /** Some changes were left for the next round (continuous sync). */

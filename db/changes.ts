@@ -53,7 +53,7 @@ export function createChanges(db: Db, write: Write) {
     enqueueAll: db.prepare(`INSERT INTO sync_outbox (doc_id) SELECT id FROM (
         SELECT 'source:' || id AS id FROM sources UNION ALL SELECT 'tag:' || id FROM tags
         UNION ALL SELECT 'annotation:' || id FROM annotations UNION ALL SELECT 'note:' || id FROM notes
-        UNION ALL SELECT doc_id FROM sync_docs)
+        UNION ALL SELECT doc_id FROM sync_docs WHERE doc_id NOT LIKE 'text:%' AND doc_id NOT LIKE 'original:%')
       WHERE id NOT IN (SELECT doc_id FROM sync_outbox) GROUP BY id`),
     doc: db.prepare('SELECT * FROM sync_docs WHERE doc_id = ?'),
     putDoc: db.prepare(`INSERT INTO sync_docs (doc_id, rev, revs, body, deleted, history)
@@ -111,7 +111,7 @@ export function createChanges(db: Db, write: Write) {
     sent: (entries: readonly OutboxEntry[]): void => write(() => { for (const e of entries) s.sent.run(e.docId, e.seq); }),
     /** Marks a document changed (a merge made here must be sent). */
     enqueue: (docId: string): void => write(() => { s.enqueue.run(docId); s.enqueue2.run(docId); }),
-    /** Every record and every document known, to send again (the server lost what it had). */
+    /** Every record and every document known, to send again (the server lost what it had); texts and originals go with their sources. */
     enqueueAll: (): void => write(() => { s.enqueueAll.run(); }),
 
     doc: (docId: string): DocState | undefined => {

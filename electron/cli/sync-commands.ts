@@ -6,7 +6,7 @@ import { UsageError, stringOption, type Command } from './command.ts';
 
 const reportLine = (r: SyncReport): string => [
   r.joined === 'created' ? 'put this library in the (empty) database; ' : r.joined === 'joined' ? 'joined the library the database holds; ' : '',
-  r.resent ? 'the database had lost this library: sent everything again; ' : '',
+  r.restored ? `${r.restored}\n` : r.resent ? 'the database had lost this library: sent everything again; ' : '',
   `sent ${r.pushed} change(s), received ${r.received}`,
   r.merged ? `, ${r.merged} merged field by field` : '',
   r.conflicts ? `; ${r.conflicts} conflict(s) to resolve (lectern sync conflicts)` : '',

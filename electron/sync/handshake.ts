@@ -6,8 +6,9 @@
 import type { Store } from '../../db/store.ts';
 import { SyncError, type Couch } from './couch.ts';
 import { LIBRARY_DOC_ID, SYNC_SCHEMA } from './kinds.ts';
+import { adoptEpoch, checkpointKey, newEpoch, recoverFromRestore, restoredBecause, restoredMessage } from './restore.ts';
 
-export interface Marker { libraryId: string; syncSchema: number; createdAt?: string }
+export interface Marker { libraryId: string; syncSchema: number; createdAt?: string; epoch?: string }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -41,6 +42,8 @@ export interface Handshake {
   joined: 'created' | 'joined' | null;
   /** The database had lost what this library sent it: everything goes again. */
   resent: boolean;
+  /** The database was restored from an older backup (electron/sync/restore.ts): what was found, and done. */
+  restored: string | null;
 }
 
 export const remoteKeyOf = (server: string, database: string): string => `${new URL(server).origin}/${database}`;
@@ -52,7 +55,7 @@ export async function handshake(store: Store, couch: Couch, options: { join?: bo
   const boundKey = `bound:${remoteKey}`;
   const ours = changes.state('library_id')!;
 
-  const info = await couch.json<{ db_name?: string; error?: string }>({ path: '', allow: [404] });
+  const info = await couch.json<{ db_name?: string; error?: string; update_seq?: unknown }>({ path: '', allow: [404] });
   if (info.error === 'not_found') {
     if (options.createDatabase === false) throw new SyncError('sync-missing', `The server has no database "${database}"`);
     try {
@@ -69,7 +72,9 @@ export async function handshake(store: Store, couch: Couch, options: { join?: bo
 
   const marker = await couch.json<Partial<Marker> & { error?: string; _rev?: string }>({ path: encodeURIComponent(LIBRARY_DOC_ID), allow: [404] });
   const writeMarker = async (libraryId: string) => {
-    await couch.json({ method: 'PUT', path: encodeURIComponent(LIBRARY_DOC_ID), body: { type: 'library', libraryId, syncSchema: SYNC_SCHEMA, createdAt: new Date().toISOString() } });
+    const epoch = newEpoch();
+    await couch.json({ method: 'PUT', path: encodeURIComponent(LIBRARY_DOC_ID), body: { type: 'library', libraryId, syncSchema: SYNC_SCHEMA, createdAt: new Date().toISOString(), epoch } });
+    adoptEpoch(store, remoteKey, epoch);
   };
 
   if (marker.error === 'not_found') {
@@ -79,9 +84,9 @@ export async function handshake(store: Store, couch: Couch, options: { join?: bo
     if (wasBound) {
       // the database was emptied or made anew: send everything again, read it from the start
       changes.enqueueAll();
-      changes.dropState(`pull_since:${remoteKey}`);
+      changes.dropState(checkpointKey(remoteKey));
     }
-    return { remoteKey, libraryId: ours, joined: wasBound ? null : 'created', resent: wasBound };
+    return { remoteKey, libraryId: ours, joined: wasBound ? null : 'created', resent: wasBound, restored: null };
   }
 
   if (typeof marker.libraryId !== 'string' || typeof marker.syncSchema !== 'number') {
@@ -92,7 +97,14 @@ export async function handshake(store: Store, couch: Couch, options: { join?: bo
   }
   if (marker.libraryId === ours) {
     changes.setState(boundKey, ours);
-    return { remoteKey, libraryId: ours, joined: null, resent: false };
+    const restored = await restoredBecause(store, couch, remoteKey, marker, info.update_seq);
+    if (restored === null) {
+      if (typeof marker.epoch === 'string') adoptEpoch(store, remoteKey, marker.epoch);
+      return { remoteKey, libraryId: ours, joined: null, resent: false, restored: null };
+    }
+    const message = restoredMessage(server, database, restored.why);
+    await recoverFromRestore(store, couch, remoteKey, marker, message, !restored.byOther);
+    return { remoteKey, libraryId: ours, joined: null, resent: true, restored: message };
   }
   const everBound = changes.everBound();
   if (!everBound && (changes.libraryIsEmpty() || options.join)) {
@@ -100,8 +112,9 @@ export async function handshake(store: Store, couch: Couch, options: { join?: bo
     store.write(() => {
       changes.setState('library_id', marker.libraryId!);
       changes.setState(boundKey, marker.libraryId!);
+      if (typeof marker.epoch === 'string') adoptEpoch(store, remoteKey, marker.epoch);
     });
-    return { remoteKey, libraryId: marker.libraryId, joined: 'joined', resent: false };
+    return { remoteKey, libraryId: marker.libraryId, joined: 'joined', resent: false, restored: null };
   }
   throw new SyncError('sync-refused', everBound
     ? `${server}/${database} holds another library (${marker.libraryId}) than this one (${ours}): it was replaced, or this is the wrong database. Nothing was changed.`

@@ -15,6 +15,7 @@ import { textSha256 } from '../../db/sync-rows.ts';
 import { createResolver, type Outcome } from './resolve.ts';
 import { canonical, descends } from './revs.ts';
 import { indexForVersions } from '../versions/detect.ts';
+import { checkpointKey as checkpointKeyOf, rememberWitnesses } from './restore.ts';
 
 export const PULL_BATCH = 500;
 /** The largest record document taken (CouchDB's own default max_document_size). */
@@ -58,7 +59,7 @@ function toLeaf(doc: CouchDoc, bytes: number): Leaf | string {
 export function createPuller(store: Store, local: Local, couch: Couch, remoteKey: string, limits: { maxOriginalBytes?: number } = {}) {
   const { changes, syncRows } = store;
   const resolver = createResolver(store, local);
-  const checkpointKey = `pull_since:${remoteKey}`;
+  const checkpointKey = checkpointKeyOf(remoteKey);
   const server = couch.target.server;
 
   /** Fetches revisions; a batch whose answer is too large is split until one document is left, which is refused. */
@@ -197,6 +198,8 @@ export function createPuller(store: Store, local: Local, couch: Couch, remoteKey
       syncRows.originals.forgetPurged();
       syncRows.indexNewSources();
       changes.setState(checkpointKey, JSON.stringify(lastSeq));
+      // revisions the server holds now: if it ever lacks them, it was restored from an older backup
+      rememberWitnesses(store, remoteKey, records.slice(-8).map((r) => ({ docId: r.id, rev: r.changes[0]!.rev })));
     });
     // derived, so outside the batch's transaction: a crash here is mended by `lectern versions --rebuild`
     indexForVersions(store, newSources.map((s) => s.id).filter((id) => syncRows.sourceExists(id)));

@@ -15,6 +15,8 @@ import { SyncError, type Couch } from './couch.ts';
 import { ORIGINAL_ATTACHMENT, ORIGINAL_PREFIX, TEXT_ATTACHMENT, TEXT_PREFIX } from './kinds.ts';
 import type { Local } from './local.ts';
 import { generation } from './revs.ts';
+import { remoteKeyOf } from './handshake.ts';
+import { rememberWitnesses } from './restore.ts';
 
 export const RECORD_BATCH = 500;
 export const REQUEST_BYTES = 8 * 1024 * 1024;
@@ -47,6 +49,7 @@ export function couchDoc(o: Outgoing, attachment?: Attachment): Record<string, u
 
 export function createPusher(store: Store, local: Local, couch: Couch) {
   const { changes, syncRows } = store;
+  const remoteKey = remoteKeyOf(couch.target.server, couch.target.database);
 
   /** Which of these revisions the server lacks. */
   async function missing(revisions: readonly Outgoing[]): Promise<Set<string>> {
@@ -147,6 +150,8 @@ export function createPusher(store: Store, local: Local, couch: Couch) {
       return bytes === undefined ? undefined : { name: ORIGINAL_ATTACHMENT, contentType: 'application/octet-stream', data: bytes };
     });
     const done = entries.filter((e) => !deferred.has(e.docId));
+    // the last revisions sent: if the server ever lacks them, it was restored from an older backup
+    rememberWitnesses(store, remoteKey, [...texts, ...toSend, ...originals].filter((o) => !o.deleted).slice(-8));
     changes.sent(done);
     changes.sendsDone(entries.filter((e) => !deferred.has(e.docId)).flatMap((e) => changes.sendsOf(e.docId)));
     return { sent: texts.length + toSend.length + originals.length, deferred: entries.filter((e) => deferred.has(e.docId)) };

@@ -34,7 +34,7 @@ export function createReplicator(store: Store, target: CouchTarget, options: Rep
     const puller = createPuller(store, local, couch, shake.remoteKey);
     const report: SyncReport = {
       pushed: 0, received: 0, applied: 0, merged: 0, conflicts: 0, parked: 0, refused: 0,
-      joined: shake.joined, resent: shake.resent, warning, more: false,
+      joined: shake.joined, resent: shake.resent, restored: shake.restored, warning, more: false,
     };
     const tell = (message: string) => onProgress?.({ state: 'syncing', pending: store.changes.pendingCount(), message });
     for (let round = 0; ; round++) {
@@ -69,7 +69,7 @@ export function createReplicator(store: Store, target: CouchTarget, options: Rep
         const report = await syncOnce(TEXT_BYTES_PER_ROUND, onProgress, signal);
         onRound?.(report);
         backoff = 1000;
-        onProgress({ state: 'synced', pending: store.changes.pendingCount(), message: warning });
+        onProgress({ state: 'synced', pending: store.changes.pendingCount(), message: report.restored ?? warning });
         if (report.more) continue;
         await waitForChange(signal, createPuller(store, local, couch, remoteKeyOf(target.server, target.database)));
       } catch (err) {

@@ -94,7 +94,7 @@ export function createSyncService({ store, credentials, onStatus, fetchImpl }: S
     try {
       const report = await replicator.syncOnce(Infinity, (p) => tell(p));
       changes.setState('last_sync_at', new Date().toISOString());
-      tell({ state: 'synced', pending: changes.pendingCount(), message: report.warning });
+      tell({ state: 'synced', pending: changes.pendingCount(), message: report.restored ?? report.warning });
       return report;
     } catch (err) {
       tell({ state: err instanceof SyncError && err.code === 'sync-unreachable' ? 'offline' : 'error', pending: changes.pendingCount(), message: (err as Error).message });
