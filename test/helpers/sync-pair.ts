@@ -11,6 +11,16 @@ import { startCouch, teamDatabase, type CouchServer } from './couch-server.ts';
 import { tempDir } from './tmp.ts';
 import { SYNC_USER, synced } from './sync.ts';
 
+/** Opens a library for changes between syncs (the "offline" work), and closes it. */
+export async function editLibrary<T>(file: string, fn: (api: LecternApi, store: Store) => T | Promise<T>): Promise<T> {
+  const store = openStore(file);
+  try {
+    return await fn(createApi({ store }), store);
+  } finally {
+    store.close();
+  }
+}
+
 export function syncServerForTests(prefix: string) {
   let server: CouchServer;
   let dir = '';
@@ -31,14 +41,7 @@ export function syncServerForTests(prefix: string) {
     await teamDatabase(server, database, [SYNC_USER]);
     const files = [join(dir, `${database}-a.db`), join(dir, `${database}-b.db`)] as const;
     const target = { server, database };
-    const edit = async <T>(file: string, fn: (api: LecternApi, store: Store) => T | Promise<T>): Promise<T> => {
-      const store = openStore(file);
-      try {
-        return await fn(createApi({ store }), store);
-      } finally {
-        store.close();
-      }
-    };
+    const edit = editLibrary;
     const sync = (file: string, extra: string[] = []) => synced(file, target, extra);
     return { a: files[0], b: files[1], target, edit, sync };
   }

@@ -9,13 +9,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore, type Store } from '../../db/store.ts';
-import { createApi } from '../../electron/api.ts';
-import type { LecternApi } from '../../common/api.ts';
 import { startCouch, teamDatabase, type CouchServer } from '../helpers/couch-server.ts';
 import { cliProcess } from '../helpers/processes.ts';
 import { SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
 import { SYNC_USER, snapshot, synced } from '../helpers/sync.ts';
+import { editLibrary } from '../helpers/sync-pair.ts';
 
 let dir = '';
 let cleanup = () => {};
@@ -42,14 +40,7 @@ async function restore(from: string): Promise<void> {
   server = await startCouch(server.dir, server.port);
 }
 
-const edit = async <T>(file: string, fn: (api: LecternApi, store: Store) => T | Promise<T>): Promise<T> => {
-  const store = openStore(file);
-  try {
-    return await fn(createApi({ store }), store);
-  } finally {
-    store.close();
-  }
-};
+const edit = editLibrary;
 const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 let n = 0;
