@@ -20,6 +20,7 @@ import { CompareRowView } from './CompareRow.tsx';
 import { sideSelection, type SideSelection } from './selection.ts';
 import { useComparison } from './useComparison.ts';
 import { useVirtualRows } from '../virtual-rows.ts';
+import { PointerSelection } from '../pointer-selection.ts';
 import './compare.css';
 
 export interface CompareViewProps {
@@ -160,7 +161,8 @@ export function CompareView(props: CompareViewProps) {
   });
 
   // ---- selection and highlights ------------------------------------------------------------
-  const onSelectEnd = () => setTimeout(() => {
+  const pointerSelection = useMemo(() => new PointerSelection(), []);
+  const onSelectEnd = () => scroller.current && pointerSelection.release(scroller.current, () => {
     if (!table.current) return;
     const sel = sideSelection(table.current);
     if (!sel) { setPopover((p) => (p?.mode === 'new' ? null : p)); return; }
@@ -170,7 +172,7 @@ export function CompareView(props: CompareViewProps) {
     }
     const src = sourceOf(sel.side)!;
     setPopover({ mode: 'new', side: sel.side, start: sel.start, end: sel.end, rect: sel.rect, exact: sliceCodePoints(src.text, sel.start, sel.end) });
-  }, 0);
+  });
   const onClick = (e: MouseEvent) => {
     const sel = window.getSelection();
     if (sel && !sel.isCollapsed) return;
@@ -283,7 +285,7 @@ export function CompareView(props: CompareViewProps) {
           <button type="button" onClick={() => { setAdjusting(null); setReview({ from: adjusting.side === 'a' ? 'b' : 'a' }); }}>Cancel</button>
         </div>
       )}
-      <div class="compare-scroll" ref={scroller} tabIndex={0} aria-label="Aligned passages, A on the left and B on the right" onMouseUp={onSelectEnd}
+      <div class="compare-scroll" ref={scroller} tabIndex={0} aria-label="Aligned passages, A on the left and B on the right" onMouseDown={() => pointerSelection.press()} onMouseUp={onSelectEnd}
         onKeyUp={(e) => { if (e.shiftKey) onSelectEnd(); }} onClick={onClick}>
         <div ref={table} role="table" aria-label={`${c.a.title} (A) beside ${c.b.title} (B)`} aria-rowcount={rows.length + 1} class="cmp-table">
           <div role="rowgroup" class="cmp-head">

@@ -15,6 +15,7 @@ import { fold } from '../library/find-match.ts';
 import { buildTextDoc, codePointToPos, posToCodePoint, utf16ToPos, type TextDoc } from './text-doc.ts';
 import { highlightsKey, highlightsPlugin, syncHighlights, type HighlightSpec } from './highlights.ts';
 import { flashPlugin, setFlash } from '../flash.ts';
+import { PointerSelection } from '../pointer-selection.ts';
 import { findIn, findKey, findPlugin, firstFrom, setFind, type FindMatches } from './find.ts';
 
 export type ReaderRange = { start: number; end: number; exact: string; rect: DOMRect };
@@ -42,6 +43,7 @@ export class ReaderController {
   readonly scroller: HTMLElement;
   private folded: string | null = null;
   private pointerDown = false;
+  private readonly pointerSelection = new PointerSelection();
 
   constructor(mount: HTMLElement, scroller: HTMLElement, source: Source, annotations: Annotation[], hooks: ReaderHooks) {
     this.source = source;
@@ -69,8 +71,8 @@ export class ReaderController {
       },
       handleDOMEvents: {
         beforeinput: (_v, e) => { e.preventDefault(); return true; },
-        mousedown: () => { this.pointerDown = true; return false; },
-        mouseup: () => { this.pointerDown = false; setTimeout(() => hooks.onSelect(this.selection()), 0); return false; },
+        mousedown: () => { this.pointerDown = true; this.pointerSelection.press(); return false; },
+        mouseup: (view) => { this.pointerDown = false; this.pointerSelection.release(view.dom, () => hooks.onSelect(this.selection())); return false; },
         focus: () => { if (!this.pointerDown) this.caretIntoView(); return false; },
         click: (_v, e) => {
           const sel = window.getSelection();
