@@ -7,6 +7,7 @@
 // UTF-16 <-> code points goes only through common/offsets.ts.
 import { Schema, type Node as PMNode } from 'prosemirror-model';
 import { OffsetMap } from '../../common/offsets.ts';
+import { lastAtMost } from '../../common/sorted.ts';
 import { paragraphsUtf16 } from '../../common/segment.ts';
 
 export const readerSchema = new Schema({
@@ -52,27 +53,17 @@ export function buildTextDoc(text: string): TextDoc {
   return { doc: readerSchema.node('doc', null, paragraphs), text, offsets: new OffsetMap(text), blockStart, blockPos, blockLen };
 }
 
-function lastLE(arr: number[], v: number): number {
-  let lo = 0;
-  let hi = arr.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (arr[mid]! <= v) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /** ProseMirror position -> UTF-16 offset of the text (positions between paragraphs snap to the nearer edge). */
 export function posToUtf16(td: TextDoc, pos: number): number {
-  const i = lastLE(td.blockPos, pos);
+  const i = lastAtMost(td.blockPos, pos);
   const within = Math.max(0, Math.min(td.blockLen[i]!, pos - td.blockPos[i]!));
   return td.blockStart[i]! + within;
 }
 
 /** UTF-16 offset -> ProseMirror position (offsets in a blank-line gap snap to the next paragraph). */
 export function utf16ToPos(td: TextDoc, u: number): number {
-  const i = lastLE(td.blockStart, u);
+  const i = lastAtMost(td.blockStart, u);
   const rel = u - td.blockStart[i]!;
   if (rel <= td.blockLen[i]!) return td.blockPos[i]! + Math.max(0, rel);
   const next = Math.min(i + 1, td.blockPos.length - 1);

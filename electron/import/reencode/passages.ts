@@ -11,6 +11,7 @@
 import { OffsetMap, codePointLength } from '../../../common/offsets.ts';
 import { reanchor, type StoredAnchor } from '../../../common/reanchor.ts';
 import { quoteAt } from '../../../common/selectors.ts';
+import { lastAtMost } from '../../../common/sorted.ts';
 import type { AnnotationStatus } from '../../../common/types.ts';
 import type { Translate } from './translate.ts';
 
@@ -38,17 +39,6 @@ function lineStarts(text: string): number[] {
   return out;
 }
 
-/** The last index i with starts[i] <= p. */
-function lineOf(starts: number[], p: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= p) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 export interface PassageMover {
   /** Where a passage of the old text goes in the new one. */
@@ -67,7 +57,7 @@ export function passageMover(oldText: string, newText: string, translate: Transl
   const position = (p: number): number => {
     const proportional = Math.round(p * ratio);
     if (!sameLines || !translate) return Math.min(newMap.codePoints, proportional);
-    const i = lineOf(oldLines, p);
+    const i = lastAtMost(oldLines, p);
     const col = p - oldLines[i]!;
     if (col > MAX_LINE_TRANSLATION) {
       const oldLen = (oldLines[i + 1] ?? oldMap.codePoints + 1) - oldLines[i]!;
