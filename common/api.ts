@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { MAX_ANNOTATION_JSON, type ApiMethod, type LecternApi } from './api-methods.ts';
 import {
-  ANNOTATION_COLORS, ANNOTATION_SORTS, MAX_ANNOTATION_PAGE, MAX_TAG_DESCRIPTION, MAX_TAG_NAME, MAX_COLLECTION_CHANGE, MAX_COLLECTION_NAME, MAX_SEARCH_LIMIT, MAX_SOURCE_PAGE, SOURCE_SORTS,
+  ANNOTATION_COLORS, ANNOTATION_SORTS, MAX_ANNOTATION_PAGE, MAX_FILTER_SOURCES, MAX_TAG_DESCRIPTION, MAX_TAG_NAME, MAX_COLLECTION_CHANGE, MAX_COLLECTION_NAME, MAX_SEARCH_LIMIT, MAX_SOURCE_PAGE, SOURCE_SORTS,
 } from './types.ts';
 
 export { API_METHODS, type ApiMethod, type LecternApi } from './api-methods.ts';
@@ -50,6 +50,7 @@ const annotationFilter = {
   tag: tagName.optional(),
   colors: z.array(color).max(ANNOTATION_COLORS.length).optional(),
   sourceId: id.optional(),
+  sourceIds: z.array(id).max(MAX_FILTER_SOURCES).optional(),
   collectionId: id.optional(),
   text: z.string().max(1000).optional(),
   sort: z.enum(ANNOTATION_SORTS).optional(),

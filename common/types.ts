@@ -196,6 +196,8 @@ export type AnnotationSort = 'source' | 'newest' | 'oldest' | 'tag';
 export const ANNOTATION_SORTS: readonly AnnotationSort[] = ['source', 'newest', 'oldest', 'tag'];
 /** The most annotations one page of queryAnnotations holds. */
 export const MAX_ANNOTATION_PAGE = 1000;
+/** The most sources one annotation filter names. */
+export const MAX_FILTER_SOURCES = 100;
 /** The longest tag name (and description) the store takes. */
 export const MAX_TAG_NAME = 200;
 export const MAX_TAG_DESCRIPTION = 10_000;
@@ -206,6 +208,8 @@ export interface AnnotationFilter {
   tag?: string;
   colors?: AnnotationColor[];
   sourceId?: Id;
+  /** On any of these sources (with sourceId: on it or any of these), at most MAX_FILTER_SOURCES. */
+  sourceIds?: Id[];
   collectionId?: Id;
   /** Words in the passage or its comment (full-text search: every word, "phrases", prefix*). */
   text?: string;

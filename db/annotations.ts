@@ -63,8 +63,9 @@ export function createAnnotationRepo(db: Db, write: Write = createWriter(db)) {
     AND tag_id IN (SELECT id FROM tags WHERE deleted_at IS NULL)`);
   const linkTagStmt = db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
   // the tags live annotations use (a tag goes for good when the last annotation using it is purged)
-  const listTagsStmt = db.prepare(`SELECT DISTINCT t.name FROM live_tags t JOIN annotation_tags at ON at.tag_id = t.id
-    JOIN live_annotations a ON a.id = at.annotation_id ORDER BY t.name COLLATE NOCASE`);
+  // per tag, stop at its first live use (a join over every use took 110-300 ms at 50,000 annotations, and the app reads this on every change)
+  const listTagsStmt = db.prepare(`SELECT t.name FROM live_tags t WHERE EXISTS (SELECT 1 FROM annotation_tags at
+    JOIN live_annotations a ON a.id = at.annotation_id WHERE at.tag_id = t.id) ORDER BY t.name COLLATE NOCASE`);
   const pruneTagsStmt = db.prepare(PRUNE_TAGS);
 
   const setTags = (annotationId: string, tags: string[]): void => {

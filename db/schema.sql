@@ -161,6 +161,7 @@ CREATE INDEX sources_by_title ON sources(deleted_at, sort_title) WHERE deleted_a
 CREATE INDEX sources_deleted ON sources(deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE INDEX sources_live_ids ON sources(id, deleted_at) WHERE deleted_at IS NULL;
 CREATE UNIQUE INDEX sources_live_sha256 ON sources(sha256) WHERE deleted_at IS NULL;
+CREATE INDEX sources_live_sort_keys ON sources(id, deleted_at, sort_title) WHERE deleted_at IS NULL;
 CREATE INDEX sources_summary ON sources(deleted_at, seq, id, title, published, publisher, length, imported_at) WHERE deleted_at IS NULL;
 CREATE INDEX sources_unsorted ON sources(seq) WHERE sort_title IS NULL;
 

@@ -2,17 +2,17 @@
 // move / describe / delete, export passages, export codebook.
 import type { LecternApi } from '../../common/api-methods.ts';
 import {
-  ANNOTATION_COLORS, ANNOTATION_SORTS, MAX_ANNOTATION_PAGE, isAnnotationColor,
+  ANNOTATION_COLORS, ANNOTATION_SORTS, MAX_ANNOTATION_PAGE, MAX_FILTER_SOURCES, isAnnotationColor,
   type AnnotationFilter, type AnnotationListItem, type AnnotationSort, type CodebookTag, type TagChange,
 } from '../../common/types.ts';
 import { UsageError, stringOption, stringsOption, type Command, type OptionValues } from './command.ts';
 import { findCollection } from './collection-commands.ts';
 
 const FILTER_OPTIONS = {
-  tag: { type: 'string' }, source: { type: 'string' }, collection: { type: 'string' },
+  tag: { type: 'string' }, source: { type: 'string', multiple: true }, collection: { type: 'string' },
   color: { type: 'string', multiple: true }, text: { type: 'string' }, sort: { type: 'string' },
 } as const;
-const FILTER_USAGE = '[--tag T] [--source ID] [--collection NAME|ID] [--color C]... [--text WORDS] [--sort source|newest|oldest|tag]';
+const FILTER_USAGE = '[--tag T] [--source ID]... [--collection NAME|ID] [--color C]... [--text WORDS] [--sort source|newest|oldest|tag]';
 
 /** The filter and sort the options name (a collection by its name or id). */
 async function filterOf(api: LecternApi, values: OptionValues): Promise<AnnotationFilter & { sort?: AnnotationSort }> {
@@ -27,8 +27,9 @@ async function filterOf(api: LecternApi, values: OptionValues): Promise<Annotati
   const filter: AnnotationFilter & { sort?: AnnotationSort } = {};
   const tag = stringOption(values, 'tag');
   if (tag !== undefined) filter.tag = tag;
-  const source = stringOption(values, 'source');
-  if (source !== undefined) filter.sourceId = source;
+  const sources = stringsOption(values, 'source');
+  if (sources.length > MAX_FILTER_SOURCES) throw new UsageError(`--source: at most ${MAX_FILTER_SOURCES} sources (${sources.length} given)`);
+  if (sources.length > 0) filter.sourceIds = sources;
   if (collection !== undefined) filter.collectionId = (await findCollection(api, collection)).id;
   if (colors.length > 0) filter.colors = colors.filter(isAnnotationColor);
   const text = stringOption(values, 'text');
