@@ -8,7 +8,7 @@ import type {
   SyncConfig, SyncConfigInput, SyncConflict, SyncNotice, SyncReport, SyncResolution, SyncStatus, SyncTestResult, TrashItem,
   CarryResult, PassageInVersion, SourceComparison, SourceRelation, SourceRelations, VersionsOverview, VersionsRebuild,
   ReencodeOptions, ReencodeResult, UndoReencodeResult,
-  AnnotationFilter, AnnotationPage, AnnotationQuery, CodebookTag, PassagesFormat, TagChange,
+  AnnotationFilter, AnnotationPage, AnnotationQuery, CodebookTag, PassagesFormat, TagChange, SourceTitleMatches,
 } from './types.ts';
 
 export interface LecternApi {
@@ -35,6 +35,8 @@ export interface LecternApi {
   listTags(): Promise<string[]>;
   /** The whole library's annotations, filtered, sorted and paged by the store (the Annotations view), with how many the filter takes. */
   queryAnnotations(query?: AnnotationQuery): Promise<AnnotationPage>;
+  /** Sources whose title has every word typed (the last as a prefix), titles that start with it first; at most `limit` (default 20). */
+  findSourcesByTitle(text: string, limit?: number): Promise<SourceTitleMatches>;
   /** The codebook: every tag (parents included) with its description and how many passages carry it. */
   listCodebook(): Promise<CodebookTag[]>;
   /** Renames a tag; its children follow (`a/x` becomes `new/x`). Refused when a name is taken (merge instead). */
@@ -182,6 +184,7 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   deleteAnnotation: true,
   listTags: true,
   queryAnnotations: true,
+  findSourcesByTitle: true,
   listCodebook: true,
   renameTag: true,
   mergeTags: true,

@@ -106,6 +106,7 @@ export const API_ARGS = {
   deleteAnnotation: z.tuple([id]),
   listTags: z.tuple([]),
   queryAnnotations: z.tuple([annotationQuery.optional()]),
+  findSourcesByTitle: z.tuple([z.string().max(500), z.number().int().min(1).max(100).optional()]),
   listCodebook: z.tuple([]),
   renameTag: z.tuple([tagName, tagName]),
   mergeTags: z.tuple([tagName, tagName]),

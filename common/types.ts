@@ -215,6 +215,19 @@ export interface AnnotationFilter {
   text?: string;
 }
 
+/** A source found by its title (the Annotations view's source picker). */
+export interface SourceTitleMatch {
+  id: Id;
+  title: string;
+  published: string | null;
+}
+
+export interface SourceTitleMatches {
+  items: SourceTitleMatch[];
+  /** More sources match than were returned: type more to narrow. */
+  more: boolean;
+}
+
 /** A listing of the library's annotations, filtered and sorted by the store, one page of it. */
 export interface AnnotationQuery extends AnnotationFilter {
   /** Default 'source': by source title, then position in the source. 'tag': by first tag (untagged last). */

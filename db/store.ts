@@ -18,6 +18,7 @@ import { createCollectionRepo } from './collections.ts';
 import { createReencodeRepo } from './reencodes.ts';
 import { createTagRepo } from './tags.ts';
 import { createAnnotationList } from './annotation-list.ts';
+import { createSourcePicker } from './source-picker.ts';
 
 /**
  * The whole store: one database, one repository per table group, and one way
@@ -63,6 +64,8 @@ export function openStore(file: string, options: OpenOptions = {}) {
     tags: createTagRepo(db, write),
     /** The whole library's annotations, filtered, sorted and paged. */
     annotationList: createAnnotationList(db),
+    /** Sources by the words of their title, for a picker. */
+    findSourcesByTitle: createSourcePicker(db),
   };
   // Sources from before migration 0008 get their sort key (once; in memory for a read-only copy).
   if (!refusal || opened.inMemory) repo.sources.fillSortTitles(refusal ? createWriter(db) : write);

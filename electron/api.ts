@@ -146,6 +146,7 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
     },
     async listTags() { return store.annotations.listTags(); },
     async queryAnnotations(query) { return store.annotationList.page(query); },
+    async findSourcesByTitle(text, limit) { return store.findSourcesByTitle(text, limit); },
     async listCodebook() { return store.tags.list(); },
     async renameTag(name, newName) { return store.tags.rename(name, newName); },
     async mergeTags(from, into) { return store.tags.merge(from, into); },
