@@ -1,18 +1,25 @@
 // The Annotations view (issue 14.2): every annotation of the library in one
 // list, in the main area, with the codebook beside it. Filter by tag (a parent
-// takes its children), colour, source, collection and words; sort by source
-// order, date or tag; a click or Enter opens the passage in the reader
-// ('open-passage'). The store filters, sorts and pages (useAnnotationPages);
-// only the rows on screen are in the DOM (@tanstack/virtual-core), so 50,000
-// annotations scroll as 1,000 do. Exports take the filter as it is.
+// takes its children), colours, sources (a title search), collection and
+// words, shown as removable chips and kept across a reload (useViewFilters);
+// sort by source order, date or tag; a click or Enter opens the passage in the
+// reader ('open-passage'). The store filters, sorts and pages
+// (useAnnotationPages); only the rows on screen are in the DOM
+// (@tanstack/virtual-core), so 50,000 annotations scroll as 1,000 do. The
+// codebook is read after the first page, which it would otherwise delay.
+// Exports take the filter as it is.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ANNOTATION_COLORS, type AnnotationColor, type AnnotationSort, type CodebookTag, type Collection, type PassagesFormat, type TrashItem } from '../../common/types.ts';
+import type { AnnotationSort, CodebookTag, Collection, PassagesFormat, TrashItem } from '../../common/types.ts';
 import { emit } from '../bus.ts';
 import { useBusEvent } from '../app/useBusEvent.ts';
 import { useVirtualRows } from '../virtual-rows.ts';
 import { Codebook } from './Codebook.tsx';
 import { AnnotationRow } from './AnnotationRow.tsx';
-import { useAnnotationPages, type AnnotationsFilter } from './useAnnotationPages.ts';
+import { useAnnotationPages } from './useAnnotationPages.ts';
+import { NO_FILTERS, isFiltered, queryOf, useViewFilters, type PickedSource } from './useViewFilters.ts';
+import { ColorToggles } from './ColorToggles.tsx';
+import { SourcePicker } from './SourcePicker.tsx';
+import { FilterChips } from './FilterChips.tsx';
 import './annotations-view.css';
 
 export interface AnnotationsViewProps {
@@ -33,29 +40,43 @@ const TEXT_DELAY_MS = 200;
 
 export function AnnotationsView(p: AnnotationsViewProps) {
   const api = window.lectern;
-  const [tag, setTag] = useState('');
-  const [color, setColor] = useState<AnnotationColor | ''>('');
-  const [collectionId, setCollectionId] = useState('');
-  const [source, setSource] = useState<{ id: string; title: string } | null>(null);
-  const [typed, setTyped] = useState('');
-  const [text, setText] = useState('');
-  const [sort, setSort] = useState<AnnotationSort>('source');
+  const { filters, change } = useViewFilters();
+  const { tag, sort } = filters;
+  const setTag = (name: string) => change({ tag: name });
+  const [typed, setTyped] = useState(filters.text);
   const [codebook, setCodebook] = useState<CodebookTag[]>([]);
   const [collections, setCollections] = useState<Collection[]>([]);
   const [reloadKey, setReloadKey] = useState(0);
   const [said, setSaid] = useState('');
 
-  useEffect(() => { const t = window.setTimeout(() => setText(typed), TEXT_DELAY_MS); return () => clearTimeout(t); }, [typed]);
+  useEffect(() => {
+    if (typed === filters.text) return;
+    const t = window.setTimeout(() => change({ text: typed }), TEXT_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [typed]);
+  // a chip removed or "Clear all": the box follows
+  useEffect(() => { setTyped((t) => (t.trim() === filters.text.trim() ? t : filters.text)); }, [filters.text]);
 
-  const filter: AnnotationsFilter = {
-    sort, ...(tag ? { tag } : {}), ...(color ? { colors: [color] } : {}), ...(collectionId ? { collectionId } : {}),
-    ...(source ? { sourceId: source.id } : {}), ...(text.trim() ? { text } : {}),
-  };
+  const filter = queryOf(filters);
   const rows = useAnnotationPages(filter, reloadKey, p.fail);
   const count = rows.total ?? 0;
 
   const readCodebook = useCallback(() => { api.listCodebook().then(setCodebook, p.fail); }, []);
-  useEffect(() => { readCodebook(); api.listCollections().then(setCollections, p.fail); }, []);
+  const sideRead = useRef(false);
+  useEffect(() => {
+    if (rows.total === null || sideRead.current) return;
+    sideRead.current = true;
+    readCodebook();
+    api.listCollections().then((cols) => {
+      setCollections(cols);
+      // a remembered collection that is gone no longer filters
+      change((f) => (f.collectionId && !cols.some((c) => c.id === f.collectionId) ? { collectionId: '' } : {}));
+    }, p.fail);
+  }, [rows.total]);
+  const toggleSource = (s: PickedSource) => change((f) => ({
+    sources: f.sources.some((x) => x.id === s.id) ? f.sources.filter((x) => x.id !== s.id) : [...f.sources, s],
+  }));
+  const addSource = (s: PickedSource) => change((f) => (f.sources.some((x) => x.id === s.id) ? {} : { sources: [...f.sources, s] }));
   useBusEvent('changed', ({ what }) => {
     if (what === 'annotations' || what === 'sources') { readCodebook(); setReloadKey((n) => n + 1); }
   });
@@ -136,34 +157,28 @@ export function AnnotationsView(p: AnnotationsViewProps) {
             <option value="">All tags</option>
             {codebook.map((t) => <option key={t.name} value={t.name}>{`${'  '.repeat(t.name.split('/').length - 1)}${t.name}`}</option>)}
           </select></label>
-          <label>Colour <select value={color} onChange={(e) => setColor((e.target as HTMLSelectElement).value as AnnotationColor | '')}>
-            <option value="">All colours</option>
-            {ANNOTATION_COLORS.map((c) => <option key={c} value={c}>{c}</option>)}
-          </select></label>
+          <ColorToggles selected={filters.colors} onChange={(colors) => change({ colors })} />
+          <SourcePicker chosen={filters.sources} onToggle={toggleSource} fail={p.fail} />
           {collections.length > 0 && (
-            <label>Collection <select value={collectionId} onChange={(e) => setCollectionId((e.target as HTMLSelectElement).value)}>
+            <label>Collection <select value={filters.collectionId} onChange={(e) => change({ collectionId: (e.target as HTMLSelectElement).value })}>
               <option value="">All sources</option>
               {collections.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
             </select></label>
           )}
           <label>Words <input type="search" value={typed} placeholder="in passages and comments" onInput={(e) => setTyped((e.target as HTMLInputElement).value)} /></label>
-          <label>Sort <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as AnnotationSort)}>
+          <label>Sort <select value={sort} onChange={(e) => change({ sort: (e.target as HTMLSelectElement).value as AnnotationSort })}>
             {SORTS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
           </select></label>
-          {source && (
-            <span class="chip av-source-chip">Source: {source.title}
-              <button type="button" class="chip-x" aria-label={`Show every source, not only “${source.title}”`} onClick={() => setSource(null)}>×</button>
-            </span>
-          )}
         </div>
+        <FilterChips filters={filters} collections={collections} onRemove={change} onClear={() => change({ ...NO_FILTERS, sort })} />
         {said && <p class="av-said" role="status">{said}</p>}
         <div class="av-scroll" ref={scroller} onKeyDown={onListKey}>
-          {rows.total === 0 && <p class="av-empty">{tag || color || source || collectionId || text.trim() ? 'No annotation matches these filters.' : 'No annotations yet: select a passage in the reader to make one.'}</p>}
+          {rows.total === 0 && <p class="av-empty">{isFiltered(filters) ? 'No annotation matches these filters.' : 'No annotations yet: select a passage in the reader to make one.'}</p>}
           <ul class="av-list" aria-label="Annotations" style={{ height: `${v.getTotalSize()}px` }}>
             {items.map((it) => (
               <AnnotationRow
                 key={it.key} index={it.index} top={it.start} item={rows.item(it.index)} measure={v.measureElement}
-                onOpen={() => open(it.index)} onSource={(s) => setSource(s)} onTag={setTag}
+                onOpen={() => open(it.index)} onSource={addSource} onTag={setTag}
               />
             ))}
           </ul>

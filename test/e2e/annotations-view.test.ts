@@ -84,9 +84,10 @@ test('Annotations view: open, filter by a parent tag, sort, click and Enter open
     await countSays(page, '5 annotations');
 
     // colour and words
-    await view(page).getByLabel('Colour').selectOption('green');
+    const green = view(page).getByRole('group', { name: 'Colours' }).getByRole('button', { name: 'green', exact: true });
+    await green.click();
     await countSays(page, '2 annotations');
-    await view(page).getByLabel('Colour').selectOption('');
+    await green.click();
     await view(page).getByLabel('Words').click();
     await page.keyboard.type('second thoughts');
     await countSays(page, '1 annotation');
