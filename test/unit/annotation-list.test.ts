@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openStore } from '../../db/store.ts';
 import { createApi } from '../../electron/api.ts';
 import { validated } from '../../electron/dispatch.ts';
+import { runCli } from '../../electron/cli.ts';
 import { ANNOTATION_COLORS, type AnnotationFilter, type AnnotationListItem, type AnnotationSort } from '../../common/types.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -18,9 +19,10 @@ type Store = ReturnType<typeof openStore>;
 const TITLES = ['report 10', 'Report 9', 'alpha notes', 'Éclair study', 'zulu', 'Beta memo'];
 const TAG_SETS = [[], ['Economy'], ['economy/growth', 'place/UK'], ['place/uk/london'], ['zeta'], ['tone', 'Economy'], ['zeta', 'Tone'], ['b-side']];
 
-async function withLibrary(fn: (api: Api, store: Store) => Promise<void>) {
+async function withLibrary(fn: (api: Api, store: Store, file: string) => Promise<void>) {
   const { dir, cleanup } = tempDir();
-  const store = openStore(join(dir, 'lectern.db'));
+  const file = join(dir, 'lectern.db');
+  const store = openStore(file);
   const api = validated(createApi({ store }));
   try {
     const words = Array.from({ length: 400 }, (_, i) => `w${i}`).join(' ');
@@ -30,11 +32,11 @@ async function withLibrary(fn: (api: Api, store: Store) => Promise<void>) {
       const start = 20 + ((i * 37) % 1500);
       await api.createAnnotation({
         sourceId: imported[(i * 7) % imported.length]!.id, start, end: start + 5 + (i % 9),
-        color: ANNOTATION_COLORS[(i * 5) % ANNOTATION_COLORS.length]!, tags: TAG_SETS[i % TAG_SETS.length]!,
+        color: ANNOTATION_COLORS[(i * 5 + (i >> 3)) % ANNOTATION_COLORS.length]!, tags: TAG_SETS[i % TAG_SETS.length]!,
         comment: i % 4 === 0 ? 'beta remark' : '',
       });
     }
-    await fn(api, store);
+    await fn(api, store, file);
   } finally { store.close(); cleanup(); }
 }
 
@@ -141,4 +143,22 @@ test('filters combine: several colours, several sources, a collection, a tag wit
   }
   assert.ok(all.filter(cases[3]!.keep).length > 5, 'the combined filter takes some rows and leaves others');
   await assert.rejects(api.queryAnnotations({ sourceIds: Array.from({ length: 101 }, (_, i) => `s${i}`) }), /<=100/, 'at most 100 sources');
+}));
+
+test('lectern annotations --source A --source B --color C --color D: the same filters from the CLI', () => withLibrary(async (api, store, file) => {
+  const { all } = await everything(store, api)();
+  const [a, b] = [...new Set(all.map((x) => x.sourceId))];
+  const run = async (...args: string[]) => {
+    const o = { out: '', err: '', env: {}, isTTY: false, stdout(t: string) { o.out += t; }, stderr(t: string) { o.err += t; } };
+    const code = await runCli(['--db', file, ...args], o);
+    return { code, ...o };
+  };
+  const r = await run('annotations', '--json', '--source', a!, '--source', b!, '--color', 'yellow', '--color', 'blue', '--sort', 'tag');
+  assert.equal(r.code, 0, r.err);
+  const expected = await paged(api, { sourceIds: [a!, b!], colors: ['yellow', 'blue'], sort: 'tag' }, 1000);
+  assert.ok(expected.length > 0);
+  assert.deepEqual((JSON.parse(r.out) as { items: Array<{ id: string }> }).items.map((i) => i.id), expected);
+  const tooMany = await run('annotations', ...Array.from({ length: 101 }, (_, i) => ['--source', `s${i}`]).flat());
+  assert.equal(tooMany.code, 2);
+  assert.match(tooMany.err, /at most 100 sources/);
 }));
