@@ -1,5 +1,6 @@
 // What a citation chip says. It reads like a citation: publisher (or byline),
-// date and paragraph where they are known ("CNN, 2024-03-30, ¶10"), the
+// date and paragraph where they are known ("CNN, 2024-03-30, ¶10"; the page
+// instead for a source with pages, a PDF: "Smith, 2019, p. 3"), the
 // source's short title where neither publisher nor byline is. Two sources of
 // one note that would read the same are told apart by a letter after the date,
 // as author-date styles do ("CNN, 2024-03-30a" and "CNN, 2024-03-30b").
@@ -38,13 +39,15 @@ export function labelKey(src: CitedSource): string {
 
 /**
  * "CNN, 2024-03-30, ¶10": lead, date (with `letter` when another source of the
- * note reads the same; "n.d." stands in for a missing date then), paragraph.
+ * note reads the same; "n.d." stands in for a missing date then), paragraph,
+ * or the page (common/pages.ts pageName) where the source has pages.
  */
-export function citationLabel(src: CitedSource, paragraph: number | null, letter = ''): string {
+export function citationLabel(src: CitedSource, paragraph: number | null, letter = '', page: string | null = null): string {
   const parts = [lead(src)];
   if (src.published) parts.push(`${src.published}${letter}`);
   else if (letter) parts.push(`n.d.-${letter}`);
-  if (paragraph) parts.push(`¶${paragraph}`);
+  if (page) parts.push(page);
+  else if (paragraph) parts.push(`¶${paragraph}`);
   return parts.join(', ');
 }
 

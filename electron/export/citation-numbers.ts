@@ -1,6 +1,7 @@
 // Citations as the note exporters (Markdown, PDF) number and describe them:
 // one number per distinct passage in reading order, and what an entry says
 // about its source.
+import { pageNameAt } from '../../common/pages.ts';
 import type { Source } from '../../common/types.ts';
 import { citationAttrs, type CitationAttrs } from '../../common/citation.ts';
 import type { PmJson } from '../../common/note-doc.ts';
@@ -37,22 +38,24 @@ export function collectCitations(doc: PmJson, numbers = new CitationNumbers()): 
   return numbers;
 }
 
-/** What a citation entry says about its source: title, date, paragraph, sha256. */
+/** What a citation entry says about its source: title, date, paragraph, page (a PDF's), sha256. */
 export interface CitationInfo {
   title: string;
   published: string | null;
   paragraph: number | null;
+  /** "p. 3" in the original file, for a source with pages. */
+  page: string | null;
   sha256: string;
   sourceFound: boolean;
 }
 
 export function citationInfo(c: CitationAttrs, sources: Map<string, Source>, paragraphIndexes = new Map<string, ParagraphIndex>()): CitationInfo {
   const src = sources.get(c.sourceId);
-  if (!src) return { title: c.sourceTitle || 'Unknown source', published: null, paragraph: null, sha256: c.sha256, sourceFound: false };
+  if (!src) return { title: c.sourceTitle || 'Unknown source', published: null, paragraph: null, page: null, sha256: c.sha256, sourceFound: false };
   let idx = paragraphIndexes.get(src.id);
   if (!idx) {
     idx = new ParagraphIndex(src.text);
     paragraphIndexes.set(src.id, idx);
   }
-  return { title: src.title, published: src.published, paragraph: idx.numberAt(c.start), sha256: c.sha256 || src.sha256, sourceFound: true };
+  return { title: src.title, published: src.published, paragraph: idx.numberAt(c.start), page: pageNameAt(src.pages, c.start), sha256: c.sha256 || src.sha256, sourceFound: true };
 }

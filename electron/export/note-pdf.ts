@@ -233,7 +233,7 @@ function placeSources(ctx: NoteContext, list: CitationAttrs[], sources: Map<stri
       { text: `[${i + 1}] `, font: fonts.bold, size: 10, color: TEXT },
       { text: `“${more ? `${quote.slice(0, QUOTE_SHOWN)}…` : quote}”`, font: fonts.italic, size: 10, color: TEXT },
     ], 0, 10 * 1.45);
-    const facts = [info.title, info.published, info.paragraph ? `paragraph ${info.paragraph}` : null, info.sourceFound ? null : 'source not in the library'].filter(Boolean).join(' · ');
+    const facts = [info.title, info.published, info.page, info.paragraph ? `paragraph ${info.paragraph}` : null, info.sourceFound ? null : 'source not in the library'].filter(Boolean).join(' · ');
     const link = target.startsWith('cite-') ? {} : { dest: target };
     placeRich(ctx, [{ text: facts, font: fonts.regular, size: 9.5, color: link.dest ? LINK : TEXT, ...link }], 22, 9.5 * 1.45);
     if (info.sha256) placeRich(ctx, [{ text: `sha256 ${info.sha256}`, font: fonts.regular, size: 8, color: [90, 90, 90] }], 22, 8 * 1.45);

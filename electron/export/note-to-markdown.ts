@@ -103,6 +103,7 @@ export function noteToMarkdown(note: { title: string; doc: unknown }, sources: M
     const where = [
       `*${escapeInline(info.title)}*`,
       info.published,
+      info.page,
       info.paragraph ? `¶ ${info.paragraph}` : null,
       `code points ${c.start}–${c.end}`,
       info.sha256 ? `sha256 \`${info.sha256}\`` : null,

@@ -8,7 +8,8 @@
 // become boxes with their marks (flow.ts, highlight.ts), the composer places
 // and draws them (pdf-doc.ts); the endnotes, /Highlight annotations and the
 // outline are built afterwards from where the highlights were drawn.
-import type { Annotation, PageSize, Source } from '../../common/types.ts';
+import type { Annotation, PageSize, Source, SourcePage } from '../../common/types.ts';
+import { pageNameAt } from '../../common/pages.ts';
 import { OffsetMap } from '../../common/offsets.ts';
 import { paragraphsUtf16, type Span } from '../../common/segment.ts';
 import { colorRgb, tint, type Rgb } from './colors.ts';
@@ -159,7 +160,7 @@ export function renderSourceInto(cp: PdfComposer, source: Source, annotations: A
     cp.place(space(18));
     cp.place(keep(80));
     notesAt = cp.place(at({ kind: 'dest', name: `${opts.prefix}notes`, top: 0 }));
-    cp.placeAll(notesBoxes(cp, withNotes, opts.prefix));
+    cp.placeAll(notesBoxes(cp, withNotes, source.pages, opts.prefix));
   }
 
   for (const s of anchored) {
@@ -312,8 +313,11 @@ function marginMarks(cp: PdfComposer, starting: AnnState[], baseline: number, to
   return marks;
 }
 
-/** The "Notes" heading and one entry per annotation: number, quote with its page (linked), comment, tags. */
-function* notesBoxes(cp: PdfComposer, withNotes: AnnState[], prefix: string): Generator<Box> {
+/**
+ * The "Notes" heading and one entry per annotation: number, quote with its page (linked; and, for a
+ * PDF source, its page in the original file), comment, tags.
+ */
+function* notesBoxes(cp: PdfComposer, withNotes: AnnState[], originalPages: readonly SourcePage[], prefix: string): Generator<Box> {
   const { fonts, geo } = cp;
   yield* textBoxes('Notes', cp.textWidth, { x: geo.left, font: fonts.bold, size: 14, leading: 20 });
   yield space(4);
@@ -322,7 +326,8 @@ function* notesBoxes(cp: PdfComposer, withNotes: AnnState[], prefix: string): Ge
   for (const s of withNotes) {
     yield keep(40);
     const first = cp.highlightOf(s)?.first;
-    const where = first ? `p. ${first.page + 1}` : 'not found in this text (orphaned)';
+    const original = first && pageNameAt(originalPages, s.ann.start);
+    const where = !first ? 'not found in this text (orphaned)' : original ? `p. ${first.page + 1}; ${original} of the original` : `p. ${first.page + 1}`;
     const quote = wrap(`“${firstWords(s.ann.exact, 24)}” (${where})`, fonts.italic, 9.5, width);
     const [head, ...rest] = lineBoxes(quote, { ...indented, font: fonts.italic, size: 9.5 });
     const label: Mark = { kind: 'text', text: s.noteNo !== null ? `${s.noteNo}.` : '–', x: geo.left, baseline: baselineOffset(fonts.bold, 9.5, 14), font: fonts.bold, size: 9.5, color: BLACK };

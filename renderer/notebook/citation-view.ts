@@ -12,6 +12,7 @@ import { NodeSelection } from 'prosemirror-state';
 import type { EditorView, NodeView } from 'prosemirror-view';
 import type { CitationAttrs } from '../../common/citation.ts';
 import { citationLabel, shortTitle } from '../../common/citation-label.ts';
+import { pageNameAt } from '../../common/pages.ts';
 import type { PassageInVersion } from '../../common/types.ts';
 import { AlsoIn } from '../versions/AlsoIn.tsx';
 import { citationInVersion } from '../versions/cite-in-version.ts';
@@ -145,7 +146,7 @@ export class CitationView implements NodeView {
       label = `${shortTitle(a.sourceTitle || 'Source', 24)} — source removed`;
       status = 'source-missing';
     } else if (info.state === 'ok') {
-      label = citationLabel({ ...info.source, title: info.source.title || a.sourceTitle }, info.paragraphs.numberAt(a.start), this.letters.letter(a.sourceId));
+      label = citationLabel({ ...info.source, title: info.source.title || a.sourceTitle }, info.paragraphs.numberAt(a.start), this.letters.letter(a.sourceId), pageNameAt(info.pages, a.start));
       status = a.annotationId && !info.annotationIds.has(a.annotationId) ? 'annotation-deleted' : 'ok';
     } else {
       label = citationLabel({ title: a.sourceTitle }, null);
@@ -177,7 +178,7 @@ export class CitationView implements NodeView {
     const parts: HTMLElement[] = [quote, source];
     if (info.state === 'ok') {
       const { publisher, byline, published } = info.source;
-      const facts = [publisher, byline, published].filter(Boolean).join(' · ');
+      const facts = [publisher, byline, published, pageNameAt(info.pages, a.start)].filter(Boolean).join(' · ');
       if (facts) {
         const line = document.createElement('p');
         line.className = 'citation-card-facts';

@@ -1,16 +1,17 @@
 // What citation views need to know about the sources they cite, read once per
 // source through window.lectern and cached: the current title, publisher,
-// byline and date, paragraph numbers, and which annotations still exist. Views subscribe and re-render
+// byline and date, paragraph numbers, pages (a PDF's), and which annotations still exist. Views subscribe and re-render
 // when an entry arrives or is refreshed.
 import { ParagraphIndex } from '../../common/segment.ts';
 import { OffsetMap } from '../../common/offsets.ts';
 import type { CitedSource } from '../../common/citation-label.ts';
+import type { SourcePage } from '../../common/types.ts';
 import { isBridgeError } from '../bridge.ts';
 
 export type SourceInfo =
   | { state: 'loading' }
   | { state: 'missing' }
-  | { state: 'ok'; source: CitedSource; sha256: string; paragraphs: ParagraphIndex; annotationIds: Set<string> };
+  | { state: 'ok'; source: CitedSource; sha256: string; paragraphs: ParagraphIndex; pages: readonly SourcePage[]; annotationIds: Set<string> };
 
 export interface CitationContext {
   info(sourceId: string): SourceInfo;
@@ -39,6 +40,7 @@ export function createSourceCache(): CitationContext & { refreshAnnotations(): v
         state: 'ok', sha256: source.sha256,
         source: { title: source.title, publisher: source.publisher, byline: source.byline, published: source.published },
         paragraphs: new ParagraphIndex(source.text, new OffsetMap(source.text)),
+        pages: source.pages,
         annotationIds: new Set(annotations.map((a) => a.id)),
       });
     } catch (e) {

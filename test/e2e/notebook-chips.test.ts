@@ -20,6 +20,31 @@ async function openNote(page: Page, title: string): Promise<void> {
 
 const chipTexts = (page: Page) => page.locator('.note-editor cite.lectern-citation').allInnerTexts();
 
+test('a chip citing a PDF says its page in the PDF, and the hover card too', async () => {
+  await withLectern(async (l) => {
+    const { page, api } = l;
+    const pdf = join(import.meta.dirname, '..', 'fixtures', 'formats', 'pdf', 'archive-columns.pdf');
+    const id = (await api.importPaths([pdf])).imported[0]!.id;
+    await api.updateSource(id, { publisher: 'Parish Archive', published: '1911-05-02' });
+    const s = await api.getSource(id);
+    assert.equal(s.pages.length, 2);
+    const onSecond = s.pages[1]!.start + 3;
+    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [
+      { type: 'citation', attrs: citationFor(s, 0, 5) }, { type: 'text', text: ' and ' }, { type: 'citation', attrs: citationFor(s, onSecond, onSecond + 5) },
+    ] }] };
+    await api.createNote({ title: 'Archive', doc });
+    await l.reload();
+    await openNote(page, 'Archive');
+    await until('the chips say the pages', async () => JSON.stringify(await chipTexts(page)) === JSON.stringify(['Parish Archive, 1911-05-02, p. 1', 'Parish Archive, 1911-05-02, p. 2']))
+      .catch(async (e: unknown) => { throw new Error(`${(e as Error).message}: ${JSON.stringify(await chipTexts(page))}`); });
+    await page.locator('.note-editor cite.lectern-citation').nth(1).hover();
+    const card = page.getByRole('dialog', { name: 'Citation' });
+    await card.waitFor();
+    await until('the card names the page', async () => /Parish Archive · (.+ · )?1911-05-02 · p\. 2/.test(await card.innerText()))
+      .catch(async (e: unknown) => { throw new Error(`${(e as Error).message}: ${await card.innerText()}`); });
+  });
+});
+
 test('chips read "Publisher, date, ¶N"; two articles of one outlet on one day get letters; the title where no publisher is known', async () => {
   await withLectern(async (l) => {
     const { page, api } = l;
