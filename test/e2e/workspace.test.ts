@@ -210,3 +210,29 @@ test('the layout is remembered: annotations height, a collapsed section, the not
     assert.ok((await box(page.locator('.note-editor-host'))).width < 600, 'back beside the reader');
   });
 });
+
+test('hiding the library pane gives its width to the text, also after a reload; showing it brings it back (found by a trial: the main area went blank)', async () => {
+  await withLectern({ viewport: { width: 1440, height: 900 } }, async (l) => {
+    const { page } = l;
+    await importAndOpen(l, [SEED_001]);
+    const text = page.locator('[role="document"][aria-label^="Text of"]');
+    const before = await box(page.locator('main.pane-main'));
+    const toggle = page.getByRole('button', { name: 'Library pane' });
+    await toggle.click();
+    await until('the library hidden', async () => (await toggle.getAttribute('aria-pressed')) === 'false');
+    const wider = async () => {
+      const main = await box(page.locator('main.pane-main'));
+      const t = await box(text);
+      return main.width > before.width + 150 && main.x < 10 && t.x > main.x && t.x + t.width < main.x + main.width && (await text.isVisible());
+    };
+    await until('the text takes the library\'s width', wider);
+    await l.reload();
+    await text.waitFor();
+    await until('still so after a reload', wider);
+    await toggle.click();
+    await until('the library back beside the text', async () => {
+      const main = await box(page.locator('main.pane-main'));
+      return Math.abs(main.width - before.width) < 2 && (await page.getByRole('listbox', { name: 'Sources' }).isVisible());
+    });
+  });
+});
