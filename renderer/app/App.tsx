@@ -202,7 +202,7 @@ export function App() {
       return;
     }
     if (item.kind === 'tag') {
-      await tagsChanged();
+      await annotationsChangedElsewhere();
       return;
     }
     if (item.kind === 'source') {
@@ -350,8 +350,11 @@ export function App() {
     if (annotationsView !== 'shown') setCompare(null);
     setAnnotationsView((v) => (v === 'shown' ? 'hidden' : 'shown'));
   };
-  /** Tags were renamed, merged, moved, described, deleted or restored: the open source's cards and the library's tags follow. */
-  const tagsChanged = async () => {
+  /**
+   * Annotations or tags changed outside the reader (the compare view, a carry, the codebook: tags renamed,
+   * merged, moved, deleted or restored): the open source's cards and the library's counts and tags follow.
+   */
+  const annotationsChangedElsewhere = async () => {
     if (open) {
       const sourceId = open.source.id;
       const list = await api().listAnnotations(sourceId);
@@ -486,13 +489,13 @@ export function App() {
               onClose={closeCompare} onChoose={(a, b) => setCompare({ a, b })}
               onCite={(attrs) => { showNotes(); emit('cite', attrs); }}
               onDeleted={([first, ...more]) => { if (first) setUndo({ item: first, wasOpen: false, more }); }}
-              onAnnotationsChanged={annotationsChanged}
+              onAnnotationsChanged={() => { annotationsChangedElsewhere().catch(fail); }}
             />
           )}
           {annotationsView !== 'closed' && (
             <div class="main-view" hidden={annotationsView !== 'shown'}>
               <AnnotationsView
-                fail={fail} onClose={() => setAnnotationsView('hidden')} onTagsChanged={() => { tagsChanged().catch(fail); }}
+                fail={fail} onClose={() => setAnnotationsView('hidden')} onTagsChanged={() => { annotationsChangedElsewhere().catch(fail); }}
                 onDeleted={([first, ...more]) => { if (first) setUndo({ item: first, wasOpen: false, more }); }}
               />
             </div>
