@@ -203,12 +203,14 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
     return note;
   }, [openNote, reloadList]);
 
-  // File > New Note (Mod-N): a new note, its title selected so typing names it.
-  useEffect(() => on('new-note', () => {
+  // New note (the button, File > New Note, Mod-N): a new note, its title selected so typing names it
+  // (left on the button, the next Space pressed it again and letters ran the reader's keys).
+  const newNote = useCallback(() => {
     // after the next paint: the title field then holds the new note's title
     createNote(undefined, () => requestAnimationFrame(() => { titleInput.current?.focus(); titleInput.current?.select(); }))
       .catch((e: unknown) => setToast({ message: `Could not create a note: ${String((e as Error).message ?? e)}` }));
-  }), [createNote]);
+  }, [createNote]);
+  useEffect(() => on('new-note', newNote), [newNote]);
 
   useEffect(() => {
     onOpenChangeRef.current?.(openId ? { id: openId, title, flush: async () => { await saver.current?.flush(); } } : null);
@@ -312,7 +314,7 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
           type="search" class="notes-filter" placeholder="Find notes" aria-label="Find notes"
           value={filter} onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)}
         />
-        <button type="button" class="btn" onClick={() => void createNote()}>New note</button>
+        <button type="button" class="btn" onClick={newNote}>New note</button>
         {onToggleWide && (
           <button type="button" class="btn" aria-pressed={wide} onClick={onToggleWide}>{wide ? 'Narrow' : 'Wide'}</button>
         )}

@@ -107,6 +107,20 @@ test('notes: create, rename (the list follows), format with input rules and keys
   });
 });
 
+test('the New note button puts focus in the new title: what is typed next names the note (a trial: Space pressed the button again)', async () => {
+  await withLectern(async (l) => {
+    const { page, api } = l;
+    await setup(l);
+    await showNotes(page);
+    await page.getByRole('button', { name: 'New note' }).click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Note title');
+    await page.keyboard.type('Tajik link here');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 50 && !(await api.listNotes()).some((n) => n.title === 'Tajik link here'); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual((await api.listNotes()).map((n) => n.title), ['Tajik link here']);
+  });
+});
+
 test('delete a note, then undo brings it back with its content', async () => {
   await withLectern(async (l) => {
     const { page } = l;
