@@ -6,17 +6,25 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AnnotationListItem } from '../../common/types.ts';
 
-/** source_date: the source's publication date (empty when unknown); annotated: when the passage was annotated (ISO). */
+/**
+ * source_date: the source's publication date (empty when unknown); annotated: when the passage was annotated (ISO);
+ * status: anchored, moved (re-anchored elsewhere) or orphaned — an orphan's passage is not in the text, so it has
+ * no start and end (its last known range is no place to look).
+ */
 export const PASSAGE_COLUMNS = [
-  'source_title', 'source_date', 'annotated', 'sha256', 'start', 'end', 'exact', 'comment', 'tags', 'colour',
+  'source_title', 'source_date', 'annotated', 'sha256', 'start', 'end', 'status', 'exact', 'comment', 'tags', 'colour',
 ] as const;
 
 /** A passage's tags in one cell, `a; b/c`. */
 export const TAG_SEPARATOR = '; ';
 
-const row = (a: AnnotationListItem) => [
-  a.sourceTitle, a.sourcePublished ?? '', a.created, a.sourceSha256, a.start, a.end, a.exact, a.comment, a.tags.join(TAG_SEPARATOR), a.color,
-];
+const row = (a: AnnotationListItem) => {
+  const orphaned = a.status === 'orphaned';
+  return [
+    a.sourceTitle, a.sourcePublished ?? '', a.created, a.sourceSha256, orphaned ? '' : a.start, orphaned ? '' : a.end, a.status,
+    a.exact, a.comment, a.tags.join(TAG_SEPARATOR), a.color,
+  ];
+};
 
 export function passagesCsv(passages: Iterable<AnnotationListItem>): string {
   const records: unknown[][] = [];

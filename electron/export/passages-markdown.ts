@@ -10,7 +10,8 @@ const quoteBlock = (text: string): string =>
   escapeLineStart(escapeInline(text.trim())).split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
 
 export function citationLine(p: AnnotationListItem): string {
-  return `— *${escapeInline(p.sourceTitle)}*${p.sourcePublished ? `, ${p.sourcePublished}` : ''}, code points ${p.start}–${p.end}, sha256 \`${p.sourceSha256}\``;
+  const where = p.status === 'orphaned' ? 'orphaned: the passage is no longer in the text' : `code points ${p.start}–${p.end}`;
+  return `— *${escapeInline(p.sourceTitle)}*${p.sourcePublished ? `, ${p.sourcePublished}` : ''}, ${where}, sha256 \`${p.sourceSha256}\``;
 }
 
 function passage(p: AnnotationListItem): string {

@@ -66,7 +66,7 @@ test('CSV: one row per passage, RFC 4180 with a BOM and CRLF, every cell read ba
   const bytes = readFileSync(r.path);
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
   const text = bytes.toString('utf8');
-  assert.match(text, /^\uFEFFsource_title,source_date,annotated,sha256,start,end,exact,comment,tags,colour\r\n/);
+  assert.match(text, /^\uFEFFsource_title,source_date,annotated,sha256,start,end,status,exact,comment,tags,colour\r\n/);
   const rows = parse(text, { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[];
   assert.equal(rows.length, 4);
   const byStart = [...rows].sort((a, b) => Number(a.start) - Number(b.start));
@@ -79,6 +79,7 @@ test('CSV: one row per passage, RFC 4180 with a BOM and CRLF, every cell read ba
     assert.equal(row.source_title, a.sourceTitle);
     assert.equal(row.colour, a.color);
     assert.equal(row.annotated, a.created);
+    assert.equal(row.status, 'anchored');
     const defused = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
     assert.equal(row.exact, defused(a.exact), `exact of row ${i}`);
     assert.equal(row.comment, defused(a.comment), `comment of row ${i}`);
@@ -107,6 +108,19 @@ test('Markdown: grouped by tag with descriptions, each passage quoted with a cit
   assert.match(md, new RegExp(`> 東京 and emoji 📰\\n\\n— \\*Title line\\*, code points \\d+–\\d+, sha256 \`${sha}\``));
   const tagged = await api.exportPassages({ tag: 'place' }, join(dir, 'place.md'), 'markdown');
   assert.match(readFileSync(tagged.path, 'utf8'), /^# Passages tagged “place”\n\n1 passage\./);
+}));
+
+test('an orphaned passage is exported as orphaned, with no range to look at, in CSV and Markdown (a trial read one as a real place)', () => withLibrary(async ({ api, dir, db }) => {
+  const orphan = (await api.queryAnnotations()).items.find((a) => a.exact.startsWith('@SUM'))!;
+  const raw = openStore(db);
+  try { raw.db.prepare("UPDATE annotations SET status = 'orphaned', score = NULL WHERE id = ?").run(orphan.id); } finally { raw.close(); }
+  const csv = readFileSync((await api.exportPassages({}, join(dir, 'orphan.csv'), 'csv')).path, 'utf8');
+  const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+  const row = rows.find((r) => r.exact === "'@SUM(A1) and -2")!;
+  assert.deepEqual([row.status, row.start, row.end], ['orphaned', '', '']);
+  assert.ok(rows.filter((r) => r !== row).every((r) => r.status === 'anchored' && /^\d+$/.test(r.start!)));
+  const md = readFileSync((await api.exportPassages({}, join(dir, 'orphan.md'), 'markdown')).path, 'utf8');
+  assert.match(md, /> @SUM\(A1\) and -2\n\n— \*Title line\*, orphaned: the passage is no longer in the text, sha256/);
 }));
 
 test('QDC: the codebook nests as the tags do and validates against the REFI-QDA Codebook.xsd; a broken one does not', () => withLibrary(async ({ api, dir }) => {
