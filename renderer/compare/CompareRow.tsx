@@ -37,7 +37,6 @@ function runNode(run: Run, side: Side, key: number): ComponentChild {
   return <span key={key}>{node}</span>;
 }
 
-const other = (side: Side): Side => (side === 'a' ? 'b' : 'a');
 const LETTER: Record<Side, string> = { a: 'A', b: 'B' };
 
 function Cell({ row, side, index, annotations, linkParagraph, onLink }: {
@@ -46,7 +45,8 @@ function Cell({ row, side, index, annotations, linkParagraph, onLink }: {
   const s = row[side];
   if (!s) {
     if (row.kind === 'moved' && row.link !== null) {
-      const where = `${LETTER[other(side)]} has it ${row.link < index ? 'above' : 'below'}${linkParagraph !== null ? `, ¶${linkParagraph}` : ''}`;
+      // this side lacks the passage here: the linked row is where this side has it
+      const where = `${LETTER[side]} has it ${row.link < index ? 'above' : 'below'}${linkParagraph !== null ? `, ¶${linkParagraph}` : ''}`;
       return (
         <div role="cell" class="cmp-cell cmp-gap cmp-gap-moved">
           <button type="button" class="link" onClick={() => onLink(row.link!)} title={`Go to row ${row.link + 1}, where ${where.replace(' has it', ' has this passage')}`}>

@@ -61,8 +61,12 @@ test('compare: open from the reader, N/P through every difference to Colony/Colo
     const moved = view.getByRole('button', { name: /^Moved: / }).first();
     await view.locator('.compare-scroll').evaluate((el) => { el.scrollTop = 0; });
     await moved.waitFor();
+    // the placeholder stands in the side that lacks the passage here, and names that side as having it elsewhere
+    const gapIn = await moved.evaluate((el) => (el.closest('.cmp-row')!.querySelector('[data-side="b"]') ? 'A' : 'B'));
+    assert.match(await moved.innerText(), new RegExp(`^Moved: ${gapIn} has it (above|below)`));
     await moved.click();
     await until('the linked row is current', async () => (await current.innerText()).includes('Kremlin security services were aware'));
+    assert.equal(await current.locator(`.cmp-${gapIn.toLowerCase()}`).count(), 1, `the linked row has the passage in ${gapIn}`);
 
     // select in B (001) with the mouse: a new annotation on 001
     await dragSelect(page, '.cmp-cell.cmp-b', 'Central Asian offshoot');
