@@ -365,7 +365,8 @@ export function App() {
   const closeCompare = () => {
     const back = compare?.a;
     setCompare(null);
-    if (back) openSource(back).catch(fail);
+    // focus back in the text, not on the body the view's close button left it on
+    if (back) openSource(back).then(() => keepFocus(null)).catch(fail);
   };
 
   const focusSearch = () => { setPanes((p) => (p.libOpen ? p : { ...p, libOpen: true })); searchRef.current?.focus(); searchRef.current?.select(); };

@@ -21,6 +21,7 @@ import { sideSelection, type SideSelection } from './selection.ts';
 import { useComparison } from './useComparison.ts';
 import { useVirtualRows } from '../virtual-rows.ts';
 import { PointerSelection } from '../pointer-selection.ts';
+import { focusOrigin } from '../focus.ts';
 import './compare.css';
 
 export interface CompareViewProps {
@@ -75,6 +76,13 @@ export function CompareView(props: CompareViewProps) {
   useEffect(() => {
     window.lectern.sourceRelations(a).then((r) => setRelations(r.relations.filter((x) => !x.dismissed)), props.fail);
   }, [a]);
+  // focus into the view once it shows, unless it is already somewhere (the button that opened the view,
+  // or Swap sides, went away with what it was in)
+  useEffect(() => {
+    if (!ready) return;
+    const now = focusOrigin();
+    if (!now || !now.isConnected || !now.checkVisibility()) scroller.current?.focus({ preventScroll: true });
+  }, [!!ready]);
   // bench/compare.ts reads these: the rows rendered, then the frame that shows them
   useEffect(() => {
     if (!ready) return;

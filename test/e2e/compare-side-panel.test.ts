@@ -27,3 +27,30 @@ test('an annotation made on A in the compare view shows in the side panel at onc
     await until('the panel counts it', async () => (await page.getByRole('button', { name: /^Annotations \(1\)/ }).count()) === 1);
   });
 });
+
+test('focus by keyboard: Compare (Enter) puts it in the view, Swap sides keeps it there, closing gives it back to the text', async () => {
+  await withLectern(async (l) => {
+    const { page } = l;
+    const { s001 } = await seedsOpen(l);
+    const where = () => page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return 'body';
+      if (el.closest('[aria-label="Compare versions"]')) return 'compare';
+      if (el.closest('[data-reader]')) return 'reader';
+      return el.getAttribute('aria-label') ?? el.tagName;
+    });
+    await page.getByRole('region', { name: 'Versions' }).locator(`.version-item[data-source-id="${s001}"]`).getByRole('button', { name: 'Compare', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const view = page.getByRole('region', { name: 'Compare versions' });
+    await view.getByRole('table').getByRole('row').nth(1).waitFor();
+    await until('focus in the compare view', async () => (await where()) === 'compare');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await where(), 'compare', 'Shift+Tab moves within the view');
+    await view.getByRole('button', { name: 'Swap sides' }).focus();
+    await page.keyboard.press('Enter');
+    await until('focus still in the view after the swap', async () => (await where()) === 'compare');
+    await view.getByRole('button', { name: 'Close the comparison' }).focus();
+    await page.keyboard.press('Enter');
+    await until('focus back in the text', async () => (await where()) === 'reader');
+  });
+});
