@@ -19,6 +19,9 @@ import { Toolbar, sameToolbarState, toolbarState, type ToolbarState } from './To
 import './notebook.css';
 
 /** Autosave delay after the last change (the issue allows at most 1 s). */
+
+/** The note text's accessible name: it says which note it is. */
+const noteTextLabel = (title: string) => `Note text: ${title || 'Untitled note'}`;
 export const AUTOSAVE_MS = 600;
 const LAST_NOTE_KEY = 'lectern.notebook.lastNote';
 
@@ -175,7 +178,7 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
         onBlur: () => { void s?.flush(); },
         openCitePalette: () => setPalette(true),
         openPassage: (a) => emit('open-passage', { sourceId: a.sourceId, start: a.start, end: a.end }),
-      }, sources, { label: `Note text: ${note.title || 'Untitled note'}`, readOnly: reading.readOnly !== null });
+      }, sources, { label: noteTextLabel(note.title), readOnly: reading.readOnly !== null });
       editor.current = created;
       last = toolbarState(created.view.state);
       setTb(last);
@@ -214,6 +217,7 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
 
   useEffect(() => {
     onOpenChangeRef.current?.(openId ? { id: openId, title, flush: async () => { await saver.current?.flush(); } } : null);
+    editor.current?.setLabel(noteTextLabel(title));
   }, [openId, title]);
 
   // Bus events: "Add to note" and "open note at citation".

@@ -214,6 +214,8 @@ export interface NoteEditor {
   /** Inserts a quote + citation after the cursor's block ('Add to note'). */
   quote(a: CitationAttrs): boolean;
   run(cmd: Command): boolean;
+  /** The text's accessible name follows the note's title. */
+  setLabel(label: string): void;
   /** Selects, scrolls to and flashes the first citation of an annotation/source id. */
   revealCitation(id: string): boolean;
   destroy(): void;
@@ -237,15 +239,17 @@ export function createNoteEditor(mount: HTMLElement, doc: PmNode, hooks: EditorH
       citationDrop(), citationClicks(hooks.openPassage), pendingCitations(), flashPlugin(),
     ],
   });
+  let label = options.label ?? 'Note text';
+  const attributes = () => ({
+    class: 'note-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, spellcheck: 'true',
+    // already in the Tab order as contenteditable; said outright so its scrolling host counts as keyboard-reachable
+    tabindex: '0',
+    ...(editable ? {} : { 'aria-readonly': 'true' }),
+  });
   const view: EditorView = new EditorView(mount, {
     state,
     editable: () => editable,
-    attributes: {
-      class: 'note-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': options.label ?? 'Note text', spellcheck: 'true',
-      // already in the Tab order as contenteditable; said outright so its scrolling host counts as keyboard-reachable
-      tabindex: '0',
-      ...(editable ? {} : { 'aria-readonly': 'true' }),
-    },
+    attributes,
     nodeViews: { citation: (node, view, getPos) => new CitationView(node, ctx, letters, { view, getPos }) },
     dispatchTransaction(tr: Transaction) {
       if (!editable && tr.docChanged) return; // drops, pastes and commands included
@@ -273,6 +277,11 @@ export function createNoteEditor(mount: HTMLElement, doc: PmNode, hooks: EditorH
     },
     quote: (a) => run(insertQuote(a)),
     run,
+    setLabel(next) {
+      if (next === label) return;
+      label = next;
+      view.setProps({ attributes: attributes() });
+    },
     revealCitation(id) {
       const pos = findCitation(view.state.doc, id);
       if (pos < 0) return false;

@@ -107,7 +107,7 @@ test('notes: create, rename (the list follows), format with input rules and keys
   });
 });
 
-test('the New note button puts focus in the new title: what is typed next names the note (a trial: Space pressed the button again)', async () => {
+test('the New note button puts focus in the new title: what is typed next names the note and its text (a trial: Space pressed the button again)', async () => {
   await withLectern(async (l) => {
     const { page, api } = l;
     await setup(l);
@@ -118,6 +118,8 @@ test('the New note button puts focus in the new title: what is typed next names 
     await page.keyboard.press('Enter');
     for (let i = 0; i < 50 && !(await api.listNotes()).some((n) => n.title === 'Tajik link here'); i++) await new Promise((r) => setTimeout(r, 100));
     assert.deepEqual((await api.listNotes()).map((n) => n.title), ['Tajik link here']);
+    // and the note's text is named after its title, not "Untitled note"
+    await page.getByRole('textbox', { name: 'Note text: Tajik link here' }).waitFor();
   });
 });
 
