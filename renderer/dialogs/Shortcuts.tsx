@@ -39,6 +39,15 @@ export const SHORTCUT_GROUPS: { title: string; keys: [string, string][] }[] = [
     ],
   },
   {
+    title: 'Compare view',
+    keys: [
+      ['N or F7', 'Next difference'],
+      ['P or Shift+F7', 'Previous difference'],
+      ['Home / End', 'First / last row'],
+      ['Select text in either side', 'Annotate that source, as in the reader'],
+    ],
+  },
+  {
     title: 'Notebook',
     keys: [
       [`${MOD}+Shift+C`, 'Cite an annotation or source'],
