@@ -266,24 +266,25 @@ export function CompareView(props: CompareViewProps) {
   return (
     <section ref={section} class="compare" aria-label="Compare versions">
       <div class="compare-tools" role="toolbar" aria-label="Compare">
-        <button type="button" onClick={() => step(-1)} title="Previous difference (P or Shift+F7)" aria-keyshortcuts="P Shift+F7">‹ Previous difference</button>
+        <button type="button" onClick={() => step(-1)} aria-label="‹ Previous difference" title="Previous difference (P or Shift+F7)" aria-keyshortcuts="P Shift+F7">‹ Previous<span class="cmp-long"> difference</span></button>
         <span class="compare-count" aria-hidden="true">{diffs.length === 0 ? 'No differences' : diffNo >= 0 ? `${diffNo + 1} / ${diffs.length}` : `${diffs.length} differences`}</span>
-        <button type="button" onClick={() => step(1)} title="Next difference (N or F7)" aria-keyshortcuts="N F7">Next difference ›</button>
+        <button type="button" onClick={() => step(1)} aria-label="Next difference ›" title="Next difference (N or F7)" aria-keyshortcuts="N F7">Next<span class="cmp-long"> difference</span> ›</button>
         <span class="tb-sep" aria-hidden="true" />
-        <button type="button" onClick={() => props.onChoose(b, a)} title="Put B on the left and A on the right">Swap sides</button>
+        <button type="button" onClick={() => props.onChoose(b, a)} aria-label="Swap sides" title="Put B on the left and A on the right">Swap<span class="cmp-long"> sides</span></button>
         <label class="inline">
-          <span>Compare with</span>
+          <span class="cmp-long">Compare with</span>
           <select aria-label="Compare with" value={b} onChange={(e) => props.onChoose(a, (e.target as HTMLSelectElement).value)}>
             {choices.map((r) => <option key={r.id} value={r.id}>{r.title}</option>)}
           </select>
         </label>
         <span class="spacer" />
-        <button type="button" onClick={() => setCarrying(true)}>Carry annotations…</button>
+        <button type="button" onClick={() => setCarrying(true)} aria-label="Carry annotations…">Carry<span class="cmp-long"> annotations</span>…</button>
         <button type="button" onClick={() => setReview({ from: copiesOn('a') > copiesOn('b') ? 'b' : 'a' })} disabled={copies === 0}
+          aria-label={`Review carried${copies ? ` (${copies})` : ''}`}
           title={copies === 0 ? 'No annotation has been carried between these two yet' : 'The copies carried between these two, with their verdicts'}>
-          Review carried{copies ? ` (${copies})` : ''}
+          Review<span class="cmp-long"> carried</span>{copies ? ` (${copies})` : ''}
         </button>
-        <button type="button" onClick={() => setExporting(true)}>Export report…</button>
+        <button type="button" onClick={() => setExporting(true)} aria-label="Export report…">Export<span class="cmp-long"> report</span>…</button>
         <button type="button" class="icon" aria-label="Close the comparison" title="Back to the reader" onClick={props.onClose}>×</button>
       </div>
       <p class="visually-hidden" role="status" aria-live="polite">{said}</p>
