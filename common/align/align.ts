@@ -13,7 +13,7 @@ import { alignGap, type GapStep } from './monotone.ts';
 import { findMoved, type Placement } from './moved.ts';
 import { joinBags, type Bag } from './similarity.ts';
 import type { Alignment, Segment, SideRange, WordChange } from './types.ts';
-import { readPair, type Unit } from './units.ts';
+import { readPair, type TextTerms, type Unit } from './units.ts';
 import { diffParts, rawChanges } from './word-diff.ts';
 
 /**
@@ -70,8 +70,23 @@ function backboneAnchors(A: Unit[], B: Unit[], vocab: ReturnType<typeof readPair
   return out;
 }
 
-export function alignTexts(a: string, b: string): Alignment {
-  const { A: As, B: Bs, vocab } = readPair(a, b);
+export interface AlignOptions {
+  /**
+   * The word-level changes of changed and moved segments (default true).
+   * Without them every segment's `changes` is empty and all else is the same:
+   * what detection needs (classify.ts reads segments and figures only), at
+   * about two thirds of the cost.
+   */
+  wordChanges?: boolean;
+  /** The texts already read (readText of a and of b), for a text aligned with several others. */
+  readA?: TextTerms;
+  readB?: TextTerms;
+}
+
+export function alignTexts(a: string, b: string, options: AlignOptions = {}): Alignment {
+  if ((options.readA && options.readA.text !== a) || (options.readB && options.readB.text !== b)) throw new Error('alignTexts: a text read is not the text aligned');
+  const { A: As, B: Bs, vocab } = readPair(options.readA ?? a, options.readB ?? b);
+  const wordChanges = options.wordChanges ?? true;
   const A = As.units;
   const B = Bs.units;
 
@@ -164,7 +179,7 @@ export function alignTexts(a: string, b: string): Alignment {
     const identical = x!.text === y!.text;
     const kind = it.kind === 'moved' ? 'moved' : identical ? 'same' : 'changed';
     const score = identical ? 1 : Math.round(it.score * 1000) / 1000;
-    return { kind, a: x, b: y, score, changes: identical ? [] : changesOf(x!, y!, it.as, it.bs) };
+    return { kind, a: x, b: y, score, changes: identical || !wordChanges ? [] : changesOf(x!, y!, it.as, it.bs) };
   };
 
   const segments = joinSame(items.map(toSegment), a, b, mapA, mapB);

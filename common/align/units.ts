@@ -1,6 +1,11 @@
 // The units an alignment works on: the sentences of both texts, each as a
 // sorted bag of term ids, with term weights (inverse sentence frequency over
 // both texts, numbers up, stopwords down) shared by the pair.
+//
+// Reading a text (sentences, words, terms: most of the cost) does not depend
+// on the other text, so it is done once per text (readText) and may be reused
+// for every pair the text is in (detection aligns a new source with several
+// candidates); a pair only numbers the two texts' terms together.
 import { paragraphsUtf16, sentencesUtf16 } from '../segment.ts';
 import { STOPWORDS, WORD, isNumberTerm, term } from './words.ts';
 
@@ -34,13 +39,22 @@ export interface Vocabulary {
   terms: string[];
 }
 
+/** One text read on its own: its sentences, each as the text's own term numbers in order. */
+export interface TextTerms {
+  text: string;
+  sentences: { start: number; end: number; paragraph: number; terms: Int32Array }[];
+  /** The distinct terms, numbered in order of first occurrence. */
+  terms: string[];
+}
+
 const STOPWORD_WEIGHT = 0.15;
 const NUMBER_BOOST = 1.5;
 
-/** `ids` maps each word as written to its term id (a memo: most words recur). */
-function readUnits(text: string, ids: Map<string, number>, termIds: Map<string, number>, terms: string[]): { units: Unit[]; df: Map<number, number> } {
-  const units: Unit[] = [];
-  const df = new Map<number, number>();
+/** Reads a text's sentences and terms (independent of any other text). */
+export function readText(text: string): TextTerms {
+  const ids = new Map<string, number>(); // each word as written -> its term's number (a memo: most words recur)
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
   const idOf = (word: string): number => {
     let id = ids.get(word);
     if (id !== undefined) return id;
@@ -50,30 +64,49 @@ function readUnits(text: string, ids: Map<string, number>, termIds: Map<string, 
     ids.set(word, id);
     return id;
   };
+  const sentences: TextTerms['sentences'] = [];
   for (const s of sentencesUtf16(text, paragraphsUtf16(text))) {
     const found: number[] = [];
     for (const m of text.slice(s.start, s.end).matchAll(WORD)) found.push(idOf(m[0]));
-    const key = found.join(' ');
-    const arr = Int32Array.from(found).sort();
-    for (let i = 0; i < arr.length; i++) if (i === 0 || arr[i] !== arr[i - 1]) df.set(arr[i]!, (df.get(arr[i]!) ?? 0) + 1);
-    units.push({ start: s.start, end: s.end, paragraph: s.paragraph, terms: arr, weight: 0, key });
+    sentences.push({ start: s.start, end: s.end, paragraph: s.paragraph, terms: Int32Array.from(found) });
   }
-  return { units, df };
+  return { text, sentences, terms };
 }
 
-/** Reads both texts into units with one shared vocabulary. */
-export function readPair(a: string, b: string): { A: UnitSet; B: UnitSet; vocab: Vocabulary } {
-  const ids = new Map<string, number>();
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const ra = readUnits(a, ids, termIds, terms);
-  const rb = readUnits(b, ids, termIds, terms);
+/** One side's units, its term numbers mapped to the pair's (`toPair`), and each term's sentence count. */
+function unitsOf(t: TextTerms, toPair: Int32Array, df: Int32Array): Unit[] {
+  return t.sentences.map((s) => {
+    const inOrder = new Int32Array(s.terms.length);
+    for (let k = 0; k < s.terms.length; k++) inOrder[k] = toPair[s.terms[k]!]!;
+    const key = inOrder.join(' ');
+    const arr = inOrder.sort();
+    for (let i = 0; i < arr.length; i++) if (i === 0 || arr[i] !== arr[i - 1]) df[arr[i]!]!++;
+    return { start: s.start, end: s.end, paragraph: s.paragraph, terms: arr, weight: 0, key };
+  });
+}
+
+/**
+ * Reads both texts into units with one shared vocabulary (terms numbered in
+ * order of first occurrence, A before B). Texts already read may be passed.
+ */
+export function readPair(a: string | TextTerms, b: string | TextTerms): { A: UnitSet; B: UnitSet; vocab: Vocabulary } {
+  const ta = typeof a === 'string' ? readText(a) : a;
+  const tb = typeof b === 'string' ? readText(b) : b;
+  // A's terms keep their numbers; B's new terms follow
+  const terms = [...ta.terms];
+  const idOfA = new Map(ta.terms.map((t, i) => [t, i]));
+  const toPairA = Int32Array.from(ta.terms, (_, i) => i);
+  const toPairB = Int32Array.from(tb.terms, (t) => {
+    let id = idOfA.get(t);
+    if (id === undefined) { id = terms.length; terms.push(t); }
+    return id;
+  });
   const n = terms.length;
   const dfA = new Int32Array(n);
   const dfB = new Int32Array(n);
-  for (const [id, c] of ra.df) dfA[id] = c;
-  for (const [id, c] of rb.df) dfB[id] = c;
-  const total = ra.units.length + rb.units.length;
+  const unitsA = unitsOf(ta, toPairA, dfA);
+  const unitsB = unitsOf(tb, toPairB, dfB);
+  const total = unitsA.length + unitsB.length;
   const weight = new Float64Array(n);
   const content = new Float64Array(n);
   for (let id = 0; id < n; id++) {
@@ -86,10 +119,10 @@ export function readPair(a: string, b: string): { A: UnitSet; B: UnitSet; vocab:
     }
     weight[id] = w;
   }
-  for (const u of [...ra.units, ...rb.units]) {
+  for (const u of [...unitsA, ...unitsB]) {
     let s = 0;
     for (const id of u.terms) s += weight[id]!;
     u.weight = s;
   }
-  return { A: { text: a, units: ra.units }, B: { text: b, units: rb.units }, vocab: { weight, dfA, dfB, content, terms } };
+  return { A: { text: ta.text, units: unitsA }, B: { text: tb.text, units: unitsB }, vocab: { weight, dfA, dfB, content, terms } };
 }

@@ -39,10 +39,17 @@ export interface ImportService {
   importFiles(files: FileBytes[]): Promise<ImportResult>;
 }
 
+/** A source just stored, with its text (so finding its versions need not read it back). */
+export interface StoredText {
+  id: Id;
+  title: string;
+  text: string;
+}
+
 /** Finding the versions of what one import stores (electron/versions/finder.ts). */
 export interface VersionFinder {
   /** These sources were just stored (their batch committed). */
-  stored(ids: Id[]): void;
+  stored(sources: StoredText[]): void;
   /** Every batch was told: the versions and shared passages found. */
   finish(): Promise<FoundRelation[]>;
 }
@@ -69,7 +76,7 @@ type Prepared =
 
 /** What storing one file did (or, for a known duplicate deleted meanwhile, that it must be read after all). */
 type Stored =
-  | { path: string; imported: ImportedItem; revision: ImportedRevision | null }
+  | { path: string; imported: ImportedItem; revision: ImportedRevision | null; text: string }
   | { path: string; duplicateOf: Id }
   | { path: string; error: string }
   | { path: string; redo: () => Promise<Prepared> };
@@ -133,6 +140,7 @@ export function createImportService(
       path: file.path,
       imported: { id: source.id, title: source.title, path: file.path, sha256, chars, published: source.published, encoding, format, summary: file.summary },
       revision: previous ? { id: source.id, path: file.path, revisionOf: previous.id, revisionOfTitle: previous.title } : null,
+      text: file.row.text,
     };
   };
 
@@ -249,7 +257,7 @@ export function createImportService(
       const prepared: Prepared[] = [];
       for (const file of loaded) prepared.push(await prepare(file));
       const { stored, stop } = await storeWithRedo(prepared);
-      finder?.stored(stored.flatMap((s) => ('imported' in s ? [s.imported.id] : [])));
+      finder?.stored(stored.flatMap((s) => ('imported' in s ? [{ id: s.imported.id, title: s.imported.title, text: s.text }] : [])));
       for (const s of stored) {
         if ('imported' in s) {
           result.imported.push(s.imported);

@@ -1,14 +1,15 @@
 // The versions worker: finds versions on its own connection to the library,
 // in a worker thread, so a large import goes on storing batches (and the app
 // keeps answering) while the alignments run. Messages in: {id, type:
-// 'detect', ids} | {id, type: 'rebuild'} | {type: 'close'}; out: {type: 'progress', event} |
+// 'detect', sources} | {id, type: 'rebuild'} | {type: 'close'}; out: {type: 'progress', event} |
 // {id, type: 'done', value} | {id, type: 'failed', code, message}.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError, type ProgressEvent } from '../../common/types.ts';
 import { openStore } from '../../db/store.ts';
+import type { StoredText } from '../import/import-service.ts';
 import { detectVersions, rebuildVersions } from './detect.ts';
 
-export type WorkerRequest = { id: number; type: 'detect'; ids: string[] } | { id: number; type: 'rebuild' } | { id: number; type: 'close' };
+export type WorkerRequest = { id: number; type: 'detect'; sources: StoredText[] } | { id: number; type: 'rebuild' } | { id: number; type: 'close' };
 export type WorkerReply =
   | { type: 'progress'; event: ProgressEvent }
   | { id: number; type: 'done'; value: unknown }
@@ -16,7 +17,15 @@ export type WorkerReply =
 
 const port = parentPort!;
 const store = openStore((workerData as { file: string }).file);
-const progress = (event: ProgressEvent) => port.postMessage({ type: 'progress', event } satisfies WorkerReply);
+/** Progress is passed on at most this often, and at the end of each request (a message per source was about a tenth of detecting the corpus). */
+const PROGRESS_EVERY_MS = 100;
+let lastProgress = 0;
+const progress = (event: ProgressEvent) => {
+  const now = Date.now();
+  if (event.done !== 0 && event.done !== event.total && now - lastProgress < PROGRESS_EVERY_MS) return;
+  lastProgress = now;
+  port.postMessage({ type: 'progress', event } satisfies WorkerReply);
+};
 
 port.on('message', (m: WorkerRequest) => {
   if (m.type === 'close') {
@@ -25,7 +34,7 @@ port.on('message', (m: WorkerRequest) => {
     return;
   }
   try {
-    const value = m.type === 'detect' ? detectVersions(store, m.ids, progress) : rebuildVersions(store, progress);
+    const value = m.type === 'detect' ? detectVersions(store, m.sources, progress) : rebuildVersions(store, progress);
     port.postMessage({ id: m.id, type: 'done', value } satisfies WorkerReply);
   } catch (err) {
     const shape = store.libraryFailure(err) ?? (err instanceof ApiError ? err : null);

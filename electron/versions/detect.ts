@@ -10,8 +10,11 @@
 import type { FoundRelation, Id, ProgressEvent, Source, VersionsRebuild } from '../../common/types.ts';
 import type { RelationFigures, RelationRow } from '../../db/relations.ts';
 import type { Store } from '../../db/store.ts';
+import type { StoredText } from '../import/import-service.ts';
 import { swapFigures } from '../../db/relations.ts';
-import { alignable, alignSources } from './align-sources.ts';
+import { alignTexts } from '../../common/align/align.ts';
+import { readText, type TextTerms } from '../../common/align/units.ts';
+import { alignable } from './align-sources.ts';
 import { classify, type DetectedKind } from './classify.ts';
 import { sharedSpan, shingleSignature, type Signature } from './features.ts';
 
@@ -44,17 +47,36 @@ export interface DetectionReport {
 
 type Progress = (e: ProgressEvent) => void;
 
-/** Reads sources once per detection run (a text is read once however many pairs it is in). */
+/** What detection reads of a source. */
+type DetectText = Pick<Source, 'id' | 'title' | 'text'>;
+
+/**
+ * Reads sources once per detection run, and each text's sentences and terms
+ * once (readText): a text is read once however many pairs it is in.
+ */
 function sourceCache(store: Store) {
-  const sources = new Map<Id, Source | null>();
-  const get = (id: Id): Source | null => {
+  const sources = new Map<Id, DetectText | null>();
+  const read = new Map<Id, TextTerms>();
+  const get = (id: Id): DetectText | null => {
     if (!sources.has(id)) sources.set(id, store.sources.get(id) ?? null);
     return sources.get(id)!;
   };
+  const terms = (s: DetectText): TextTerms => {
+    let t = read.get(s.id);
+    if (!t || t.text !== s.text) read.set(s.id, (t = readText(s.text)));
+    return t;
+  };
   return {
     get,
+    /** Holds a source's text given by the caller (an import has it at hand). */
+    hold: (s: DetectText) => { sources.set(s.id, s); },
+    /**
+     * The alignment detection classifies: without word-level changes (only the
+     * compare view shows them; classify reads segments and figures), texts read once.
+     */
+    align: (x: DetectText, y: DetectText) => alignTexts(x.text, y.text, { wordChanges: false, readA: terms(x), readB: terms(y) }),
     /** Drops everything read so far (a rebuild walks the whole library in steps). */
-    clear: () => sources.clear(),
+    clear: () => { sources.clear(); read.clear(); },
   };
 }
 
@@ -71,7 +93,7 @@ const notReplaceable: Settled = (r) => r.origin === 'manual' || r.dismissed || r
  * what was found (oriented earlier -> later). `seen` holds pairs already compared.
  */
 function compareWithCandidates(
-  store: Store, cache: ReturnType<typeof sourceCache>, x: Source, seq: number, signature: Signature, seen: Set<string>, settled: Settled,
+  store: Store, cache: ReturnType<typeof sourceCache>, x: DetectText, seq: number, signature: Signature, seen: Set<string>, settled: Settled,
 ): DetectionReport {
   const found: Detected[] = [];
   let compared = 0;
@@ -86,7 +108,7 @@ function compareWithCandidates(
     const y = cache.get(c.id);
     if (!y || !alignable(x, y)) continue;
     compared++;
-    const { kind, figures } = classify(alignSources(x, y));
+    const { kind, figures } = classify(cache.align(x, y));
     if (!kind) continue;
     // stored earlier -> later (import order), figures measured from x
     found.push(c.seq < seq ? { a: y.id, b: x.id, kind, figures: swapFigures(figures) } : { a: x.id, b: y.id, kind, figures });
@@ -100,7 +122,7 @@ function revisionFigures(store: Store, cache: ReturnType<typeof sourceCache>, id
   for (const r of store.relations.unmeasuredRevisions(ids)) {
     const a = cache.get(r.a);
     const b = cache.get(r.b);
-    if (a && b && alignable(a, b)) out.push({ a: r.a, b: r.b, figures: classify(alignSources(a, b)).figures });
+    if (a && b && alignable(a, b)) out.push({ a: r.a, b: r.b, figures: classify(cache.align(a, b)).figures });
   }
   return out;
 }
@@ -121,13 +143,17 @@ export function indexForVersions(store: Store, ids: readonly Id[]): void {
 
 /**
  * Finds the versions and shared passages of newly imported sources in the
- * library, stores them, and returns them as the import reports them.
+ * library, stores them, and returns them as the import reports them. Each
+ * source is given by id, or with its text (an import has it: not read again).
  */
-export function detectVersions(store: Store, ids: readonly Id[], onProgress?: Progress): FoundRelation[] {
+export function detectVersions(store: Store, sources: readonly (Id | StoredText)[], onProgress?: Progress): FoundRelation[] {
   const cache = sourceCache(store);
-  const fresh = ids.flatMap((id) => {
-    const s = cache.get(id);
+  const fresh = sources.flatMap((given) => {
+    const id = typeof given === 'string' ? given : given.id;
+    // live: not deleted since it was stored (a text reopened with another encoding in between is aligned as it was imported)
     const seq = store.versionIndex.seqOf(id);
+    if (typeof given !== 'string' && seq !== undefined) cache.hold(given);
+    const s = seq === undefined ? null : cache.get(id);
     return s && seq !== undefined ? [{ s, seq, signature: shingleSignature(s.text) }] : [];
   });
   store.versionIndex.put(fresh.map((f) => ({ seq: f.seq, signature: f.signature })));

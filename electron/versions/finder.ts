@@ -2,9 +2,9 @@
 // import finds them here, after each batch; a large one in the versions
 // worker, beside the import (the next batches are stored while earlier ones
 // are aligned). Either way the import result lists them all at the end.
-import type { FoundRelation, Id, ProgressEvent } from '../../common/types.ts';
+import type { FoundRelation, ProgressEvent } from '../../common/types.ts';
 import type { Store } from '../../db/store.ts';
-import type { VersionFinder } from '../import/import-service.ts';
+import type { StoredText, VersionFinder } from '../import/import-service.ts';
 import { detectVersions } from './detect.ts';
 import { startVersionsWorker, type VersionsWorker } from './worker-client.ts';
 
@@ -17,21 +17,22 @@ export function createVersionFinder(store: Store, onProgress?: (e: ProgressEvent
   /** Kept for finish(); handled at once, so a failure is not an unhandled rejection while the import goes on. */
   const keep = (p: Promise<FoundRelation[]>) => { p.catch(() => undefined); pending.push(p); };
   let told = 0;
-  let done = 0;
-  // one running count across batches: done of all sources told so far
+  /** Sources of the requests already answered (the worker answers them in order). */
+  let answered = 0;
+  // one running count across batches: done of all sources told so far (events of one request count its own sources)
   const progress = (e: ProgressEvent) => {
     if (e.current === '' || e.done === 0) return;
-    done++;
-    onProgress?.({ task: 'versions', done, total: told, current: e.current });
+    onProgress?.({ task: 'versions', done: answered + e.done, total: told, current: e.current });
   };
+  const counted = (n: number, p: Promise<FoundRelation[]>) => p.finally(() => { answered += n; });
   return {
-    stored(ids: Id[]) {
-      if (ids.length === 0) return;
-      told += ids.length;
+    stored(sources: StoredText[]) {
+      if (sources.length === 0) return;
+      told += sources.length;
       if (!worker && told > WORKER_FROM_SOURCES && !store.status().inMemory) worker = startVersionsWorker(store.file, progress);
-      if (worker) { keep(worker.detect(ids)); return; }
+      if (worker) { keep(counted(sources.length, worker.detect(sources))); return; }
       try {
-        keep(Promise.resolve(detectVersions(store, ids, progress)));
+        keep(counted(sources.length, Promise.resolve(detectVersions(store, sources, progress))));
       } catch (err) {
         keep(Promise.reject(err as Error));
       }

@@ -1,7 +1,8 @@
 // The main thread's side of the versions worker (detect-worker.ts): requests
 // as promises, progress passed on, failures as ApiErrors with their code.
 import { Worker } from 'node:worker_threads';
-import { ApiError, type FoundRelation, type Id, type ProgressEvent, type VersionsRebuild } from '../../common/types.ts';
+import { ApiError, type FoundRelation, type ProgressEvent, type VersionsRebuild } from '../../common/types.ts';
+import type { StoredText } from '../import/import-service.ts';
 import type { WorkerReply, WorkerRequest } from './detect-worker.ts';
 
 /** The worker's file: the TypeScript source beside this one, or the bundle's entry beside the built chunks. */
@@ -12,7 +13,7 @@ const WORKER_URL = import.meta.url.endsWith('.ts')
 const CLOSE_TIMEOUT_MS = 5000;
 
 export interface VersionsWorker {
-  detect(ids: Id[]): Promise<FoundRelation[]>;
+  detect(sources: StoredText[]): Promise<FoundRelation[]>;
   rebuild(): Promise<VersionsRebuild>;
   /** Stops the worker (requests still running fail). */
   close(): Promise<void>;
@@ -53,7 +54,7 @@ export function startVersionsWorker(file: string, onProgress?: (e: ProgressEvent
     });
   };
   return {
-    detect: (ids) => call<FoundRelation[]>({ type: 'detect', ids }),
+    detect: (sources) => call<FoundRelation[]>({ type: 'detect', sources }),
     rebuild: () => call<VersionsRebuild>({ type: 'rebuild' }),
     /** Asks the worker to close its connection and end; stops it outright if it has not within a few seconds. */
     async close() {
