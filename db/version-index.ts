@@ -44,6 +44,9 @@ export function createVersionIndex(db: Db, write: Write = createWriter(db)) {
        ORDER BY shared DESC, v.source_seq LIMIT @limit) c
       JOIN version_signatures g ON g.source_seq = c.seq ORDER BY c.shared DESC, c.seq`);
   const getStmt = db.prepare('SELECT hashes, positions FROM version_signatures WHERE source_seq = ?');
+  const postingCountsStmt = db.prepare(`SELECT hash, count(*) AS n FROM version_features
+    WHERE hash IN (SELECT value FROM json_each(?)) GROUP BY hash`).raw();
+  const commonAmongStmt = db.prepare('SELECT hash FROM version_common WHERE hash IN (SELECT value FROM json_each(?))').pluck();
   const seqStmt = db.prepare('SELECT seq FROM live_sources WHERE id = ?').pluck();
   const liveStmt = db.prepare('SELECT id, seq FROM live_sources ORDER BY seq');
   const clearStmts = ['version_features', 'version_signatures', 'version_common'].map((t) => db.prepare(`DELETE FROM ${t}`));
@@ -75,6 +78,14 @@ export function createVersionIndex(db: Db, write: Write = createWriter(db)) {
     /** Live sources sharing at least minShared uncommon hashes with this signature, most shared first. */
     candidates(seq: number, hashes: readonly number[], minShared: number, limit: number): Candidate[] {
       return candidatesStmt.all({ seq, hashes: JSON.stringify(hashes), minShared, limit }) as Candidate[];
+    },
+    /** How many sources' postings hold each of these hashes (hashes held by none left out). */
+    postingCounts(hashes: readonly number[]): Map<number, number> {
+      return new Map(postingCountsStmt.all(JSON.stringify(hashes)) as [number, number][]);
+    },
+    /** Those of these hashes listed as stock phrases. */
+    commonAmong(hashes: readonly number[]): Set<number> {
+      return new Set(commonAmongStmt.all(JSON.stringify(hashes)) as number[]);
     },
     /** Empties the index (a rebuild fills it again). */
     clear(): void {

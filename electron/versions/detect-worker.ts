@@ -1,15 +1,22 @@
 // The versions worker: finds versions on its own connection to the library,
 // in a worker thread, so a large import goes on storing batches (and the app
 // keeps answering) while the alignments run. Messages in: {id, type:
-// 'detect', sources} | {id, type: 'rebuild'} | {type: 'close'}; out: {type: 'progress', event} |
+// 'detect', sources} (one import's batches, in a detection session) | {id,
+// type: 'flush'} (write what the session holds) | {id, type: 'rebuild'} |
+// {type: 'close'}; out: {type: 'progress', event} |
 // {id, type: 'done', value} | {id, type: 'failed', code, message}.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError, type ProgressEvent } from '../../common/types.ts';
 import { openStore } from '../../db/store.ts';
 import type { StoredText } from '../import/import-service.ts';
-import { detectVersions, rebuildVersions } from './detect.ts';
+import { rebuildVersions } from './detect.ts';
+import { createDetectionSession } from './detect-session.ts';
 
-export type WorkerRequest = { id: number; type: 'detect'; sources: StoredText[] } | { id: number; type: 'rebuild' } | { id: number; type: 'close' };
+export type WorkerRequest =
+  | { id: number; type: 'detect'; sources: StoredText[] }
+  | { id: number; type: 'flush' }
+  | { id: number; type: 'rebuild' }
+  | { id: number; type: 'close' };
 export type WorkerReply =
   | { type: 'progress'; event: ProgressEvent }
   | { id: number; type: 'done'; value: unknown }
@@ -17,6 +24,8 @@ export type WorkerReply =
 
 const port = parentPort!;
 const store = openStore((workerData as { file: string }).file);
+/** The batches of the one import this worker serves: written at a flush (asked for when the import ends) and every few hundred sources. */
+const session = createDetectionSession(store);
 /** Progress is passed on at most this often, and at the end of each request (a message per source was about a tenth of detecting the corpus). */
 const PROGRESS_EVERY_MS = 100;
 let lastProgress = 0;
@@ -34,7 +43,9 @@ port.on('message', (m: WorkerRequest) => {
     return;
   }
   try {
-    const value = m.type === 'detect' ? detectVersions(store, m.sources, progress) : rebuildVersions(store, progress);
+    const value = m.type === 'detect' ? session.detect(m.sources, progress)
+      : m.type === 'flush' ? (session.flush(), null)
+        : rebuildVersions(store, progress);
     port.postMessage({ id: m.id, type: 'done', value } satisfies WorkerReply);
   } catch (err) {
     const shape = store.libraryFailure(err) ?? (err instanceof ApiError ? err : null);

@@ -10,6 +10,7 @@
 import type { FoundRelation, Id, ProgressEvent, Source, VersionsRebuild } from '../../common/types.ts';
 import type { RelationFigures, RelationRow } from '../../db/relations.ts';
 import type { Store } from '../../db/store.ts';
+import type { VersionIndex } from '../../db/version-index.ts';
 import type { StoredText } from '../import/import-service.ts';
 import { swapFigures } from '../../db/relations.ts';
 import { alignTexts } from '../../common/align/align.ts';
@@ -45,16 +46,21 @@ export interface DetectionReport {
   compared: number;
 }
 
-type Progress = (e: ProgressEvent) => void;
+export type Progress = (e: ProgressEvent) => void;
 
 /** What detection reads of a source. */
-type DetectText = Pick<Source, 'id' | 'title' | 'text'>;
+export type DetectText = Pick<Source, 'id' | 'title' | 'text'>;
+
+export type SourceCache = ReturnType<typeof sourceCache>;
+
+/** Where candidates come from: the candidate index in the library, or a detection session's view of it (detect-session.ts). */
+export type CandidateIndex = Pick<VersionIndex, 'candidates' | 'signature'>;
 
 /**
  * Reads sources once per detection run, and each text's sentences and terms
  * once (readText): a text is read once however many pairs it is in.
  */
-function sourceCache(store: Store) {
+export function sourceCache(store: Store) {
   const sources = new Map<Id, DetectText | null>();
   const read = new Map<Id, TextTerms>();
   const get = (id: Id): DetectText | null => {
@@ -80,11 +86,11 @@ function sourceCache(store: Store) {
   };
 }
 
-const pairKey = (a: Id, b: Id) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+export const pairKey = (a: Id, b: Id) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
 /** Whether a pair with this relation is left as it is (not compared). */
 type Settled = (r: RelationRow) => boolean;
-const anyRelation: Settled = () => true;
+export const anyRelation: Settled = () => true;
 /** A rebuild measures detected relations again; links, dismissals and revisions stay. */
 const notReplaceable: Settled = (r) => r.origin === 'manual' || r.dismissed || r.kind === 'revision';
 
@@ -92,18 +98,19 @@ const notReplaceable: Settled = (r) => r.origin === 'manual' || r.dismissed || r
  * Aligns `x` with each proposed candidate whose pair is not settled and returns
  * what was found (oriented earlier -> later). `seen` holds pairs already compared.
  */
-function compareWithCandidates(
-  store: Store, cache: ReturnType<typeof sourceCache>, x: DetectText, seq: number, signature: Signature, seen: Set<string>, settled: Settled,
+export function compareWithCandidates(
+  store: Store, cache: SourceCache, x: DetectText, seq: number, signature: Signature, seen: Set<string>, settled: Settled,
+  index: CandidateIndex = store.versionIndex,
 ): DetectionReport {
   const found: Detected[] = [];
   let compared = 0;
-  for (const c of store.versionIndex.candidates(seq, signature.hashes, DETECT.minShared, DETECT.candidates)) {
+  for (const c of index.candidates(seq, signature.hashes, DETECT.minShared, DETECT.candidates)) {
     const key = pairKey(x.id, c.id);
     if (seen.has(key)) continue;
     seen.add(key);
     const existing = store.relations.get(x.id, c.id);
     if (existing && settled(existing)) continue;
-    const other = store.versionIndex.signature(c.seq);
+    const other = index.signature(c.seq);
     if (!other || sharedSpan(signature, other) < DETECT.minSpan) continue;
     const y = cache.get(c.id);
     if (!y || !alignable(x, y)) continue;
@@ -117,7 +124,7 @@ function compareWithCandidates(
 }
 
 /** Figures for the revision relations of these sources that have none yet. */
-function revisionFigures(store: Store, cache: ReturnType<typeof sourceCache>, ids: readonly Id[]) {
+export function revisionFigures(store: Store, cache: SourceCache, ids: readonly Id[]) {
   const out: { a: Id; b: Id; figures: RelationFigures }[] = [];
   for (const r of store.relations.unmeasuredRevisions(ids)) {
     const a = cache.get(r.a);
@@ -141,14 +148,15 @@ export function indexForVersions(store: Store, ids: readonly Id[]): void {
   if (entries.length > 0) store.versionIndex.put(entries);
 }
 
-/**
- * Finds the versions and shared passages of newly imported sources in the
- * library, stores them, and returns them as the import reports them. Each
- * source is given by id, or with its text (an import has it: not read again).
- */
-export function detectVersions(store: Store, sources: readonly (Id | StoredText)[], onProgress?: Progress): FoundRelation[] {
-  const cache = sourceCache(store);
-  const fresh = sources.flatMap((given) => {
+export interface Fresh {
+  s: DetectText;
+  seq: number;
+  signature: Signature;
+}
+
+/** The new sources still live, each with its import order and signature; texts given are held in the cache. */
+export function freshSources(store: Store, cache: SourceCache, sources: readonly (Id | StoredText)[]): Fresh[] {
+  return sources.flatMap((given) => {
     const id = typeof given === 'string' ? given : given.id;
     // live: not deleted since it was stored (a text reopened with another encoding in between is aligned as it was imported)
     const seq = store.versionIndex.seqOf(id);
@@ -156,6 +164,16 @@ export function detectVersions(store: Store, sources: readonly (Id | StoredText)
     const s = seq === undefined ? null : cache.get(id);
     return s && seq !== undefined ? [{ s, seq, signature: shingleSignature(s.text) }] : [];
   });
+}
+
+/**
+ * Finds the versions and shared passages of newly imported sources in the
+ * library, stores them, and returns them as the import reports them. Each
+ * source is given by id, or with its text (an import has it: not read again).
+ */
+export function detectVersions(store: Store, sources: readonly (Id | StoredText)[], onProgress?: Progress): FoundRelation[] {
+  const cache = sourceCache(store);
+  const fresh = freshSources(store, cache, sources);
   store.versionIndex.put(fresh.map((f) => ({ seq: f.seq, signature: f.signature })));
 
   const seen = new Set<string>();
@@ -170,7 +188,12 @@ export function detectVersions(store: Store, sources: readonly (Id | StoredText)
     for (const r of revisions) store.relations.setFigures(r.a, r.b, r.figures);
   });
 
-  const fresher = new Set(fresh.map((f) => f.s.id));
+  return reported(found, fresh.map((f) => f.s.id), cache);
+}
+
+/** What was found, as the import reports it: from the side of the new source. */
+export function reported(found: readonly Detected[], freshIds: readonly Id[], cache: SourceCache): FoundRelation[] {
+  const fresher = new Set(freshIds);
   return found.map((d) => {
     const self = fresher.has(d.b) ? d.b : d.a;
     const other = self === d.a ? d.b : d.a;

@@ -1,7 +1,9 @@
 // Finding the versions of what an import stores, batch by batch. A small
 // import finds them here, after each batch; a large one in the versions
 // worker, beside the import (the next batches are stored while earlier ones
-// are aligned). Either way the import result lists them all at the end.
+// are aligned), which writes what it found every few hundred sources and when
+// the import ends (detect-session.ts). Either way the import result lists
+// them all at the end, once they are written.
 import type { FoundRelation, ProgressEvent } from '../../common/types.ts';
 import type { Store } from '../../db/store.ts';
 import type { StoredText, VersionFinder } from '../import/import-service.ts';
@@ -39,7 +41,12 @@ export function createVersionFinder(store: Store, onProgress?: (e: ProgressEvent
     },
     async finish() {
       try {
-        return (await Promise.all(pending)).flat();
+        const settled = await Promise.allSettled(pending);
+        // what the worker holds is written even when a batch failed: the sources stored are indexed
+        await worker?.flush();
+        const failed = settled.find((r) => r.status === 'rejected');
+        if (failed) throw failed.reason;
+        return settled.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
       } finally {
         await worker?.close();
       }

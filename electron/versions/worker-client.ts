@@ -13,7 +13,10 @@ const WORKER_URL = import.meta.url.endsWith('.ts')
 const CLOSE_TIMEOUT_MS = 5000;
 
 export interface VersionsWorker {
+  /** Finds the versions of one batch of an import (written at the next flush, or every few hundred sources). */
   detect(sources: StoredText[]): Promise<FoundRelation[]>;
+  /** Writes what the import's detection holds: the new sources' signatures and the relations found. */
+  flush(): Promise<void>;
   rebuild(): Promise<VersionsRebuild>;
   /** Stops the worker (requests still running fail). */
   close(): Promise<void>;
@@ -55,6 +58,7 @@ export function startVersionsWorker(file: string, onProgress?: (e: ProgressEvent
   };
   return {
     detect: (sources) => call<FoundRelation[]>({ type: 'detect', sources }),
+    flush: () => call<null>({ type: 'flush' }).then(() => undefined),
     rebuild: () => call<VersionsRebuild>({ type: 'rebuild' }),
     /** Asks the worker to close its connection and end; stops it outright if it has not within a few seconds. */
     async close() {

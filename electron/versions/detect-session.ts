@@ -1,0 +1,116 @@
+// A detection session: the versions of one large import's batches, found in
+// the versions worker with the candidate index's writes gathered up.
+// detectVersions writes each batch's signatures and then what it found: two
+// write transactions a batch, each rewriting pages all over the postings
+// b-tree (random hashes), each taking the write lock the import needs for its
+// next batch. On the BBC corpus those commits and lock waits cost more than
+// the alignments. A session keeps the new signatures in memory, as an index
+// of its own beside the library's, and writes them with the relations found
+// in one transaction every FLUSH_SOURCES sources and at the end (flush; the
+// import's result waits for it). Candidates and stock phrases are decided as
+// if each batch had been written when it came, so a session finds the same
+// relations and leaves the same rows as detectVersions batch by batch.
+import type { FoundRelation, Id } from '../../common/types.ts';
+import type { RelationFigures } from '../../db/relations.ts';
+import type { Store } from '../../db/store.ts';
+import { COMMON, type Candidate } from '../../db/version-index.ts';
+import type { StoredText } from '../import/import-service.ts';
+import {
+  anyRelation, compareWithCandidates, freshSources, reported, revisionFigures, sourceCache,
+  type CandidateIndex, type Detected, type Fresh, type Progress,
+} from './detect.ts';
+import type { Signature } from './features.ts';
+
+/** Sources whose signatures are held before they are written (and the relations found with them). */
+export const FLUSH_SOURCES = 500;
+
+export type DetectionSession = ReturnType<typeof createDetectionSession>;
+
+/** `flushSources`: written every this many sources (a test sets it low). */
+export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCES) {
+  /** Batches not written yet, in order: written batch by batch, as detectVersions would have. */
+  let batches: Fresh[][] = [];
+  let held = 0;
+  /** The held sources' postings (hash -> import orders), signatures and ids. */
+  let postings = new Map<number, number[]>();
+  let signatures = new Map<number, Signature>();
+  let ids = new Map<number, Id>();
+  /** Stock phrases among the hashes seen: listed in the library, or made so by held batches. */
+  const stock = new Set<number>();
+  let found: Detected[] = [];
+  let revisions: { a: Id; b: Id; figures: RelationFigures }[] = [];
+
+  /** Takes in a batch as the index's put() would: postings of hashes not yet stock phrases, then the hashes it makes common. */
+  const hold = (fresh: Fresh[]) => {
+    const all = [...new Set(fresh.flatMap((f) => f.signature.hashes))];
+    for (const h of store.versionIndex.commonAmong(all)) stock.add(h);
+    for (const f of fresh) {
+      signatures.set(f.seq, f.signature);
+      ids.set(f.seq, f.s.id);
+      for (const h of f.signature.hashes) {
+        if (stock.has(h)) continue;
+        const list = postings.get(h);
+        if (list) list.push(f.seq);
+        else postings.set(h, [f.seq]);
+      }
+    }
+    const open = all.filter((h) => !stock.has(h));
+    const inLibrary = store.versionIndex.postingCounts(open);
+    for (const h of open) if ((inLibrary.get(h) ?? 0) + (postings.get(h)?.length ?? 0) > COMMON) stock.add(h);
+    batches.push(fresh);
+    held += fresh.length;
+  };
+
+  /** The library's candidate index and the held sources, read as one. */
+  const index: CandidateIndex = {
+    candidates(seq: number, hashes: readonly number[], minShared: number, limit: number): Candidate[] {
+      const lookup = hashes.filter((h) => !stock.has(h));
+      const shared = new Map<number, number>();
+      for (const h of lookup) for (const s of postings.get(h) ?? []) if (s !== seq) shared.set(s, (shared.get(s) ?? 0) + 1);
+      const heldOnes = [...shared].filter(([, n]) => n >= minShared).map(([s, n]) => ({ id: ids.get(s)!, seq: s, shared: n }));
+      return [...store.versionIndex.candidates(seq, lookup, minShared, limit), ...heldOnes]
+        .sort((p, q) => q.shared - p.shared || p.seq - q.seq).slice(0, limit);
+    },
+    signature: (seq: number) => signatures.get(seq) ?? store.versionIndex.signature(seq),
+  };
+
+  /** Writes what is held: each batch's signatures (of sources still live), then the relations found, in one transaction. */
+  const flush = (): void => {
+    if (batches.length === 0 && found.length === 0 && revisions.length === 0) return;
+    store.write(() => {
+      for (const b of batches) {
+        store.versionIndex.put(b.filter((f) => store.versionIndex.seqOf(f.s.id) !== undefined).map((f) => ({ seq: f.seq, signature: f.signature })));
+      }
+      for (const d of found) store.relations.saveDetected(d.a, d.b, d.kind, d.figures);
+      for (const r of revisions) store.relations.setFigures(r.a, r.b, r.figures);
+    });
+    batches = [];
+    held = 0;
+    postings = new Map();
+    signatures = new Map();
+    ids = new Map();
+    found = [];
+    revisions = [];
+  };
+
+  return {
+    /** detectVersions for one batch of the import: the same relations, returned now, written with a later flush. */
+    detect(sources: readonly (Id | StoredText)[], onProgress?: Progress): FoundRelation[] {
+      const cache = sourceCache(store);
+      const fresh = freshSources(store, cache, sources);
+      hold(fresh);
+      const seen = new Set<string>();
+      const batchFound: Detected[] = [];
+      fresh.forEach((f, k) => {
+        batchFound.push(...compareWithCandidates(store, cache, f.s, f.seq, f.signature, seen, anyRelation, index).found);
+        onProgress?.({ task: 'versions', done: k + 1, total: fresh.length, current: f.s.title });
+      });
+      revisions.push(...revisionFigures(store, cache, fresh.map((f) => f.s.id)));
+      found.push(...batchFound);
+      const out = reported(batchFound, fresh.map((f) => f.s.id), cache);
+      if (held >= flushSources) flush();
+      return out;
+    },
+    flush,
+  };
+}

@@ -1,0 +1,73 @@
+// A detection session (the worker's, for a large import) finds what
+// detectVersions finds batch by batch and leaves the same rows: the same
+// candidate index (postings, signatures, stock phrases) and relations, with
+// sources in the library before it, batches held in memory, and a flush in
+// between.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openStore, type Store } from '../../db/store.ts';
+import { COMMON } from '../../db/version-index.ts';
+import { detectVersions } from '../../electron/versions/detect.ts';
+import { createDetectionSession } from '../../electron/versions/detect-session.ts';
+import { CORPUS, tempDir } from '../helpers/tmp.ts';
+import { readArticle, rng } from '../helpers/version-pair.ts';
+
+const BATCH = 20;
+const BEFORE = 40; // sources in the library before the session, found batch by batch in both libraries
+
+/** Business articles (related stories among them), most with the same boilerplate paragraph: a stock phrase once in more than COMMON. */
+function texts(): { title: string; text: string }[] {
+  const rand = rng(5);
+  const boiler = Array.from({ length: 40 }, () => `w${Math.floor(rand() * 50_000).toString(36)}`).join(' ');
+  const dir = join(CORPUS, 'business');
+  return readdirSync(dir).sort().slice(0, COMMON + 30).map((f, i) => {
+    const text = readArticle(join(dir, f));
+    return { title: f, text: i % 5 === 4 ? text : `${text}\n\nAbout us: ${boiler}.` };
+  });
+}
+
+function rows(store: Store) {
+  const title = new Map((store.db.prepare('SELECT id, title FROM sources').all() as { id: string; title: string }[]).map((r) => [r.id, r.title]));
+  const all = (sql: string) => store.db.prepare(sql).all() as Record<string, unknown>[];
+  return {
+    features: all('SELECT hash, source_seq FROM version_features ORDER BY hash, source_seq'),
+    signatures: all('SELECT source_seq, feature_count, hashes, positions FROM version_signatures ORDER BY source_seq'),
+    common: all('SELECT hash FROM version_common ORDER BY hash'),
+    relations: all(`SELECT a_id, b_id, kind, similarity, a_in_b, b_in_a, passages, origin, dismissed FROM source_relations`)
+      .map((r) => ({ ...r, a_id: title.get(r.a_id as string), b_id: title.get(r.b_id as string) }))
+      .sort((x, y) => `${x.a_id} ${x.b_id}`.localeCompare(`${y.a_id} ${y.b_id}`)),
+  };
+}
+
+test('a detection session finds the same relations as detectVersions batch by batch and leaves the same index', () => {
+  const { dir, cleanup } = tempDir();
+  const stores = [openStore(join(dir, 'batches.db')), openStore(join(dir, 'session.db'))] as const;
+  try {
+    const all = texts();
+    const found: string[][] = [[], []];
+    const session = createDetectionSession(stores[1], 45);
+    for (let i = 0; i < all.length; i += BATCH) {
+      stores.forEach((store, k) => {
+        const batch = all.slice(i, i + BATCH).map(({ title, text }) => {
+          const s = store.sources.insert({ title, published: null, publisher: null, url: null, byline: null, originalPath: null,
+            originalName: title, sha256: `${title}-sha`, encoding: 'utf-8', text, chars: [...text].length });
+          return { id: s.id, title, text };
+        });
+        const reported = k === 1 && i >= BEFORE ? session.detect(batch) : detectVersions(store, batch);
+        const titleOf = new Map(batch.map((b) => [b.id, b.title]));
+        found[k]!.push(...reported.map((r) => `${titleOf.get(r.id)} ~ ${r.otherTitle}: ${r.kind} ${r.similarity} ${r.aInB} ${r.bInA}`));
+      });
+    }
+    session.flush();
+    const [a, b] = stores.map(rows);
+    assert.ok(a!.common.length > 0, 'the boilerplate became a stock phrase');
+    assert.ok(a!.relations.length >= 5, `relations found: ${a!.relations.length}`);
+    assert.deepEqual(found[1], found[0]);
+    assert.deepEqual(b, a);
+  } finally {
+    for (const s of stores) s.close();
+    cleanup();
+  }
+});
