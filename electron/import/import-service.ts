@@ -48,6 +48,8 @@ export interface StoredText {
 
 /** Finding the versions of what one import stores (electron/versions/finder.ts). */
 export interface VersionFinder {
+  /** The import is about to store up to this many files (a large one may get ready meanwhile). */
+  starting?(files: number): void;
   /** These sources were just stored (their batch committed). */
   stored(sources: StoredText[]): void;
   /** Every batch was told: the versions and shared passages found. */
@@ -224,6 +226,7 @@ export function createImportService(
     if (refused) throw new ApiError(refused.code, refused.message); // before reading a single file
     onProgress?.({ task: 'import', done: 0, total: sizes.length, current: '' });
     const finder = options.findVersions?.();
+    finder?.starting?.(sizes.length);
     try {
       return await storeAll(paths, sizes, load, result, finder);
     } finally {

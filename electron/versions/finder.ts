@@ -27,11 +27,16 @@ export function createVersionFinder(store: Store, onProgress?: (e: ProgressEvent
     onProgress?.({ task: 'versions', done: answered + e.done, total: told, current: e.current });
   };
   const counted = (n: number, p: Promise<FoundRelation[]>) => p.finally(() => { answered += n; });
+  const startWorker = () => { worker ??= startVersionsWorker(store.file, progress); };
   return {
+    /** A large import starts the worker at once, so its start-up (0.1–0.2 s of loading here) overlaps reading the first batch. */
+    starting(files: number) {
+      if (files > WORKER_FROM_SOURCES && !store.status().inMemory) startWorker();
+    },
     stored(sources: StoredText[]) {
       if (sources.length === 0) return;
       told += sources.length;
-      if (!worker && told > WORKER_FROM_SOURCES && !store.status().inMemory) worker = startVersionsWorker(store.file, progress);
+      if (!worker && told > WORKER_FROM_SOURCES && !store.status().inMemory) startWorker();
       if (worker) { keep(counted(sources.length, worker.detect(sources))); return; }
       try {
         keep(counted(sources.length, Promise.resolve(detectVersions(store, sources, progress))));
