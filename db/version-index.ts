@@ -46,7 +46,7 @@ export function createVersionIndex(db: Db, write: Write = createWriter(db)) {
   const getStmt = db.prepare('SELECT hashes, positions FROM version_signatures WHERE source_seq = ?');
   const postingCountsStmt = db.prepare(`SELECT hash, count(*) AS n FROM version_features
     WHERE hash IN (SELECT value FROM json_each(?)) GROUP BY hash`).raw();
-  const commonAmongStmt = db.prepare('SELECT hash FROM version_common WHERE hash IN (SELECT value FROM json_each(?))').pluck();
+  const commonStmt = db.prepare('SELECT hash FROM version_common').pluck();
   const seqStmt = db.prepare('SELECT seq FROM live_sources WHERE id = ?').pluck();
   const liveStmt = db.prepare('SELECT id, seq FROM live_sources ORDER BY seq');
   const clearStmts = ['version_features', 'version_signatures', 'version_common'].map((t) => db.prepare(`DELETE FROM ${t}`));
@@ -83,9 +83,9 @@ export function createVersionIndex(db: Db, write: Write = createWriter(db)) {
     postingCounts(hashes: readonly number[]): Map<number, number> {
       return new Map(postingCountsStmt.all(JSON.stringify(hashes)) as [number, number][]);
     },
-    /** Those of these hashes listed as stock phrases. */
-    commonAmong(hashes: readonly number[]): Set<number> {
-      return new Set(commonAmongStmt.all(JSON.stringify(hashes)) as number[]);
+    /** Every hash listed as a stock phrase. */
+    common(): Set<number> {
+      return new Set(commonStmt.all() as number[]);
     },
     /** Empties the index (a rebuild fills it again). */
     clear(): void {

@@ -35,15 +35,14 @@ export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCE
   let postings = new Map<number, number[]>();
   let signatures = new Map<number, Signature>();
   let ids = new Map<number, Id>();
-  /** Stock phrases among the hashes seen: listed in the library, or made so by held batches. */
-  const stock = new Set<number>();
+  /** Stock phrases: those listed in the library when the session began, and those held batches made so. */
+  const stock = store.versionIndex.common();
   let found: Detected[] = [];
   let revisions: { a: Id; b: Id; figures: RelationFigures }[] = [];
 
   /** Takes in a batch as the index's put() would: postings of hashes not yet stock phrases, then the hashes it makes common. */
   const hold = (fresh: Fresh[]) => {
     const all = [...new Set(fresh.flatMap((f) => f.signature.hashes))];
-    for (const h of store.versionIndex.commonAmong(all)) stock.add(h);
     for (const f of fresh) {
       signatures.set(f.seq, f.signature);
       ids.set(f.seq, f.s.id);
