@@ -47,6 +47,7 @@ export function createVersionIndex(db: Db, write: Write = createWriter(db)) {
   const postingCountsStmt = db.prepare(`SELECT hash, count(*) AS n FROM version_features
     WHERE hash IN (SELECT value FROM json_each(?)) GROUP BY hash`).raw();
   const commonStmt = db.prepare('SELECT hash FROM version_common').pluck();
+  const anyPostingStmt = db.prepare('SELECT EXISTS (SELECT 1 FROM version_features)').pluck();
   const seqStmt = db.prepare('SELECT seq FROM live_sources WHERE id = ?').pluck();
   const liveStmt = db.prepare('SELECT id, seq FROM live_sources ORDER BY seq');
   const clearStmts = ['version_features', 'version_signatures', 'version_common'].map((t) => db.prepare(`DELETE FROM ${t}`));
@@ -83,6 +84,8 @@ export function createVersionIndex(db: Db, write: Write = createWriter(db)) {
     postingCounts(hashes: readonly number[]): Map<number, number> {
       return new Map(postingCountsStmt.all(JSON.stringify(hashes)) as [number, number][]);
     },
+    /** Whether any source has postings (none: no lookup can propose anything). */
+    hasPostings: (): boolean => anyPostingStmt.get() === 1,
     /** Every hash listed as a stock phrase. */
     common(): Set<number> {
       return new Set(commonStmt.all() as number[]);

@@ -3,8 +3,8 @@
 // detectVersions writes each batch's signatures and then what it found: two
 // write transactions a batch, each rewriting pages all over the postings
 // b-tree (random hashes), each taking the write lock the import needs for its
-// next batch. On the BBC corpus those commits and lock waits cost more than
-// the alignments. A session keeps the new signatures in memory, as an index
+// next batch. Importing the BBC corpus, the worker spent more of its time on
+// those writes and waits for the lock than on the alignments. A session keeps the new signatures in memory, as an index
 // of its own beside the library's, and writes them with the relations found
 // in one transaction every FLUSH_SOURCES sources and at the end (flush; the
 // import's result waits for it). Candidates and stock phrases are decided as
@@ -26,22 +26,36 @@ export const FLUSH_SOURCES = 500;
 
 export type DetectionSession = ReturnType<typeof createDetectionSession>;
 
+/**
+ * Into a library with no postings yet (a first import), the session's sources
+ * stay in its memory after they are written, up to this many: lookups then
+ * need no SQLite at all, the library's part being empty.
+ */
+export const KEEP_SOURCES = 20_000;
+
 /** `flushSources`: written every this many sources (a test sets it low). */
 export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCES) {
   /** Batches not written yet, in order: written batch by batch, as detectVersions would have. */
   let batches: Fresh[][] = [];
   let held = 0;
-  /** The held sources' postings (hash -> import orders), signatures and ids. */
+  /** Whether the library's index holds sources this session does not (then it is looked up; else memory holds them all): known at the first batch. */
+  let libraryToo: boolean | null = null;
+  let kept = 0;
+  /** The postings (hash -> import orders), signatures and ids of the sources held (and, with libraryToo false, of those written). */
   let postings = new Map<number, number[]>();
   let signatures = new Map<number, Signature>();
   let ids = new Map<number, Id>();
-  /** Stock phrases: those listed in the library when the session began, and those held batches made so. */
-  const stock = store.versionIndex.common();
+  /** Stock phrases: those listed in the library at the first batch, and those held batches made so. */
+  const stock = new Set<number>();
   let found: Detected[] = [];
   let revisions: { a: Id; b: Id; figures: RelationFigures }[] = [];
 
   /** Takes in a batch as the index's put() would: postings of hashes not yet stock phrases, then the hashes it makes common. */
   const hold = (fresh: Fresh[]) => {
+    if (libraryToo === null) {
+      libraryToo = store.versionIndex.hasPostings();
+      for (const h of store.versionIndex.common()) stock.add(h);
+    }
     const all = [...new Set(fresh.flatMap((f) => f.signature.hashes))];
     for (const f of fresh) {
       signatures.set(f.seq, f.signature);
@@ -54,10 +68,11 @@ export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCE
       }
     }
     const open = all.filter((h) => !stock.has(h));
-    const inLibrary = store.versionIndex.postingCounts(open);
-    for (const h of open) if ((inLibrary.get(h) ?? 0) + (postings.get(h)?.length ?? 0) > COMMON) stock.add(h);
+    const inLibrary = libraryToo ? store.versionIndex.postingCounts(open) : null;
+    for (const h of open) if ((inLibrary?.get(h) ?? 0) + (postings.get(h)?.length ?? 0) > COMMON) stock.add(h);
     batches.push(fresh);
     held += fresh.length;
+    kept += fresh.length;
   };
 
   /** The library's candidate index and the held sources, read as one. */
@@ -67,7 +82,7 @@ export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCE
       const shared = new Map<number, number>();
       for (const h of lookup) for (const s of postings.get(h) ?? []) if (s !== seq) shared.set(s, (shared.get(s) ?? 0) + 1);
       const heldOnes = [...shared].filter(([, n]) => n >= minShared).map(([s, n]) => ({ id: ids.get(s)!, seq: s, shared: n }));
-      return [...store.versionIndex.candidates(seq, lookup, minShared, limit), ...heldOnes]
+      return [...(libraryToo ? store.versionIndex.candidates(seq, lookup, minShared, limit) : []), ...heldOnes]
         .sort((p, q) => q.shared - p.shared || p.seq - q.seq).slice(0, limit);
     },
     signature: (seq: number) => signatures.get(seq) ?? store.versionIndex.signature(seq),
@@ -85,9 +100,14 @@ export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCE
     });
     batches = [];
     held = 0;
-    postings = new Map();
-    signatures = new Map();
-    ids = new Map();
+    if (libraryToo || kept > KEEP_SOURCES) {
+      // what was written is looked up in the library from now on
+      libraryToo = true;
+      kept = 0;
+      postings = new Map();
+      signatures = new Map();
+      ids = new Map();
+    }
     found = [];
     revisions = [];
   };

@@ -1,8 +1,8 @@
 // A detection session (the worker's, for a large import) finds what
 // detectVersions finds batch by batch and leaves the same rows: the same
 // candidate index (postings, signatures, stock phrases) and relations, with
-// sources in the library before it, batches held in memory, and a flush in
-// between.
+// sources in the library before it or none, batches held in memory, and
+// flushes in between.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -15,7 +15,6 @@ import { CORPUS, tempDir } from '../helpers/tmp.ts';
 import { readArticle, rng } from '../helpers/version-pair.ts';
 
 const BATCH = 20;
-const BEFORE = 40; // sources in the library before the session, found batch by batch in both libraries
 
 /** Business articles (related stories among them), most with the same boilerplate paragraph: a stock phrase once in more than COMMON. */
 function texts(): { title: string; text: string }[] {
@@ -41,7 +40,8 @@ function rows(store: Store) {
   };
 }
 
-test('a detection session finds the same relations as detectVersions batch by batch and leaves the same index', () => {
+// sources in the library before the session (found batch by batch in both libraries): some (looked up in SQLite), or none (all in memory)
+for (const BEFORE of [40, 0]) test(`a detection session finds the same relations as detectVersions batch by batch and leaves the same index (${BEFORE} sources before it)`, () => {
   const { dir, cleanup } = tempDir();
   const stores = [openStore(join(dir, 'batches.db')), openStore(join(dir, 'session.db'))] as const;
   try {
