@@ -1,6 +1,6 @@
 // One annotation in the Annotations view: its colour, passage, source and
 // date, tags and comment. The passage is a button (click or Enter opens it in
-// the reader); the source and each tag narrow the list to them.
+// the reader); the source adds itself to the source filter, a tag chooses itself.
 import { memo } from 'preact/compat';
 import type { AnnotationListItem } from '../../common/types.ts';
 
@@ -29,7 +29,7 @@ export const AnnotationRow = memo(function AnnotationRow(p: AnnotationRowProps) 
             <span class="av-exact">{a.exact}</span>
           </button>
           <div class="av-meta">
-            <button type="button" class="link av-source" title="Only this source" onClick={() => p.onSource({ id: a.sourceId, title: a.sourceTitle })}>
+            <button type="button" class="link av-source" title="Filter by this source too" onClick={() => p.onSource({ id: a.sourceId, title: a.sourceTitle })}>
               {a.sourceTitle}
             </button>
             {a.sourcePublished && <span class="av-date" title="Published">{a.sourcePublished}</span>}

@@ -54,8 +54,8 @@ export function AnnotationsView(p: AnnotationsViewProps) {
     const t = window.setTimeout(() => change({ text: typed }), TEXT_DELAY_MS);
     return () => clearTimeout(t);
   }, [typed]);
-  // a chip removed or "Clear all": the box follows
-  useEffect(() => { setTyped((t) => (t.trim() === filters.text.trim() ? t : filters.text)); }, [filters.text]);
+  // the words' chip removed, or "Clear all": the box empties too
+  useEffect(() => { if (!filters.text.trim()) setTyped(''); }, [filters.text]);
 
   const filter = queryOf(filters);
   const rows = useAnnotationPages(filter, reloadKey, p.fail);
