@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from './write.ts';
 import { sortTitle } from './sort-title.ts';
 import { createSyncOriginals } from './sync-originals.ts';
+import { createSyncTwins } from './sync-twins.ts';
 
 /** The sha256 of a source's text as stored (its original file's is `sha256`). */
 export const textSha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -61,6 +62,7 @@ export function createSyncRows(db: Db) {
   /** Sources inserted and not yet full-text indexed: indexed together by indexNewSources (see migration 0002). */
   let unindexed: number[] = [];
   const originals = createSyncOriginals(db);
+  const twins = createSyncTwins(db);
   const s = {
     source: db.prepare(`SELECT id, title, published, publisher, url, byline, original_path AS originalPath,
       original_name AS originalName, sha256, encoding, length AS chars, imported_at AS importedAt,
@@ -176,6 +178,8 @@ export function createSyncRows(db: Db) {
     sourceText: (id: string) => s.sourceText.get(id) as string | undefined,
     /** Sources' original files and page maps. */
     originals,
+    /** Sources merged into their twin (the same file imported on two machines). */
+    twins,
     /** Another live source with the same file (the unique sha256 among live sources). */
     liveTwin: (sha256: string, id: string) => s.liveSourceBySha.get(sha256, id) as string | undefined,
     sourceExists: (id: string) => s.sourceExists.get(id) !== undefined,

@@ -43,6 +43,7 @@ export const LOCAL_TABLES: Record<string, string> = {
   source_originals: 'a source\'s original file: the attachment of its original:<source id> document, sent with the source',
   source_pages: 'a PDF source\'s page map: in the body of its original:<source id> document',
   sync_originals_wanted: 'sync bookkeeping: originals still to fetch',
+  source_merges: 'sync bookkeeping: a source merged into its twin (the same file imported on two machines), made alike on every machine',
   version_signatures: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',
   version_features: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',
   version_common: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',

@@ -8,6 +8,7 @@ import { textSha256, type SyncRecords } from '../../db/sync-rows.ts';
 import { parseNoteDoc } from '../../common/note-parse.ts';
 import { ORIGINAL_PREFIX, TEXT_PREFIX, fromBody, originalBody, textBody, toBody } from './kinds.ts';
 import { canonical, nextRevision } from './revs.ts';
+import { createTwins } from './twins.ts';
 
 /** One revision of a document: what replication moves. */
 export interface Leaf {
@@ -24,12 +25,14 @@ export const TOMBSTONE_BODY = '{}';
 export const CLOSED_BODY = '{"merged":true}';
 
 
-export type Applied = { ok: true } | { ok: false; reason: string; waiting?: boolean };
+/** `changed`: the rows written differ from the revision received (a record pointed at a merged source): ours goes out. */
+export type Applied = { ok: true; changed?: boolean } | { ok: false; reason: string; waiting?: boolean };
 
 export type Local = ReturnType<typeof createLocal>;
 
 export function createLocal(store: Store) {
   const { changes, syncRows: rows } = store;
+  const twins = createTwins(store);
 
   /** The current body of a record (a tombstone when its rows are gone). */
   function currentBody(docId: string): { body: string; deleted: boolean } | null {
@@ -138,9 +141,7 @@ export function createLocal(store: Store) {
         }
       }
       const twin = record.deletedAt === null ? rows.liveTwin(record.sha256, record.id) : undefined;
-      if (twin) {
-        return { ok: false, reason: `source ${record.id} ("${record.title}") is the same file as source ${twin} here (imported on both machines); delete one of them`, waiting: true };
-      }
+      if (twin) return twins.meet(record, twin, text);
       rows.writeSource(record, text);
       return { ok: true };
     },
@@ -155,20 +156,24 @@ export function createLocal(store: Store) {
       rows.writeTag(record);
       return { ok: true };
     },
-    annotation(record) {
+    annotation(received) {
+      const { record, changed } = twins.redirect.annotation(received);
       if (!rows.sourceExists(record.sourceId)) return { ok: false, reason: `annotation ${record.id}: its source ${record.sourceId} has not arrived yet`, waiting: true };
       const missing = record.tags.find((t) => !rows.tagExists(t));
       if (missing) return { ok: false, reason: `annotation ${record.id}: its tag ${missing} has not arrived yet`, waiting: true };
       rows.writeAnnotation(record);
-      return { ok: true };
+      return { ok: true, changed };
     },
-    note(record) {
+    note(received) {
+      const { record, changed } = twins.redirect.note(received);
       const problem = noteProblem(record.doc);
       if (problem) return { ok: false, reason: `note ${record.id} ("${record.title}"): ${problem}` };
       rows.writeNote(record);
-      return { ok: true };
+      return { ok: true, changed };
     },
-    collection(record) {
+    collection(received) {
+      const redirected = twins.redirect.collection(received);
+      let record = redirected.record;
       const missing = record.sources.find((id) => !rows.sourceExists(id) && !rows.wasPurged(id));
       if (missing) return { ok: false, reason: `collection ${record.id} ("${record.name}"): its source ${missing} has not arrived yet`, waiting: true };
       const other = record.deletedAt === null ? rows.collectionNamed(record.name, record.id) : undefined;
@@ -178,9 +183,11 @@ export function createLocal(store: Store) {
         else rows.renameCollection(other, `${rows.read('collection', other)!.name} (2)`);
       }
       rows.writeCollection({ ...record, sources: record.sources.filter((id) => rows.sourceExists(id)) });
-      return { ok: true };
+      return { ok: true, changed: redirected.changed };
     },
     relation(record) {
+      // a relation of a source merged into its twin went with it (its tombstone goes out from here)
+      if (twins.namesMerged(record.a, record.b)) return { ok: true, changed: true };
       const missing = [record.a, record.b].find((id) => !rows.sourceExists(id));
       if (missing) {
         // a relation to a source purged here goes with it

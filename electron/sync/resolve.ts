@@ -32,6 +32,7 @@ export function createResolver(store: Store, local: Local) {
       return applied.waiting ? 'parked' : 'refused';
     }
     settle(docId, leaf, wasDirty);
+    if (applied.changed) changes.enqueue(docId);
     return 'applied';
   }
 
