@@ -5,7 +5,7 @@ import type {
   Annotation, AnnotationImportResult, AnnotationPatch, BackupResult, Collection, CollectionChange, ExportResult, Backlink, FileBytes, Id,
   ImportResult, IntegrityReport, LibraryStatus, NewAnnotation, NewNote, Note, NotePatch, NoteSummary, PurgeResult, SearchCounts, SearchHit,
   SearchOptions, SearchPage, Settings, Source, SourceCount, SourceFilter, SourceListQuery, SourceLocation, SourceMeta, SourceSummary,
-  SyncConfig, SyncConfigInput, SyncConflict, SyncNotice, SyncReport, SyncResolution, SyncStatus, SyncTestResult, TrashItem,
+  SyncConfig, SyncConfigInput, SyncConflict, SyncNotice, SyncReport, SyncResolution, SyncStatus, SyncTestResult, TrashItem, TransferResult,
   CarryResult, PassageInVersion, SourceComparison, SourceRelation, SourceRelations, VersionsOverview, VersionsRebuild,
   ReencodeOptions, ReencodeResult, UndoReencodeResult,
   AnnotationFilter, AnnotationPage, AnnotationQuery, CodebookTag, PassagesFormat, TagChange, SourceTitleMatches,
@@ -160,6 +160,8 @@ export interface LecternApi {
   resolveSyncConflict(docId: string, resolution: SyncResolution): Promise<SyncConflict[]>;
   /** What sync decided on its own (merges, a delete against an edit), newest first. */
   listSyncNotices(): Promise<SyncNotice[]>;
+  /** Copies sources (text, original, annotations with tags) into another library file; move: then to this library's trash. */
+  copySources(ids: Id[], toPath: string, options?: { move?: boolean }): Promise<TransferResult>;
 }
 
 export type ApiMethod = keyof LecternApi;
@@ -244,6 +246,7 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   listSyncConflicts: true,
   resolveSyncConflict: true,
   listSyncNotices: true,
+  copySources: true,
 };
 
 export const API_METHODS = Object.keys(METHOD_NAMES) as ApiMethod[];

@@ -166,6 +166,7 @@ export const API_ARGS = {
   listSyncConflicts: z.tuple([]),
   resolveSyncConflict: z.tuple([z.string().min(3).max(200), syncResolution]),
   listSyncNotices: z.tuple([]),
+  copySources: z.tuple([z.array(id).min(1).max(10_000), z.string().min(1).max(4096), z.object({ move: z.boolean().optional() }).strict().optional()]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** True when A and B are mutually assignable. */

@@ -558,6 +558,27 @@ export interface SyncReport {
   more: boolean;
 }
 
+/** One source copied (or moved) into another library (electron/transfer/copy-sources.ts). */
+export interface TransferredSource {
+  id: Id;
+  /** Its id there: its own, or the source already there with the same file and text. */
+  targetId: Id;
+  title: string;
+  status: 'copied' | 'already-there' | 'same-file-there';
+  /** Annotations added there (those already there by id are not added again). */
+  annotations: number;
+}
+
+export interface TransferResult {
+  /** The other library's path. */
+  to: string;
+  sources: TransferredSource[];
+  /** Ids not copied, each with why. */
+  failed: { id: Id; reason: string }[];
+  /** With move: how many sources went to this library's trash (after the copy committed). */
+  moved: number;
+}
+
 /** The kinds of synced documents, each '<kind>:<id>' on the server (db/sync-tables.ts maps tables to them). */
 export const SYNC_KINDS = ['source', 'tag', 'annotation', 'note', 'collection', 'relation'] as const;
 export type SyncKindName = (typeof SYNC_KINDS)[number];

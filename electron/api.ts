@@ -262,5 +262,11 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
     async listSyncConflicts() { return (await syncer()).conflicts(); },
     async resolveSyncConflict(docId, resolution) { return (await syncer()).resolve(docId, resolution); },
     async listSyncNotices() { return (await syncer()).notices(); },
+    async copySources(ids, toPath, options) {
+      const abs = resolve(toPath);
+      if (!mayWritePath?.(abs)) throw new ApiError('forbidden-path', `Sources are copied only into a library the researcher named (${abs})`);
+      const { copySources } = await import('./transfer/copy-sources.ts');
+      return copySources(store, ids, abs, options);
+    },
   };
 }

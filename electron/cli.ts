@@ -21,8 +21,9 @@ import { cliSyncCredentials } from './cli/sync-password.ts';
 import { collectionCommands } from './cli/collection-commands.ts';
 import { reencodeCommands } from './cli/reencode-command.ts';
 import { annotationCommands } from './cli/annotation-commands.ts';
+import { transferCommands } from './cli/transfer-commands.ts';
 
-export const COMMANDS: Command[] = [...libraryCommands, ...collectionCommands, ...annotationCommands, ...noteCommands, ...exportCommands, ...versionsCommands, ...reencodeCommands, ...maintenanceCommands, ...syncCommands];
+export const COMMANDS: Command[] = [...libraryCommands, ...collectionCommands, ...annotationCommands, ...noteCommands, ...exportCommands, ...versionsCommands, ...reencodeCommands, ...maintenanceCommands, ...syncCommands, ...transferCommands];
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },
