@@ -51,14 +51,13 @@ function openTarget(from: Store, path: string): Store {
 }
 
 /** What a source takes along, read from this library. */
-function gather(from: Store, id: Id): Outgoing | string {
+function gather(from: Store, id: Id, annotationIds: readonly string[]): Outgoing | string {
   const rows = from.syncRows;
   const source = rows.read('source', id);
   if (!source) return `no source ${id} in this library`;
   if (source.deletedAt !== null) return `source ${id} ("${source.title}") is in the trash: restore it first`;
   const meta = rows.originals.meta(id);
   const bytes = rows.originals.bytes(id);
-  const annotationIds = from.db.prepare('SELECT id FROM annotations WHERE source_id = ? AND deleted_at IS NULL ORDER BY seq').pluck().all(id) as string[];
   const annotations = annotationIds.map((a) => {
     const record = rows.read('annotation', a)!;
     return { ...record, tagNames: record.tags.map((t) => rows.read('tag', t)?.name).filter((n): n is string => n !== undefined) };
@@ -126,18 +125,15 @@ export function copySources(from: Store, ids: readonly Id[], toPath: string, opt
   const failed: { id: Id; reason: string }[] = [];
   const sources: TransferredSource[] = [];
   try {
-    const outgoing: Outgoing[] = [];
-    for (const id of new Set(ids)) {
-      const got = gather(from, id);
-      if (typeof got === 'string') failed.push({ id, reason: got });
-      else outgoing.push(got);
-    }
     const inserted: Id[] = [];
+    const annotationsOf = from.db.prepare('SELECT id FROM annotations WHERE source_id = ? AND deleted_at IS NULL ORDER BY seq').pluck();
     target.syncRows.resetIndexQueue();
     target.write(() => {
-      for (const out of outgoing) {
-        const done = put(target, out, inserted);
-        if (typeof done === 'string') failed.push({ id: out.source.id, reason: done });
+      // one source read at a time, so memory holds one text and one original, whatever the count
+      for (const id of new Set(ids)) {
+        const out = gather(from, id, annotationsOf.all(id) as string[]);
+        const done = typeof out === 'string' ? out : put(target, out, inserted);
+        if (typeof done === 'string') failed.push({ id, reason: done });
         else sources.push(done);
       }
       target.syncRows.indexNewSources();
