@@ -33,13 +33,16 @@ async function work(api: LecternApi, who: string, withSecondSeed: boolean) {
   return { source, ann: ann.id, note: note.id, collection: collection.id };
 }
 
-test('the same file imported on two machines before their first sync becomes one source on both, keeping everything of both', async () => {
+for (const order of ['the machine whose copy goes', 'the machine whose copy stays'] as const) {
+test(`the same file imported on two machines before their first sync becomes one source on both, keeping everything of both (${order} syncs first)`, async () => {
   const { a, b, edit, sync } = await pair();
   const onA = await edit(a, (api) => work(api, 'a', true));
   const onB = await edit(b, (api) => work(api, 'b', false));
   const kept = onA.source < onB.source ? onA.source : onB.source;
-  // the machine whose copy goes syncs first: its records reach the other still naming it
-  const [first, second] = onA.source > onB.source ? [a, b] : [b, a];
+  // the goner's machine first: its records reach the other still naming its copy (pointed at the kept one there);
+  // the keeper's first: the other merges before it sends anything
+  const goneFirst = order === 'the machine whose copy goes';
+  const [first, second] = (onA.source > onB.source) === goneFirst ? [a, b] : [b, a];
   await sync(first);
   await sync(second, ['--join']);
   await sync(first);
@@ -61,7 +64,9 @@ test('the same file imported on two machines before their first sync becomes one
       const status = await api.syncStatus();
       assert.equal(status.waiting, 0, 'nothing waits ("delete one of them" is gone)');
       assert.equal(status.conflicts, 0);
-      assert.ok((await api.listSyncNotices()).some((n) => n.kind === 'merged-twin'), 'and it says so');
+      // the machine whose copy went says so (the other says so too when that copy had reached it)
+      const goner = onA.source > onB.source ? a : b;
+      if (file === goner) assert.ok((await api.listSyncNotices()).some((n) => n.kind === 'merged-twin'), 'and it says so');
       assert.deepEqual(checkIntegrity(store.db, true).problems, []);
     });
   }
@@ -69,6 +74,7 @@ test('the same file imported on two machines before their first sync becomes one
   assert.deepEqual(sa, sb, 'both libraries are identical');
   assert.equal(sa.originals.filter((o) => (o as unknown as { source_id: string }).source_id === kept).length, 1, 'the kept source has its original file');
 });
+}
 
 test('a file read with another encoding on each machine is not merged: it waits, and says why', async () => {
   const { a, b, edit, sync } = await pair();
