@@ -7,7 +7,7 @@ import type {
   SearchOptions, SearchPage, Settings, Source, SourceCount, SourceFilter, SourceListQuery, SourceLocation, SourceMeta, SourceSummary,
   SyncConfig, SyncConfigInput, SyncConflict, SyncNotice, SyncReport, SyncResolution, SyncStatus, SyncTestResult, TrashItem, TransferResult,
   CarryResult, PassageInVersion, SourceComparison, SourceRelation, SourceRelations, VersionsOverview, VersionsRebuild,
-  ReencodeOptions, ReencodeResult, UndoReencodeResult,
+  ReencodeOptions, ReencodeResult, UndoReencodeResult, AnnotationPlace,
   AnnotationFilter, AnnotationPage, AnnotationQuery, CodebookTag, PassagesFormat, TagChange, SourceTitleMatches,
 } from './types.ts';
 
@@ -132,6 +132,8 @@ export interface LecternApi {
   passageInVersions(sourceId: Id, start: number, end: number, annotationId?: Id | null): Promise<PassageInVersion[]>;
   /** Confirms an annotation where it is (a carried copy accepted), or moves it to [start, end) of its source (adjusted): anchored there from then on. */
   placeAnnotation(id: Id, range?: { start: number; end: number }): Promise<Annotation>;
+  /** Puts an annotation back at a place and verdict it had (the undo of placeAnnotation); an orphan's start equals its end. */
+  restoreAnnotationPlace(id: Id, before: AnnotationPlace): Promise<Annotation>;
   /** The comparison report of two sources: PDF or Markdown by the path's extension (.pdf / .md). */
   exportComparison(a: Id, b: Id, path: string): Promise<ExportResult>;
   /** Whether a source can be reopened with another encoding, the likely encodings for its original bytes, every encoding, and its undo. */
@@ -234,6 +236,7 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   unlinkSources: true,
   passageInVersions: true,
   placeAnnotation: true,
+  restoreAnnotationPlace: true,
   exportComparison: true,
   reencodeOptions: true,
   reencodeSource: true,

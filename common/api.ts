@@ -154,6 +154,10 @@ export const API_ARGS = {
   unlinkSources: z.tuple([id, id]),
   passageInVersions: z.tuple([id, offset, offset, id.nullable().optional()]),
   placeAnnotation: z.tuple([id, z.object({ start: offset, end: offset }).strict().optional()]),
+  restoreAnnotationPlace: z.tuple([id, z.object({
+    start: offset, end: offset, exact: z.string().max(100_000), prefix: z.string().max(1000), suffix: z.string().max(1000),
+    status: z.enum(['anchored', 'moved', 'orphaned']), score: z.number().min(0).max(1).nullable(),
+  }).strict()]),
   exportComparison: z.tuple([id, id, z.string().min(1).max(4096)]),
   reencodeOptions: z.tuple([id]),
   reencodeSource: z.tuple([id, z.string().trim().min(1).max(40), z.object({ preview: z.boolean().optional() }).strict().optional()]),

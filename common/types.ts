@@ -173,6 +173,9 @@ export interface Annotation {
   modified: string;
 }
 
+/** Where an annotation stands and its verdict (a carried copy's review is written in status and score: common/carry-review.ts). */
+export type AnnotationPlace = Pick<Annotation, 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'status' | 'score'>;
+
 /** A code of the codebook: a tag, nestable as `parent/child`. */
 export interface CodebookTag {
   /** Null for a parent that exists only through its children (no passage tagged with it, no description). */
@@ -768,8 +771,10 @@ export interface CarryResult {
   anchored: number;
   moved: number;
   orphaned: number;
-  /** Annotations not copied: carried before (id: the copy), or themselves carried from the target. */
+  /** Annotations not copied: carried before (id: the copy), themselves carried from the target, or already there (id: the target's annotation). */
   skipped: { from: Id; id: Id; reason: string }[];
+  /** Of the skipped, those the target already had: an annotation on the same range with the same colour, comment and tags. */
+  alreadyThere: number;
 }
 
 /**

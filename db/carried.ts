@@ -2,7 +2,8 @@
 // 0006): a copy's lineage leads back to the original passage it was copied
 // from, through copies of copies. One original has at most one copy on a
 // source, so carrying again, or onward and back, never doubles it.
-import type { Id } from '../common/types.ts';
+import type { AnnotationPlace, Id } from '../common/types.ts';
+import { now } from './ids.ts';
 import type { Db } from './write.ts';
 
 /** How deep a chain of copies is followed (a copy of a copy of …). */
@@ -29,7 +30,14 @@ export function createCarriedRepo(db: Db) {
     SELECT a.id, a.source_id, roots.root, (a.deleted_at IS NOT NULL OR s.deleted_at IS NOT NULL) AS deleted
       FROM roots JOIN annotations a ON a.id = roots.id JOIN sources s ON s.id = a.source_id ORDER BY a.seq`);
 
+  const placeStmt = db.prepare(`UPDATE annotations SET start_cp = @start, end_cp = @end, exact = @exact, prefix = @prefix,
+    suffix = @suffix, status = @status, score = @score, modified = @modified WHERE id = @id AND deleted_at IS NULL`);
+
   return {
+    /** Puts a live annotation at `at` with its verdict (a review decision, or its undo); false when it is not live. */
+    setPlace(id: Id, at: AnnotationPlace): boolean {
+      return placeStmt.run({ id, ...at, modified: now() }).changes === 1;
+    },
     /** Every annotation of the two sources (live and in the trash) with the original it descends from. */
     lineage(a: Id, b: Id): AnnotationLineage[] {
       return (lineageStmt.all({ a, b }) as Array<{ id: string; source_id: string; root: string; deleted: number }>)

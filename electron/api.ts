@@ -16,6 +16,7 @@ import { parseAnnotationJson } from './export/annotation-json.ts';
 import type { AlignmentCache } from './versions/alignment-cache.ts';
 import type { passageInVersions } from './versions/passage-in-versions.ts';
 import { found } from './found.ts';
+import { placeCopy, restorePlace } from './versions/review-copy.ts';
 import { backupLibrary } from './backup.ts';
 import type { SyncCredentials, SyncService } from './sync/service.ts';
 import { tmpdir } from 'node:os';
@@ -234,14 +235,8 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
       const { cache, inVersions } = await compared();
       return inVersions(store, cache, sourceId, start, end, annotationId ?? null);
     },
-    async placeAnnotation(id, range) {
-      return store.write(() => {
-        const a = found(store.annotations.get(id), 'annotation', id);
-        if (!range && a.status === 'orphaned') throw new ApiError('orphaned', `Annotation ${id} has no place in its source; give the range to put it at`);
-        const at = range ?? { start: a.start, end: a.end };
-        return found(store.annotations.place(id, { ...at, ...quoteFor({ sourceId: a.sourceId, ...at }) }), 'annotation', id);
-      });
-    },
+    placeAnnotation: async (id, range) => placeCopy(store, id, range, (sourceId, at) => quoteFor({ sourceId, ...at })),
+    restoreAnnotationPlace: async (id, before) => restorePlace(store, id, before, (sourceId, at) => quoteFor({ sourceId, ...at })),
     async exportComparison(a, b, path) {
       const [{ cache }, exp] = await Promise.all([compared(), exporter()]);
       return exp.comparison(a, b, savePath(path), cache);

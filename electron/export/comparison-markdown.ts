@@ -63,7 +63,7 @@ export function comparisonMarkdown(r: ComparisonReport): string {
     '| --- | --- | --- | --- | --- | --- |',
     ...r.carried.map((c, i) => {
       const note = [c.original.comment.trim(), c.original.tags.length ? `tags: ${c.original.tags.join(', ')}` : ''].filter(Boolean).join('; ');
-      return `| ${i + 1} | ${c.direction === 'ab' ? 'A to B' : 'B to A'} | ${verdict(c.copy)} | ${cell(shorten(c.original.exact))} | ${c.copy.status === 'orphaned' ? '—' : cell(shorten(c.copy.exact))} | ${cell(note) || '—'} |`;
+      return `| ${i + 1} | ${c.direction === 'ab' ? 'A to B' : 'B to A'} | ${verdict(c)} | ${cell(shorten(c.original.exact))} | ${c.copy.status === 'orphaned' ? '—' : cell(shorten(c.copy.exact))} | ${cell(note) || '—'} |`;
     }),
   ];
   const stamp = r.exportedAt.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');

@@ -181,7 +181,7 @@ export async function exportComparisonPdf(r: ComparisonReport, opts: { pageSize:
   const carried: Box[] = r.carried.length === 0 ? para(cp, 'No annotations were carried between these two sources.', fonts.italic, GREY)
     : r.carried.flatMap((c, i) => [
       keep(50),
-      ...para(cp, `${i + 1}. ${c.direction === 'ab' ? 'A to B' : 'B to A'}: ${verdict(c.copy)}`, fonts.bold),
+      ...para(cp, `${i + 1}. ${c.direction === 'ab' ? 'A to B' : 'B to A'}: ${verdict(c)}`, fonts.bold),
       ...para(cp, `In ${c.direction === 'ab' ? 'A' : 'B'}: “${short(c.original.exact)}”`, fonts.regular, BLACK, 14),
       ...para(cp, c.copy.status === 'orphaned' ? `In ${c.direction === 'ab' ? 'B' : 'A'}: not found (the copy is listed, not placed)` : `In ${c.direction === 'ab' ? 'B' : 'A'}: “${short(c.copy.exact)}”`, fonts.regular, BLACK, 14),
       ...(c.original.comment.trim() ? para(cp, `Comment: ${c.original.comment}`, fonts.italic, GREY, 14) : []),

@@ -4,6 +4,7 @@
 // and the annotations carried between them with their verdicts.
 import type { Alignment, SegmentKind } from '../../common/align/types.ts';
 import { compareRows, type CompareRow } from '../../common/compare-rows.ts';
+import { copyReview } from '../../common/carry-review.ts';
 import type { Annotation, Source } from '../../common/types.ts';
 
 /** One annotation copied from one of the two sources onto the other. */
@@ -50,11 +51,16 @@ export function comparisonReport(a: Source, b: Source, alignment: Alignment, ann
 
 export const percent = (x: number): string => `${Math.round(x * 100)}%`;
 
-/** A copy's verdict as the review list says it. */
-export function verdict(copy: Annotation): string {
-  if (copy.status === 'orphaned') return 'orphaned (not found; listed, not placed)';
-  if (copy.status === 'moved') return `moved${copy.score !== null ? ` (match ${percent(copy.score)})` : ''}`;
-  return 'anchored';
+/** A copy's verdict as the review list says it (the stored one: common/carry-review.ts). */
+export function verdict(pair: Pick<CarriedPair, 'original' | 'copy'>): string {
+  const r = copyReview(pair.copy, pair.original);
+  if (r.verdict === 'placed') return 'placed by hand (on other words than the original)';
+  const notes = [
+    r.verdict === 'orphaned' ? 'not found; listed, not placed' : null,
+    r.score !== null ? `match ${percent(r.score)}` : null,
+    r.decided ? (r.verdict === 'orphaned' ? 'kept as orphan' : 'accepted') : null,
+  ].filter((x) => x !== null);
+  return `${r.verdict}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
 /** The facts of a source, labelled, in the order both formats print them. */

@@ -3,7 +3,9 @@
 // (common/carry.ts), keeping its comment, tags and colour, and remembering the
 // annotation it came from. An original has at most one copy on a source: one
 // carried before (even one in the trash), or one that itself came from the
-// target, is skipped and said so. A dry run gives the same verdicts and writes
+// target, is skipped and said so; so is one whose copy the target already has
+// (an annotation on the same range with the same colour, comment and tags,
+// made there by hand or imported). A dry run gives the same verdicts and writes
 // nothing.
 import { carryPassage } from '../../common/carry.ts';
 import { OffsetMap } from '../../common/offsets.ts';
@@ -31,6 +33,13 @@ function alreadyThere(store: Store, from: Id, to: Id): Map<Id, { id: Id; reason:
   return skip;
 }
 
+/** The target's annotation a copy would duplicate: the same range, colour, comment and tags. */
+function sameOnTarget(targetAnnotations: Annotation[], a: Annotation, c: { status: string; start: number; end: number }): Annotation | undefined {
+  if (c.status === 'orphaned') return undefined;
+  const tags = [...a.tags].sort().join('\n');
+  return targetAnnotations.find((t) => t.start === c.start && t.end === c.end && t.color === a.color && t.comment === a.comment && t.tags.join('\n') === tags);
+}
+
 export function carryAnnotations(store: Store, fromId: Id, toId: Id, dryRun: boolean): CarryResult {
   const source = (id: Id) => found(store.sources.get(id), 'source', id);
   const from = source(fromId);
@@ -44,18 +53,22 @@ export function carryAnnotations(store: Store, fromId: Id, toId: Id, dryRun: boo
     // decided again under the write lock: another process may have carried meanwhile
     if (!dryRun) { source(from.id); source(to.id); }
     const skip = alreadyThere(store, from.id, to.id);
+    const onTarget = store.annotations.listBySource(to.id);
     const carried: CarriedAnnotation[] = [];
     const skipped: CarryResult['skipped'] = [];
+    let there = 0;
     for (const { a, c } of copies) {
       const before = skip.get(a.id);
       if (before) { skipped.push({ from: a.id, id: before.id, reason: before.reason }); continue; }
+      const same = sameOnTarget(onTarget, a, c);
+      if (same) { there++; skipped.push({ from: a.id, id: same.id, reason: 'already there: an annotation on the same words with the same colour, comment and tags' }); continue; }
       const id = dryRun ? null : insertCopy(store, a, to.id, c, targetMap, to.text).id;
       carried.push({ from: a.id, id, status: c.status, score: c.score, start: c.start, end: c.end, exact: c.exact });
     }
     const count = (s: string) => carried.filter((x) => x.status === s).length;
     return {
       from: from.id, to: to.id, dryRun, carried,
-      anchored: count('anchored'), moved: count('moved'), orphaned: count('orphaned'), skipped,
+      anchored: count('anchored'), moved: count('moved'), orphaned: count('orphaned'), skipped, alreadyThere: there,
     };
   };
   return dryRun ? write() : store.write(write);

@@ -12,7 +12,9 @@ function summary(r: CarryResult): string {
   const n = r.carried.length;
   if (n === 0 && r.skipped.length === 0) return 'no annotations to carry';
   const parts = n ? [`${n} to copy: ${r.anchored} anchored, ${r.moved} moved, ${r.orphaned} orphaned`] : ['nothing new to copy'];
-  if (r.skipped.length) parts.push(`${r.skipped.length} carried before`);
+  const before = r.skipped.length - r.alreadyThere;
+  if (before) parts.push(`${before} carried before`);
+  if (r.alreadyThere) parts.push(`${r.alreadyThere} already there`);
   return parts.join('; ');
 }
 

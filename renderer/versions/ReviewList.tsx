@@ -3,10 +3,13 @@
 // passage beside the copy's, and Accept, Adjust (select another range in the
 // target; the compare view does the selecting), Discard (to the trash: the
 // app's Undo restores it). Orphans are listed here and never painted on text.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// Verdicts and decisions are the stored ones (common/carry-review.ts), so they
+// stay when the list is reopened.
+import { useEffect, useRef } from 'preact/hooks';
 import type { Side } from '../../common/compare-rows.ts';
 import type { Annotation, Source } from '../../common/types.ts';
 import { ParagraphIndex } from '../../common/segment.ts';
+import { copyReview, verdictCounts, verdictSummary, VERDICT_LABEL, type CopyReview } from '../../common/carry-review.ts';
 
 export interface ReviewListProps {
   from: Source;
@@ -29,17 +32,16 @@ export interface ReviewListProps {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const short = (t: string, n = 400) => (t.length > n ? `${t.slice(0, n)}…` : t);
 
-function Verdict({ a }: { a: Annotation }) {
-  if (a.status === 'orphaned') return <span class="verdict verdict-orphaned">Orphaned</span>;
-  if (a.status === 'moved') return <span class="verdict verdict-moved">Moved{a.score !== null ? ` · match ${pct(a.score)}` : ''}</span>;
-  return <span class="verdict verdict-anchored">Anchored</span>;
+function Verdict({ r }: { r: CopyReview }) {
+  return <span class={`verdict verdict-${r.verdict}`}>{VERDICT_LABEL[r.verdict]}{r.score !== null ? ` · match ${pct(r.score)}` : ''}</span>;
 }
 
 export function ReviewList(p: ReviewListProps) {
   const byId = new Map(p.originals.map((x) => [x.id, x]));
-  const items = p.copies.filter((c) => c.carriedFrom && byId.has(c.carriedFrom)).map((copy) => ({ copy, original: byId.get(copy.carriedFrom!)! }));
-  // accepted this session (a moved copy accepted becomes anchored in the library)
-  const [accepted, setAccepted] = useState<Set<string>>(new Set());
+  const items = p.copies.filter((c) => c.carriedFrom && byId.has(c.carriedFrom)).map((copy) => {
+    const original = byId.get(copy.carriedFrom!)!;
+    return { copy, original, review: copyReview(copy, original) };
+  });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => { heading.current?.focus(); }, [p.fromSide]);
   const toSide: Side = p.fromSide === 'a' ? 'b' : 'a';
@@ -47,12 +49,11 @@ export function ReviewList(p: ReviewListProps) {
   const F = p.fromSide.toUpperCase();
   const parasFrom = new ParagraphIndex(p.from.text);
   const parasTo = new ParagraphIndex(p.to.text);
-  const count = (s: Annotation['status']) => items.filter((i) => i.copy.status === s).length;
+  const counts = verdictSummary(verdictCounts(items.map((i) => i.review)));
 
   const accept = async (copy: Annotation) => {
     try {
-      if (copy.status === 'moved') p.onAccepted(await window.lectern.placeAnnotation(copy.id));
-      setAccepted((s) => new Set([...s, copy.id]));
+      p.onAccepted(await window.lectern.placeAnnotation(copy.id));
     } catch (e) { p.fail(e); }
   };
 
@@ -62,7 +63,7 @@ export function ReviewList(p: ReviewListProps) {
         <h2 id="review-title" ref={heading} tabIndex={-1}>Carried from {F} to {T}</h2>
         <p class="muted">
           {items.length === 0 ? `No annotation of ${F} has a copy on ${T}.`
-            : `${items.length} cop${items.length === 1 ? 'y' : 'ies'} on “${p.to.title}”: ${count('anchored')} anchored, ${count('moved')} moved, ${count('orphaned')} orphaned.`}
+            : `${items.length} cop${items.length === 1 ? 'y' : 'ies'} on “${p.to.title}”: ${counts}.`}
         </p>
         <div class="row">
           <button type="button" onClick={p.onSwitch}>Review {T} → {F}</button>
@@ -71,12 +72,12 @@ export function ReviewList(p: ReviewListProps) {
         </div>
       </header>
       <ol class="review-list" aria-label="Carried annotations">
-        {items.map(({ copy, original }) => {
+        {items.map(({ copy, original, review }) => {
           const placed = copy.status !== 'orphaned';
-          const done = accepted.has(copy.id);
+          const done = review.decided;
           return (
-            <li key={copy.id} class={`review-item review-${copy.status}${done ? ' accepted' : ''}`} data-annotation-id={copy.id}>
-              <div class="review-verdict"><Verdict a={copy} />{done && <span class="verdict verdict-accepted">{placed ? 'Accepted' : 'Kept as orphan'}</span>}</div>
+            <li key={copy.id} class={`review-item review-${review.verdict}${done ? ' accepted' : ''}`} data-annotation-id={copy.id}>
+              <div class="review-verdict"><Verdict r={review} />{done && review.verdict !== 'placed' && <span class="verdict verdict-accepted">{placed ? 'Accepted' : 'Kept as orphan'}</span>}</div>
               <div class="review-pair">
                 <figure>
                   <figcaption>In {F} (¶{parasFrom.numberAt(original.start)})</figcaption>

@@ -30,7 +30,7 @@ async function range(api: LecternApi, sourceId: string, quote: string) {
   return { start, end: start + codePointLength(quote) };
 }
 
-test('placeAnnotation: Accept anchors a moved copy where it is; Adjust moves it and takes the new quote; an orphan needs a range', () => withApi(async ({ api }) => {
+test('placeAnnotation: Accept anchors a moved copy where it is (its match kept); Adjust moves it and takes the new quote; a carried orphan is kept as one', () => withApi(async ({ api }) => {
   const { s000, s001 } = await seeds(api);
   await api.createAnnotation({ sourceId: s001, ...(await range(api, s001, 'Cologne Cathedral')), comment: 'which cathedral?' });
   await api.createAnnotation({ sourceId: s001, ...(await range(api, s001, 'Shocking footage of the attack')) });
@@ -41,7 +41,7 @@ test('placeAnnotation: Accept anchors a moved copy where it is; Adjust moves it 
 
   const accepted = await api.placeAnnotation(moved.id!);
   assert.equal(accepted.status, 'anchored');
-  assert.equal(accepted.score, null);
+  assert.equal(accepted.score, moved.score, 'an accepted moved copy keeps its match score');
   assert.equal(accepted.start, moved.start);
   assert.equal(accepted.comment, 'which cathedral?');
 
@@ -52,7 +52,15 @@ test('placeAnnotation: Accept anchors a moved copy where it is; Adjust moves it 
   assert.equal(sliceCodePoints(text, adjusted.start, adjusted.end), adjusted.exact);
   assert.equal(adjusted.carriedFrom, carried.carried.find((c) => c.id === moved.id)!.from, 'still a copy of its original');
 
-  await assert.rejects(api.placeAnnotation(orphan.id!), { code: 'orphaned' });
+  const kept = await api.placeAnnotation(orphan.id!);
+  assert.deepEqual([kept.status, kept.score, kept.start === kept.end], ['orphaned', 0, true], 'Keep as orphan is stored');
+  const mine = await api.createAnnotation({ sourceId: s000, ...(await range(api, s000, 'Mikhail Khodorkovsky')) });
+  const { start: ms, end: me } = mine;
+  await api.placeAnnotation(mine.id, { start: ms, end: me + 1 });
+  // a plain annotation's restore, and an orphan's range that is not empty, refused
+  const back = await api.restoreAnnotationPlace(mine.id, { ...mine });
+  assert.deepEqual([back.start, back.end, back.exact, back.status], [ms, me, 'Mikhail Khodorkovsky', 'anchored']);
+  await assert.rejects(api.restoreAnnotationPlace(mine.id, { ...mine, status: 'orphaned' }), { code: 'invalid-range' });
   const placedOrphan = await api.placeAnnotation(orphan.id!, await range(api, s000, 'Crocus City Hall'));
   assert.equal(placedOrphan.status, 'anchored');
   await assert.rejects(api.placeAnnotation(orphan.id!, { start: 5, end: 5 }), { code: 'invalid-range' });

@@ -46,7 +46,7 @@ test('the versions CLI: compare, carry, link, versions, unlink with --json (the 
     assert.equal((await run('annotate', s001, '--quote', 'accused of plotting an attack on Cologne Cathedral')).code, 0);
     assert.equal((await run('annotate', s001, '--quote', 'Three pleaded guilty, according to Russian media.')).code, 0);
     const dry = (await run('carry', '--json', '--from', s001, '--to', s000, '--dry-run')).json();
-    assert.deepEqual(keys(dry), ['anchored', 'carried', 'dryRun', 'from', 'moved', 'orphaned', 'skipped', 'to']);
+    assert.deepEqual(keys(dry), ['alreadyThere', 'anchored', 'carried', 'dryRun', 'from', 'moved', 'orphaned', 'skipped', 'to']);
     assert.deepEqual([dry.anchored, dry.moved, dry.orphaned], [0, 1, 1]);
     const carried = (await run('carry', '--json', '--from', s001, '--to', s000)).json();
     for (const x of carried.carried as object[]) assert.deepEqual(keys(x), ['end', 'exact', 'from', 'id', 'score', 'start', 'status']);
