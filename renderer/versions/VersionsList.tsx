@@ -2,16 +2,22 @@
 // this one, revisions of it, or share passages with it, each with its figures
 // ("version · 92% of this text is in it · likely derived from it"), and
 // Compare, Carry…, Confirm (a detected relation), Dismiss, and "Link a version…".
-// Dismissed relations are listed apart, with Restore.
+// Dismissed relations are listed apart, with Restore; a Dismiss is handed to
+// the app's one Undo (its toast and Mod-Z), which restores it.
 import { useEffect, useState } from 'preact/hooks';
 import type { RelatedSource } from '../../common/types.ts';
 import { emit } from '../bus.ts';
 import { useBusEvent } from '../app/useBusEvent.ts';
 import { KIND_LABEL, relationFigures } from './figures.ts';
 import { LinkDialog } from './LinkDialog.tsx';
+import type { ActionUndo } from '../undo.ts';
 import './versions.css';
 
-export function VersionsList({ sourceId, title, fail }: { sourceId: string; title: string; fail(e: unknown): void }) {
+export function VersionsList({ sourceId, title, fail, offerUndo }: {
+  sourceId: string; title: string; fail(e: unknown): void;
+  /** Hands a dismissal's undo to the app's one Undo. */
+  offerUndo(undo: ActionUndo): void;
+}) {
   const [relations, setRelations] = useState<RelatedSource[] | null>(null);
   const [linking, setLinking] = useState(false);
   const [showDismissed, setShowDismissed] = useState(false);
@@ -19,12 +25,23 @@ export function VersionsList({ sourceId, title, fail }: { sourceId: string; titl
   useEffect(() => { setRelations(null); void read(); }, [sourceId]);
   useBusEvent('changed', ({ what }) => { if (what === 'sources') void read(); });
 
-  const act = async (fn: () => Promise<unknown>) => {
+  /** Runs a change, then shows it here and wherever sources are listed; false when it failed (said). */
+  const act = async (fn: () => Promise<unknown>): Promise<boolean> => {
     try {
       await fn();
       await read();
       emit('changed', { what: 'sources' });
-    } catch (e) { fail(e); }
+      return true;
+    } catch (e) { fail(e); return false; }
+  };
+  /** Links, confirms or restores (the API's one way back from a dismissal). */
+  const link = (other: string) => act(() => window.lectern.linkSources(sourceId, other));
+  const dismiss = async (r: RelatedSource) => {
+    if (!await act(() => window.lectern.unlinkSources(sourceId, r.id))) return;
+    offerUndo({
+      message: `Dismissed “${r.title}” as related.`,
+      run: async () => { await window.lectern.linkSources(sourceId, r.id); emit('changed', { what: 'sources' }); },
+    });
   };
   if (!relations) return null;
   const live = relations.filter((r) => !r.dismissed);
@@ -50,8 +67,8 @@ export function VersionsList({ sourceId, title, fail }: { sourceId: string; titl
               <span class="version-actions" role="group" aria-label={`Actions for ${r.title}`}>
                 <button type="button" onClick={() => emit('compare', { a: sourceId, b: r.id })}>Compare</button>
                 <button type="button" onClick={() => emit('compare', { a: sourceId, b: r.id, carry: true })}>Carry…</button>
-                {r.origin === 'detected' && <button type="button" onClick={() => void act(() => window.lectern.linkSources(sourceId, r.id))} title="Keep this relation: it is a version">Confirm</button>}
-                <button type="button" onClick={() => void act(() => window.lectern.unlinkSources(sourceId, r.id))} title="Not related: never proposed again (Restore brings it back)">Dismiss</button>
+                {r.origin === 'detected' && <button type="button" onClick={() => void link(r.id)} title="Keep this relation: it is a version">Confirm</button>}
+                <button type="button" onClick={() => void dismiss(r)} title="Not related: never proposed again (Undo or Restore brings it back)">Dismiss</button>
               </span>
             </li>
           ))}
@@ -63,14 +80,14 @@ export function VersionsList({ sourceId, title, fail }: { sourceId: string; titl
             <li key={r.id} class="version-item" data-source-id={r.id}>
               <span class="version-kind">dismissed</span>
               <span class="version-title" title={r.title}>{r.title}</span>
-              <span class="version-actions"><button type="button" onClick={() => void act(() => window.lectern.linkSources(sourceId, r.id))}>Restore</button></span>
+              <span class="version-actions"><button type="button" onClick={() => void link(r.id)}>Restore</button></span>
             </li>
           ))}
         </ul>
       )}
       {linking && (
         <LinkDialog sourceId={sourceId} title={title} exclude={new Set(relations.filter((r) => !r.dismissed).map((r) => r.id))} onClose={() => setLinking(false)}
-          onLink={(other) => { setLinking(false); void act(() => window.lectern.linkSources(sourceId, other)); }} />
+          onLink={(other) => { setLinking(false); void link(other); }} />
       )}
     </section>
   );
