@@ -490,7 +490,7 @@ export function App() {
               onClose={closeCompare} onChoose={(a, b) => setCompare({ a, b })}
               onCite={(attrs) => { showNotes(); emit('cite', attrs); }}
               onDeleted={([first, ...more]) => { if (first) setUndo({ item: first, wasOpen: false, more }); }}
-              onAnnotationsChanged={() => { annotationsChangedElsewhere().catch(fail); }}
+              onAnnotationsChanged={() => { annotationsChangedElsewhere().catch(fail); }} offerUndo={setUndo}
             />
           )}
           {annotationsView !== 'closed' && (

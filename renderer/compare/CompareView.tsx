@@ -15,6 +15,8 @@ import { newDraftKey, editDraftKey } from '../annotations/draft-keys.ts';
 import { clearDraft } from '../drafts.ts';
 import { CarryDialog } from '../versions/CarryDialog.tsx';
 import { ReviewList } from '../versions/ReviewList.tsx';
+import { adjustUndo } from '../versions/adjust-undo.ts';
+import type { ActionUndo } from '../undo.ts';
 import { ComparisonExport } from '../versions/ComparisonExport.tsx';
 import { CompareRowView } from './CompareRow.tsx';
 import { sideSelection, type SideSelection } from './selection.ts';
@@ -38,6 +40,8 @@ export interface CompareViewProps {
   onDeleted(items: TrashItem[]): void;
   /** Annotations were created or changed here (the library's counts, the panels). */
   onAnnotationsChanged(): void;
+  /** Hands a change's undo (a copy placed by hand) to the app's one Undo. */
+  offerUndo?(undo: ActionUndo): void;
   fail(e: unknown): void;
 }
 
@@ -229,8 +233,9 @@ export function CompareView(props: CompareViewProps) {
     if (!adjusting || !placing) return;
     try {
       const placed = await window.lectern.placeAnnotation(adjusting.copy.id, { start: placing.start, end: placing.end });
-      data.update(placed.sourceId, (l) => l.map((y) => (y.id === placed.id ? placed : y)));
-      props.onAnnotationsChanged();
+      const show = (x: Annotation) => { data.update(x.sourceId, (l) => l.map((y) => (y.id === x.id ? x : y))); props.onAnnotationsChanged(); };
+      show(placed);
+      props.offerUndo?.(adjustUndo(adjusting.copy, show));
       window.getSelection()?.removeAllRanges();
       const from: Side = adjusting.side === 'a' ? 'b' : 'a';
       setPlacing(null);

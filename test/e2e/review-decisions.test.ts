@@ -3,12 +3,14 @@
 // and after the list is closed and reopened (the stored verdict, not the
 // component's); a copy placed by hand says so in the list, its counts and the
 // comparison report; carrying onto an annotation the target already has makes
-// no duplicate, and the dialog says how many were already there.
+// no duplicate, and the dialog says how many were already there; Ctrl+Z takes
+// an Adjust back (the copy's previous place and verdict).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withLectern } from './harness.ts';
+import { until } from './helpers.ts';
 import { cpRange, dragSelect, seedsOpen } from './compare-helpers.ts';
 
 test('review: Accept survives Adjust and reopening; a copy placed by hand says so (list, counts, report); no duplicate of what the target has', async () => {
@@ -73,5 +75,36 @@ test('review: Accept survives Adjust and reopening; a copy placed by hand says s
     assert.match(row, /placed by hand/);
     assert.doesNotMatch(row, /\| anchored/);
     assert.match(carriedRow('venue') ?? '', /\| anchored \(accepted\) \|/);
+  });
+});
+
+test('review: Ctrl+Z after Adjust puts the copy back where it was, moved with its match', async () => {
+  await withLectern(async (l) => {
+    const { page, api } = l;
+    const { s000, s001 } = await seedsOpen(l);
+    const t1 = (await api.getSource(s001)).text;
+    await api.createAnnotation({ sourceId: s001, ...cpRange(t1, 'Cologne Cathedral'), comment: 'which cathedral?' });
+    await page.getByRole('region', { name: 'Versions' }).locator(`.version-item[data-source-id="${s001}"]`).getByRole('button', { name: 'Carry…' }).click();
+    await page.getByRole('dialog', { name: /Carry/ }).getByRole('button', { name: 'Carry 1 annotation' }).click();
+    const review = page.getByRole('region', { name: /^Carried from/ });
+    const card = review.getByRole('listitem').filter({ hasText: 'Cologne Cathedral' });
+    await card.waitFor();
+    const [before] = (await api.listAnnotations(s000)).filter((a) => a.carriedFrom);
+    assert.equal(before!.status, 'moved');
+    const said = await card.locator('.review-verdict').innerText();
+    assert.match(said, /Moved · match \d+%/);
+
+    await card.getByRole('button', { name: 'Adjust…' }).click();
+    const view = page.getByRole('region', { name: 'Compare versions' });
+    await view.locator('.cmp-a').filter({ hasText: 'attack on the cathedral' }).first().waitFor();
+    await dragSelect(page, '.cmp-a', 'attack on the cathedral');
+    await page.getByRole('dialog', { name: 'Place the copy here' }).getByRole('button', { name: 'Place here' }).click();
+    await until('placed by hand', async () => /Placed by hand/.test(await card.locator('.review-verdict').innerText()));
+    await page.locator('.toasts .toast').filter({ hasText: 'by hand' }).waitFor();
+
+    await page.keyboard.press('Control+z');
+    await until('moved again', async () => (await card.locator('.review-verdict').innerText()) === said);
+    const [after] = (await api.listAnnotations(s000)).filter((a) => a.carriedFrom);
+    assert.deepEqual([after!.start, after!.end, after!.exact, after!.status, after!.score], [before!.start, before!.end, before!.exact, 'moved', before!.score]);
   });
 });
