@@ -1,12 +1,13 @@
 // The side panel's list of the open source's annotations, in text order.
 import { memo } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Annotation } from '../../common/types.ts';
+import type { Annotation, PassageInVersion } from '../../common/types.ts';
 import { isPlaced } from '../../common/placement.ts';
 import { AnnotationEditor, type AnnotationDraft } from './AnnotationEditor.tsx';
 import { editDraftKey } from './draft-keys.ts';
 import { Backlinks } from '../notebook/Backlinks.tsx';
 import { AlsoIn } from '../versions/AlsoIn.tsx';
+import { on } from '../bus.ts';
 
 const FIRST_STEP = 60;
 const NEXT_STEP = 300;
@@ -17,6 +18,8 @@ export interface AnnotationActions {
   onDelete(a: Annotation): void;
   onCite(a: Annotation): void;
   onDragStart(a: Annotation, dt: DataTransfer): void;
+  /** "Cite this version" under the selected annotation: the notes citing it cite that version's passage instead. */
+  onSwitchCitations(a: Annotation, p: PassageInVersion): void;
 }
 
 export function AnnotationsPanel({ annotations, textLength, selectedId, knownTags, hasSource, actions }: {
@@ -94,7 +97,7 @@ const AnnotationItem = memo(function AnnotationItem({ a, placed, selected, known
             <ul class="chips" aria-label="Tags">{a.tags.map((t) => <li key={t} class="chip">{t}</li>)}</ul>
           )}
           <Backlinks id={a.id} sourceId={a.sourceId} compact />
-          {selected && placed && <AlsoIn passage={{ sourceId: a.sourceId, start: a.start, end: a.end, exact: a.exact, annotationId: a.id }} />}
+          {selected && placed && <SelectedAlsoIn a={a} actions={actions} />}
           <div class="ann-actions" role="group" aria-label="Annotation actions">
             <button type="button" class="link" onClick={() => setEditing(true)}>Edit</button>
             {placed && <button type="button" class="link" onClick={() => actions.current.onCite(a)}>Add to note</button>}
@@ -105,3 +108,21 @@ const AnnotationItem = memo(function AnnotationItem({ a, placed, selected, known
     </li>
   );
 });
+
+/** The selected annotation's "also in"; "Cite this version" while a note cites it (there are citations to point elsewhere). */
+function SelectedAlsoIn({ a, actions }: { a: Annotation; actions: { current: AnnotationActions } }) {
+  const [citing, setCiting] = useState(0);
+  useEffect(() => {
+    let live = true;
+    const read = () => window.lectern.backlinks(a.id).then((l) => { if (live) setCiting(l.length); }, () => {});
+    void read();
+    const off = on('changed', (e) => { if (e.what === 'notes') void read(); });
+    return () => { live = false; off(); };
+  }, [a.id]);
+  const passage = { sourceId: a.sourceId, start: a.start, end: a.end, exact: a.exact, annotationId: a.id };
+  if (!citing) return <AlsoIn passage={passage} />;
+  return (
+    <AlsoIn passage={passage} onSwitch={(p) => actions.current.onSwitchCitations(a, p)}
+      switchLabel={citing === 1 ? 'Cite this version in its note' : `Cite this version in its ${citing} notes`} />
+  );
+}

@@ -18,6 +18,7 @@ import { CollectionFromImport } from '../library/CollectionFromImport.tsx';
 import { Reader, type RevealRequest } from '../reader/Reader.tsx';
 import type { ReaderController, ReaderRange } from '../reader/controller.ts';
 import { AnnotationsPanel, type AnnotationActions } from '../annotations/AnnotationsPanel.tsx';
+import { switchCitationsUndoably } from '../versions/switch-citations.ts';
 import { storedDraft, type AnnotationDraft } from '../annotations/AnnotationEditor.tsx';
 import { editDraftKey, newDraftKey } from '../annotations/draft-keys.ts';
 import { clearDraft } from '../drafts.ts';
@@ -450,6 +451,7 @@ export function App() {
     onDelete: (a) => { deleteAnnotation(a).catch(fail); },
     onCite: cite,
     onDragStart: (a, dt) => fillDrag(a, dt),
+    onSwitchCitations: (a, p) => { switchCitationsUndoably(a.id, p, { flush: async () => { await openNote?.flush?.(); }, offerUndo: setUndo }).catch(fail); },
   };
 
   const popAnn = popover?.mode === 'edit' ? open?.annotations.find((a) => a.id === popover.id) : undefined;
