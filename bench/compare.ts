@@ -4,7 +4,9 @@
 // the reader showing text A in the same run (goal: compare <= 1.5x reader):
 // - first frame: from the click (Compare in the versions list; the source in
 //   the library) to the first frame showing the rows (the text), and from the
-//   data's arrival in the renderer to that frame;
+//   data's arrival in the renderer to that frame (the compare view shows its
+//   first page of rows before the rest: when all of them and both whole texts
+//   are in is reported too, against the reader's first frame);
 // - to the end: End in the scroller, then (compare) P to the last difference,
 //   until the frame where it (the reader: the text's end) is on screen.
 // Each run starts from a reloaded renderer; the main process keeps its
@@ -21,9 +23,10 @@ const VIEWPORT = { width: 1440, height: 900 };
 const pair = makeVersionPair(corpusText(1_000_000), { seed: 1, reword: 0.1, move: 0.05, delete: 0.05 });
 console.log(`pair: A ${(pair.a.length / 1e6).toFixed(2)} M UTF-16 units, B ${(pair.b.length / 1e6).toFixed(2)} M`);
 
+/** From the last `from` mark to the first `to` mark after it. */
 const since = (page: Page, from: string, to: string) => page.evaluate(([f, t]) => {
   const a = performance.getEntriesByName(f!).at(-1);
-  const b = performance.getEntriesByName(t!).at(-1);
+  const b = a && performance.getEntriesByName(t!).find((x) => x.startTime >= a.startTime);
   if (!a || !b) throw new Error(`no ${!a ? f : t} mark`);
   return b.startTime - a.startTime;
 }, [from, to]);
@@ -71,7 +74,7 @@ try {
     await page.waitForFunction(() => performance.getEntriesByName('lectern:reader-frame').length > 0, undefined, { timeout: 120_000 });
   };
   const reader = { open: [] as number[], data: [] as number[], end: [] as number[] };
-  const compare = { open: [] as number[], data: [] as number[], end: [] as number[] };
+  const compare = { open: [] as number[], data: [] as number[], end: [] as number[], complete: [] as number[] };
   for (let i = 0; i < RUNS + 1; i++) {
     // the reader showing A
     await openReader();
@@ -96,7 +99,10 @@ try {
     await page.waitForFunction(() => performance.getEntriesByName('lectern:compare-frame').length > 0, undefined, { timeout: 120_000 });
     const co = await since(page, 'bench:open', 'lectern:compare-frame');
     const cd = await since(page, 'lectern:compare-data', 'lectern:compare-frame');
-    const parts = `fetch ${(await since(page, 'lectern:compare-start', 'lectern:compare-fetched')).toFixed(0)} ms, rows ${(await since(page, 'lectern:compare-fetched', 'lectern:compare-data')).toFixed(0)} ms, render ${cd.toFixed(0)} ms`;
+    // the rest of the rows and both whole texts follow the first screen: End and P wait for them
+    await page.waitForFunction(() => performance.getEntriesByName('lectern:compare-complete').length > 0, undefined, { timeout: 120_000 });
+    const cc = await since(page, 'bench:open', 'lectern:compare-complete');
+    const parts = `first page ${(await since(page, 'lectern:compare-start', 'lectern:compare-fetched')).toFixed(0)} ms, render ${cd.toFixed(0)} ms, all rows and texts ${cc.toFixed(0)} ms after the click`;
     console.log(`  compare: ${parts}`);
     const rows = Number(await page.locator('.cmp-table').getAttribute('aria-rowcount')) - 1;
     const shown = await page.locator('.cmp-row').count();
@@ -122,7 +128,7 @@ try {
     if (i === 0) console.log(`first run (alignment cached in the main process, renderer fresh): compare first frame ${co.toFixed(0)} ms, reader ${ro.toFixed(0)} ms`);
     else {
       reader.open.push(ro); reader.data.push(rd); reader.end.push(re);
-      compare.open.push(co); compare.data.push(cd); compare.end.push(ce);
+      compare.open.push(co); compare.data.push(cd); compare.end.push(ce); compare.complete.push(cc);
     }
   }
   const row = (name: string, c: number[], rd: number[]) => console.log(`${name.padEnd(44)} compare ${median(c).toFixed(0).padStart(5)} ms   reader ${median(rd).toFixed(0).padStart(5)} ms   compare/reader ${(median(c) / median(rd)).toFixed(2)}x`);
@@ -130,7 +136,8 @@ try {
   row('click -> first frame', compare.open, reader.open);
   row('data in the renderer -> first frame', compare.data, reader.data);
   row('End (+ P: last difference) -> on screen', compare.end, reader.end);
-  console.log('goal: compare <= 1.5x reader');
+  row('click -> every row and both texts in', compare.complete, reader.open);
+  console.log('goal: compare <= 1.5x reader (first frame, to the end)');
   console.log(`raw compare first frame: ${compare.open.map((x) => x.toFixed(0)).join(' ')}; reader: ${reader.open.map((x) => x.toFixed(0)).join(' ')}`);
   console.log(`raw to the end: compare ${compare.end.map((x) => x.toFixed(0)).join(' ')}; reader ${reader.end.map((x) => x.toFixed(0)).join(' ')}`);
   if (l.errors.length) console.log('page errors:', l.errors);

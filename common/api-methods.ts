@@ -10,6 +10,7 @@ import type {
   ReencodeOptions, ReencodeResult, UndoReencodeResult, AnnotationPlace,
   AnnotationFilter, AnnotationPage, AnnotationQuery, CodebookTag, PassagesFormat, TagChange, SourceTitleMatches,
 } from './types.ts';
+import type { ComparisonPage, ComparisonPageRequest } from './comparison-page.ts';
 
 export interface LecternApi {
   /** Sources, filtered and sorted by the store; a page of them with offset/limit (default: all, newest import first). */
@@ -116,6 +117,8 @@ export interface LecternApi {
 
   /** Aligns two sources passage by passage (segments same/changed/moved/onlyA/onlyB, word changes). */
   compareSources(a: Id, b: Id): Promise<SourceComparison>;
+  /** A page of the compare view's rows of a with b, without their text (common/comparison-page.ts); withText: the texts up to where the page reaches. */
+  comparisonRows(a: Id, b: Id, page: ComparisonPageRequest): Promise<ComparisonPage>;
   /** Copies (never moves) the annotations of `from` onto its version `to`; dryRun: the verdicts only, nothing written. */
   carryAnnotations(from: Id, to: Id, options?: { dryRun?: boolean }): Promise<CarryResult>;
   /** The versions, shared-passage sources and revisions of one source, with figures and a direction estimate. */
@@ -228,6 +231,7 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   exportPassages: true,
   exportCodebook: true,
   compareSources: true,
+  comparisonRows: true,
   carryAnnotations: true,
   sourceRelations: true,
   listVersions: true,

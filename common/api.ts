@@ -2,6 +2,7 @@
 // (electron/dispatch.ts). The contract itself is in common/api-methods.ts.
 import { z } from 'zod';
 import { MAX_ANNOTATION_JSON, type ApiMethod, type LecternApi } from './api-methods.ts';
+import { MAX_COMPARISON_PAGE } from './comparison-page.ts';
 import {
   ANNOTATION_COLORS, ANNOTATION_SORTS, MAX_ANNOTATION_PAGE, MAX_FILTER_SOURCES, MAX_TAG_DESCRIPTION, MAX_TAG_NAME, MAX_COLLECTION_CHANGE, MAX_COLLECTION_NAME, MAX_SEARCH_LIMIT, MAX_SOURCE_PAGE, SOURCE_SORTS,
 } from './types.ts';
@@ -146,6 +147,7 @@ export const API_ARGS = {
   exportPassages: z.tuple([z.object(annotationFilter).strict(), z.string().min(1).max(4096), z.enum(['csv', 'markdown'])]),
   exportCodebook: z.tuple([z.string().min(1).max(4096)]),
   compareSources: z.tuple([id, id]),
+  comparisonRows: z.tuple([id, id, z.object({ start: offset, count: z.number().int().min(1).max(MAX_COMPARISON_PAGE), withText: z.boolean().optional() }).strict()]),
   carryAnnotations: z.tuple([id, id, z.object({ dryRun: z.boolean().optional() }).strict().optional()]),
   sourceRelations: z.tuple([id]),
   listVersions: z.tuple([]),

@@ -251,3 +251,16 @@ export function swapRows(rows: readonly CompareRow[]): CompareRow[] {
 
 /** Whether a row is a difference (what next/previous difference visits). */
 export const isDifference = (r: CompareRow): boolean => r.kind !== 'same';
+
+/** A row's side as the API sends it: its text is the renderer's slice of the side's text. */
+export type RowSpan = Omit<RowSide, 'text'>;
+
+/** A compare row without its text (common/comparison-page.ts). */
+export interface RowOutline extends Omit<CompareRow, 'a' | 'b'> {
+  a: RowSpan | null;
+  b: RowSpan | null;
+}
+
+const span = (s: RowSide | null): RowSpan | null => s && { start: s.start, end: s.end, paragraph: s.paragraph };
+
+export const outlineOf = (r: CompareRow): RowOutline => ({ ...r, a: span(r.a), b: span(r.b) });

@@ -225,6 +225,10 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
       const [v, { cache }] = await Promise.all([versions(), compared()]);
       return v.compare(a, b, (x, y) => cache.get(x, y));
     },
+    async comparisonRows(a, b, page) {
+      const [{ cache }, { comparisonPage }] = await Promise.all([compared(), import('./versions/comparison-page.ts')]);
+      return comparisonPage(store, cache, a, b, page);
+    },
     carryAnnotations: async (from, to, options) => (await versions()).carry(from, to, options?.dryRun ?? false),
     sourceRelations: async (id) => (await versions()).relationsOf(id),
     listVersions: async () => (await versions()).overview(),
