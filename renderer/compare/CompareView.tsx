@@ -152,18 +152,26 @@ export function CompareView(props: CompareViewProps) {
   };
 
   const busy = !!popover || carrying || !!review || exporting || !!placing;
+  // the first screen shows before the other rows arrive: a move asked for meanwhile is made once they are here
+  const complete = !!ready?.complete;
+  const waiting = useRef<{ step: 1 | -1 } | { edge: 'Home' | 'End' } | null>(null);
+  const move = (m: { step: 1 | -1 } | { edge: 'Home' | 'End' }) => {
+    if (!complete) { waiting.current = m; setSaid('Loading the rest of the rows…'); return; }
+    if ('step' in m) step(m.step);
+    // the browser's own Home / End scroll is animated, and the list measuring rows on the way stopped it midway
+    else if (rows.length > 0) v.scrollToIndex(m.edge === 'Home' ? 0 : rows.length - 1, { align: m.edge === 'Home' ? 'start' : 'end' });
+  };
+  useEffect(() => {
+    const m = waiting.current;
+    if (complete && m) { waiting.current = null; setSaid(''); move(m); }
+  }, [complete]);
   useEffect(() => {
     const key = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target) || document.querySelector('dialog[open]') || busy) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const k = e.key.toLowerCase();
-      if (e.key === 'F7' || k === 'n' || k === 'p') { e.preventDefault(); step(e.key === 'F7' ? (e.shiftKey ? -1 : 1) : k === 'n' ? 1 : -1); return; }
-      // the browser's own Home / End scroll is animated, and the list measuring rows on the way stopped it midway
-      if ((e.key === 'Home' || e.key === 'End') && !e.shiftKey && rows.length > 0) {
-        e.preventDefault();
-        v.scrollToIndex(e.key === 'Home' ? 0 : rows.length - 1, { align: e.key === 'Home' ? 'start' : 'end' });
-        return;
-      }
+      if (e.key === 'F7' || k === 'n' || k === 'p') { e.preventDefault(); move({ step: e.key === 'F7' ? (e.shiftKey ? -1 : 1) : k === 'n' ? 1 : -1 }); return; }
+      if ((e.key === 'Home' || e.key === 'End') && !e.shiftKey) { e.preventDefault(); move({ edge: e.key }); return; }
       if (e.key === 'Escape' && adjusting) { e.preventDefault(); setAdjusting(null); setReview({ from: adjusting.side === 'a' ? 'b' : 'a' }); return; }
       // the reader's keys (J/K, Delete) would act on the reader hidden behind this view
       if (k === 'j' || k === 'k' || e.key === 'Delete' || e.key === 'Backspace') e.preventDefault();
@@ -271,9 +279,9 @@ export function CompareView(props: CompareViewProps) {
   return (
     <section ref={section} class="compare" aria-label="Compare versions">
       <div class="compare-tools" role="toolbar" aria-label="Compare">
-        <button type="button" onClick={() => step(-1)} aria-label="‹ Previous difference" title="Previous difference (P or Shift+F7)" aria-keyshortcuts="P Shift+F7">‹ Previous<span class="cmp-long"> difference</span></button>
-        <span class="compare-count" aria-hidden="true">{diffs.length === 0 ? 'No differences' : diffNo >= 0 ? `${diffNo + 1} / ${diffs.length}` : `${diffs.length} differences`}</span>
-        <button type="button" onClick={() => step(1)} aria-label="Next difference ›" title="Next difference (N or F7)" aria-keyshortcuts="N F7">Next<span class="cmp-long"> difference</span> ›</button>
+        <button type="button" onClick={() => move({ step: -1 })} aria-label="‹ Previous difference" title="Previous difference (P or Shift+F7)" aria-keyshortcuts="P Shift+F7">‹ Previous<span class="cmp-long"> difference</span></button>
+        <span class="compare-count" aria-hidden="true">{!complete ? 'Loading rows…' : diffs.length === 0 ? 'No differences' : diffNo >= 0 ? `${diffNo + 1} / ${diffs.length}` : `${diffs.length} differences`}</span>
+        <button type="button" onClick={() => move({ step: 1 })} aria-label="Next difference ›" title="Next difference (N or F7)" aria-keyshortcuts="N F7">Next<span class="cmp-long"> difference</span> ›</button>
         <span class="tb-sep" aria-hidden="true" />
         <button type="button" onClick={() => props.onChoose(b, a)} aria-label="Swap sides" title="Put B on the left and A on the right">Swap<span class="cmp-long"> sides</span></button>
         <label class="inline">
@@ -284,7 +292,7 @@ export function CompareView(props: CompareViewProps) {
         </label>
         <span class="spacer" />
         <button type="button" onClick={() => setCarrying(true)} aria-label="Carry annotations…">Carry<span class="cmp-long"> annotations</span>…</button>
-        <button type="button" onClick={() => setReview({ from: copiesOn('a') > copiesOn('b') ? 'b' : 'a' })} disabled={copies === 0}
+        <button type="button" onClick={() => setReview({ from: copiesOn('a') > copiesOn('b') ? 'b' : 'a' })} disabled={copies === 0 || !complete}
           aria-label={`Review carried${copies ? ` (${copies})` : ''}`}
           title={copies === 0 ? 'No annotation has been carried between these two yet' : 'The copies carried between these two, with their verdicts'}>
           Review<span class="cmp-long"> carried</span>{copies ? ` (${copies})` : ''}
@@ -301,7 +309,7 @@ export function CompareView(props: CompareViewProps) {
       )}
       <div class="compare-scroll" ref={scroller} tabIndex={0} aria-label="Aligned passages, A on the left and B on the right" onMouseDown={() => pointerSelection.press()} onMouseUp={onSelectEnd}
         onKeyUp={(e) => { if (e.shiftKey) onSelectEnd(); }} onClick={onClick}>
-        <div ref={table} role="table" aria-label={`${c.a.title} (A) beside ${c.b.title} (B)`} aria-rowcount={rows.length + 1} class="cmp-table">
+        <div ref={table} role="table" aria-label={`${c.a.title} (A) beside ${c.b.title} (B)`} aria-rowcount={c.total + 1} aria-busy={!complete} class="cmp-table">
           <div role="rowgroup" class="cmp-head">
             <div role="row" aria-rowindex={1} class="cmp-head-row">
               <span aria-hidden="true" />
