@@ -82,7 +82,7 @@ export interface SourceSummary {
   importedAt: string;
   /** Distinct tags used on this source's annotations (for the library filter). */
   tags: string[];
-  /** How many live sources are versions (or revisions) of this one, by undismissed relations: the library's mark. */
+  /** How many other live sources are versions (or revisions) of this one's story, by undismissed relations taken transitively (as search groups them): the library's mark. */
   versions: number;
 }
 

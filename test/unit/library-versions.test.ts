@@ -28,3 +28,12 @@ test('listSources marks sources with versions and filters to them; a dismissal o
   assert.deepEqual(await marks(), { [s000]: 0, [other]: 0 });
   assert.equal((await api.countSources({ withVersions: true })).total, 0);
 }));
+
+test('the mark counts a story taken transitively, as search groups it: in a chain A–B–C each end has 2 others', () => withApi(async ({ api }) => {
+  const texts = ['First story about rivers and bridges.', 'Second story about mountains and lakes.', 'Third story about deserts and roads.'];
+  const ids = (await api.importFiles(texts.map((t, i) => ({ name: `s${i}.txt`, bytes: new TextEncoder().encode(`${t}\n`) })))).imported.map((i) => i.id) as [string, string, string];
+  await api.linkSources(ids[0], ids[1]);
+  await api.linkSources(ids[1], ids[2]);
+  const marks = Object.fromEntries((await api.listSources()).map((s) => [s.id, s.versions]));
+  assert.deepEqual(marks, { [ids[0]]: 2, [ids[1]]: 2, [ids[2]]: 2 });
+}));
