@@ -38,6 +38,13 @@ function countLine(c: SourceCount, sort: SourceSort, filtered: boolean): string 
   return `${n} · ${SORT_NOTE[sort]}${undated}`;
 }
 
+/** Why a filtered listing is empty. */
+function emptyFilter(collection: string | null, tag: boolean, withVersions: boolean): string {
+  const what = [tag && 'has this tag', withVersions && 'has a version'].filter(Boolean).join(' and ');
+  if (collection) return `No source in “${collection}”${what ? ` ${what}` : ' yet: drag sources onto it'}.`;
+  return `No source ${what}.`;
+}
+
 const stored = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
   const v = localStorage.getItem(key);
   return allowed.includes(v as T) ? (v as T) : fallback;
@@ -67,6 +74,7 @@ export interface LibraryProps {
 export function Library(p: LibraryProps) {
   const [sort, setSort] = useState<SourceSort>(() => stored('lectern.sort', SOURCE_SORTS, 'date'));
   const [tag, setTag] = useState('');
+  const [withVersions, setWithVersions] = useState(() => localStorage.getItem('lectern.withVersions') === '1');
   const [collectionId, setCollectionId] = useState<string | null>(() => localStorage.getItem('lectern.collection'));
   const [query, setQuery] = useState('');
   const [page, setPage] = useState<SearchPage | null>(null);
@@ -82,11 +90,17 @@ export function Library(p: LibraryProps) {
   useEffect(() => { if (collectionId && p.collections && !collection) setCollectionId(null); }, [p.collections]);
   useEffect(() => { localStorage.setItem('lectern.sort', sort); }, [sort]);
   useEffect(() => {
+    if (withVersions) localStorage.setItem('lectern.withVersions', '1');
+    else localStorage.removeItem('lectern.withVersions');
+  }, [withVersions]);
+  useEffect(() => {
     if (collectionId) localStorage.setItem('lectern.collection', collectionId);
     else localStorage.removeItem('lectern.collection');
   }, [collectionId]);
 
-  const listQuery = useMemo(() => ({ sort, ...(tag && { tag }), ...(collection && { collectionId: collection.id }) }), [sort, tag, collection?.id]);
+  const listQuery = useMemo(() => ({
+    sort, ...(tag && { tag }), ...(collection && { collectionId: collection.id }), ...(withVersions && { withVersions }),
+  }), [sort, tag, collection?.id, withVersions]);
   // a collection chosen last time filters the list once the collections are known (not the whole library first)
   const pages = useSourcePages(listQuery, p.version, p.collections !== null || !collectionId);
   const libraryCount = pages.count?.library ?? 0;
@@ -132,7 +146,7 @@ export function Library(p: LibraryProps) {
   }, p.fail);
 
   const searching = page !== null;
-  const filtered = !!(collection || tag);
+  const filtered = !!(collection || tag || withVersions);
   const empty = pages.count !== null && pages.count.library === 0;
   const listShown = pages.count !== null && pages.count.total > 0;
 
@@ -198,6 +212,10 @@ export function Library(p: LibraryProps) {
               {tagTree(p.tags).map((t) => <option key={t} value={t}>{'\u2003'.repeat(t.split('/').length - 1)}{t.split('/').pop()}</option>)}
             </select>
           </label>
+          <label class="inline library-versions-filter" title="List only sources that have another version (or revision) in the library">
+            <input type="checkbox" checked={withVersions} onChange={(e) => setWithVersions((e.target as HTMLInputElement).checked)} />
+            <span>With versions</span>
+          </label>
         </div>
         {pages.count && !empty && <p class="library-count" role="status">{countLine(pages.count, sort, filtered)}</p>}
         {empty ? (
@@ -206,7 +224,7 @@ export function Library(p: LibraryProps) {
             <p class="empty-hint">Lectern keeps .txt and .md files in a local library. Drop files or folders anywhere, or press Ctrl+O.</p>
           </div>
         ) : pages.count && pages.count.total === 0 ? (
-          <p class="panel-empty">{collection ? `No source in “${collection.name}”${tag ? ' has this tag' : ' yet: drag sources onto it'}.` : 'No source has this tag.'}</p>
+          <p class="panel-empty">{emptyFilter(collection?.name ?? null, !!tag, withVersions)}</p>
         ) : (
           <SourceList
             pages={pages} sort={sort} currentId={p.currentId} listRef={listRef} onOpen={p.onOpen} onDelete={p.onDelete}

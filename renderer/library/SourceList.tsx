@@ -30,6 +30,8 @@ export interface SourceListProps {
 
 const rowStyle = (top: number) => ({ transform: `translateY(${top}px)`, height: `${ROW_HEIGHT}px` });
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+/** The mark counts the story's versions, this one included, as search's "n versions" row does. */
+const versionsTitle = (others: number) => `This story is in the library in ${others + 1} versions: this one and ${plural(others, 'other', 'others')}`;
 
 export function SourceList({ pages, sort, currentId, listRef, onOpen, onDelete, onRemove, removeLabel }: SourceListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -146,6 +148,7 @@ export function SourceList({ pages, sort, currentId, listRef, onOpen, onDelete, 
       <span class="item-meta">
         {s.published && <time dateTime={s.published}>{s.published}</time>}
         {s.publisher && <span>{s.publisher}</span>}
+        {s.versions > 0 && <span class="versions-mark" title={versionsTitle(s.versions)}>{plural(s.versions + 1, 'version', 'versions')}</span>}
         {s.annotationCount > 0 && <span class="badge" title="Annotations">{plural(s.annotationCount, 'annotation', 'annotations')}</span>}
       </span>
     </li>
