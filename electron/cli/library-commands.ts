@@ -59,27 +59,37 @@ async function intoCollection(api: LecternApi, name: string, ids: string[]) {
   return { id: collection.id, name: collection.name, added };
 }
 
+/** A story's versions in the library, this one included (the library pane's mark says the same). */
+const storyVersions = (others: number) => others + 1;
+
 const listCommand: Command = {
   name: 'list',
-  usage: `lectern list [--json] [--sort ${SOURCE_SORTS.join('|')}] [--collection NAME] [--tag TAG] [--offset N] [--limit N]`,
-  summary: 'List the sources in the library (default: newest import first; --sort date puts undated sources last).',
-  options: { sort: { type: 'string' }, collection: { type: 'string' }, tag: { type: 'string' }, offset: { type: 'string' }, limit: { type: 'string' } },
+  usage: `lectern list [--json] [--sort ${SOURCE_SORTS.join('|')}] [--collection NAME] [--tag TAG] [--versions] [--offset N] [--limit N]`,
+  summary: 'List the sources in the library (default: newest import first; --sort date puts undated sources last; --versions: only sources that have another version, each with how many versions of its story the library holds).',
+  options: {
+    sort: { type: 'string' }, collection: { type: 'string' }, tag: { type: 'string' }, versions: { type: 'boolean' },
+    offset: { type: 'string' }, limit: { type: 'string' },
+  },
   positionals: [0, 0],
   async run({ api, values }) {
     const sort = stringOption(values, 'sort');
     if (sort !== undefined && !(SOURCE_SORTS as readonly string[]).includes(sort)) throw new UsageError(`--sort is one of ${SOURCE_SORTS.join(', ')}`);
     const tag = stringOption(values, 'tag');
+    const withVersions = values.versions === true;
     const query = {
-      ...(sort !== undefined && { sort: sort as SourceSort }), ...(tag !== undefined && { tag }),
+      ...(sort !== undefined && { sort: sort as SourceSort }), ...(tag !== undefined && { tag }), ...(withVersions && { withVersions }),
       offset: countOption(values, 'offset', 0, Number.MAX_SAFE_INTEGER), limit: countOption(values, 'limit', 1, 5000),
       collectionId: await collectionOption(api, values),
     };
     const sources = (await api.listSources(query)).map((s) => ({
       id: s.id, title: s.title, published: s.published, chars: s.chars, annotationCount: s.annotationCount,
+      ...(withVersions && { versions: storyVersions(s.versions) }),
     }));
     const annotations = (n: number) => (n === 0 ? '' : `  [${n} ${n === 1 ? 'annotation' : 'annotations'}]`);
-    const human = sources.length === 0 ? (query.collectionId || tag ? 'No source matches.' : 'The library is empty.')
-      : sources.map((s) => `${s.id}  ${s.published ?? '          '}  ${s.title}${annotations(s.annotationCount)}`).join('\n');
+    const versions = (n: number | undefined) => (n === undefined ? '' : `  [${n} versions]`);
+    const human = sources.length === 0
+      ? (withVersions ? 'No source has a version.' : query.collectionId || tag ? 'No source matches.' : 'The library is empty.')
+      : sources.map((s) => `${s.id}  ${s.published ?? '          '}  ${s.title}${versions(s.versions)}${annotations(s.annotationCount)}`).join('\n');
     return { json: sources, human };
   },
 };
