@@ -1,6 +1,7 @@
 // import, list, show, search, annotate.
 import { ANNOTATION_COLORS, SNIPPET_CLOSE, SNIPPET_OPEN, SOURCE_SORTS, isAnnotationColor, type SourceSort } from '../../common/types.ts';
 import { findOccurrences } from '../../common/selectors.ts';
+import { storyVersions } from '../../common/story-versions.ts';
 import { CommandError, UsageError, stringOption, stringsOption, type Command } from './command.ts';
 import { importAnnotationsCommand } from './export-commands.ts';
 import { findCollection } from './collection-commands.ts';
@@ -58,9 +59,6 @@ async function intoCollection(api: LecternApi, name: string, ids: string[]) {
   const added = ids.length > 0 ? (await api.addToCollection(collection.id, ids)).changed : 0;
   return { id: collection.id, name: collection.name, added };
 }
-
-/** A story's versions in the library, this one included (the library pane's mark says the same). */
-const storyVersions = (others: number) => others + 1;
 
 const listCommand: Command = {
   name: 'list',

@@ -8,6 +8,7 @@ import type { SourceSort, SourceSummary } from '../../common/types.ts';
 import type { SourcePages } from './useSourcePages.ts';
 import { useVirtualRows } from '../virtual-rows.ts';
 import { setDraggedSources } from './drag.ts';
+import { storyVersions } from '../../common/story-versions.ts';
 
 /** Every row is this tall (px): the windowing places rows by it. */
 export const ROW_HEIGHT = 52;
@@ -30,8 +31,7 @@ export interface SourceListProps {
 
 const rowStyle = (top: number) => ({ transform: `translateY(${top}px)`, height: `${ROW_HEIGHT}px` });
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
-/** The mark counts the story's versions, this one included, as search's "n versions" row does. */
-const versionsTitle = (others: number) => `This story is in the library in ${others + 1} versions: this one and ${plural(others, 'other', 'others')}`;
+const versionsTitle = (others: number) => `This story is in the library in ${storyVersions(others)} versions: this one and ${plural(others, 'other', 'others')}`;
 
 export function SourceList({ pages, sort, currentId, listRef, onOpen, onDelete, onRemove, removeLabel }: SourceListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -148,7 +148,7 @@ export function SourceList({ pages, sort, currentId, listRef, onOpen, onDelete, 
       <span class="item-meta">
         {s.published && <time dateTime={s.published}>{s.published}</time>}
         {s.publisher && <span>{s.publisher}</span>}
-        {s.versions > 0 && <span class="versions-mark" title={versionsTitle(s.versions)}>{plural(s.versions + 1, 'version', 'versions')}</span>}
+        {s.versions > 0 && <span class="versions-mark" title={versionsTitle(s.versions)}>{plural(storyVersions(s.versions), 'version', 'versions')}</span>}
         {s.annotationCount > 0 && <span class="badge" title="Annotations">{plural(s.annotationCount, 'annotation', 'annotations')}</span>}
       </span>
     </li>
