@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { withLectern } from './harness.ts';
 import { scan } from './axe.ts';
+import { seedsOpen } from './compare-helpers.ts';
 import { CORPUS, SEED_000, SEED_001 } from '../helpers/tmp.ts';
 
 const UNRELATED = join(CORPUS, 'tech', '2d-metal-slug-offers-retro-fun.txt');
@@ -69,4 +70,18 @@ test('library: sources with versions are marked "2 versions"; the With versions 
     await options.filter({ hasText: '2 versions' }).first().waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
     assert.deepEqual(await scan(page, 'library with versions marks, light'), []);
+  }));
+
+test('library: dismissing a version in the reader takes the mark away at once; Restore brings it back', () =>
+  withLectern({ viewport: { width: 1440, height: 900 } }, async (l) => {
+    const { page } = l;
+    await seedsOpen(l);
+    const list = page.getByRole('listbox', { name: 'Sources' });
+    await page.waitForFunction(() => (document.querySelector('#source-list')?.textContent?.match(/2 versions/g) ?? []).length === 2);
+    await page.getByRole('button', { name: 'Dismiss', exact: true }).first().click();
+    await page.waitForFunction(() => !document.querySelector('#source-list')?.textContent?.includes('versions'));
+    assert.doesNotMatch(await list.innerText(), /versions/);
+    await page.getByRole('button', { name: /dismissed/ }).click();
+    await page.getByRole('button', { name: 'Restore' }).first().click();
+    await page.waitForFunction(() => (document.querySelector('#source-list')?.textContent?.match(/2 versions/g) ?? []).length === 2);
   }));
