@@ -2,11 +2,10 @@
 // is a query), the collections, sort and tag filter, how many sources are
 // shown, and the windowed list of sources. Everything listed is read from the
 // store as needed (a library of 100,000 sources is never held here).
-import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Collection, SearchHit, SearchPage, SourceCount, SourceSort } from '../../common/types.ts';
 import { MAX_SEARCH_LIMIT, SOURCE_SORTS } from '../../common/types.ts';
 import { useSourcePages } from './useSourcePages.ts';
-import { useBusEvent } from '../app/useBusEvent.ts';
 import { SourceList } from './SourceList.tsx';
 import { Collections } from './Collections.tsx';
 import { MORE_RESULTS, SearchResults, inGroupOrder } from './SearchResults.tsx';
@@ -102,11 +101,8 @@ export function Library(p: LibraryProps) {
   const listQuery = useMemo(() => ({
     sort, ...(tag && { tag }), ...(collection && { collectionId: collection.id }), ...(withVersions && { withVersions }),
   }), [sort, tag, collection?.id, withVersions]);
-  // a version linked or dismissed in the reader's versions list changes marks (it tells the bus, not the app's refresh)
-  const [sourcesChanged, sourcesChangedElsewhere] = useReducer((n: number) => n + 1, 0);
-  useBusEvent('changed', ({ what }) => { if (what === 'sources') sourcesChangedElsewhere(undefined); });
   // a collection chosen last time filters the list once the collections are known (not the whole library first)
-  const pages = useSourcePages(listQuery, p.version + sourcesChanged, p.collections !== null || !collectionId);
+  const pages = useSourcePages(listQuery, p.version, p.collections !== null || !collectionId);
   const libraryCount = pages.count?.library ?? 0;
 
   useEffect(() => { setLimit(FIRST_RESULTS); }, [query, collection?.id]);

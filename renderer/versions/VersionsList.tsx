@@ -13,10 +13,12 @@ import { LinkDialog } from './LinkDialog.tsx';
 import type { ActionUndo } from '../undo.ts';
 import './versions.css';
 
-export function VersionsList({ sourceId, title, fail, offerUndo }: {
+export function VersionsList({ sourceId, title, fail, offerUndo, onChanged }: {
   sourceId: string; title: string; fail(e: unknown): void;
   /** Hands a dismissal's undo to the app's one Undo. */
   offerUndo(undo: ActionUndo): void;
+  /** After a link, confirmation or dismissal: the app re-reads the library (whose marks change) and tells the other panes. */
+  onChanged(): Promise<void>;
 }) {
   const [relations, setRelations] = useState<RelatedSource[] | null>(null);
   const [linking, setLinking] = useState(false);
@@ -29,8 +31,7 @@ export function VersionsList({ sourceId, title, fail, offerUndo }: {
   const act = async (fn: () => Promise<unknown>): Promise<boolean> => {
     try {
       await fn();
-      await read();
-      emit('changed', { what: 'sources' });
+      await onChanged(); // its 'changed' event on the bus re-reads this list
       return true;
     } catch (e) { fail(e); return false; }
   };
@@ -40,7 +41,7 @@ export function VersionsList({ sourceId, title, fail, offerUndo }: {
     if (!await act(() => window.lectern.unlinkSources(sourceId, r.id))) return;
     offerUndo({
       message: `Dismissed “${r.title}” as related.`,
-      run: async () => { await window.lectern.linkSources(sourceId, r.id); emit('changed', { what: 'sources' }); },
+      run: async () => { await window.lectern.linkSources(sourceId, r.id); await onChanged(); },
     });
   };
   if (!relations) return null;
