@@ -70,7 +70,8 @@ test('menu: every command does its job (import files / folder, find, new note, e
         for (const want of ['Cite an annotation or source', 'Open the cited passage', 'Indent / outdent a list item', 'Line break', 'Undo / redo', 'Bold / italic / underline', 'Export the open source or note', 'New note']) {
           assert.ok(help.includes(want), `shortcuts list "${want}"`);
         }
-        assert.deepEqual(await dialog.locator('caption').allInnerTexts(), ['Anywhere', 'Library and reader', 'Notebook']);
+        assert.ok(help.includes('Next difference') && help.includes('Previous difference'), 'the compare view\'s keys are listed');
+        assert.deepEqual(await dialog.locator('caption').allInnerTexts(), ['Anywhere', 'Library and reader', 'Compare view', 'Notebook']);
       }
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
