@@ -11,6 +11,7 @@
 import type { Alignment, SegmentKind, WordChange } from './align/types.ts';
 import { OffsetMap } from './offsets.ts';
 import { ParagraphIndex } from './segment.ts';
+import { partitionPoint } from './sorted.ts';
 
 export type Side = 'a' | 'b';
 
@@ -220,14 +221,7 @@ function linkMoved(rows: CompareRow[], rowSegment: number[], segs: Alignment['se
   const startsB = rows.map((r, i) => ({ i, r: r.b })).filter((x) => x.r);
   const find = (list: typeof startsA, at: Range): number | null => {
     // rows of one side are in order: the first whose end is past the range's start
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.r!.end <= at.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const hit = list[lo];
+    const hit = list[partitionPoint(list.length, (k) => list[k]!.r!.end <= at.start)];
     return hit && hit.r!.start < at.end ? hit.i : null;
   };
   rows.forEach((row, i) => {

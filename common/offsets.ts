@@ -1,5 +1,7 @@
 // The one boundary between code-point offsets (stored, W3C) and UTF-16 offsets
 // (JavaScript strings, the DOM, ProseMirror). Everything stored is code points.
+import { partitionPoint } from './sorted.ts';
+
 
 /** Number of code points in a string. */
 export function codePointLength(text: string): number {
@@ -44,28 +46,13 @@ export class OffsetMap {
   /** UTF-16 offset -> code-point offset (an offset inside a pair rounds down). */
   toCodePoint(utf16: number): number {
     // count astral chars whose pair ends at or before utf16
-    let lo = 0;
-    let hi = this.astral.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.astral[mid]! + 2 <= utf16) lo = mid + 1;
-      else hi = mid;
-    }
-    return utf16 - lo;
+    return utf16 - partitionPoint(this.astral.length, (i) => this.astral[i]! + 2 <= utf16);
   }
 
   /** Code-point offset -> UTF-16 offset. */
   toUtf16(cp: number): number {
-    // each astral char before the target adds one extra UTF-16 unit
-    let lo = 0;
-    let hi = this.astral.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      // code-point index of astral[mid] is astral[mid] - mid
-      if (this.astral[mid]! - mid < cp) lo = mid + 1;
-      else hi = mid;
-    }
-    return cp + lo;
+    // each astral char before the target adds one extra UTF-16 unit (astral[i] - i is its code-point index)
+    return cp + partitionPoint(this.astral.length, (i) => this.astral[i]! - i < cp);
   }
 }
 

@@ -14,6 +14,7 @@
 // (a headline on its own line is a sentence), and a break after a title
 // abbreviation ("Mr.", "Dr.") is not kept, as ICU in V8 does not suppress those.
 import { OffsetMap } from './offsets.ts';
+import { partitionPoint } from './sorted.ts';
 
 /** A half-open range [start, end). */
 export interface Span {
@@ -115,13 +116,6 @@ export class ParagraphIndex {
   /** The number of the paragraph holding code point `cp` (a blank gap counts with the paragraph before it, text before the first with the first). */
   numberAt(cp: number): number {
     const at = this.map.toUtf16(Math.max(0, Math.min(cp, this.map.codePoints)));
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return Math.max(1, lo);
+    return Math.max(1, partitionPoint(this.starts.length, (i) => this.starts[i]! <= at));
   }
 }

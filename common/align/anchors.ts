@@ -4,6 +4,7 @@
 // is still large) a mutual best match by similarity over shared rare terms.
 import { dice } from './similarity.ts';
 import type { Unit, Vocabulary } from './units.ts';
+import { partitionPoint } from '../sorted.ts';
 
 export interface Pair {
   i: number;
@@ -37,13 +38,7 @@ export function longestIncreasing(pairs: Pair[]): { chain: Pair[]; rest: Pair[] 
   const prev = new Int32Array(pairs.length).fill(-1);
   for (let p = 0; p < pairs.length; p++) {
     const j = pairs[p]!.j;
-    let lo = 0;
-    let hi = tailIdx.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[tailIdx[mid]!]!.j < j) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(tailIdx.length, (k) => pairs[tailIdx[k]!]!.j < j);
     if (lo > 0) prev[p] = tailIdx[lo - 1]!;
     tailIdx[lo] = p;
   }

@@ -5,6 +5,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { fold } from '../library/find-match.ts';
+import { partitionPoint } from '../../common/sorted.ts';
 
 /** More matches than this are counted as "at least" and not all shown (bounded work on a 1 MB text). */
 export const MAX_MATCHES = 10_000;
@@ -30,14 +31,8 @@ export function findIn(folded: string, query: string): FindMatches {
 
 /** The match to go to first: the first one at or after `from` (UTF-16), else the first. */
 export function firstFrom(ranges: [number, number][], from: number): number {
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid]![0] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ranges.length ? lo : 0;
+  const at = partitionPoint(ranges.length, (i) => ranges[i]![0] < from);
+  return at < ranges.length ? at : 0;
 }
 
 /** "3 of 17", "0 of 0", "3 of 10,000+". */
