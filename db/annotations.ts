@@ -111,12 +111,6 @@ export function createAnnotationRepo(db: Db, write: Write = createWriter(db)) {
       }
       return get(id);
     }),
-    /** Puts an annotation at [start, end) with that quote, anchored (a carried copy accepted or adjusted by the researcher). */
-    place: (id: string, at: { start: number; end: number; exact: string; prefix: string; suffix: string }): Annotation | undefined => write(() => {
-      db.prepare(`UPDATE annotations SET start_cp = @start, end_cp = @end, exact = @exact, prefix = @prefix, suffix = @suffix,
-        status = 'anchored', score = NULL, modified = @modified WHERE id = @id AND deleted_at IS NULL`).run({ id, ...at, modified: now() });
-      return get(id);
-    }),
     /** Moves an annotation to the trash; returns it as it was. */
     delete: (id: string): Annotation | undefined => write(() => {
       const existing = get(id);
