@@ -119,8 +119,7 @@ export function AnnotationsView(p: AnnotationsViewProps) {
       const name = format === 'csv' ? 'passages.csv' : format === 'markdown' ? 'passages.md' : 'codebook.qdc';
       const path = await api.chooseSavePath(name);
       if (path === null) return;
-      const { sort: order, ...rest } = filter;
-      const r = format === 'qdc' ? await api.exportCodebook(path) : await api.exportPassages({ ...rest, sort: order }, path, format);
+      const r = format === 'qdc' ? await api.exportCodebook(path) : await api.exportPassages(filter, path, format);
       setSaid(format === 'qdc' ? `Exported ${r.tags} codes to ${r.path}` : `Exported ${r.annotations} passages to ${r.path}`);
     } catch (e) { p.fail(e); }
   };
