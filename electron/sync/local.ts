@@ -82,7 +82,7 @@ export function createLocal(store: Store) {
 
   /** The text document of a source: a new revision when the text changed (a file reopened with another encoding). */
   function stampText(sourceId: string): DocState | null {
-    const record = rows.sourceText(sourceId) === undefined ? undefined : rows.read('source', sourceId);
+    const record = rows.read('source', sourceId);
     return stampBeside(`${TEXT_PREFIX}${sourceId}`, record ? canonical(textBody(sourceId, record.textSha256, record.chars)) : null);
   }
 
