@@ -3,7 +3,7 @@
 // their alignment, the rows as the compare view shows them (common/compare-rows.ts),
 // and the annotations carried between them with their verdicts.
 import type { Alignment, SegmentKind } from '../../common/align/types.ts';
-import { compareRows, type CompareRow } from '../../common/compare-rows.ts';
+import type { CompareRow } from '../../common/compare-rows.ts';
 import { copyReview } from '../../common/carry-review.ts';
 import type { Annotation, Source } from '../../common/types.ts';
 
@@ -38,8 +38,9 @@ function carriedBetween(fromList: Annotation[], toList: Annotation[], direction:
   });
 }
 
-export function comparisonReport(a: Source, b: Source, alignment: Alignment, annotations: { a: Annotation[]; b: Annotation[] }, opts: { exportedAt?: Date; authorName: string }): ComparisonReport {
-  const rows = compareRows(alignment, a.text, b.text);
+/** `aligned`: the pair's alignment and its compare rows, as the alignment cache keeps them (built once for the view and the report). */
+export function comparisonReport(a: Source, b: Source, aligned: { alignment: Alignment; rows: CompareRow[] }, annotations: { a: Annotation[]; b: Annotation[] }, opts: { exportedAt?: Date; authorName: string }): ComparisonReport {
+  const { alignment, rows } = aligned;
   const counts: Record<SegmentKind, number> = { same: 0, changed: 0, moved: 0, onlyA: 0, onlyB: 0 };
   for (const r of rows) counts[r.kind]++;
   return {

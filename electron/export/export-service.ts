@@ -102,7 +102,7 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
       if (a.id === b.id) throw new ApiError('same-source', `Both sides are the same source (${a.id}); choose two different sources`);
       const settings = store.settings.get();
       progress(path, 0, 1);
-      const report = comparisonReport(a, b, alignments.get(a, b), { a: store.annotations.listBySource(a.id), b: store.annotations.listBySource(b.id) }, { authorName: settings.authorName });
+      const report = comparisonReport(a, b, alignments.rows(a, b), { a: store.annotations.listBySource(a.id), b: store.annotations.listBySource(b.id) }, { authorName: settings.authorName });
       if (format === 'md') {
         const bytes = writeAtomic(path, comparisonMarkdown(report));
         progress(path, 1, 1);
