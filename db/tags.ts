@@ -7,6 +7,7 @@
 import { ApiError, MAX_TAG_NAME, type CodebookTag, type TagChange, type TrashItem } from '../common/types.ts';
 import { createWriter, type Db, type Write } from './write.ts';
 import { newId, now } from './ids.ts';
+import { isWithin, leafOf } from '../common/tag-path.ts';
 
 /** Normalises a researcher's tag: trimmed, `parent/child` segments trimmed, empty segments dropped. */
 export function normaliseTag(tag: string): string {
@@ -17,10 +18,6 @@ export function normaliseTag(tag: string): string {
 export const TAG_OR_CHILD = `(t.name = @tag OR substr(t.name, 1, length(@tag) + 1) = @tag || '/' COLLATE NOCASE)`;
 
 const lower = (s: string) => s.toLowerCase();
-/** Whether `name` is `parent` or lies under it. */
-export const isWithin = (name: string, parent: string): boolean =>
-  lower(name) === lower(parent) || lower(name).startsWith(`${lower(parent)}/`);
-const leafOf = (name: string) => name.slice(name.lastIndexOf('/') + 1);
 
 interface TagRow { id: string; name: string; description: string; deleted_at: string | null }
 

@@ -21,6 +21,7 @@ import { ColorToggles } from './ColorToggles.tsx';
 import { SourcePicker } from './SourcePicker.tsx';
 import { FilterChips } from './FilterChips.tsx';
 import './annotations-view.css';
+import { depthOf } from '../../common/tag-path.ts';
 
 export interface AnnotationsViewProps {
   onClose(): void;
@@ -154,7 +155,7 @@ export function AnnotationsView(p: AnnotationsViewProps) {
         <div class="av-filters" role="search">
           <label>Tag <select value={tag} onChange={(e) => setTag((e.target as HTMLSelectElement).value)}>
             <option value="">All tags</option>
-            {codebook.map((t) => <option key={t.name} value={t.name}>{`${'  '.repeat(t.name.split('/').length - 1)}${t.name}`}</option>)}
+            {codebook.map((t) => <option key={t.name} value={t.name}>{`${'  '.repeat(depthOf(t.name))}${t.name}`}</option>)}
           </select></label>
           <ColorToggles selected={filters.colors} onChange={(colors) => change({ colors })} />
           <SourcePicker chosen={filters.sources} onToggle={toggleSource} fail={p.fail} />

@@ -4,6 +4,7 @@
 // parent, merged into another tag, described and deleted (Undo in the toast).
 import { useEffect, useState } from 'preact/hooks';
 import type { CodebookTag, TrashItem } from '../../common/types.ts';
+import { depthOf, isWithin, leafOf, sameTag } from '../../common/tag-path.ts';
 
 export interface CodebookProps {
   tags: CodebookTag[];
@@ -16,13 +17,9 @@ export interface CodebookProps {
   fail(e: unknown): void;
 }
 
-const lower = (s: string) => s.toLowerCase();
-const within = (name: string, parent: string) => lower(name) === lower(parent) || lower(name).startsWith(`${lower(parent)}/`);
-const depthOf = (name: string) => name.split('/').length - 1;
-const leafOf = (name: string) => name.slice(name.lastIndexOf('/') + 1);
 
 export function Codebook(p: CodebookProps) {
-  const current = p.tags.find((t) => lower(t.name) === lower(p.selected));
+  const current = p.tags.find((t) => sameTag(t.name, p.selected));
   return (
     <nav class="codebook" aria-label="Codebook">
       <h2 class="codebook-title">Codebook</h2>
@@ -35,8 +32,8 @@ export function Codebook(p: CodebookProps) {
         {p.tags.map((t) => (
           <li key={t.name}>
             <button
-              type="button" class="codebook-tag" aria-pressed={lower(t.name) === lower(p.selected)} title={t.description || t.name}
-              style={{ paddingLeft: `${8 + depthOf(t.name) * 14}px` }} onClick={() => p.onSelect(lower(t.name) === lower(p.selected) ? '' : t.name)}
+              type="button" class="codebook-tag" aria-pressed={sameTag(t.name, p.selected)} title={t.description || t.name}
+              style={{ paddingLeft: `${8 + depthOf(t.name) * 14}px` }} onClick={() => p.onSelect(sameTag(t.name, p.selected) ? '' : t.name)}
             >
               <span class="codebook-name">{leafOf(t.name)}</span>
               <span class="codebook-count" aria-label={`${t.total} ${t.total === 1 ? 'passage' : 'passages'}`}>{t.total}</span>
@@ -66,8 +63,8 @@ function TagEditor(p: CodebookProps & { tag: CodebookTag }) {
       if (next !== null) p.onChanged(next);
     } catch (e) { p.fail(e); } finally { setBusy(false); }
   };
-  const parents = p.tags.filter((t) => !within(t.name, tag.name));
-  const merges = p.tags.filter((t) => !within(t.name, tag.name));
+  // neither a parent nor a merge target may be the tag itself or lie under it
+  const others = p.tags.filter((t) => !isWithin(t.name, tag.name));
   const api = window.lectern;
 
   return (
@@ -88,7 +85,7 @@ function TagEditor(p: CodebookProps & { tag: CodebookTag }) {
         <label class="tag-label" for="tag-move">Move under</label>
         <select id="tag-move" value={parent} onChange={(e) => setParent((e.target as HTMLSelectElement).value)}>
           <option value="">(top level)</option>
-          {parents.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
+          {others.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
         </select>
         <button type="submit" disabled={busy}>Move</button>
       </form>
@@ -99,7 +96,7 @@ function TagEditor(p: CodebookProps & { tag: CodebookTag }) {
         <label class="tag-label" for="tag-merge">Merge into</label>
         <select id="tag-merge" value={into} onChange={(e) => setInto((e.target as HTMLSelectElement).value)}>
           <option value="">Choose a tag…</option>
-          {merges.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
+          {others.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
         </select>
         <button type="submit" disabled={busy || !into}>Merge</button>
       </form>
