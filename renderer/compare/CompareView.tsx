@@ -3,7 +3,9 @@
 // the rows on screen rendered. Next/previous difference (buttons, N/P, F7 /
 // Shift+F7), swap sides, choose the other source among A's versions, carry
 // annotations across and review the copies, export the comparison report.
-// Selecting text in either side annotates that source as the reader does.
+// Selecting text in either side annotates that source as the reader does,
+// with the mouse or from the keyboard (Enter in the rows puts a caret in a
+// cell: text-caret.ts).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isDifference, type Side } from '../../common/compare-rows.ts';
 import { sliceCodePoints } from '../../common/offsets.ts';
@@ -20,6 +22,7 @@ import type { ActionUndo } from '../undo.ts';
 import { ComparisonExport } from '../versions/ComparisonExport.tsx';
 import { CompareRowView } from './CompareRow.tsx';
 import { sideSelection, type SideSelection } from './selection.ts';
+import { caretHostIn, caretMark, cellAt, endCaretHost, enterCell, hostPlace, isCaretHost } from './text-caret.ts';
 import { useComparison } from './useComparison.ts';
 import { useVirtualRows } from '../virtual-rows.ts';
 import { PointerSelection } from '../pointer-selection.ts';
@@ -72,7 +75,7 @@ export function CompareView(props: CompareViewProps) {
   const [review, setReview] = useState<{ from: Side } | null>(null);
   const [exporting, setExporting] = useState(false);
   const [adjusting, setAdjusting] = useState<Adjusting>(null);
-  const [placing, setPlacing] = useState<SideSelection | null>(null);
+  const [placing, setPlacing] = useState<(SideSelection & { fromKeys?: boolean }) | null>(null);
   const [relations, setRelations] = useState<RelatedSource[]>([]);
   const [said, setSaid] = useState('');
 
@@ -201,6 +204,88 @@ export function CompareView(props: CompareViewProps) {
     if (mark && cell) setPopover({ mode: 'edit', side: cell.dataset.side as Side, id: mark.getAttribute('data-annotation-id')!, rect: mark.getBoundingClientRect() });
   };
 
+  // ---- a caret from the keyboard (text-caret.ts) -------------------------------------------
+  // the caret's cell is editable only so the caret can move: nothing may change its text
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const refuse = (e: Event) => e.preventDefault();
+    el.addEventListener('beforeinput', refuse);
+    return () => el.removeEventListener('beforeinput', refuse);
+  }, [!!ready]);
+  const placeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => { if (placing?.fromKeys) placeButton.current?.focus(); }, [placing]);
+  /** Focus back to the caret's cell, if the keyboard was in one and it is still shown. */
+  const backToCaret = () => { if (scroller.current) caretHostIn(scroller.current)?.focus({ preventScroll: true }); };
+  /** The next row after `from` (before it, dir -1) with text on `side`, or -1. */
+  const rowWith = (from: number, dir: 1 | -1, side: Side) => {
+    for (let i = from + dir; i >= 0 && i < rows.length; i += dir) if (rows[i]![side]) return i;
+    return -1;
+  };
+  /** The caret into a row's cell of one side, scrolling the row into view (it may not be rendered yet). */
+  const caretTo = (index: number, side: Side, at: 'start' | 'end' | number) => {
+    v.scrollToIndex(index, { align: 'auto' });
+    setCurrent(index);
+    let frames = 0;
+    const attempt = () => {
+      const root = scroller.current;
+      const cell = root && cellAt(root, index, side);
+      if (root && cell) enterCell(root, cell, at);
+      else if (root && ++frames < 30) requestAnimationFrame(attempt);
+    };
+    attempt();
+  };
+  const onCaretKeys = (e: KeyboardEvent) => {
+    const root = scroller.current;
+    if (!root || e.defaultPrevented) return;
+    const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+    if (e.target === root) {
+      // Enter in the rows: the caret into the current row (else the first on screen), A's side where it has text
+      if (e.key === 'Enter' && plain && !e.shiftKey && !busy && rows.length > 0) {
+        e.preventDefault();
+        const at = currentRef.current >= 0 ? currentRef.current : rowsOnScreen()?.first ?? 0;
+        caretTo(at, rows[at]!.a ? 'a' : 'b', 'start');
+      }
+      return;
+    }
+    if (!isCaretHost(e.target)) return;
+    const host = e.target;
+    const { index, side } = hostPlace(host);
+    if (plain && (e.key === 'Enter' || e.key.toLowerCase() === 'h')) {
+      e.preventDefault();
+      const sel = table.current && sideSelection(table.current);
+      if (!sel) return;
+      if (adjusting) { if (sel.side === adjusting.side) setPlacing({ ...sel, fromKeys: true }); return; }
+      const exact = sliceCodePoints(sourceOf(sel.side)!.text, sel.start, sel.end);
+      if (e.key === 'Enter') { setPopover({ mode: 'new', side: sel.side, start: sel.start, end: sel.end, rect: sel.rect, exact, focus: true }); return; }
+      // H: highlighted at once, the caret after it
+      create(sel.side, sel, { color: 'yellow', comment: '', tags: [] })
+        .then(() => requestAnimationFrame(() => { const cell = cellAt(root, index, side); if (cell) enterCell(root, cell, sel.end); }))
+        .catch(props.fail);
+      return;
+    }
+    if (e.key === 'Escape' && !popover && !placing) { e.preventDefault(); endCaretHost(root); root.focus({ preventScroll: true }); return; }
+    // Tab from A's text to B's in the same row, Shift+Tab back; elsewhere Tab leaves as usual
+    if (e.key === 'Tab' && plain) {
+      const other: Side = side === 'a' ? 'b' : 'a';
+      if ((side === 'a') !== e.shiftKey && rows[index]?.[other]) { e.preventDefault(); caretTo(index, other, 'start'); }
+      return;
+    }
+    // an arrow that cannot move the caret further in this cell goes on into the next (previous) row's cell of this side
+    const dir = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
+    if (dir !== 0 && plain && !e.shiftKey) {
+      const vertical = e.key === 'ArrowDown' || e.key === 'ArrowUp';
+      const before = caretMark();
+      setTimeout(() => {
+        if (document.activeElement !== host) return;
+        const after = caretMark();
+        const stayed = vertical ? after.top === before.top : after.node === before.node && after.offset === before.offset;
+        const next = stayed ? rowWith(index, dir, side) : -1;
+        if (next >= 0) caretTo(next, side, dir > 0 ? 'start' : 'end');
+      }, 0);
+    }
+  };
+
   const create = async (side: Side, p: { start: number; end: number }, d: AnnotationDraft) => {
     const src = sourceOf(side)!;
     const made = await window.lectern.createAnnotation({ sourceId: src.id, start: p.start, end: p.end, color: d.color, comment: d.comment, tags: d.tags });
@@ -307,8 +392,9 @@ export function CompareView(props: CompareViewProps) {
           <button type="button" onClick={() => { setAdjusting(null); setReview({ from: adjusting.side === 'a' ? 'b' : 'a' }); }}>Cancel</button>
         </div>
       )}
-      <div class="compare-scroll" ref={scroller} tabIndex={0} aria-label="Aligned passages, A on the left and B on the right" onMouseDown={() => pointerSelection.press()} onMouseUp={onSelectEnd}
-        onKeyUp={(e) => { if (e.shiftKey) onSelectEnd(); }} onClick={onClick}>
+      <div class="compare-scroll" ref={scroller} tabIndex={0} aria-label="Aligned passages, A on the left and B on the right" onMouseDown={() => { pointerSelection.press(); if (scroller.current) endCaretHost(scroller.current); }} onMouseUp={onSelectEnd}
+        onKeyDown={onCaretKeys} onKeyUp={(e) => { if (e.shiftKey && !isCaretHost(e.target)) onSelectEnd(); }} onClick={onClick}
+        aria-keyshortcuts="Enter">
         <div ref={table} role="table" aria-label={`${c.a.title} (A) beside ${c.b.title} (B)`} aria-rowcount={c.total + 1} aria-busy={!complete} class="cmp-table">
           <div role="rowgroup" class="cmp-head">
             <div role="row" aria-rowindex={1} class="cmp-head-row">
@@ -349,8 +435,8 @@ export function CompareView(props: CompareViewProps) {
         <div class="popover compare-place" role="dialog" aria-label="Place the copy here" style={{ top: `${Math.min(window.innerHeight - 120, placing.rect.bottom + 8)}px`, left: `${Math.max(8, Math.min(window.innerWidth - 320, placing.rect.left))}px` }}>
           <p>Put the copy on “{short(sliceCodePoints(sourceOf(placing.side)!.text, placing.start, placing.end), 80)}”?</p>
           <div class="row">
-            <button type="button" class="primary" onClick={() => { place().catch(props.fail); }}>Place here</button>
-            <button type="button" onClick={() => setPlacing(null)}>Choose again</button>
+            <button type="button" class="primary" ref={placeButton} onClick={() => { place().catch(props.fail); }}>Place here</button>
+            <button type="button" onClick={() => { setPlacing(null); backToCaret(); }}>Choose again</button>
           </div>
         </div>
       )}

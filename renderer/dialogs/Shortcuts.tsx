@@ -45,6 +45,9 @@ export const SHORTCUT_GROUPS: { title: string; keys: [string, string][] }[] = [
       ['P or Shift+F7', 'Previous difference'],
       ['Home / End', 'First / last row'],
       ['Select text in either side', 'Annotate that source, as in the reader'],
+      ['Enter (in the rows)', 'A caret in the current row’s text: arrows, Shift+arrows, Enter / H as in the reader'],
+      ['Tab / Shift+Tab (in the text)', 'To the other side of the row'],
+      ['Escape (in the text)', 'Back to the rows'],
     ],
   },
   {
