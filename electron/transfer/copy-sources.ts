@@ -15,6 +15,7 @@ import type { AnnotationRecord, SourceRecord } from '../../db/sync-rows.ts';
 import type { OriginalMeta } from '../../db/sync-originals.ts';
 import type { SourcePage } from '../../common/types.ts';
 import { indexForVersions } from '../versions/detect.ts';
+import { createTagIds } from '../../db/tags.ts';
 
 /** At most this many sources in one copy (each with its annotations, read whole). */
 export const MAX_TRANSFER_SOURCES = 10_000;
@@ -70,8 +71,11 @@ function gather(from: Store, id: Id, annotationIds: readonly string[]): Outgoing
   };
 }
 
+/** The live tag with a name in the target (a tag of that name in its trash gives the name up, as in the store). */
+type LiveTag = (name: string) => { id: string } | undefined;
+
 /** Writes one source and its annotations into the target (inside its transaction). */
-function put(target: Store, out: Outgoing, inserted: Id[]): TransferredSource | string {
+function put(target: Store, out: Outgoing, inserted: Id[], liveTag: LiveTag): TransferredSource | string {
   const rows = target.syncRows;
   const { source } = out;
   let targetId = source.id;
@@ -101,8 +105,8 @@ function put(target: Store, out: Outgoing, inserted: Id[]): TransferredSource | 
   for (const a of out.annotations) {
     if (rows.read('annotation', a.id)) continue;
     const tags = a.tagNames.map((name, i) => {
-      const there = rows.tagNamed(name, '');
-      if (there !== undefined) return there;
+      const there = liveTag(name);
+      if (there !== undefined) return there.id;
       // the same id as here when it is free there, so a second copy finds it
       const id = rows.tagExists(a.tags[i]!) ? randomUUID() : a.tags[i]!;
       rows.writeTag({ id, name, created: new Date().toISOString(), description: '', deletedAt: null });
@@ -128,11 +132,12 @@ export function copySources(from: Store, ids: readonly Id[], toPath: string, opt
     const inserted: Id[] = [];
     const annotationsOf = from.db.prepare('SELECT id FROM annotations WHERE source_id = ? AND deleted_at IS NULL ORDER BY seq').pluck();
     target.syncRows.resetIndexQueue();
+    const liveTag = createTagIds(target.db).claim;
     target.write(() => {
       // one source read at a time, so memory holds one text and one original, whatever the count
       for (const id of new Set(ids)) {
         const out = gather(from, id, annotationsOf.all(id) as string[]);
-        const done = typeof out === 'string' ? out : put(target, out, inserted);
+        const done = typeof out === 'string' ? out : put(target, out, inserted, liveTag);
         if (typeof done === 'string') failed.push({ id, reason: done });
         else sources.push(done);
       }
