@@ -6,7 +6,7 @@
 import type { Store } from '../../db/store.ts';
 import { SyncError, type Couch } from './couch.ts';
 import { LIBRARY_DOC_ID, SYNC_SCHEMA } from './kinds.ts';
-import { adoptEpoch, checkpointKey, newEpoch, recoverFromRestore, restoredBecause, restoredMessage } from './restore.ts';
+import { adoptEpoch, newEpoch, recoverFromRestore, resetForResend, restoredBecause, restoredMessage } from './restore.ts';
 
 export interface Marker { libraryId: string; syncSchema: number; createdAt?: string; epoch?: string }
 
@@ -81,11 +81,8 @@ export async function handshake(store: Store, couch: Couch, options: { join?: bo
     const wasBound = changes.state(boundKey) !== undefined;
     await writeMarker(ours);
     changes.setState(boundKey, ours);
-    if (wasBound) {
-      // the database was emptied or made anew: send everything again, read it from the start
-      changes.enqueueAll();
-      changes.dropState(checkpointKey(remoteKey));
-    }
+    // the database was emptied or made anew: send everything again, read it from the start
+    if (wasBound) store.write(() => resetForResend(store, remoteKey));
     return { remoteKey, libraryId: ours, joined: wasBound ? null : 'created', resent: wasBound, restored: null };
   }
 

@@ -92,6 +92,18 @@ export async function restoredBecause(store: Store, couch: Couch, remoteKey: str
 }
 
 /**
+ * Everything goes to the server again and its changes are read from the
+ * start; the revisions it was known to hold are forgotten (it lost them), so a
+ * resend cut short is not taken for a restore from backup next time.
+ */
+export function resetForResend(store: Store, remoteKey: string): void {
+  const { changes } = store;
+  changes.enqueueAll();
+  changes.dropState(checkpointKey(remoteKey));
+  changes.dropState(witnessKey(remoteKey));
+}
+
+/**
  * The recovery: a new epoch on the server (so the other machines notice too),
  * everything queued to go again, the server's changes read from the start.
  */
@@ -111,9 +123,7 @@ export async function recoverFromRestore(store: Store, couch: Couch, remoteKey: 
     }
   }
   store.write(() => {
-    changes.enqueueAll();
-    changes.dropState(checkpointKey(remoteKey));
-    changes.dropState(witnessKey(remoteKey));
+    resetForResend(store, remoteKey);
     changes.setState(epochKey(remoteKey), epoch!);
     changes.notice(LIBRARY_DOC_ID, 'restored', message);
   });
