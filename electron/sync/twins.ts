@@ -26,6 +26,19 @@ export function repointCitations(doc: unknown, into: (id: string) => string | un
   return out;
 }
 
+/** The sources a note's document cites, read in place (nothing copied): citations are nodes, so only `content` is walked. */
+export function citedSources(doc: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(doc)) {
+    for (const d of doc) citedSources(d, out);
+    return out;
+  }
+  if (!doc || typeof doc !== 'object') return out;
+  const node = doc as { type?: unknown; attrs?: { sourceId?: unknown } | null; content?: unknown };
+  if (node.type === 'citation' && typeof node.attrs?.sourceId === 'string') out.add(node.attrs.sourceId);
+  if (node.content !== undefined) citedSources(node.content, out);
+  return out;
+}
+
 export function createTwins(store: Store) {
   const { changes, syncRows: rows } = store;
   const { twins } = rows;
@@ -82,9 +95,9 @@ export function createTwins(store: Store) {
       return { record: { ...r, sources: [...new Set(r.sources.map((id) => into(id) ?? id))].sort() }, changed: true };
     },
     note(r: NoteRecord): { record: NoteRecord; changed: boolean } {
-      const doc = repointCitations(r.doc, into);
-      const changed = JSON.stringify(doc) !== JSON.stringify(r.doc);
-      return { record: changed ? { ...r, doc } : r, changed };
+      // the copy only when a cited source was merged away (almost never)
+      if (![...citedSources(r.doc)].some((id) => into(id) !== undefined)) return { record: r, changed: false };
+      return { record: { ...r, doc: repointCitations(r.doc, into) }, changed: true };
     },
   };
 
