@@ -17,7 +17,7 @@ import { newDraftKey, editDraftKey } from '../annotations/draft-keys.ts';
 import { clearDraft } from '../drafts.ts';
 import { CarryDialog } from '../versions/CarryDialog.tsx';
 import { ReviewList } from '../versions/ReviewList.tsx';
-import { adjustUndo } from '../versions/adjust-undo.ts';
+import { decisionUndo } from '../versions/decision-undo.ts';
 import type { ActionUndo } from '../undo.ts';
 import { ComparisonExport } from '../versions/ComparisonExport.tsx';
 import { CompareRowView } from './CompareRow.tsx';
@@ -322,13 +322,15 @@ export function CompareView(props: CompareViewProps) {
     if (i >= 0) go(i, 'link');
   };
 
+  /** A carried copy placed, decided on, or put back: shown so wherever it is listed. */
+  const showCopy = (x: Annotation) => { data.update(x.sourceId, (l) => l.map((y) => (y.id === x.id ? x : y))); props.onAnnotationsChanged(); };
+
   const place = async () => {
     if (!adjusting || !placing) return;
     try {
       const placed = await window.lectern.placeAnnotation(adjusting.copy.id, { start: placing.start, end: placing.end });
-      const show = (x: Annotation) => { data.update(x.sourceId, (l) => l.map((y) => (y.id === x.id ? x : y))); props.onAnnotationsChanged(); };
-      show(placed);
-      props.offerUndo?.(adjustUndo(adjusting.copy, show));
+      showCopy(placed);
+      props.offerUndo?.(decisionUndo('adjusted', adjusting.copy, showCopy));
       window.getSelection()?.removeAllRanges();
       const from: Side = adjusting.side === 'a' ? 'b' : 'a';
       setPlacing(null);
@@ -451,7 +453,7 @@ export function CompareView(props: CompareViewProps) {
           onClose={() => setReview(null)} onSwitch={() => setReview({ from: review.from === 'a' ? 'b' : 'a' })}
           onShow={(side, start) => { setReview(null); reveal(side, start); }}
           onAdjust={(copy) => { setReview(null); setAdjusting({ copy, side: review.from === 'a' ? 'b' : 'a' }); reveal(review.from === 'a' ? 'b' : 'a', copy.start); }}
-          onAccepted={(x) => { data.update(x.sourceId, (l) => l.map((y) => (y.id === x.id ? x : y))); props.onAnnotationsChanged(); }}
+          onPlaced={showCopy} offerUndo={props.offerUndo}
           onDiscard={(list) => { remove(list).catch(props.fail); }}
           fail={props.fail}
         />

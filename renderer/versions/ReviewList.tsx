@@ -1,8 +1,8 @@
 // The review of carried annotations (issue 9.3): every copy on the target with
 // its verdict (anchored / moved with its score / orphaned), the original
 // passage beside the copy's, and Accept, Adjust (select another range in the
-// target; the compare view does the selecting), Discard (to the trash: the
-// app's Undo restores it). Orphans are listed here and never painted on text.
+// target; the compare view does the selecting), Discard (to the trash); the
+// app's one Undo takes back each of them. Orphans are listed here and never painted on text.
 // Verdicts and decisions are the stored ones (common/carry-review.ts), so they
 // stay when the list is reopened.
 import { useEffect, useRef } from 'preact/hooks';
@@ -10,6 +10,8 @@ import type { Side } from '../../common/compare-rows.ts';
 import type { Annotation, Source } from '../../common/types.ts';
 import { ParagraphIndex } from '../../common/segment.ts';
 import { copyReview, verdictCounts, verdictSummary, VERDICT_LABEL, type CopyReview } from '../../common/carry-review.ts';
+import type { ActionUndo } from '../undo.ts';
+import { decisionUndo } from './decision-undo.ts';
 
 export interface ReviewListProps {
   from: Source;
@@ -24,7 +26,9 @@ export interface ReviewListProps {
   onSwitch(): void;
   onShow(side: Side, start: number): void;
   onAdjust(copy: Annotation): void;
-  onAccepted(copy: Annotation): void;
+  /** A copy's place or verdict changed (a decision, or its undo): show it so. */
+  onPlaced(copy: Annotation): void;
+  offerUndo?(undo: ActionUndo): void;
   onDiscard(copies: Annotation[]): void;
   fail(e: unknown): void;
 }
@@ -53,7 +57,8 @@ export function ReviewList(p: ReviewListProps) {
 
   const accept = async (copy: Annotation) => {
     try {
-      p.onAccepted(await window.lectern.placeAnnotation(copy.id));
+      p.onPlaced(await window.lectern.placeAnnotation(copy.id));
+      p.offerUndo?.(decisionUndo(copy.status === 'orphaned' ? 'kept' : 'accepted', copy, p.onPlaced));
     } catch (e) { p.fail(e); }
   };
 
