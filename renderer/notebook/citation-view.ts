@@ -90,12 +90,19 @@ export function closeCitationCard(): boolean {
   return true;
 }
 
+/** The view of each chip on screen, by its element (to open a chip's card from the keyboard). */
+const viewOfChip = new WeakMap<Node, CitationView>();
+
 /**
- * Moves the keyboard into the open card (Alt+ArrowDown on a selected chip):
- * its first button, or the card itself. False when no card is open.
+ * Moves the keyboard into the card of the chip `chip` (Alt+ArrowDown), showing
+ * the card first when it is closed or another chip's: its first button, or
+ * the card itself. False when `chip` is not a citation chip.
  */
-export function focusCitationCard(): boolean {
-  if (!card || card.hidden || cardOwner === null) return false;
+export function focusCitationCard(chip: Node | null): boolean {
+  const owner = chip ? viewOfChip.get(chip) : undefined;
+  if (!owner) return false;
+  owner.openCard();
+  if (!card || card.hidden) return false;
   const first = card.querySelector<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])');
   if (first) first.focus();
   else { card.tabIndex = -1; card.focus(); }
@@ -130,6 +137,7 @@ export class CitationView implements NodeView {
       if (cardOwner !== this.key) showTimer = setTimeout(() => this.showCard(), 200);
     });
     this.dom.addEventListener('mouseleave', () => scheduleHide(this.key));
+    viewOfChip.set(this.dom, this);
     const offCtx = ctx.subscribe(() => this.render());
     const offLetters = letters.subscribe(() => this.render());
     this.unsubscribe = () => { offCtx(); offLetters(); };
@@ -164,6 +172,11 @@ export class CitationView implements NodeView {
     const title = info.state === 'ok' && !label.startsWith(shortTitle(info.source.title)) ? ` (${info.source.title})` : '';
     this.dom.setAttribute('aria-label', `Citation: ${label}${title}${extra}. “${a.exact.slice(0, 200)}”`);
     if (cardOwner === this.key) this.showCard();
+  }
+
+  /** Shows this chip's card unless it is showing already. */
+  openCard(): void {
+    if (cardOwner !== this.key || !card || card.hidden) this.showCard();
   }
 
   private showCard(): void {

@@ -99,11 +99,28 @@ function openSelectedCitation(open: (a: CitationAttrs) => void): Command {
   };
 }
 
-/** Alt+ArrowDown on a selected citation moves the keyboard into its card (other versions, "Cite this version"). */
-const openSelectedCitationCard: Command = (state) => {
+/** The citation the keyboard is on: selected, or right before or after the caret (where a click on a chip leaves it); null when none. */
+function citationAtCaret(state: EditorState): number | null {
   const sel = state.selection;
-  if (!(sel instanceof NodeSelection) || sel.node.type !== n.citation) return false;
-  return focusCitationCard();
+  if (sel instanceof NodeSelection) return sel.node.type === n.citation ? sel.from : null;
+  if (!sel.empty) return null;
+  const { $from } = sel;
+  if ($from.nodeBefore?.type === n.citation) return $from.pos - $from.nodeBefore.nodeSize;
+  if ($from.nodeAfter?.type === n.citation) return $from.pos;
+  return null;
+}
+
+/**
+ * Alt+ArrowDown on a citation moves the keyboard into its card (other
+ * versions, "Cite this version"), opening the card when it is closed; the
+ * chip is selected, so Escape comes back to it.
+ */
+const openCitationCard: Command = (state, dispatch, view) => {
+  const pos = citationAtCaret(state);
+  if (pos === null || !view) return false;
+  if (!dispatch) return true;
+  if (!(state.selection instanceof NodeSelection)) dispatch(state.tr.setSelection(NodeSelection.create(state.doc, pos)));
+  return focusCitationCard(view.nodeDOM(pos));
 };
 
 /** A plain click on a citation chip opens its passage (Ctrl/Cmd-click still selects the chip, Shift-click extends). */
@@ -135,7 +152,7 @@ function keymaps(hooks: EditorHooks): Plugin[] {
     'Mod-Shift-C': () => { hooks.openCitePalette(); return true; },
     'Shift-Enter': hardBreak, 'Mod-Enter': hardBreak,
     'Enter': chainCommands(openSelectedCitation(hooks.openPassage), splitListItem(n.list_item!)),
-    'Alt-ArrowDown': openSelectedCitationCard,
+    'Alt-ArrowDown': openCitationCard,
     'Escape': () => closeCitationCard(),
     'Tab': sinkListItem(n.list_item!),
     'Shift-Tab': liftListItem(n.list_item!),
