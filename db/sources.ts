@@ -4,6 +4,7 @@ import { importFormat, type ImportFormat } from '../common/import-formats.ts';
 import { newId, now } from './ids.ts';
 import { sortTitle, sortTitlePrefix } from './sort-title.ts';
 import { TAG_OR_CHILD } from './tags.ts';
+import { STORY_REACH } from './version-groups.ts';
 
 /** The original file's bytes as stored (migration 0007): gzip-compressed, or as they are when that does not help. */
 export interface StoredOriginal {
@@ -88,15 +89,7 @@ function versionPairs(): string {
   return `${side('a_id', 'b_id')} UNION ALL ${side('b_id', 'a_id')}`;
 }
 
-/** One step of a walk over version relations: from reach.id along `from` to a live source at `to`. */
-const versionStep = (from: string, to: string) => `SELECT reach.root, r.${to} FROM reach
-  JOIN source_relations r ON r.${from} = reach.id AND r.dismissed = 0 AND r.kind IN ('version', 'revision')
-  JOIN sources o INDEXED BY sources_live_ids ON o.id = r.${to} AND o.deleted_at IS NULL`;
-
 type Params = Record<string, unknown>;
-
-/** Rows the walk over one page's version relations may visit (a bound, not a limit anyone meets). */
-const MAX_STORY_WALK = 20_000;
 
 function whereOf(filter: SourceFilter): { sql: string; params: Params } {
   const parts = ['deleted_at IS NULL'];
@@ -127,15 +120,8 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
     WHERE deleted_at IS NULL AND seq IN (SELECT value FROM json_each(@seqs))`);
   const annotationCountStmt = db.prepare(`SELECT source_id AS id, count(*) AS n FROM annotations
     WHERE source_id IN (SELECT value FROM json_each(@ids)) AND deleted_at IS NULL GROUP BY source_id`);
-  // every live source reachable through version relations, as search groups a story (db/version-groups.ts);
-  // one recursive step per direction, so that each walks its relations index from the row it stands on
-  const versionCountStmt = db.prepare(`WITH RECURSIVE reach(root, id) AS (
-      SELECT value, value FROM json_each(@ids)
-      UNION ${versionStep('a_id', 'b_id')}
-      UNION ${versionStep('b_id', 'a_id')}
-      LIMIT ${MAX_STORY_WALK}
-    )
-    SELECT root AS id, count(*) - 1 AS n FROM reach GROUP BY root`);
+  // the other versions of each source's story, walked as search groups a story
+  const versionCountStmt = db.prepare(`${STORY_REACH} SELECT root AS id, count(*) - 1 AS n FROM reach GROUP BY root`);
   const sourceTagsStmt = db.prepare(`SELECT DISTINCT a.source_id AS id, t.name FROM annotations a
     JOIN annotation_tags at ON at.annotation_id = a.id JOIN tags t ON t.id = at.tag_id
     WHERE a.source_id IN (SELECT value FROM json_each(@ids)) AND a.deleted_at IS NULL AND t.deleted_at IS NULL`);

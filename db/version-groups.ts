@@ -12,23 +12,31 @@ export interface VersionCandidate {
   chars: number;
 }
 
-/** Rows the walk over relations may visit for one search (a bound, not a limit anyone meets). */
+/** Rows one walk over relations may visit (a bound, not a limit anyone meets). */
 const MAX_WALK = 20_000;
+
+/** One step of the walk: from reach.id along `from` to a live source at `to`. */
+const step = (from: string, to: string) => `SELECT reach.root, r.${to} FROM reach
+  JOIN source_relations r ON r.${from} = reach.id AND r.dismissed = 0 AND r.kind IN ('version', 'revision')
+  JOIN sources o INDEXED BY sources_live_ids ON o.id = r.${to} AND o.deleted_at IS NULL`;
+
+/**
+ * SQL: the table `reach(root, id)` of the story walk: for each id of the JSON
+ * array @ids (itself included), every live source reachable from it through
+ * version or revision relations not dismissed. One recursive step per
+ * direction, so that each walks its relations index from the row it stands on.
+ * Search's groups (below) and the library's version counts (db/sources.ts) use it.
+ */
+export const STORY_REACH = `WITH RECURSIVE reach(root, id) AS (
+    SELECT value, value FROM json_each(@ids)
+    UNION ${step('a_id', 'b_id')}
+    UNION ${step('b_id', 'a_id')}
+    LIMIT ${MAX_WALK}
+  )`;
 
 export function createVersionGroups(db: Db) {
   // every live source reachable from each hit through version/revision relations
-  const reachStmt = db.prepare(`
-    WITH RECURSIVE reach(root, id) AS (
-      SELECT value, value FROM json_each(@ids)
-      UNION
-      SELECT reach.root, other.id FROM reach
-        JOIN (SELECT a_id AS one, b_id AS two FROM source_relations WHERE dismissed = 0 AND kind IN ('version', 'revision')
-              UNION ALL
-              SELECT b_id, a_id FROM source_relations WHERE dismissed = 0 AND kind IN ('version', 'revision')) r ON r.one = reach.id
-        JOIN sources other INDEXED BY sources_live_ids ON other.id = r.two AND other.deleted_at IS NULL
-      LIMIT ${MAX_WALK}
-    )
-    SELECT root, id FROM reach`);
+  const reachStmt = db.prepare(`${STORY_REACH} SELECT root, id FROM reach`);
 
   /** For each candidate: the members of its story (itself first), shared by every candidate of that story. */
   return (candidates: readonly VersionCandidate[]): Map<string, string[]> => {
