@@ -55,7 +55,7 @@ export const SHORTCUT_GROUPS: { title: string; keys: [string, string][] }[] = [
     keys: [
       [`${MOD}+Shift+C`, 'Cite an annotation or source'],
       ['Enter on a selected citation', 'Open the cited passage'],
-      ['Alt+↓ on a selected citation', 'Into its card: the passage in other versions, Cite this version (Esc closes it)'],
+      ['Alt+↓ on a citation (selected, or just clicked)', 'Into its card: the passage in other versions, Cite this version (Esc closes it)'],
       [`${MOD}+B / ${MOD}+I / ${MOD}+U`, 'Bold / italic / underline'],
       [`${MOD}+\``, 'Code'],
       [`${MOD}+Z / ${MOD}+Shift+Z`, 'Undo / redo'],
