@@ -246,6 +246,22 @@ export function swapRows(rows: readonly CompareRow[]): CompareRow[] {
 /** Whether a row is a difference (what next/previous difference visits). */
 export const isDifference = (r: CompareRow): boolean => r.kind !== 'same';
 
+/**
+ * Whether row `r` goes on with the difference the row before it is part of: a
+ * passage only one side has, or one side of a moved passage, is a row per
+ * sentence, but one difference (a changed sentence is a difference of its own).
+ */
+function continues(prev: CompareRow, r: CompareRow): boolean {
+  if (prev.kind !== r.kind) return false;
+  if (r.kind === 'onlyA' || r.kind === 'onlyB') return true;
+  return r.kind === 'moved' && !!prev.a === !!r.a && prev.link !== null && r.link === prev.link + 1;
+}
+
+/** The rows where a difference begins: what next / previous difference visit, and what the counts count. */
+export function differenceStarts(rows: readonly CompareRow[]): number[] {
+  return rows.flatMap((r, i) => (isDifference(r) && !(i > 0 && continues(rows[i - 1]!, r)) ? [i] : []));
+}
+
 /** A row's side as the API sends it: its text is the renderer's slice of the side's text. */
 export type RowSpan = Omit<RowSide, 'text'>;
 

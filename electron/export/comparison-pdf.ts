@@ -6,7 +6,7 @@
 // with a double line; a one-sided passage against an empty gap, a moved one
 // linking to the row of its counterpart), the passages only in one version,
 // and the carried annotations with their verdicts. An outline leads to each part.
-import type { CompareRow, DiffMark, RowChange, RowSide } from '../../common/compare-rows.ts';
+import { differenceStarts, type CompareRow, type DiffMark, type RowChange, type RowSide } from '../../common/compare-rows.ts';
 import { OffsetMap } from '../../common/offsets.ts';
 import type { PageSize } from '../../common/types.ts';
 import { tint, type Rgb } from './colors.ts';
@@ -165,9 +165,10 @@ export async function exportComparisonPdf(r: ComparisonReport, opts: { pageSize:
     space(6),
   ]);
   const rowAt: { n: number; page: number; top: number }[] = [];
+  const starts = new Set(differenceStarts(r.rows));
   r.rows.forEach((row, i) => {
     const first = cp.placeAll(rowBoxes(cp, row, i + 1, r.rows));
-    if (row.kind !== 'same') rowAt.push({ n: i + 1, ...first });
+    if (starts.has(i)) rowAt.push({ n: i + 1, ...first });
   });
 
   const onlyList = (side: 'a' | 'b') => {

@@ -7,7 +7,7 @@
 // with the mouse or from the keyboard (Enter in the rows puts a caret in a
 // cell: text-caret.ts).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { isDifference, type Side } from '../../common/compare-rows.ts';
+import { differenceStarts, type Side } from '../../common/compare-rows.ts';
 import { sliceCodePoints } from '../../common/offsets.ts';
 import type { CitationAttrs } from '../../common/citation.ts';
 import type { Annotation, RelatedSource, Source, TrashItem } from '../../common/types.ts';
@@ -97,7 +97,7 @@ export function CompareView(props: CompareViewProps) {
     requestAnimationFrame(() => setTimeout(() => performance.mark('lectern:compare-frame'), 0));
   }, [ready]);
 
-  const diffs = useMemo(() => rows.flatMap((r, i) => (isDifference(r) ? [i] : [])), [rows]);
+  const diffs = useMemo(() => differenceStarts(rows), [rows]);
   const paraStarts = useMemo(() => {
     let pa = -1;
     let pb = -1;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { alignTexts } from '../../common/align/align.ts';
-import { compareRows, swapRows, isDifference, type CompareRow, type Side } from '../../common/compare-rows.ts';
+import { compareRows, differenceStarts, swapRows, isDifference, type CompareRow, type Side } from '../../common/compare-rows.ts';
 import { OffsetMap, sliceCodePoints } from '../../common/offsets.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
 import { corpusText, makeVersionPair } from '../helpers/version-pair.ts';
@@ -93,4 +93,29 @@ test('compare rows of unrelated texts and of empty texts', () => {
   assert.deepEqual(compareRows(alignTexts('', ''), '', ''), []);
   const one = compareRows(alignTexts('Only here.', ''), 'Only here.', '');
   assert.deepEqual(one.map((r) => r.kind), ['onlyA']);
+});
+
+test('differences: a passage moved or only on one side is one difference however many rows it has; each changed sentence is one', () => {
+  const kept = [
+    'The council met on Tuesday to discuss the new bridge over the river.', 'Engineers presented three designs, each with a different budget and timetable.',
+    'Residents asked whether the old ferry would keep running during the works.', 'The mayor promised a public vote before any contract was signed.',
+    'A local historian recalled that the first bridge had been washed away in a flood.', 'Shopkeepers on the east bank feared a year of closed roads and lost trade.',
+    'The fire service asked for a lane to be kept open at all times.', 'A decision is expected before the end of the summer recess.',
+  ];
+  const moved = ['The harbour master kept a ledger of every ship that sailed at night.', 'His entries named the cargo, the crew and the hour of departure.', 'Nobody asked to see the ledger until the inquiry opened in spring.'];
+  const gone = ['A letter from the regional office warned that the grant might be withdrawn.', 'Councillors said they had not been told of the letter before the meeting.'];
+  const a = [...kept.slice(0, 2), ...moved, ...kept.slice(2, 4), ...gone, ...kept.slice(4)].join('\n\n');
+  const b = [...kept.slice(0, 6), ...moved, kept[6]!.replace('a lane', 'one lane'), kept[7]!.replace('summer recess', 'autumn')].join('\n\n');
+  const rows = compareRows(alignTexts(a, b), a, b);
+  const kinds = (k: CompareRow['kind']) => rows.filter((r) => r.kind === k).length;
+  assert.equal(kinds('moved'), 6, 'the moved passage is a row per paragraph on each side');
+  assert.equal(kinds('onlyA'), 2, 'the deleted passage is a row per paragraph');
+  assert.equal(kinds('changed'), 2);
+  const starts = differenceStarts(rows);
+  const of = (k: CompareRow['kind']) => starts.filter((i) => rows[i]!.kind === k).length;
+  assert.equal(of('moved'), 2, 'the move: one difference where A has it, one where B has it');
+  assert.equal(of('onlyA'), 1, 'the deleted passage: one difference');
+  assert.equal(of('changed'), 2, 'each changed sentence is a difference');
+  assert.equal(starts.length, 5);
+  assert.equal(rows.filter(isDifference).length, 10, 'ten rows differ');
 });
