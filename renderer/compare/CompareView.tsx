@@ -224,26 +224,39 @@ export function CompareView(props: CompareViewProps) {
   };
   /** The caret into a row's cell of one side, scrolling the row into view (it may not be rendered yet). */
   const caretTo = (index: number, side: Side, at: 'start' | 'end' | number) => {
-    v.scrollToIndex(index, { align: 'auto' });
     setCurrent(index);
+    const root = scroller.current;
+    if (root && !cellAt(root, index, side)) v.scrollToIndex(index, { align: 'auto' });
     let frames = 0;
     const attempt = () => {
-      const root = scroller.current;
       const cell = root && cellAt(root, index, side);
-      if (root && cell) enterCell(root, cell, at);
-      else if (root && ++frames < 30) requestAnimationFrame(attempt);
+      if (root && cell) {
+        enterCell(root, cell, at);
+        cell.closest('.cmp-row')!.scrollIntoView({ block: 'nearest' });
+      } else if (root && ++frames < 30) requestAnimationFrame(attempt);
     };
     attempt();
+  };
+  /** A keyboard selection without the spaces at its edges (Ctrl+Shift+arrows take the space before or after a word). */
+  const trimmed = (sel: SideSelection): SideSelection => {
+    const chars = Array.from(sliceCodePoints(sourceOf(sel.side)!.text, sel.start, sel.end));
+    let s = 0;
+    let e = chars.length;
+    while (s < e && /\s/u.test(chars[s]!)) s++;
+    while (e > s && /\s/u.test(chars[e - 1]!)) e--;
+    return { ...sel, start: sel.start + s, end: sel.start + e };
   };
   const onCaretKeys = (e: KeyboardEvent) => {
     const root = scroller.current;
     if (!root || e.defaultPrevented) return;
     const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
     if (e.target === root) {
-      // Enter in the rows: the caret into the current row (else the first on screen), A's side where it has text
+      // Enter in the rows: the caret into the current row if it is on screen (else the first on screen), A's side where it has text
       if (e.key === 'Enter' && plain && !e.shiftKey && !busy && rows.length > 0) {
         e.preventDefault();
-        const at = currentRef.current >= 0 ? currentRef.current : rowsOnScreen()?.first ?? 0;
+        const screen = rowsOnScreen();
+        const cur = currentRef.current;
+        const at = cur >= 0 && (!screen || (cur >= screen.first && cur <= screen.last)) ? cur : screen?.first ?? 0;
         caretTo(at, rows[at]!.a ? 'a' : 'b', 'start');
       }
       return;
@@ -253,8 +266,9 @@ export function CompareView(props: CompareViewProps) {
     const { index, side } = hostPlace(host);
     if (plain && (e.key === 'Enter' || e.key.toLowerCase() === 'h')) {
       e.preventDefault();
-      const sel = table.current && sideSelection(table.current);
-      if (!sel) return;
+      const found = table.current && sideSelection(table.current);
+      const sel = found && trimmed(found);
+      if (!sel || sel.end <= sel.start) return;
       if (adjusting) { if (sel.side === adjusting.side) setPlacing({ ...sel, fromKeys: true }); return; }
       const exact = sliceCodePoints(sourceOf(sel.side)!.text, sel.start, sel.end);
       if (e.key === 'Enter') { setPopover({ mode: 'new', side: sel.side, start: sel.start, end: sel.end, rect: sel.rect, exact, focus: true }); return; }
@@ -273,7 +287,8 @@ export function CompareView(props: CompareViewProps) {
     }
     // an arrow that cannot move the caret further in this cell goes on into the next (previous) row's cell of this side
     const dir = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
-    if (dir !== 0 && plain && !e.shiftKey) {
+    // (an arrow that collapses a selection stays in the cell)
+    if (dir !== 0 && plain && !e.shiftKey && window.getSelection()?.isCollapsed) {
       const vertical = e.key === 'ArrowDown' || e.key === 'ArrowUp';
       const before = caretMark();
       setTimeout(() => {
