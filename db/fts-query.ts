@@ -42,6 +42,10 @@ export function parseSearchQuery(input: string): SearchTerm[] {
   return terms;
 }
 
+/** Each word of a term as an FTS5 expression of its own (the last a prefix when the term is). */
+export const wordExpressions = (term: SearchTerm): string[] =>
+  term.tokens.map((t, i) => `${quote(t)}${term.prefix && i === term.tokens.length - 1 ? '*' : ''}`);
+
 /** The FTS5 expression of terms: all must match. */
 export const ftsExpression = (terms: readonly SearchTerm[]): string => terms.map((t) => t.fts).join(' AND ');
 

@@ -1,13 +1,18 @@
 // Full-text search over sources, annotations and notes, in bounded time at any
 // library size. For each kind:
 //
-// 1. A probe takes the newest matches, at most PROBE + 1 of them (FTS5 stops
-//    reading there), so every search knows whether it is selective.
-// 2. Selective (at most PROBE matches, and no term so common that bm25's
-//    document-frequency pass over it is slow): every match is ranked by FTS5's
-//    bm25, titles weighted ten times.
+// 1. A probe takes the newest matches, at most PROBE + 1 of them for a
+//    one-term query, FIRST_PROBE + 1 for others (FTS5 stops reading there);
+//    a query of several terms counts on to PROBE + 1 only when bm25 can rank
+//    its terms quickly. So every search knows whether it is selective, and
+//    none pays for counting what it will not rank.
+// 2. Selective (at most PROBE matches, no term so common that bm25's
+//    document-frequency pass over it is slow, and no phrase of common words,
+//    whose positions that pass would check in most of the library): every
+//    match is ranked by FTS5's bm25, titles weighted ten times.
 // 3. Otherwise a bounded candidate set is ranked: the sources whose title
-//    matches (a small title-only index, ranked there), then the newest
+//    matches (a small title-only index, ranked there by bm25 for queries of
+//    one or two terms, else its newest matches scored as below), then the newest
 //    CANDIDATES matches, scored here by BM25's term-frequency part from their
 //    text (a word the whole library uses carries no information to rank by).
 //    The count is then an estimate, "about N", from how far back in the
@@ -21,17 +26,22 @@ import type { Db } from './open.ts';
 import {
   DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, type SearchCounts, type SearchHit, type SearchKind, type SearchOptions, type SearchPage, type SearchTotal,
 } from '../common/types.ts';
-import { ftsExpression, parseSearchQuery, type SearchTerm } from './fts-query.ts';
+import { ftsExpression, parseSearchQuery, wordExpressions, type SearchTerm } from './fts-query.ts';
 import { findMatches } from './term-matches.ts';
 import { makeSnippet } from './snippet.ts';
 import { createVersionGroups } from './version-groups.ts';
 
 /** Matches a probe reads: more than this, and a search ranks a candidate set. */
 export const PROBE = 10_000;
+/** Matches the first probe reads; only a search bm25 could rank fully reads on to PROBE. */
+export const FIRST_PROBE = 2_000;
 /** Newest matches ranked when a search is not selective (at least the limit asked for). */
 export const CANDIDATES = 300;
 /** Characters of a candidate's text its score is read from. */
 const HEAD = 16_384;
+/** Characters times terms one candidate's score is read from: a query of many terms scores from less of each text (at least MIN_SCORED_CHARS). */
+const SCORING_WORK = 32_768;
+const MIN_SCORED_CHARS = 2_048;
 /** Longer texts are not read to score a candidate (SQLite reads a whole text to cut its head; their title still counts). */
 const MAX_SCORED_BYTES = 262_144;
 /** Bytes of text one search reads for its hits' snippets; hits past it show no snippet (their title still shows). */
@@ -48,6 +58,8 @@ const B = 0.75;
 export interface SearchBounds {
   probe: number;
   candidates: number;
+  /** FIRST_PROBE, at most probe. */
+  firstProbe?: number;
 }
 
 interface Ranked { kind: SearchKind; rid: number; tier: number; score: number }
@@ -135,7 +147,11 @@ function createKindSearch(db: Db, spec: Spec, bounds: SearchBounds) {
     all: db.prepare(sql(null)),
     inCollection: spec.inCollection ? db.prepare(sql(spec.inCollection)) : null,
   });
+  const firstProbe = Math.min(bounds.firstProbe ?? FIRST_PROBE, bounds.probe);
   const probe = filtered((f) => `SELECT rowid FROM ${spec.fts} WHERE ${matchClause(spec.fts, f)} ORDER BY rowid DESC LIMIT @n`);
+  /** How many of the newest @n matches there are and the oldest of them, counted without handing each rowid over. */
+  const probeCount = filtered((f) => `SELECT count(*) AS n, min(rid) AS oldest FROM (SELECT rowid AS rid FROM ${spec.fts}
+    WHERE ${matchClause(spec.fts, f)} ORDER BY rowid DESC LIMIT @n)`);
   const full = filtered((f) => `SELECT rowid AS rid, -bm25(${spec.fts}, ${spec.weights.join(', ')}) AS score FROM ${spec.fts}
     WHERE ${matchClause(spec.fts, f)} ORDER BY score DESC LIMIT @n`);
   const termCount = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${spec.fts} WHERE ${spec.fts} MATCH @q LIMIT @n)`).pluck();
@@ -186,37 +202,59 @@ function createKindSearch(db: Db, spec: Spec, bounds: SearchBounds) {
   const scoreCandidates = (list: Candidate[], terms: readonly SearchTerm[], tier: number): Ranked[] => {
     if (list.length === 0) return [];
     const avg = list.reduce((n, c) => n + tokensIn(c.bytes[0] + c.bytes[1]), 0) / list.length;
+    const to = Math.max(MIN_SCORED_CHARS, Math.floor(SCORING_WORK / terms.length));
     return list.map((c) => {
       const freqs = terms.map(() => 0);
       for (const col of [0, 1] as const) {
-        for (const m of findMatches(c.columns[col], terms)) freqs[m.term]! += spec.weights[col];
+        for (const m of findMatches(c.columns[col], terms, { to })) freqs[m.term]! += spec.weights[col];
       }
       return { kind: spec.kind, rid: c.rid, tier, score: bm25(freqs, tokensIn(c.bytes[0] + c.bytes[1]), avg) };
     }).sort((a, b) => b.score - a.score || b.rid - a.rid);
   };
 
-  /** Whether bm25 can rank every match quickly: its document-frequency pass reads each term's doclist once. */
-  const cheapToRankFully = (terms: readonly SearchTerm[], matched: number, filteredSearch: boolean): boolean => {
-    const counts = terms.length === 1 && !filteredSearch ? [matched]
-      : terms.map((t) => termCount.get({ q: t.fts, n: bounds.probe + 1 }) as number);
-    const common = terms.filter((_t, i) => counts[i]! > bounds.probe);
-    return common.length <= MAX_COMMON_TERMS && common.every((t) => t.tokens.length === 1);
+  /**
+   * Whether bm25 can rank every match quickly: its document-frequency pass
+   * reads each term's doclist once, and checks a phrase's positions wherever
+   * all its words occur. `known`: whether an expression is common (matches
+   * more than PROBE), where already counted.
+   */
+  const cheapToRankFully = (terms: readonly SearchTerm[], known: Map<string, boolean>): boolean => {
+    const common = (fts: string): boolean => {
+      let c = known.get(fts);
+      if (c === undefined) known.set(fts, c = (termCount.get({ q: fts, n: bounds.probe + 1 }) as number) > bounds.probe);
+      return c;
+    };
+    let commonTerms = 0;
+    for (const t of terms) {
+      if (t.tokens.length > 1) {
+        // two common words: the phrase's positions are checked in most of the library
+        let commonWords = 0;
+        for (const w of wordExpressions(t)) if (common(w) && ++commonWords >= 2) return false;
+        if (common(t.fts)) return false;
+      } else if (common(t.fts) && ++commonTerms > MAX_COMMON_TERMS) return false;
+    }
+    return true;
   };
 
-  const estimate = (probed: number[], collectionId: string | undefined): SearchTotal => {
-    if (probed.length <= bounds.probe) return { count: probed.length, exact: true };
-    // The probe read the newest bounds.probe + 1 matches; if matches are spread like the rows,
-    // the share of rows at or after the last one read is the share of matches read.
-    const from = probed[bounds.probe]!;
+  /** Matches counted from the newest `read` + 1 (`n` of them, the oldest at rowid `oldest`): exact when n <= read. */
+  const estimate = (n: number, oldest: number, read: number, collectionId: string | undefined): SearchTotal => {
+    if (n <= read) return { count: n, exact: true };
+    // if matches are spread like the rows, the share of rows at or after the oldest one read is the share of matches read
     let share: number;
     if (collectionId) {
-      const m = members.get({ c: collectionId, from }) as { n: number; after: number };
+      const m = members.get({ c: collectionId, from: oldest }) as { n: number; after: number };
       share = m.after / Math.max(1, m.n);
     } else {
       const { first, last } = span.get() as { first: number; last: number };
-      share = (last - from + 1) / Math.max(1, last - first + 1);
+      share = (last - oldest + 1) / Math.max(1, last - first + 1);
     }
-    return { count: Math.max(probed.length, Math.round(probed.length / Math.max(share, 1e-9))), exact: false };
+    return { count: Math.max(n, Math.round(n / Math.max(share, 1e-9))), exact: false };
+  };
+
+  /** How many match, counted to PROBE + 1. */
+  const counted = (q: string, collectionId: string | undefined): SearchTotal => {
+    const { n, oldest } = pick(probeCount, collectionId).get({ q, n: bounds.probe + 1, c: collectionId }) as { n: number; oldest: number };
+    return estimate(n, oldest, bounds.probe, collectionId);
   };
 
   return {
@@ -225,10 +263,20 @@ function createKindSearch(db: Db, spec: Spec, bounds: SearchBounds) {
     rank(terms: readonly SearchTerm[], want: number, collectionId: string | undefined, fetched: Fetched): { ranked: Ranked[]; total: SearchTotal } {
       if (collectionId && !spec.inCollection) return { ranked: [], total: { count: 0, exact: true } };
       const q = ftsExpression(terms);
-      const probed = pick(probe, collectionId).pluck().all({ q, n: bounds.probe + 1, c: collectionId }) as number[];
-      const total = estimate(probed, collectionId);
-      if (probed.length === 0) return { ranked: [], total };
-      if (probed.length <= bounds.probe && cheapToRankFully(terms, probed.length, !!collectionId)) {
+      // one term over the whole library: its count decides, read in the same pass (a long prefix's doclists are merged once)
+      const oneTerm = terms.length === 1 && !collectionId;
+      const read = oneTerm ? bounds.probe : firstProbe;
+      const probed = pick(probe, collectionId).pluck().all({ q, n: read + 1, c: collectionId }) as number[];
+      if (probed.length === 0) return { ranked: [], total: { count: 0, exact: true } };
+      let total = estimate(probed.length, probed[probed.length - 1]!, read, collectionId);
+      const known = new Map<string, boolean>(oneTerm ? [[terms[0]!.fts, !total.exact]] : []);
+      let rankFully = false;
+      if (total.exact) rankFully = cheapToRankFully(terms, known);
+      else if (!oneTerm && cheapToRankFully(terms, known)) {
+        total = counted(q, collectionId);
+        rankFully = total.exact;
+      }
+      if (rankFully) {
         const ranked = (pick(full, collectionId).all({ q, n: want, c: collectionId }) as Array<{ rid: number; score: number }>)
           .map((r) => ({ kind: spec.kind, rid: r.rid, tier: 0, score: r.score }));
         return { ranked, total };
@@ -236,8 +284,10 @@ function createKindSearch(db: Db, spec: Spec, bounds: SearchBounds) {
       const taken = new Set<number>();
       const ranked: Ranked[] = [];
       if (titles) {
-        const inTitles = pick(titles.probe, collectionId).pluck().all({ q, n: bounds.probe + 1, c: collectionId }) as number[];
-        const titleRanked = inTitles.length <= bounds.probe
+        // bm25's pass reads every term's doclist of titles: for a few terms only
+        const few = terms.length <= MAX_COMMON_TERMS;
+        const inTitles = pick(titles.probe, collectionId).pluck().all({ q, n: (few ? bounds.probe : firstProbe) + 1, c: collectionId }) as number[];
+        const titleRanked = few && inTitles.length <= bounds.probe
           ? (pick(titles.full, collectionId).all({ q, n: want, c: collectionId }) as Array<{ rid: number; score: number }>)
             .map((r) => ({ kind: spec.kind, rid: r.rid, tier: 0, score: r.score }))
           : scoreCandidates(candidates(inTitles.slice(0, Math.max(bounds.candidates, want)), fetched), terms, 0);
@@ -250,7 +300,7 @@ function createKindSearch(db: Db, spec: Spec, bounds: SearchBounds) {
     /** How many match, from the probe alone. */
     total(terms: readonly SearchTerm[], collectionId: string | undefined): SearchTotal {
       if (collectionId && !spec.inCollection) return { count: 0, exact: true };
-      return estimate(pick(probe, collectionId).pluck().all({ q: ftsExpression(terms), n: bounds.probe + 1, c: collectionId }) as number[], collectionId);
+      return counted(ftsExpression(terms), collectionId);
     },
     candidates,
     column: (rid: number, col: 0 | 1): string => (column.get({ rid, col }) as string | undefined) ?? '',
@@ -292,6 +342,14 @@ export function createSearch(db: Db, bounds: SearchBounds = { probe: PROBE, cand
       out.push({ ...r, versions: members });
     }
     return out;
+  };
+
+  /** The first `limit` rows once versions collapse, from as few ranked hits as that takes (exact repeats are those among them). */
+  const firstRows = (ranked: Ranked[], limit: number): Array<Ranked & { versions?: string[] }> => {
+    for (let look = Math.min(ranked.length, 2 * limit); ; look = ranked.length) {
+      const rows = collapseVersions(ranked.slice(0, look));
+      if (rows.length >= limit || look === ranked.length) return rows.slice(0, limit);
+    }
   };
 
   /** A hit's snippet: from the preferred column's first matches, read whole when they lie past its head. */
@@ -348,7 +406,7 @@ export function createSearch(db: Db, bounds: SearchBounds = { probe: PROBE, cand
     }
     // tier 0 (ranked by bm25: every match, or the title matches) before tier 1 (the newest, scored here)
     ranked.sort((a, b) => a.tier - b.tier || b.score - a.score);
-    return { hits: hitsOf(collapseVersions(ranked).slice(0, limit), terms, fetched), totals };
+    return { hits: hitsOf(firstRows(ranked, limit), terms, fetched), totals };
   };
 
   /** How many of each kind match (the probes alone; estimated as in page). */
