@@ -40,8 +40,8 @@ export const CANDIDATES = 300;
 /** Characters of a candidate's text its score is read from. */
 const HEAD = 16_384;
 /** Characters times terms one candidate's score is read from: a query of many terms scores from less of each text (at least MIN_SCORED_CHARS). */
-const SCORING_WORK = 32_768;
-const MIN_SCORED_CHARS = 2_048;
+const SCORING_WORK = 16_384;
+const MIN_SCORED_CHARS = 1_024;
 /** Longer texts are not read to score a candidate (SQLite reads a whole text to cut its head; their title still counts). */
 const MAX_SCORED_BYTES = 262_144;
 /** Bytes of text one search reads for its hits' snippets; hits past it show no snippet (their title still shows). */
@@ -215,16 +215,20 @@ function createKindSearch(db: Db, spec: Spec, bounds: SearchBounds) {
   /**
    * Whether bm25 can rank every match quickly: its document-frequency pass
    * reads each term's doclist once, and checks a phrase's positions wherever
-   * all its words occur. `known`: whether an expression is common (matches
-   * more than PROBE), where already counted.
+   * all its words occur. `known`: expressions' matches, counted to PROBE + 1,
+   * where already counted.
    */
-  const cheapToRankFully = (terms: readonly SearchTerm[], known: Map<string, boolean>): boolean => {
-    const common = (fts: string): boolean => {
+  const cheapToRankFully = (terms: readonly SearchTerm[], known: Map<string, number>): boolean => {
+    /** An expression's matches, counted to PROBE + 1. */
+    const count = (fts: string): number => {
       let c = known.get(fts);
-      if (c === undefined) known.set(fts, c = (termCount.get({ q: fts, n: bounds.probe + 1 }) as number) > bounds.probe);
+      if (c === undefined) known.set(fts, c = termCount.get({ q: fts, n: bounds.probe + 1 }) as number);
       return c;
     };
+    const common = (fts: string): boolean => count(fts) > bounds.probe;
     let commonTerms = 0;
+    // the doclist entries the pass reads: at most as many as for two common terms and one other (many terms add up, in a small library too)
+    let work = 0;
     for (const t of terms) {
       if (t.tokens.length > 1) {
         // two common words: the phrase's positions are checked in most of the library
@@ -232,6 +236,8 @@ function createKindSearch(db: Db, spec: Spec, bounds: SearchBounds) {
         for (const w of wordExpressions(t)) if (common(w) && ++commonWords >= 2) return false;
         if (common(t.fts)) return false;
       } else if (common(t.fts) && ++commonTerms > MAX_COMMON_TERMS) return false;
+      work += count(t.fts);
+      if (work > (MAX_COMMON_TERMS + 1) * (bounds.probe + 1)) return false;
     }
     return true;
   };
@@ -269,7 +275,7 @@ function createKindSearch(db: Db, spec: Spec, bounds: SearchBounds) {
       const probed = pick(probe, collectionId).pluck().all({ q, n: read + 1, c: collectionId }) as number[];
       if (probed.length === 0) return { ranked: [], total: { count: 0, exact: true } };
       let total = estimate(probed.length, probed[probed.length - 1]!, read, collectionId);
-      const known = new Map<string, boolean>(oneTerm ? [[terms[0]!.fts, !total.exact]] : []);
+      const known = new Map<string, number>(oneTerm ? [[terms[0]!.fts, total.exact ? total.count : bounds.probe + 1]] : []);
       let rankFully = false;
       if (total.exact) rankFully = cheapToRankFully(terms, known);
       else if (!oneTerm && cheapToRankFully(terms, known)) {

@@ -13,6 +13,8 @@ export interface TermMatch {
 }
 
 const CHUNK = 64 * 1024;
+/** The chunk when only the first few matches are wanted (a snippet's): a common word is found near the start. */
+const FIRST_CHUNK = 4 * 1024;
 /** Read past a chunk's end so a token or phrase that starts inside it is seen whole. */
 const OVERLAP = 1024;
 
@@ -66,8 +68,9 @@ export function findMatches(text: string, terms: readonly SearchTerm[], options:
   if (terms.length === 0) return found;
   // A first token the offset-keeping fold would change (a character the index does not lower-case) is found by tokenizing.
   const byIndexOf = terms.every((t) => searchFold(t.tokens[0]!) === t.tokens[0]);
-  for (let a = from; a < to && found.length < max; a += CHUNK) {
-    const b = Math.min(to, a + CHUNK);
+  const chunk = max === Infinity ? CHUNK : FIRST_CHUNK;
+  for (let a = from; a < to && found.length < max; a += chunk) {
+    const b = Math.min(to, a + chunk);
     const chunkMatches: TermMatch[] = [];
     const folded = searchFold(text.slice(a, Math.min(text.length, b + OVERLAP)));
     if (folded === null || !byIndexOf) matchesByTokens(text, terms, a, b, chunkMatches);

@@ -57,3 +57,13 @@ test('several common terms: counted only as far as the first probe ("about N"); 
   assert.deepEqual(search('epsilon zeta eta', { limit: 5 }).totals.source, { count: 15, exact: true });
   assert.deepEqual(search('epsilon', { limit: 5 }).totals.source, { count: 15, exact: true }, 'one term: counted in its probe');
 }));
+
+test('many terms, none of them common, add up: past the work of three common terms they are ranked from a candidate set', withStore((store) => {
+  // 15 sources (fewer than the probe of 20) hold six words each: no word is common
+  for (let i = 0; i < 15; i++) source(store, `Six ${i}`, `one two three four five six, and ${i}.`);
+  const search = createSearch(store.db, bounds).page;
+  assert.deepEqual(search('one two three', { limit: 5 }).totals.source, { count: 15, exact: true }, '45 entries: ranked by bm25');
+  const five = search('one two three four five', { limit: 5 });
+  assert.equal(five.totals.source.exact, false, '75 entries, more than 3 x 21: the first probe\'s estimate');
+  assert.equal(five.hits.length, 5);
+}));
