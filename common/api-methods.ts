@@ -159,6 +159,8 @@ export interface LecternApi {
   syncNow(options?: { join?: boolean }): Promise<SyncReport>;
   /** synced / syncing n changes / offline / n conflicts. */
   syncStatus(): Promise<SyncStatus>;
+  /** A number that changes whenever another process (the CLI, the versions worker) commits to the library: the app re-reads what it shows. */
+  libraryVersion(): Promise<number>;
   /** Records edited on two machines, both versions kept, waiting for the researcher. */
   listSyncConflicts(): Promise<SyncConflict[]>;
   /** Keeps one version, or a merge of them, on every machine; returns the conflicts left. */
@@ -250,6 +252,7 @@ const METHOD_NAMES: Record<ApiMethod, true> = {
   testSyncConnection: true,
   syncNow: true,
   syncStatus: true,
+  libraryVersion: true,
   listSyncConflicts: true,
   resolveSyncConflict: true,
   listSyncNotices: true,

@@ -169,6 +169,7 @@ export const API_ARGS = {
   testSyncConnection: z.tuple([syncConfig.optional()]),
   syncNow: z.tuple([z.object({ join: z.boolean().optional() }).strict().optional()]),
   syncStatus: z.tuple([]),
+  libraryVersion: z.tuple([]),
   listSyncConflicts: z.tuple([]),
   resolveSyncConflict: z.tuple([z.string().min(3).max(200), syncResolution]),
   listSyncNotices: z.tuple([]),

@@ -258,6 +258,8 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
     async testSyncConnection(config) { return (await syncer()).test(config); },
     async syncNow(options) { return (await syncer()).syncNow(options); },
     async syncStatus() { return (await syncer()).status(); },
+    // SQLite's data_version moves only when another connection commits: no table is read
+    async libraryVersion() { return store.db.pragma('data_version', { simple: true }) as number; },
     async listSyncConflicts() { return (await syncer()).conflicts(); },
     async resolveSyncConflict(docId, resolution) { return (await syncer()).resolve(docId, resolution); },
     async listSyncNotices() { return (await syncer()).notices(); },

@@ -43,6 +43,7 @@ import { useShortcuts } from './useShortcuts.ts';
 import { useLibrary } from './useLibrary.ts';
 import { useOpenSource, type RevealTarget } from './useOpenSource.ts';
 import { useBusEvent } from './useBusEvent.ts';
+import { useChangesElsewhere } from './useChangesElsewhere.ts';
 import { CompareView } from '../compare/CompareView.tsx';
 import { VersionsList } from '../versions/VersionsList.tsx';
 import { AnnotationsView } from '../annotations-view/AnnotationsView.tsx';
@@ -363,6 +364,18 @@ export function App() {
     }
     await library.changed({ annotations: true });
   };
+  // another process wrote to the library (the CLI, the versions worker): everything shown is read again
+  useChangesElsewhere(() => {
+    (async () => {
+      if (open) {
+        const sourceId = open.source.id;
+        const list = await api().listAnnotations(sourceId);
+        setAnnotations(sourceId, () => list);
+      }
+      await library.changed({ sources: true, annotations: true, collections: true });
+      emit('changed', { what: 'notes' });
+    })().catch(fail);
+  });
   const closeCompare = () => {
     const back = compare?.a;
     setCompare(null);
