@@ -33,44 +33,71 @@ export type DetectionSession = ReturnType<typeof createDetectionSession>;
  */
 export const KEEP_SOURCES = 20_000;
 
+/** A source held: what the index's put() would write for it, decided as its batch was taken in. */
+interface Held {
+  f: Fresh;
+  /** Its hashes that get postings: those not stock phrases when its batch came. */
+  posted: number[];
+}
+
+/**
+ * Hashes are 32-bit unsigned; in the session's maps they are keyed as signed
+ * (`h | 0`): small integers V8 keeps unboxed, where half the unsigned ones
+ * would be heap numbers made at every lookup.
+ */
+const key = (h: number) => h | 0;
+
 /** `flushSources`: written every this many sources (a test sets it low). */
 export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCES) {
-  /** Batches not written yet, in order: written batch by batch, as detectVersions would have. */
-  let batches: Fresh[][] = [];
+  /** Batches not written yet, in order. */
+  let batches: Held[][] = [];
   let held = 0;
   /** Whether the library's index holds sources this session does not (then it is looked up; else memory holds them all): known at the first batch. */
   let libraryToo: boolean | null = null;
   let kept = 0;
-  /** The postings (hash -> import orders), signatures and ids of the sources held (and, with libraryToo false, of those written). */
+  /** The postings (hash key -> import orders), signatures and ids of the sources held (and, with libraryToo false, of those written). */
   let postings = new Map<number, number[]>();
   let signatures = new Map<number, Signature>();
   let ids = new Map<number, Id>();
-  /** Stock phrases: those listed in the library at the first batch, and those held batches made so. */
+  /** Stock phrases (keys): those listed in the library at the first batch, and those held batches made so. */
   const stock = new Set<number>();
+  /** The hashes held batches made stock phrases, not written yet. */
+  let newStock: number[] = [];
   let found: Detected[] = [];
   let revisions: { a: Id; b: Id; figures: RelationFigures }[] = [];
+  /** Texts read (or given) and their sentences, kept across batches: a candidate is often a source of an earlier batch. */
+  const cache = sourceCache(store, true);
 
   /** Takes in a batch as the index's put() would: postings of hashes not yet stock phrases, then the hashes it makes common. */
   const hold = (fresh: Fresh[]) => {
     if (libraryToo === null) {
       libraryToo = store.versionIndex.hasPostings();
-      for (const h of store.versionIndex.common()) stock.add(h);
+      for (const h of store.versionIndex.common()) stock.add(key(h));
     }
-    const all = [...new Set(fresh.flatMap((f) => f.signature.hashes))];
+    /** The batch's distinct hashes that are not stock phrases. */
+    const open: number[] = [];
+    const inBatch = new Set<number>();
+    const batch: Held[] = [];
     for (const f of fresh) {
       signatures.set(f.seq, f.signature);
       ids.set(f.seq, f.s.id);
+      const posted: number[] = [];
       for (const h of f.signature.hashes) {
-        if (stock.has(h)) continue;
-        const list = postings.get(h);
+        const k = key(h);
+        if (stock.has(k)) continue;
+        posted.push(h);
+        const list = postings.get(k);
         if (list) list.push(f.seq);
-        else postings.set(h, [f.seq]);
+        else postings.set(k, [f.seq]);
+        if (!inBatch.has(k)) { inBatch.add(k); open.push(h); }
       }
+      batch.push({ f, posted });
     }
-    const open = all.filter((h) => !stock.has(h));
     const inLibrary = libraryToo ? store.versionIndex.postingCounts(open) : null;
-    for (const h of open) if ((inLibrary?.get(h) ?? 0) + (postings.get(h)?.length ?? 0) > COMMON) stock.add(h);
-    batches.push(fresh);
+    for (const h of open) {
+      if ((inLibrary?.get(h) ?? 0) + (postings.get(key(h))?.length ?? 0) > COMMON) { stock.add(key(h)); newStock.push(h); }
+    }
+    batches.push(batch);
     held += fresh.length;
     kept += fresh.length;
   };
@@ -78,27 +105,39 @@ export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCE
   /** The library's candidate index and the held sources, read as one. */
   const index: CandidateIndex = {
     candidates(seq: number, hashes: readonly number[], minShared: number, limit: number): Candidate[] {
-      const lookup = hashes.filter((h) => !stock.has(h));
+      const lookup = hashes.filter((h) => !stock.has(key(h)));
       const shared = new Map<number, number>();
-      for (const h of lookup) for (const s of postings.get(h) ?? []) if (s !== seq) shared.set(s, (shared.get(s) ?? 0) + 1);
-      const heldOnes = [...shared].filter(([, n]) => n >= minShared).map(([s, n]) => ({ id: ids.get(s)!, seq: s, shared: n }));
+      for (const h of lookup) for (const s of postings.get(key(h)) ?? []) if (s !== seq) shared.set(s, (shared.get(s) ?? 0) + 1);
+      const heldOnes: Candidate[] = [];
+      for (const [s, n] of shared) if (n >= minShared) heldOnes.push({ id: ids.get(s)!, seq: s, shared: n });
       return [...(libraryToo ? store.versionIndex.candidates(seq, lookup, minShared, limit) : []), ...heldOnes]
         .sort((p, q) => q.shared - p.shared || p.seq - q.seq).slice(0, limit);
     },
     signature: (seq: number) => signatures.get(seq) ?? store.versionIndex.signature(seq),
   };
 
-  /** Writes what is held: each batch's signatures (of sources still live), then the relations found, in one transaction. */
+  /**
+   * Writes what is held, in one transaction: the signatures, postings and
+   * stock phrases as decided when each batch came, then the relations found.
+   * When a source held was moved to the trash meanwhile, batch by batch through
+   * put() as detectVersions would have, its postings then taken out as the
+   * trash does (its signature stays, for a restore); a purged one is left out.
+   */
   const flush = (): void => {
     if (batches.length === 0 && found.length === 0 && revisions.length === 0) return;
     store.write(() => {
-      for (const b of batches) {
-        store.versionIndex.put(b.filter((f) => store.versionIndex.seqOf(f.s.id) !== undefined).map((f) => ({ seq: f.seq, signature: f.signature })));
+      const states = store.versionIndex.states(batches.flat().map((h) => h.f.seq));
+      if ([...states.values()].every((st) => st === 'live') && states.size === held) {
+        store.versionIndex.putDecided(batches.flat().map((h) => ({ seq: h.f.seq, signature: h.f.signature, posted: h.posted })), newStock);
+      } else {
+        for (const b of batches) store.versionIndex.put(b.filter((h) => states.has(h.f.seq)).map((h) => ({ seq: h.f.seq, signature: h.f.signature })));
+        for (const [seq, st] of states) if (st === 'trashed') store.versionIndex.unpost(seq);
       }
       for (const d of found) store.relations.saveDetected(d.a, d.b, d.kind, d.figures);
       for (const r of revisions) store.relations.setFigures(r.a, r.b, r.figures);
     });
     batches = [];
+    newStock = [];
     held = 0;
     if (libraryToo || kept > KEEP_SOURCES) {
       // what was written is looked up in the library from now on
@@ -115,7 +154,7 @@ export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCE
   return {
     /** detectVersions for one batch of the import: the same relations, returned now, written with a later flush. */
     detect(sources: readonly (Id | StoredText)[], onProgress?: Progress): FoundRelation[] {
-      const cache = sourceCache(store);
+      cache.nextBatch();
       const fresh = freshSources(store, cache, sources);
       hold(fresh);
       const seen = new Set<string>();

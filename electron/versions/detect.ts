@@ -56,16 +56,40 @@ export type SourceCache = ReturnType<typeof sourceCache>;
 /** Where candidates come from: the candidate index in the library, or a detection session's view of it (detect-session.ts). */
 export type CandidateIndex = Pick<VersionIndex, 'candidates' | 'signature'>;
 
+/** A session's cache keeps the texts of at most about this many characters (then starts again). */
+export const CACHE_CHARS = 16_000_000;
+
 /**
  * Reads sources once per detection run, and each text's sentences and terms
  * once (readText): a text is read once however many pairs it is in.
+ *
+ * A cache serves one batch as it was read (a source is read once); a
+ * `lasting` one, a detection session's, serves its batches (nextBatch): what an
+ * earlier batch held or read is used again only while the source is live
+ * with the same text (its stamp unchanged: one indexed lookup), and the texts
+ * kept are bounded (CACHE_CHARS).
  */
-export function sourceCache(store: Store) {
-  const sources = new Map<Id, DetectText | null>();
+export function sourceCache(store: Store, lasting = false) {
+  const sources = new Map<Id, { s: DetectText | null; stamp: string | undefined; batch: number }>();
   const read = new Map<Id, TextTerms>();
+  let chars = 0;
+  let batch = 0;
+  const keep = (id: Id, s: DetectText | null, stamp: string | undefined) => {
+    sources.set(id, { s, stamp, batch });
+    chars += s?.text.length ?? 0;
+  };
   const get = (id: Id): DetectText | null => {
-    if (!sources.has(id)) sources.set(id, store.sources.get(id) ?? null);
-    return sources.get(id)!;
+    const had = sources.get(id);
+    if (had?.batch === batch) return had.s;
+    // read before the text: a change in between is seen the next time
+    const stamp = lasting ? store.versionIndex.stamp(id) : undefined;
+    if (had?.s && stamp !== undefined && had.stamp === stamp) {
+      had.batch = batch;
+      return had.s;
+    }
+    const s = lasting && stamp === undefined ? null : store.sources.get(id) ?? null;
+    keep(id, s, stamp);
+    return s;
   };
   const terms = (s: DetectText): TextTerms => {
     let t = read.get(s.id);
@@ -74,15 +98,20 @@ export function sourceCache(store: Store) {
   };
   return {
     get,
-    /** Holds a source's text given by the caller (an import has it at hand). */
-    hold: (s: DetectText) => { sources.set(s.id, s); },
+    /** Holds a source's text given by the caller (an import has it at hand); `stamp`: it is the text stored now (without, it serves this batch only). */
+    hold: (s: DetectText, stamp?: string) => { keep(s.id, s, stamp); },
+    /** A session's next batch: what was read before is checked before it is used again, and the cache starts again when full. */
+    nextBatch: () => {
+      batch++;
+      if (chars > CACHE_CHARS) { sources.clear(); read.clear(); chars = 0; }
+    },
     /**
      * The alignment detection classifies: without word-level changes (only the
      * compare view shows them; classify reads segments and figures), texts read once.
      */
     align: (x: DetectText, y: DetectText) => alignTexts(x.text, y.text, { wordChanges: false, readA: terms(x), readB: terms(y) }),
     /** Drops everything read so far (a rebuild walks the whole library in steps). */
-    clear: () => { sources.clear(); read.clear(); },
+    clear: () => { sources.clear(); read.clear(); chars = 0; },
   };
 }
 
@@ -156,13 +185,15 @@ export interface Fresh {
 
 /** The new sources still live, each with its import order and signature; texts given are held in the cache. */
 export function freshSources(store: Store, cache: SourceCache, sources: readonly (Id | StoredText)[]): Fresh[] {
+  const live = store.versionIndex.liveOf(sources.map((given) => (typeof given === 'string' ? given : given.id)));
   return sources.flatMap((given) => {
     const id = typeof given === 'string' ? given : given.id;
     // live: not deleted since it was stored (a text reopened with another encoding in between is aligned as it was imported)
-    const seq = store.versionIndex.seqOf(id);
-    if (typeof given !== 'string' && seq !== undefined) cache.hold(given);
-    const s = seq === undefined ? null : cache.get(id);
-    return s && seq !== undefined ? [{ s, seq, signature: shingleSignature(s.text) }] : [];
+    const l = live.get(id);
+    if (!l) return [];
+    if (typeof given !== 'string') cache.hold(given, l.asImported ? l.stamp : undefined);
+    const s = typeof given === 'string' ? cache.get(id) : given;
+    return s ? [{ s, seq: l.seq, signature: shingleSignature(s.text) }] : [];
   });
 }
 

@@ -71,3 +71,46 @@ for (const BEFORE of [40, 0]) test(`a detection session finds the same relations
     cleanup();
   }
 });
+
+test('a detection session sees a source deleted or reopened with another text between its batches, as detectVersions does', () => {
+  const { dir, cleanup } = tempDir();
+  const stores = [openStore(join(dir, 'batches.db')), openStore(join(dir, 'session.db'))] as const;
+  try {
+    const dir2 = join(CORPUS, 'business');
+    const base = readdirSync(dir2).sort().slice(0, 3 * BATCH).map((f) => ({ title: f, text: readArticle(join(dir2, f)) }));
+    const paragraphs = (t: string) => t.split('\n\n');
+    // two sources of the first batch, each with a version in the third: one is deleted, the other reopened as half of itself
+    const [gone, changed] = [base[1]!, base[2]!];
+    const all = base.map((t, i) => (i === 2 * BATCH + 1 ? { title: 'v-gone', text: `Re-headlined\n\n${gone.text}` }
+      : i === 2 * BATCH + 2 ? { title: 'v-changed', text: `Re-headlined\n\n${changed.text}` } : t));
+    const halved = paragraphs(changed.text).filter((_, k) => k % 2 === 0).join('\n\n');
+    const found: string[][] = [[], []];
+    const session = createDetectionSession(stores[1], 1000);
+    const ids: string[][] = [[], []];
+    for (let i = 0; i < all.length; i += BATCH) {
+      stores.forEach((store, k) => {
+        if (i === 2 * BATCH) {
+          store.sources.delete(ids[k]![1]!);
+          store.sources.replaceText(ids[k]![2]!, { text: halved, encoding: 'utf-8', chars: [...halved].length, meta: {} });
+        }
+        const batch = all.slice(i, i + BATCH).map(({ title, text }) => {
+          const s = store.sources.insert({ title, published: null, publisher: null, url: null, byline: null, originalPath: null,
+            originalName: title, sha256: `${title}-sha`, encoding: 'utf-8', text, chars: [...text].length });
+          ids[k]!.push(s.id);
+          return { id: s.id, title, text };
+        });
+        const reported = k === 1 ? session.detect(batch) : detectVersions(store, batch);
+        found[k]!.push(...reported.map((r) => `${r.otherTitle} ~ ${batch.find((b) => b.id === r.id)!.title}: ${r.kind} ${r.similarity} ${r.aInB} ${r.bInA}`));
+      });
+    }
+    session.flush();
+    const changedPair = found[0]!.find((f) => f.startsWith(`${changed.title} ~ v-changed`));
+    assert.ok(changedPair, `the reopened source is still a version of its copy: ${found[0]!.join('; ')}`);
+    assert.ok(!found[0]!.some((f) => f.startsWith(`${gone.title} ~ v-gone`)), `the deleted source is no candidate: ${found[0]!.join('; ')}`);
+    assert.deepEqual(found[1], found[0]);
+    assert.deepEqual(rows(stores[1]), rows(stores[0]));
+  } finally {
+    for (const s of stores) s.close();
+    cleanup();
+  }
+});
