@@ -45,10 +45,21 @@ export interface TextTerms {
   sentences: { start: number; end: number; paragraph: number; terms: Int32Array }[];
   /** The distinct terms, numbered in order of first occurrence. */
   terms: string[];
+  /** The number of each term (terms read backwards). */
+  ids: ReadonlyMap<string, number>;
+  /** The class of each term (STOP, NUMBER or CONTENT), which scales its weight in any pair. */
+  classes: Uint8Array;
 }
 
 const STOPWORD_WEIGHT = 0.15;
 const NUMBER_BOOST = 1.5;
+
+/** How a term's weight is scaled (TextTerms.classes): a stopword (or a single character) down, a number up. */
+const CONTENT = 0;
+const STOP = 1;
+const NUMBER = 2;
+
+const classOf = (t: string): number => (STOPWORDS.has(t) || t.length === 1 ? STOP : isNumberTerm(t) ? NUMBER : CONTENT);
 
 /** Reads a text's sentences and terms (independent of any other text). */
 export function readText(text: string): TextTerms {
@@ -70,7 +81,7 @@ export function readText(text: string): TextTerms {
     for (const m of text.slice(s.start, s.end).matchAll(WORD)) found.push(idOf(m[0]));
     sentences.push({ start: s.start, end: s.end, paragraph: s.paragraph, terms: Int32Array.from(found) });
   }
-  return { text, sentences, terms };
+  return { text, sentences, terms, ids: termIds, classes: Uint8Array.from(terms, classOf) };
 }
 
 /** One side's units, its term numbers mapped to the pair's (`toPair`), and each term's sentence count. */
@@ -94,11 +105,11 @@ export function readPair(a: string | TextTerms, b: string | TextTerms): { A: Uni
   const tb = typeof b === 'string' ? readText(b) : b;
   // A's terms keep their numbers; B's new terms follow
   const terms = [...ta.terms];
-  const idOfA = new Map(ta.terms.map((t, i) => [t, i]));
   const toPairA = Int32Array.from(ta.terms, (_, i) => i);
-  const toPairB = Int32Array.from(tb.terms, (t) => {
-    let id = idOfA.get(t);
-    if (id === undefined) { id = terms.length; terms.push(t); }
+  const classes = Array.from(ta.classes);
+  const toPairB = Int32Array.from(tb.terms, (t, k) => {
+    let id = ta.ids.get(t);
+    if (id === undefined) { id = terms.length; terms.push(t); classes.push(tb.classes[k]!); }
     return id;
   });
   const n = terms.length;
@@ -111,11 +122,11 @@ export function readPair(a: string | TextTerms, b: string | TextTerms): { A: Uni
   const content = new Float64Array(n);
   for (let id = 0; id < n; id++) {
     let w = Math.log(1 + total / (dfA[id]! + dfB[id]!));
-    const t = terms[id]!;
-    if (STOPWORDS.has(t) || t.length === 1) w *= STOPWORD_WEIGHT;
+    const c = classes[id]!;
+    if (c === STOP) w *= STOPWORD_WEIGHT;
     else {
       content[id] = 1;
-      if (isNumberTerm(t)) w *= NUMBER_BOOST;
+      if (c === NUMBER) w *= NUMBER_BOOST;
     }
     weight[id] = w;
   }

@@ -3,7 +3,7 @@
 // whitespace, so every part's text is exactly a slice of its side and offsets
 // never drift). Parts are UTF-16 ranges of the whole texts, for carrying a
 // range across and for the changes a segment reports.
-import { diffWordsWithSpace } from 'diff';
+import { diffWordsWithSpace } from 'diff/lib/diff/word.js'; // the one module of jsdiff used (its index loads them all)
 import { STOPWORDS, words } from './words.ts';
 
 export interface DiffPart {

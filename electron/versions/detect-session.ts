@@ -1,28 +1,30 @@
 // A detection session: the versions of one large import's batches, found in
 // the versions worker with the candidate index's writes gathered up.
 // detectVersions writes each batch's signatures and then what it found: two
-// write transactions a batch, each rewriting pages all over the postings
-// b-tree (random hashes), each taking the write lock the import needs for its
-// next batch. Importing the BBC corpus, the worker spent more of its time on
-// those writes and waits for the lock than on the alignments. A session keeps the new signatures in memory, as an index
-// of its own beside the library's, and writes them with the relations found
-// in one transaction every FLUSH_SOURCES sources and at the end (flush; the
-// import's result waits for it). Candidates and stock phrases are decided as
-// if each batch had been written when it came, so a session finds the same
-// relations and leaves the same rows as detectVersions batch by batch.
+// write transactions a batch, each taking the write lock the import needs
+// for its next batch. A session keeps the new signatures in memory, as an
+// index of its own beside the library's, and writes them with the relations
+// found only when the lock is free: when a batch comes (the import has just
+// committed it and is reading the next), it tries the lock without waiting
+// and writes what it holds if it has it; past HOLD_SOURCES it waits; at the
+// end (flush; the import's result waits for it) it writes the rest.
+// Candidates and stock phrases are decided as if each batch had been written
+// when it came, so a session finds the same relations and leaves the same
+// rows as detectVersions batch by batch.
 import type { FoundRelation, Id } from '../../common/types.ts';
 import type { RelationFigures } from '../../db/relations.ts';
-import type { Store } from '../../db/store.ts';
 import { COMMON, type Candidate } from '../../db/version-index.ts';
 import type { StoredText } from '../import/import-service.ts';
 import {
   anyRelation, compareWithCandidates, freshSources, reported, revisionFigures, sourceCache,
-  type CandidateIndex, type Detected, type Fresh, type Progress,
+  type CandidateIndex, type Detected, type Fresh, type Progress, type Store,
 } from './detect.ts';
 import type { Signature } from './features.ts';
 
-/** Sources whose signatures are held before they are written (and the relations found with them). */
-export const FLUSH_SOURCES = 500;
+/** Held sources (and the relations found with them) are written when the lock is free once this many are held… */
+export const FLUSH_SOURCES = 100;
+/** …and, waiting for the lock, once this many are (memory stays bounded). */
+export const HOLD_SOURCES = 2000;
 
 export type DetectionSession = ReturnType<typeof createDetectionSession>;
 
@@ -47,7 +49,7 @@ interface Held {
  */
 const key = (h: number) => h | 0;
 
-/** `flushSources`: written every this many sources (a test sets it low). */
+/** `flushSources`: written from this many held sources (a test sets it low). */
 export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCES) {
   /** Batches not written yet, in order. */
   let batches: Held[][] = [];
@@ -151,9 +153,26 @@ export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCE
     revisions = [];
   };
 
+  /** Flushes if the write lock can be had at once; false when another connection holds it (nothing written, all still held). */
+  const flushIfFree = (): boolean => {
+    const timeout = store.db.pragma('busy_timeout', { simple: true }) as number;
+    store.db.pragma('busy_timeout = 0');
+    try {
+      flush();
+      return true;
+    } catch (err) {
+      if ((store.libraryFailure(err) ?? err as { code?: string }).code === 'busy') return false;
+      throw err;
+    } finally {
+      store.db.pragma(`busy_timeout = ${timeout}`);
+    }
+  };
+
   return {
     /** detectVersions for one batch of the import: the same relations, returned now, written with a later flush. */
     detect(sources: readonly (Id | StoredText)[], onProgress?: Progress): FoundRelation[] {
+      // what earlier batches found, written while the import reads its next batch
+      if (held >= flushSources && !flushIfFree() && held >= HOLD_SOURCES) flush();
       cache.nextBatch();
       const fresh = freshSources(store, cache, sources);
       hold(fresh);
@@ -165,9 +184,7 @@ export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCE
       });
       revisions.push(...revisionFigures(store, cache, fresh.map((f) => f.s.id)));
       found.push(...batchFound);
-      const out = reported(batchFound, fresh.map((f) => f.s.id), cache);
-      if (held >= flushSources) flush();
-      return out;
+      return reported(batchFound, fresh.map((f) => f.s.id), cache);
     },
     flush,
   };

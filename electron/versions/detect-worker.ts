@@ -7,7 +7,7 @@
 // {id, type: 'done', value} | {id, type: 'failed', code, message}.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError, type ProgressEvent } from '../../common/types.ts';
-import { openStore } from '../../db/store.ts';
+import { openVersionIndexStore } from '../../db/version-index-store.ts';
 import type { StoredText } from '../import/import-service.ts';
 import { rebuildVersions } from './detect.ts';
 import { createDetectionSession } from './detect-session.ts';
@@ -23,7 +23,7 @@ export type WorkerReply =
   | { id: number; type: 'failed'; code: string; message: string };
 
 const port = parentPort!;
-const store = openStore((workerData as { file: string }).file);
+const store = openVersionIndexStore((workerData as { file: string }).file);
 /** The batches of the one import this worker serves: written at a flush (asked for when the import ends) and every few hundred sources. */
 const session = createDetectionSession(store);
 /** Progress is passed on at most this often, and at the end of each request (a message per source was about a tenth of detecting the corpus). */

@@ -9,7 +9,7 @@
 // come in a fixed order and the alignment is deterministic.
 import type { FoundRelation, Id, ProgressEvent, Source, VersionsRebuild } from '../../common/types.ts';
 import type { RelationFigures, RelationRow } from '../../db/relations.ts';
-import type { Store } from '../../db/store.ts';
+import type { VersionIndexStore } from '../../db/version-index-store.ts';
 import type { VersionIndex } from '../../db/version-index.ts';
 import type { StoredText } from '../import/import-service.ts';
 import { swapFigures } from '../../db/relations.ts';
@@ -50,6 +50,9 @@ export type Progress = (e: ProgressEvent) => void;
 
 /** What detection reads of a source. */
 export type DetectText = Pick<Source, 'id' | 'title' | 'text'>;
+
+/** What detection uses of a library: the whole store, or the versions worker's own connection (db/version-index-store.ts). */
+export type Store = Pick<VersionIndexStore, 'db' | 'write' | 'versionIndex' | 'relations' | 'libraryFailure' | 'sources'>;
 
 export type SourceCache = ReturnType<typeof sourceCache>;
 

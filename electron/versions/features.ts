@@ -36,7 +36,8 @@ function wordHash(w: string): number {
   return h >>> 0;
 }
 
-const STOP_HASHES = new Set(STOPWORDS.map(wordHash));
+/** Keyed as signed 32-bit integers (`h | 0`), which V8 keeps unboxed (as unsigned, half would be heap numbers). */
+const STOP_HASHES = new Set(STOPWORDS.map((w) => wordHash(w) | 0));
 
 /** murmur3's finaliser: spreads the bits of a combined hash. */
 function mix(h: number): number {
@@ -49,24 +50,22 @@ function mix(h: number): number {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const isWordChar = (c: number, ch: string): boolean =>
-  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c > 127 && LETTER_OR_DIGIT.test(ch));
 
 /**
  * Calls fn with the hash of every shingle of the text, in order, and whether
  * it is made only of stopwords.
  */
 function forEachShingle(text: string, fn: (hash: number, allStop: boolean) => void): void {
-  // the last SHINGLE words' hashes, and whether each is a stopword
-  const window = new Array<number>(SHINGLE).fill(0);
-  const stop = new Array<boolean>(SHINGLE).fill(true);
+  // the last SHINGLE words' hashes (as signed: XOR reads them so), and whether each is a stopword
+  const window = new Int32Array(SHINGLE);
+  const stop = new Uint8Array(SHINGLE).fill(1);
   let words = 0;
   let h = FNV_OFFSET;
   let inWord = false;
   const endWord = () => {
-    const w = h >>> 0;
-    window[words % SHINGLE] = w;
-    stop[words % SHINGLE] = STOP_HASHES.has(w);
+    const at0 = words % SHINGLE;
+    window[at0] = h;
+    stop[at0] = STOP_HASHES.has(h | 0) ? 1 : 0;
     words++;
     if (words < SHINGLE) return;
     let combined = 0;
@@ -74,20 +73,34 @@ function forEachShingle(text: string, fn: (hash: number, allStop: boolean) => vo
     for (let k = SHINGLE; k >= 1; k--) {
       const at = (words - k) % SHINGLE;
       combined = Math.imul(combined ^ window[at]!, FNV_PRIME) + k;
-      allStop &&= stop[at]!;
+      allStop &&= stop[at] === 1;
     }
     fn(mix(combined), allStop);
   };
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    let ch = text[i]!;
-    // a surrogate pair is one character (letters beyond the BMP)
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) ch = text.slice(i, i + 2);
-    if (isWordChar(c, ch)) {
+    // ASCII without making a string of the character; beyond it, a letter or digit by its Unicode class
+    // (a surrogate pair is one character: letters beyond the BMP), case-folded by its first unit
+    let lower: number;
+    let second = -1;
+    if (c < 128) {
+      if (c >= 97 && c <= 122) lower = c;
+      else if (c >= 65 && c <= 90) lower = c + 32;
+      else if (c >= 48 && c <= 57) lower = c;
+      else lower = -1;
+    } else {
+      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n;
+      const ch = pair ? text.slice(i, i + 2) : text[i]!;
+      if (LETTER_OR_DIGIT.test(ch)) {
+        lower = ch.toLowerCase().charCodeAt(0);
+        if (pair) second = ch.charCodeAt(1);
+      } else lower = -1;
+    }
+    if (lower >= 0) {
       if (!inWord) { h = FNV_OFFSET; inWord = true; }
-      const lower = c >= 65 && c <= 90 ? c + 32 : c > 127 ? ch.toLowerCase().charCodeAt(0) : c;
       h = Math.imul(h ^ lower, FNV_PRIME);
-      if (ch.length === 2) { h = Math.imul(h ^ ch.charCodeAt(1), FNV_PRIME); i++; }
+      if (second >= 0) { h = Math.imul(h ^ second, FNV_PRIME); i++; }
     } else if (inWord) {
       inWord = false;
       endWord();
@@ -105,15 +118,16 @@ export interface Signature {
 
 /** The signature of a text. */
 export function shingleSignature(text: string): Signature {
+  /** Sampled hash (as signed, see STOP_HASHES) -> word position of its first occurrence. */
   const first = new Map<number, number>();
   let position = 0;
   forEachShingle(text, (x, allStop) => {
-    if (!allStop && (x & (SAMPLE - 1)) === 0 && !first.has(x)) first.set(x, position);
+    if (!allStop && (x & (SAMPLE - 1)) === 0 && !first.has(x | 0)) first.set(x | 0, position);
     position++;
   });
-  let hashes = [...first.keys()].sort((a, b) => a - b);
-  if (hashes.length > MAX_FEATURES) hashes = hashes.slice(0, MAX_FEATURES);
-  return { hashes, positions: hashes.map((h) => first.get(h)!) };
+  const sorted = Float64Array.from(first.keys(), (k) => k >>> 0).sort();
+  const hashes = Array.from(sorted.length > MAX_FEATURES ? sorted.subarray(0, MAX_FEATURES) : sorted);
+  return { hashes, positions: hashes.map((h) => first.get(h | 0)!) };
 }
 
 /** Two shared shingles at the same offset belong to one passage when at most this many words apart. */
