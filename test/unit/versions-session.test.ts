@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../db/store.ts';
 import { COMMON } from '../../db/version-index.ts';
@@ -111,6 +112,40 @@ test('a detection session sees a source deleted or reopened with another text be
     assert.deepEqual(rows(stores[1]), rows(stores[0]));
   } finally {
     for (const s of stores) s.close();
+    cleanup();
+  }
+});
+
+test('a detection session does not wait for the write lock another connection holds: it writes later, and at the end', () => {
+  const { dir, cleanup } = tempDir();
+  const file = join(dir, 'lock.db');
+  const store = openStore(file);
+  const other = new Database(file);
+  try {
+    const session = createDetectionSession(store, 1);
+    const add = (from: number) => texts().slice(from, from + BATCH).map(({ title, text }) => {
+      const s = store.sources.insert({ title, published: null, publisher: null, url: null, byline: null, originalPath: null,
+        originalName: title, sha256: `${title}-sha`, encoding: 'utf-8', text, chars: [...text].length });
+      return { id: s.id, title, text };
+    });
+    const signatures = () => store.db.prepare('SELECT count(*) FROM version_signatures').pluck().get();
+    session.detect(add(0));
+    const timeout = store.db.pragma('busy_timeout', { simple: true });
+    const second = add(BATCH);
+    other.exec('BEGIN IMMEDIATE'); // the import storing its next batch
+    const t0 = performance.now();
+    session.detect(second);
+    assert.ok(performance.now() - t0 < 2000, `it did not wait for the lock (${(performance.now() - t0).toFixed(0)} ms)`);
+    assert.equal(signatures(), 0, 'nothing written while the lock was held');
+    assert.equal(store.db.pragma('busy_timeout', { simple: true }), timeout, 'the busy timeout is back');
+    other.exec('COMMIT');
+    session.detect(add(2 * BATCH));
+    assert.equal(signatures(), 2 * BATCH, 'the lock free, what was held is written as the next batch comes');
+    session.flush();
+    assert.equal(signatures(), 3 * BATCH);
+  } finally {
+    other.close();
+    store.close();
     cleanup();
   }
 });
