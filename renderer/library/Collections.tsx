@@ -1,7 +1,7 @@
 // The library's collections: choose one to see (and search) only its sources,
 // drop sources from the list onto one to add them, make, rename and delete
 // them (a deletion can be undone; the sources stay in the library).
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Collection } from '../../common/types.ts';
 import { carriesSources, draggedSources } from './drag.ts';
 
@@ -22,13 +22,16 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 function NameForm({ label, initial, submit, onDone }: { label: string; initial: string; submit: string; onDone(name: string | null): Promise<void> }) {
   const [name, setName] = useState(initial);
   const [error, setError] = useState('');
+  // autofocus is not honoured for an element added after the page loaded: focus it as it shows
+  const input = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => { input.current?.focus(); input.current?.select(); }, []);
   return (
     <form class="collection-form" onSubmit={(e) => {
       e.preventDefault();
       if (!name.trim()) { setError('A collection needs a name.'); return; }
       onDone(name).catch((err) => setError(messageOf(err)));
     }}>
-      <input aria-label={label} value={name} maxLength={200} autoFocus
+      <input ref={input} aria-label={label} value={name} maxLength={200}
         onInput={(e) => { setName((e.target as HTMLInputElement).value); setError(''); }}
         onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); void onDone(null); } }} />
       <button type="submit">{submit}</button>
