@@ -2,8 +2,9 @@
 // annotations against the same view over 1,000, in the same run (same
 // machine, same browser, same sources): the first frame showing rows after
 // the view is opened, wheel-scrolling frame times, a jump to the middle of the
-// list, and the store's page query (source order, the default; and tag order,
-// the dearest, at the top and in the middle). Goal: 50,000 within 1.5x of
+// list, and the store's page query (source order, the default; and tag order
+// at the top, in the middle, at the end, and the page after the middle one by
+// its cursor, as the view's scroll reads it). Goal: 50,000 within 1.5x of
 // 1,000 for the view's frames. Then the source picker's title search
 // (findSourcesByTitle) in Node over 100,000 generated sources against 2,000.
 // Not a test: nothing here asserts.
@@ -13,7 +14,7 @@ import { openLectern, type Lectern } from '../test/e2e/harness.ts';
 import { CORPUS, tempDir } from '../test/helpers/tmp.ts';
 import { generateSources } from '../test/helpers/generated-library.ts';
 import { openStore } from '../db/store.ts';
-import { ANNOTATION_COLORS } from '../common/types.ts';
+import { ANNOTATION_COLORS, type AnnotationCursor } from '../common/types.ts';
 import { median, quantile } from './stats.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -49,11 +50,11 @@ async function seed(l: Lectern, n: number): Promise<void> {
   console.log(`  seeded ${n.toLocaleString('en')} annotations over ${sources.length} sources in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-interface Figures { firstFrame: number[]; scrollP50: number[]; scrollP95: number[]; jump: number[]; pageSource: number[]; pageTagTop: number[]; pageTag: number[] }
+interface Figures { firstFrame: number[]; scrollP50: number[]; scrollP95: number[]; jump: number[]; pageSource: number[]; pageTagTop: number[]; pageTag: number[]; pageTagEnd: number[]; pageTagNext: number[] }
 
 async function measure(n: number): Promise<Figures> {
   const l = await openLectern({ viewport: { width: 1440, height: 900 } });
-  const f: Figures = { firstFrame: [], scrollP50: [], scrollP95: [], jump: [], pageSource: [], pageTagTop: [], pageTag: [] };
+  const f: Figures = { firstFrame: [], scrollP50: [], scrollP95: [], jump: [], pageSource: [], pageTagTop: [], pageTag: [], pageTagEnd: [], pageTagNext: [] };
   try {
     await seed(l, n);
     const { page } = l;
@@ -104,14 +105,17 @@ async function measure(n: number): Promise<Figures> {
         poll();
       }));
       // the store's page query behind it, middle of the list
-      const q = async (sort: 'source' | 'tag', offset = Math.floor(n / 2)) => {
+      const q = async (sort: 'source' | 'tag', offset = Math.floor(n / 2), after?: AnnotationCursor) => {
         const t0 = performance.now();
-        await l.api.queryAnnotations({ sort, offset, limit: 100 });
-        return performance.now() - t0;
+        const p = await l.api.queryAnnotations({ sort, offset, limit: 100, ...(after ? { after } : {}) });
+        return { ms: performance.now() - t0, next: p.next };
       };
-      const ps = await q('source');
-      const ptTop = await q('tag', 0);
-      const pt = await q('tag');
+      const ps = (await q('source')).ms;
+      const ptTop = (await q('tag', 0)).ms;
+      const middle = await q('tag');
+      const pt = middle.ms;
+      const ptEnd = (await q('tag', n - 100)).ms;
+      const ptNext = (await q('tag', Math.floor(n / 2) + 100, middle.next!)).ms;
       if (run === 0) continue; // warm-up
       f.firstFrame.push(ff);
       f.scrollP50.push(quantile(frames, 0.5));
@@ -120,6 +124,8 @@ async function measure(n: number): Promise<Figures> {
       f.pageSource.push(ps);
       f.pageTagTop.push(ptTop);
       f.pageTag.push(pt);
+      f.pageTagEnd.push(ptEnd);
+      f.pageTagNext.push(ptNext);
     }
     const inDom = await page.locator('.av-row').count();
     console.log(`  rows in the DOM after scrolling: ${inDom}`);
@@ -138,7 +144,7 @@ const large = await measure(50_000);
 
 const row = (name: string, a: number[], b: number[]) => {
   const [x, y] = [median(a), median(b)];
-  console.log(`${name.padEnd(38)} 1k ${x.toFixed(1).padStart(7)} ms   50k ${y.toFixed(1).padStart(7)} ms   50k/1k ${(y / x).toFixed(2)}x`);
+  console.log(`${name.padEnd(46)} 1k ${x.toFixed(1).padStart(7)} ms   50k ${y.toFixed(1).padStart(7)} ms   50k/1k ${(y / x).toFixed(2)}x`);
 };
 row('open the view -> first frame with rows', small.firstFrame, large.firstFrame);
 row('wheel scroll, frame time p50', small.scrollP50, large.scrollP50);
@@ -147,6 +153,8 @@ row('jump to the middle -> rows shown', small.jump, large.jump);
 row('store page (source order, middle)', small.pageSource, large.pageSource);
 row('store page (tag order, top)', small.pageTagTop, large.pageTagTop);
 row('store page (tag order, middle)', small.pageTag, large.pageTag);
+row('store page (tag order, end)', small.pageTagEnd, large.pageTagEnd);
+row('store page (tag order, after middle, cursor)', small.pageTagNext, large.pageTagNext);
 console.log('goal: the view\'s frames (first frame, scroll p95) at 50k <= 1.5x those at 1k');
 // The source picker's title search at 100,000 sources against 2,000, in Node
 // (the store alone): a picker must stay quick for the commonest prefixes.
@@ -171,6 +179,6 @@ const pickSmall = pickerTimes(2_000);
 const pickLarge = pickerTimes(100_000);
 for (const [name, q] of [['source picker, title search p50', 0.5], ['source picker, title search p95', 0.95]] as const) {
   const [x, y] = [quantile(pickSmall, q), quantile(pickLarge, q)];
-  console.log(`${name.padEnd(38)} 2k ${x.toFixed(1).padStart(7)} ms  100k ${y.toFixed(1).padStart(7)} ms  100k/2k ${(y / x).toFixed(2)}x`);
+  console.log(`${name.padEnd(46)} 2k ${x.toFixed(1).padStart(7)} ms  100k ${y.toFixed(1).padStart(7)} ms  100k/2k ${(y / x).toFixed(2)}x`);
 }
 

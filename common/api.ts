@@ -60,6 +60,10 @@ const annotationQuery = z.object({
   ...annotationFilter,
   offset: offset.optional(),
   limit: z.number().int().min(1).max(MAX_ANNOTATION_PAGE).optional(),
+  after: z.object({
+    tag: tagName.nullable(), title: z.string().max(20_000), sourceSeq: z.number().int(), start: offset,
+    created: z.string().max(100), seq: z.number().int(),
+  }).strict().optional(),
 }).strict();
 
 const annotationPatch = annotationLimits.pick({ color: true, comment: true, tags: true }).partial().strict();

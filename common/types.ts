@@ -238,6 +238,18 @@ export interface AnnotationQuery extends AnnotationFilter {
   offset?: number;
   /** Default 100, at most MAX_ANNOTATION_PAGE. */
   limit?: number;
+  /** The rows after this one in the order (a page's `next`): a seek instead of counting offset rows (offset is then only echoed). */
+  after?: AnnotationCursor;
+}
+
+/** A row's place in every order of the listing (its keys in db/migrations/0019): where the next page starts. */
+export interface AnnotationCursor {
+  tag: string | null;
+  title: string;
+  sourceSeq: number;
+  start: number;
+  created: string;
+  seq: number;
 }
 
 /** An annotation with what a listing across sources shows of its source. */
@@ -252,6 +264,8 @@ export interface AnnotationPage {
   total: number;
   offset: number;
   items: AnnotationListItem[];
+  /** The last row's place (pass as `after` for the page that follows); null for an empty page. */
+  next: AnnotationCursor | null;
 }
 
 /** How exportPassages writes the filtered passages. */

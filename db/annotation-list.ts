@@ -1,14 +1,15 @@
 // The library's annotations in one listing (the Annotations view, `lectern
-// annotations`, the passage exports): filtered, sorted and paged in SQL, every
-// order walking indexes so a page near the top costs the same at 1,000
-// annotations as at 50,000 and the whole set is never sorted. Source order:
-// sources by title, then each source's annotations by position. Date orders:
-// annotations by date. Tag order: tags by name (their NOCASE unique index),
-// then each tag's uses whose tag is the annotation's first live one; only the
-// uses of one tag at a time are sorted into source order; the untagged follow,
-// in source order.
+// annotations`, the passage exports): filtered, sorted and paged in SQL. Every
+// order is one index of annotation_order (migration 0019: each live
+// annotation's keys, kept by triggers), so a page at any offset is an index
+// walk, never a sort, and a page after a known row (`after`, the previous
+// page's `next`) is a seek. Source order: sources by title, then each source's
+// annotations by position. Date orders: annotations by date. Tag order: by
+// each annotation's first live tag (names without case, as the codebook sorts
+// them), then source order; the untagged follow, in source order.
 import {
-  MAX_ANNOTATION_PAGE, type AnnotationFilter, type AnnotationListItem, type AnnotationPage, type AnnotationQuery, type AnnotationSort,
+  MAX_ANNOTATION_PAGE, type AnnotationCursor, type AnnotationFilter, type AnnotationListItem, type AnnotationPage, type AnnotationQuery,
+  type AnnotationSort,
 } from '../common/types.ts';
 import type { Db } from './write.ts';
 import { buildFtsQuery } from './fts-query.ts';
@@ -18,45 +19,37 @@ import { TAG_OR_CHILD, normaliseTag } from './tags.ts';
 export const DEFAULT_ANNOTATION_PAGE = 100;
 
 const FILTERS = {
-  tag: `a.id IN (SELECT at.annotation_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+  tag: `k.seq IN (SELECT ta.seq FROM tags t JOIN annotation_tags at ON at.tag_id = t.id JOIN annotations ta ON ta.id = at.annotation_id
     WHERE t.deleted_at IS NULL AND ${TAG_OR_CHILD})`,
   colors: 'a.color IN (SELECT value FROM json_each(@colors))',
-  sourceIds: 'a.source_id IN (SELECT value FROM json_each(@sourceIds))',
-  collectionId: 'a.source_id IN (SELECT source_id FROM collection_sources WHERE collection_id = @collectionId)',
-  text: 'a.seq IN (SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH @match)',
+  sourceIds: 'k.source_seq IN (SELECT seq FROM sources WHERE id IN (SELECT value FROM json_each(@sourceIds)))',
+  collectionId: `k.source_seq IN (SELECT s.seq FROM collection_sources cs JOIN sources s ON s.id = cs.source_id
+    WHERE cs.collection_id = @collectionId)`,
+  text: 'k.seq IN (SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH @match)',
 };
 
-/** A live tag of `a` whose name comes before tag `t`'s (names compare without case, as the unique index does). */
-const EARLIER_TAG = `EXISTS (SELECT 1 FROM annotation_tags o JOIN tags ot ON ot.id = o.tag_id
-  WHERE o.annotation_id = a.id AND ot.deleted_at IS NULL AND ot.name < t.name)`;
-const ANY_TAG = `EXISTS (SELECT 1 FROM annotation_tags o JOIN tags ot ON ot.id = o.tag_id
-  WHERE o.annotation_id = a.id AND ot.deleted_at IS NULL)`;
-
-// (CROSS JOIN fixes which table is the outer loop: the one whose index gives the order)
-const SOURCE_WALK = `sources s INDEXED BY sources_by_title CROSS JOIN annotations a INDEXED BY annotations_by_source ON a.source_id = s.id`;
-const DATE_WALK = `annotations a INDEXED BY annotations_by_created CROSS JOIN sources s INDEXED BY sources_live_ids ON s.id = a.source_id`;
-// (sqlite_autoindex_tags_2: tags.name's UNIQUE COLLATE NOCASE; sources_live_sort_keys: migration 0012)
-const TAG_WALK = `tags t INDEXED BY sqlite_autoindex_tags_2 CROSS JOIN annotation_tags at INDEXED BY annotation_tags_by_tag ON at.tag_id = t.id
-  CROSS JOIN annotations a ON a.id = at.annotation_id CROSS JOIN sources s INDEXED BY sources_live_sort_keys ON s.id = a.source_id`;
-const SOURCE_ORDER = 's.sort_title, s.seq, a.start_cp, a.seq';
-/** Each order: the tables walked, what else a row must be, and the ORDER BY its walk gives (or, for tags, nearly). */
+const SOURCE_KEYS = 'k.title, k.source_seq, k.start_cp, k.seq';
+const SOURCE_AFTER = '(@title, @sourceSeq, @start, @seq)';
+/** The tag order is walked in two parts (orderedKeys): the tagged by their first tag, then the untagged. */
 type Walk = Exclude<AnnotationSort, 'tag'> | 'tagged' | 'untagged';
-const ORDER: Record<Walk, { from: string; also?: string; by: string }> = {
-  source: { from: SOURCE_WALK, by: SOURCE_ORDER },
-  newest: { from: DATE_WALK, by: 'a.created DESC, a.seq DESC' },
-  oldest: { from: DATE_WALK, by: 'a.created, a.seq' },
-  // the tag order in two parts (orderedSeqs): annotations under their first live tag, then the untagged
-  tagged: { from: TAG_WALK, also: `t.deleted_at IS NULL AND NOT ${EARLIER_TAG}`, by: `t.name, ${SOURCE_ORDER}` },
-  untagged: { from: SOURCE_WALK, also: `NOT ${ANY_TAG}`, by: SOURCE_ORDER },
+/** Each walk: its index, what else a row must be, its ORDER BY (the index's order), and the rows after a cursor in it. */
+const ORDER: Record<Walk, { index: string; also?: string; by: string; after: string }> = {
+  source: { index: 'annotation_order_by_source', by: SOURCE_KEYS, after: `(${SOURCE_KEYS}) > ${SOURCE_AFTER}` },
+  newest: { index: 'annotation_order_by_created', by: 'k.created DESC, k.seq DESC', after: '(k.created, k.seq) < (@created, @seq)' },
+  oldest: { index: 'annotation_order_by_created', by: 'k.created, k.seq', after: '(k.created, k.seq) > (@created, @seq)' },
+  // (tag > '': the non-NULL tags as an index range; a tag's name is never empty)
+  tagged: { index: 'annotation_order_by_tag', also: "k.tag > ''", by: `k.tag, ${SOURCE_KEYS}`, after: `(k.tag, ${SOURCE_KEYS}) > (@tag, @title, @sourceSeq, @start, @seq)` },
+  untagged: { index: 'annotation_order_by_tag', also: 'k.tag IS NULL', by: SOURCE_KEYS, after: `(${SOURCE_KEYS}) > ${SOURCE_AFTER}` },
 };
 
-type Params = Record<string, string | number>;
+type Params = Record<string, string | number | null>;
 
-interface Where { sql: string; params: Params }
+/** A filter as SQL over annotation_order k (joined to annotations a only for a colour: the rest are k's own columns). */
+interface Where { join: boolean; sql: string[]; params: Params }
 
 /** The WHERE clause of a filter, or null when it can match nothing (a text with no words). */
 function whereOf(filter: AnnotationFilter): Where | null {
-  const parts = ['a.deleted_at IS NULL'];
+  const parts: string[] = [];
   const params: Params = {};
   const tag = filter.tag === undefined ? '' : normaliseTag(filter.tag);
   if (tag) { parts.push(FILTERS.tag); params.tag = tag; }
@@ -70,10 +63,18 @@ function whereOf(filter: AnnotationFilter): Where | null {
     parts.push(FILTERS.text);
     params.match = match;
   }
-  return { sql: parts.join(' AND '), params };
+  return { join: parts.some((p) => p.includes('a.')), sql: parts, params };
 }
 
+const cursorParams = (c: AnnotationCursor): Params =>
+  ({ tag: c.tag, title: c.title, sourceSeq: c.sourceSeq, start: c.start, created: c.created, seq: c.seq });
+
 type ListRow = AnnotationRow & { source_title: string; source_sha256: string; source_published: string | null };
+interface KeyRow { seq: number; tag: string | null; title: string; source_seq: number; start_cp: number; created: string }
+
+/** A row's keys as the cursor that seeks past it. */
+const cursorOf = (k: KeyRow | undefined): AnnotationCursor | null =>
+  k ? { tag: k.tag, title: k.title, sourceSeq: k.source_seq, start: k.start_cp, created: k.created, seq: k.seq } : null;
 
 const toItem = (r: ListRow): AnnotationListItem => ({
   ...toAnnotation(r), sourceTitle: r.source_title, sourceSha256: r.source_sha256, sourcePublished: r.source_published,
@@ -88,24 +89,36 @@ export function createAnnotationList(db: Db) {
     if (!s) statements.set(sql, (s = db.prepare(sql)));
     return s;
   };
-  // Two steps: the order (only sort keys and rowids pass through the sorter), then the page's rows in full.
-  const walkSql = (where: string, w: Walk) => `SELECT a.seq FROM ${ORDER[w].from}
-    WHERE s.deleted_at IS NULL AND ${where}${ORDER[w].also ? ` AND ${ORDER[w].also}` : ''} ORDER BY ${ORDER[w].by} LIMIT @limit OFFSET @offset`;
-  const walk = (where: Where, w: Walk, offset: number, limit: number) =>
-    prepared(walkSql(where.sql, w)).pluck().all({ ...where.params, limit, offset }) as number[];
-  // without a filter, answered from annotations_live_by_source alone (migration 0013)
-  const countOf = (where: Where, also = '') => prepared(`SELECT count(*) FROM annotations a
-      WHERE a.source_id IN (SELECT id FROM sources INDEXED BY sources_live_ids WHERE deleted_at IS NULL) AND ${where.sql}${also}`)
-    .pluck().get(where.params) as number;
+  const from = (where: Where, index?: string) =>
+    `annotation_order k${index ? ` INDEXED BY ${index}` : ''}${where.join ? ' CROSS JOIN annotations a ON a.seq = k.seq' : ''}`;
+  const conditions = (...parts: Array<string | undefined>) => {
+    const all = parts.filter((p): p is string => Boolean(p));
+    return all.length > 0 ? ` WHERE ${all.join(' AND ')}` : '';
+  };
+  /** Two steps: the order (only index entries pass), then the page's rows in full (rowsOf). */
+  function walk(where: Where, w: Walk, offset: number, limit: number, after?: AnnotationCursor): KeyRow[] {
+    const o = ORDER[w];
+    // (with a cursor the tagged walk needs no `also`: after a tag is a tag, and the cursor's range alone is what the index seeks)
+    const also = after && w === 'tagged' ? undefined : o.also;
+    const sql = `SELECT k.seq, k.tag, k.title, k.source_seq, k.start_cp, k.created FROM ${from(where, o.index)}${conditions(...where.sql, also, after ? o.after : undefined)}
+      ORDER BY ${o.by} LIMIT @limit OFFSET @offset`;
+    return prepared(sql).all({ ...where.params, ...(after ? cursorParams(after) : {}), limit, offset }) as KeyRow[];
+  }
+  const countOf = (where: Where, also?: string) =>
+    prepared(`SELECT count(*) FROM ${from(where)}${conditions(...where.sql, also)}`).pluck().get(where.params) as number;
 
-  /** The annotations at [offset, offset + limit) of an order (limit -1: all from offset). */
-  function orderedSeqs(where: Where, sort: AnnotationSort, offset: number, limit: number): number[] {
-    if (sort !== 'tag') return walk(where, sort, offset, limit);
-    const tagged = walk(where, 'tagged', offset, limit);
+  /**
+   * The keys of the annotations at [offset, offset + limit) of an order, or
+   * with a cursor of the `limit` after it (offset then unused).
+   */
+  function orderedKeys(where: Where, sort: AnnotationSort, offset: number, limit: number, after?: AnnotationCursor): KeyRow[] {
+    if (sort !== 'tag') return after ? walk(where, sort, 0, limit, after) : walk(where, sort, offset, limit);
+    if (after && after.tag === null) return walk(where, 'untagged', 0, limit, after);
+    const tagged = after ? walk(where, 'tagged', 0, limit, after) : walk(where, 'tagged', offset, limit);
     if (tagged.length === limit) return tagged;
     // the page reaches past the tagged ones: the untagged from where they start
-    const taggedTotal = tagged.length > 0 || offset === 0 ? offset + tagged.length : countOf(where, ` AND ${ANY_TAG}`);
-    const rest = walk(where, 'untagged', Math.max(0, offset - taggedTotal), limit < 0 ? -1 : limit - tagged.length);
+    const skip = after || tagged.length > 0 || offset === 0 ? 0 : offset - countOf(where, ORDER.tagged.also);
+    const rest = walk(where, 'untagged', Math.max(0, skip), limit - tagged.length);
     return [...tagged, ...rest];
   }
   const rowsStmt = db.prepare(`SELECT a.*, ${TAGS_OF_A} AS tags, s.title AS source_title, s.sha256 AS source_sha256,
@@ -126,21 +139,27 @@ export function createAnnotationList(db: Db) {
     const offset = query.offset ?? 0;
     const limit = Math.min(query.limit ?? DEFAULT_ANNOTATION_PAGE, MAX_ANNOTATION_PAGE);
     const where = whereOf(query);
-    if (!where) return { total: 0, offset, items: [] };
-    const seqs = orderedSeqs(where, query.sort ?? 'source', offset, limit);
+    if (!where) return { total: 0, offset, items: [], next: null };
+    const keys = orderedKeys(where, query.sort ?? 'source', offset, limit, query.after);
     // (a row deleted between the two reads is left out of the page: rowsOf reads live and trashed rows alike, so only a purge can)
-    return { total: countOf(where), offset, items: rowsOf(seqs) };
+    return { total: countOf(where), offset, items: rowsOf(keys.map((k) => k.seq)), next: cursorOf(keys.at(-1)) };
   }
 
   return {
     count,
     page,
-    /** Every annotation a filter takes, in its order (the order read once, the rows a page at a time). */
-    *all(query: Omit<AnnotationQuery, 'offset' | 'limit'> = {}): Generator<AnnotationListItem> {
+    /** Every annotation a filter takes, in its order, read a page at a time (each page a seek from the last). */
+    *all(query: Omit<AnnotationQuery, 'offset' | 'limit' | 'after'> = {}): Generator<AnnotationListItem> {
       const where = whereOf(query);
       if (!where) return;
-      const seqs = orderedSeqs(where, query.sort ?? 'source', 0, -1);
-      for (let i = 0; i < seqs.length; i += MAX_ANNOTATION_PAGE) yield* rowsOf(seqs.slice(i, i + MAX_ANNOTATION_PAGE));
+      const sort = query.sort ?? 'source';
+      for (let after: AnnotationCursor | undefined; ;) {
+        const keys = orderedKeys(where, sort, 0, MAX_ANNOTATION_PAGE, after);
+        yield* rowsOf(keys.map((k) => k.seq));
+        const last = cursorOf(keys.at(-1));
+        if (keys.length < MAX_ANNOTATION_PAGE || !last) return;
+        after = last;
+      }
     },
   };
 }

@@ -3,6 +3,18 @@
 -- databases are built from); a unit test checks it against a freshly migrated
 -- database. Do not edit: add a migration and regenerate.
 
+CREATE TABLE annotation_order (
+  seq INTEGER PRIMARY KEY,
+  tag TEXT COLLATE NOCASE,
+  title TEXT NOT NULL,
+  source_seq INTEGER NOT NULL,
+  start_cp INTEGER NOT NULL,
+  created TEXT NOT NULL
+);
+CREATE INDEX annotation_order_by_created ON annotation_order(created);
+CREATE INDEX annotation_order_by_source ON annotation_order(title, source_seq, start_cp);
+CREATE INDEX annotation_order_by_tag ON annotation_order(tag, title, source_seq, start_cp);
+
 CREATE TABLE annotation_tags (
   annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
   tag_id TEXT NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
@@ -281,6 +293,21 @@ CREATE VIRTUAL TABLE sources_fts USING fts5(
   tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4'
 );
 
+CREATE TRIGGER annotation_order_tags_ad AFTER DELETE ON annotation_tags BEGIN
+  UPDATE annotation_order SET tag = (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+      WHERE at.annotation_id = old.annotation_id AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1)
+    WHERE seq = (SELECT seq FROM annotations WHERE id = old.annotation_id);
+END;
+CREATE TRIGGER annotation_order_tags_ai AFTER INSERT ON annotation_tags BEGIN
+  UPDATE annotation_order SET tag = (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+      WHERE at.annotation_id = new.annotation_id AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1)
+    WHERE seq = (SELECT seq FROM annotations WHERE id = new.annotation_id);
+END;
+CREATE TRIGGER annotation_order_tags_au AFTER UPDATE ON annotation_tags BEGIN
+  UPDATE annotation_order SET tag = (SELECT t.name FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id
+      JOIN tags t ON t.id = at.tag_id WHERE a.seq = annotation_order.seq AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1)
+    WHERE seq IN (SELECT seq FROM annotations WHERE id IN (old.annotation_id, new.annotation_id));
+END;
 CREATE TRIGGER sync_annotation_tags_ad AFTER DELETE ON annotation_tags BEGIN
   DELETE FROM sync_outbox WHERE doc_id = 'annotation:' || old.annotation_id; INSERT INTO sync_outbox (doc_id) VALUES ('annotation:' || old.annotation_id);
 END;
@@ -291,6 +318,29 @@ CREATE TRIGGER sync_annotation_tags_au AFTER UPDATE ON annotation_tags BEGIN
   DELETE FROM sync_outbox WHERE doc_id = 'annotation:' || new.annotation_id; INSERT INTO sync_outbox (doc_id) VALUES ('annotation:' || new.annotation_id);
 END;
 
+CREATE TRIGGER annotation_order_ad AFTER DELETE ON annotations BEGIN
+  DELETE FROM annotation_order WHERE seq = old.seq;
+END;
+CREATE TRIGGER annotation_order_ai AFTER INSERT ON annotations
+  WHEN new.deleted_at IS NULL BEGIN
+  INSERT INTO annotation_order (seq, tag, title, source_seq, start_cp, created)
+    SELECT new.seq,
+      (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+        WHERE at.annotation_id = new.id AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1),
+      coalesce(s.sort_title, ''), s.seq, new.start_cp, new.created
+    FROM sources s WHERE s.id = new.source_id AND s.deleted_at IS NULL;
+END;
+CREATE TRIGGER annotation_order_au AFTER UPDATE OF source_id, start_cp, created, deleted_at ON annotations
+  WHEN old.source_id IS NOT new.source_id OR old.start_cp IS NOT new.start_cp OR old.created IS NOT new.created
+    OR old.deleted_at IS NOT new.deleted_at BEGIN
+  DELETE FROM annotation_order WHERE seq = old.seq;
+  INSERT INTO annotation_order (seq, tag, title, source_seq, start_cp, created)
+    SELECT new.seq,
+      (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+        WHERE at.annotation_id = new.id AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1),
+      coalesce(s.sort_title, ''), s.seq, new.start_cp, new.created
+    FROM sources s WHERE s.id = new.source_id AND s.deleted_at IS NULL AND new.deleted_at IS NULL;
+END;
 CREATE TRIGGER annotations_fts_ad AFTER DELETE ON annotations
   WHEN old.deleted_at IS NULL AND EXISTS (SELECT 1 FROM sources s WHERE s.id = old.source_id AND s.deleted_at IS NULL) BEGIN
   INSERT INTO annotations_fts(annotations_fts, rowid, exact, comment) VALUES ('delete', old.seq, old.exact, old.comment);
@@ -399,6 +449,16 @@ CREATE TRIGGER sync_source_relations_au AFTER UPDATE ON source_relations BEGIN
   INSERT INTO sync_outbox (doc_id) VALUES ('relation:' || min(new.a_id, new.b_id) || '~' || max(new.a_id, new.b_id));
 END;
 
+CREATE TRIGGER annotation_order_source_au AFTER UPDATE OF sort_title, deleted_at ON sources
+  WHEN old.sort_title IS NOT new.sort_title OR old.deleted_at IS NOT new.deleted_at BEGIN
+  DELETE FROM annotation_order WHERE seq IN (SELECT seq FROM annotations WHERE source_id = new.id);
+  INSERT INTO annotation_order (seq, tag, title, source_seq, start_cp, created)
+    SELECT a.seq,
+      (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+        WHERE at.annotation_id = a.id AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1),
+      coalesce(new.sort_title, ''), new.seq, a.start_cp, a.created
+    FROM annotations a WHERE a.source_id = new.id AND a.deleted_at IS NULL AND new.deleted_at IS NULL;
+END;
 CREATE TRIGGER source_titles_fts_au AFTER UPDATE OF title ON sources
   WHEN old.deleted_at IS NULL AND new.deleted_at IS NULL BEGIN
   INSERT INTO source_titles_fts(source_titles_fts, rowid, title) VALUES ('delete', old.seq, old.title);
@@ -465,6 +525,12 @@ CREATE TRIGGER sync_sources_au AFTER UPDATE ON sources BEGIN
   DELETE FROM sync_outbox WHERE doc_id = 'source:' || new.id; INSERT INTO sync_outbox (doc_id) VALUES ('source:' || new.id);
 END;
 
+CREATE TRIGGER annotation_order_tag_au AFTER UPDATE OF name, deleted_at ON tags
+  WHEN old.name IS NOT new.name COLLATE BINARY OR old.deleted_at IS NOT new.deleted_at BEGIN
+  UPDATE annotation_order SET tag = (SELECT t.name FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id
+      JOIN tags t ON t.id = at.tag_id WHERE a.seq = annotation_order.seq AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1)
+    WHERE seq IN (SELECT a.seq FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id WHERE at.tag_id = new.id);
+END;
 CREATE TRIGGER sync_tags_ad AFTER DELETE ON tags BEGIN
   DELETE FROM sync_outbox WHERE doc_id = 'tag:' || old.id; INSERT INTO sync_outbox (doc_id) VALUES ('tag:' || old.id);
 END;

@@ -47,6 +47,7 @@ export const LOCAL_TABLES: Record<string, string> = {
   version_signatures: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',
   version_features: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',
   version_common: 'the versions candidate index: derived from source texts (versions --rebuild remakes it)',
+  annotation_order: 'the Annotations view\'s sort keys: derived from annotations, tags and sources by the triggers of migration 0019',
 };
 
 /** The order a batch of received documents is applied in: what others refer to first. */

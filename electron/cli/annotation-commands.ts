@@ -3,7 +3,7 @@
 import type { LecternApi } from '../../common/api-methods.ts';
 import {
   ANNOTATION_COLORS, ANNOTATION_SORTS, MAX_ANNOTATION_PAGE, MAX_FILTER_SOURCES, isAnnotationColor,
-  type AnnotationFilter, type AnnotationListItem, type AnnotationSort, type CodebookTag, type TagChange,
+  type AnnotationCursor, type AnnotationFilter, type AnnotationListItem, type AnnotationSort, type CodebookTag, type TagChange,
 } from '../../common/types.ts';
 import { UsageError, stringOption, stringsOption, type Command, type OptionValues } from './command.ts';
 import { findCollection } from './collection-commands.ts';
@@ -38,13 +38,14 @@ async function filterOf(api: LecternApi, values: OptionValues): Promise<Annotati
   return filter;
 }
 
-/** Every annotation a filter takes, a page at a time through the API. */
+/** Every annotation a filter takes, a page at a time through the API, each page a seek from the last one's cursor. */
 async function allAnnotations(api: LecternApi, filter: AnnotationFilter & { sort?: AnnotationSort }): Promise<{ total: number; items: AnnotationListItem[] }> {
   const items: AnnotationListItem[] = [];
-  for (let offset = 0; ; offset += MAX_ANNOTATION_PAGE) {
-    const page = await api.queryAnnotations({ ...filter, offset, limit: MAX_ANNOTATION_PAGE });
+  for (let after: AnnotationCursor | undefined; ;) {
+    const page = await api.queryAnnotations({ ...filter, offset: items.length, limit: MAX_ANNOTATION_PAGE, ...(after ? { after } : {}) });
     items.push(...page.items);
-    if (page.items.length < MAX_ANNOTATION_PAGE) return { total: page.total, items };
+    if (page.items.length < MAX_ANNOTATION_PAGE || !page.next) return { total: page.total, items };
+    after = page.next;
   }
 }
 
