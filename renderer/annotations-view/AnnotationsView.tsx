@@ -4,7 +4,7 @@
 // words, shown as removable chips and kept across a reload (useViewFilters);
 // sort by source order, date or tag; a click or Enter opens the passage in the
 // reader ('open-passage'). The store filters, sorts and pages
-// (useAnnotationPages); only the rows on screen are in the DOM
+// (useAnnotationPages: scrolling on seeks from the last page's cursor); only the rows on screen are in the DOM
 // (@tanstack/virtual-core), so 50,000 annotations scroll as 1,000 do. The
 // codebook is read after the first page, which it would otherwise delay.
 // Exports take the filter as it is.
@@ -85,9 +85,6 @@ export function AnnotationsView(p: AnnotationsViewProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const v = useVirtualRows(count, scroller, () => ROW_ESTIMATE);
   const items = v.getVirtualItems();
-  useEffect(() => {
-    if (items.length) rows.want(items[0]!.index, items.at(-1)!.index);
-  });
   useEffect(() => { v.scrollToOffset(0); }, [JSON.stringify(filter)]);
   useEffect(() => { if (rows.total !== null) performance.mark('lectern:annotations-rows'); }, [rows.total]);
 
@@ -125,9 +122,9 @@ export function AnnotationsView(p: AnnotationsViewProps) {
     } catch (e) { p.fail(e); }
   };
 
+  // (the app's refresh after a tag edit comes back as a 'changed' event: the codebook and rows are read there, once)
   const tagsChanged = (name: string) => {
     setTag(name);
-    readCodebook();
     p.onTagsChanged();
   };
 
@@ -137,7 +134,7 @@ export function AnnotationsView(p: AnnotationsViewProps) {
     }}>
       <Codebook
         tags={codebook} selected={tag} onSelect={setTag} fail={p.fail} onChanged={tagsChanged}
-        onDeleted={(gone) => { setTag(''); readCodebook(); p.onDeleted(gone); p.onTagsChanged(); }}
+        onDeleted={(gone) => { setTag(''); p.onDeleted(gone); p.onTagsChanged(); }}
       />
       <section class="av-main" aria-label="Annotations across the library">
         <div class="av-head">
