@@ -11,8 +11,11 @@ export function pageAt(pages: readonly SourcePage[] | null | undefined, cp: numb
   return pages[lastAtMostBy(pages, (p) => p.start, cp)]!;
 }
 
+/** "3", or "iv" where the PDF labels its pages (a spreadsheet's page column). */
+export const pageLabel = (p: SourcePage): string => p.label?.trim() || String(p.page);
+
 /** "p. 3", or "p. iv" where the PDF labels its pages. */
-export const pageName = (p: SourcePage): string => `p. ${p.label?.trim() || p.page}`;
+export const pageName = (p: SourcePage): string => `p. ${pageLabel(p)}`;
 
 /** The page name of code point `cp` in a paged source, or null. */
 export function pageNameAt(pages: readonly SourcePage[] | null | undefined, cp: number): string | null {

@@ -9,7 +9,7 @@
 // them), then source order; the untagged follow, in source order.
 import {
   MAX_ANNOTATION_PAGE, type AnnotationCursor, type AnnotationFilter, type AnnotationListItem, type AnnotationPage, type AnnotationQuery,
-  type AnnotationSort,
+  type AnnotationSort, type SourcePage,
 } from '../common/types.ts';
 import type { Db } from './write.ts';
 import { buildFtsQuery } from './fts-query.ts';
@@ -130,6 +130,8 @@ export function createAnnotationList(db: Db) {
     return seqs.flatMap((q) => { const r = bySeq.get(q); return r ? [toItem(r)] : []; });
   };
 
+  const pagesStmt = db.prepare('SELECT page, label, start_cp AS start FROM source_pages WHERE source_id = ? ORDER BY page');
+
   function count(filter: AnnotationFilter = {}): number {
     const where = whereOf(filter);
     return where ? countOf(where) : 0;
@@ -148,6 +150,8 @@ export function createAnnotationList(db: Db) {
   return {
     count,
     page,
+    /** A listed passage's source's page map (a PDF's; empty for other sources), for citing its page (common/pages.ts). */
+    pagesOf: (sourceId: string): SourcePage[] => pagesStmt.all(sourceId) as SourcePage[],
     /** Every annotation a filter takes, in its order, read a page at a time (each page a seek from the last). */
     *all(query: Omit<AnnotationQuery, 'offset' | 'limit' | 'after'> = {}): Generator<AnnotationListItem> {
       const where = whereOf(query);

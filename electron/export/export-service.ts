@@ -23,6 +23,7 @@ import { found } from '../found.ts';
 import type { AnnotationQuery, PassagesFormat } from '../../common/types.ts';
 import { passagesCsv } from './csv.ts';
 import { passagesMarkdown } from './passages-markdown.ts';
+import { passagePages } from './passage-pages.ts';
 import { codebookQdc } from './qdc.ts';
 import { passagesTitle } from './passages-title.ts';
 
@@ -117,8 +118,9 @@ export function createExportService(store: Store, onProgress?: (e: ProgressEvent
     /** The passages a filter takes (the Annotations view's), as CSV or as Markdown grouped by tag. */
     async passages(query: Omit<AnnotationQuery, 'offset' | 'limit'>, path: string, format: PassagesFormat): Promise<ExportResult> {
       const list = [...store.annotationList.all(query)];
-      const text = format === 'csv' ? passagesCsv(list)
-        : passagesMarkdown(passagesTitle(query, (id) => store.collections.get(id)?.name, (id) => store.sources.get(id)?.title), list, store.tags.list()).markdown;
+      const pageOf = passagePages(store.annotationList.pagesOf);
+      const text = format === 'csv' ? passagesCsv(list, pageOf)
+        : passagesMarkdown(passagesTitle(query, (id) => store.collections.get(id)?.name, (id) => store.sources.get(id)?.title), list, store.tags.list(), pageOf).markdown;
       const bytes = writeAtomic(path, text);
       return { path: resolve(path), bytes, annotations: list.length };
     },

@@ -66,7 +66,7 @@ test('CSV: one row per passage, RFC 4180 with a BOM and CRLF, every cell read ba
   const bytes = readFileSync(r.path);
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
   const text = bytes.toString('utf8');
-  assert.match(text, /^\uFEFFsource_title,source_date,annotated,sha256,start,end,status,exact,comment,tags,colour\r\n/);
+  assert.match(text, /^\uFEFFsource_title,source_date,annotated,sha256,start,end,page,status,exact,comment,tags,colour\r\n/);
   const rows = parse(text, { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[];
   assert.equal(rows.length, 4);
   const byStart = [...rows].sort((a, b) => Number(a.start) - Number(b.start));
@@ -80,6 +80,7 @@ test('CSV: one row per passage, RFC 4180 with a BOM and CRLF, every cell read ba
     assert.equal(row.colour, a.color);
     assert.equal(row.annotated, a.created);
     assert.equal(row.status, 'anchored');
+    assert.equal(row.page, '', 'not a PDF: no page');
     const defused = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
     assert.equal(row.exact, defused(a.exact), `exact of row ${i}`);
     assert.equal(row.comment, defused(a.comment), `comment of row ${i}`);
@@ -121,6 +122,35 @@ test('an orphaned passage is exported as orphaned, with no range to look at, in 
   assert.ok(rows.filter((r) => r !== row).every((r) => r.status === 'anchored' && /^\d+$/.test(r.start!)));
   const md = readFileSync((await api.exportPassages({}, join(dir, 'orphan.md'), 'markdown')).path, 'utf8');
   assert.match(md, /> @SUM\(A1\) and -2\n\n— \*Title line\*, orphaned: the passage is no longer in the text, sha256/);
+}));
+
+test('a PDF passage gives its page: the CSV page column ("2"; empty for a text source and an orphan) and "p. 2" in the Markdown citation', () => withLibrary(async ({ api, dir, db }) => {
+  const pdf = (await api.importPaths([join(import.meta.dirname, '..', 'fixtures', 'formats', 'pdf', 'archive-columns.pdf')])).imported[0]!;
+  const source = await api.getSource(pdf.id);
+  assert.equal(source.pages.length, 2);
+  const second = source.pages[1]!.start;
+  const text = [...source.text];
+  const onPage = async (start: number, comment: string) => api.createAnnotation({ sourceId: pdf.id, start, end: start + 12, comment, tags: ['paged'] });
+  await onPage(second + 20, 'on two');
+  await onPage(5, 'on one');
+  const orphan = await onPage(second + 40, 'orphan');
+  const raw = openStore(db);
+  try { raw.db.prepare("UPDATE annotations SET status = 'orphaned', score = NULL WHERE id = ?").run(orphan.id); } finally { raw.close(); }
+
+  const rows = parse(readFileSync((await api.exportPassages({}, join(dir, 'pages.csv'), 'csv')).path), { bom: true, columns: true }) as Record<string, string>[];
+  const byComment = (c: string) => rows.find((r) => r.comment === c)!;
+  assert.deepEqual([byComment('on two').page, byComment('on one').page, byComment('orphan').page], ['2', '1', '']);
+  assert.equal(byComment('on two').exact, text.slice(second + 20, second + 32).join(''));
+  assert.ok(rows.filter((r) => r.source_title === 'Title line').every((r) => r.page === ''), 'the text source\'s passages: no page');
+
+  const md = readFileSync((await api.exportPassages({ tag: 'paged' }, join(dir, 'pages.md'), 'markdown')).path, 'utf8');
+  const cite = (comment: string) => md.split('\n\n').findIndex((part) => part.trim() === comment);
+  const citations = md.split('\n\n').filter((part) => part.startsWith('— *'));
+  assert.equal(citations.length, 3);
+  assert.ok(cite('on two') > 0 && cite('on one') > 0);
+  assert.match(md.split('\n\n')[cite('on two') - 1]!, new RegExp(`^— \\*.+\\*(, [^,]+)?, p\\. 2, code points ${second + 20}–${second + 32}, sha256 \`${source.sha256}\`$`));
+  assert.match(md.split('\n\n')[cite('on one') - 1]!, /, p\. 1, code points 5–17, sha256 /);
+  assert.match(md.split('\n\n')[cite('orphan') - 1]!, /, orphaned: the passage is no longer in the text, sha256 /);
 }));
 
 test('QDC: the codebook nests as the tags do and validates against the REFI-QDA Codebook.xsd; a broken one does not', () => withLibrary(async ({ api, dir }) => {
