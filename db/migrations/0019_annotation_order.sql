@@ -25,34 +25,27 @@ CREATE INDEX annotation_order_by_tag ON annotation_order(tag, title, source_seq,
 CREATE INDEX annotation_order_by_source ON annotation_order(title, source_seq, start_cp);
 CREATE INDEX annotation_order_by_created ON annotation_order(created);
 
-INSERT INTO annotation_order (seq, tag, title, source_seq, start_cp, created)
+-- Every live annotation's keys as they are now: the one definition the
+-- backfill and every trigger below take them from.
+CREATE VIEW annotation_order_keys AS
   SELECT a.seq,
     (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
-      WHERE at.annotation_id = a.id AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1),
-    coalesce(s.sort_title, ''), s.seq, a.start_cp, a.created
+      WHERE at.annotation_id = a.id AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1) AS tag,
+    coalesce(s.sort_title, '') AS title, s.seq AS source_seq, a.start_cp, a.created
   FROM annotations a JOIN sources s ON s.id = a.source_id
   WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL;
 
+INSERT INTO annotation_order (seq, tag, title, source_seq, start_cp, created) SELECT * FROM annotation_order_keys;
+
 -- An annotation made, moved, re-dated, trashed or restored (a sync pull's upsert included).
-CREATE TRIGGER annotation_order_ai AFTER INSERT ON annotations
-  WHEN new.deleted_at IS NULL BEGIN
-  INSERT INTO annotation_order (seq, tag, title, source_seq, start_cp, created)
-    SELECT new.seq,
-      (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
-        WHERE at.annotation_id = new.id AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1),
-      coalesce(s.sort_title, ''), s.seq, new.start_cp, new.created
-    FROM sources s WHERE s.id = new.source_id AND s.deleted_at IS NULL;
+CREATE TRIGGER annotation_order_ai AFTER INSERT ON annotations WHEN new.deleted_at IS NULL BEGIN
+  INSERT INTO annotation_order (seq, tag, title, source_seq, start_cp, created) SELECT * FROM annotation_order_keys WHERE seq = new.seq;
 END;
 CREATE TRIGGER annotation_order_au AFTER UPDATE OF source_id, start_cp, created, deleted_at ON annotations
   WHEN old.source_id IS NOT new.source_id OR old.start_cp IS NOT new.start_cp OR old.created IS NOT new.created
     OR old.deleted_at IS NOT new.deleted_at BEGIN
   DELETE FROM annotation_order WHERE seq = old.seq;
-  INSERT INTO annotation_order (seq, tag, title, source_seq, start_cp, created)
-    SELECT new.seq,
-      (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
-        WHERE at.annotation_id = new.id AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1),
-      coalesce(s.sort_title, ''), s.seq, new.start_cp, new.created
-    FROM sources s WHERE s.id = new.source_id AND s.deleted_at IS NULL AND new.deleted_at IS NULL;
+  INSERT INTO annotation_order (seq, tag, title, source_seq, start_cp, created) SELECT * FROM annotation_order_keys WHERE seq = new.seq;
 END;
 CREATE TRIGGER annotation_order_ad AFTER DELETE ON annotations BEGIN
   DELETE FROM annotation_order WHERE seq = old.seq;
@@ -63,36 +56,27 @@ CREATE TRIGGER annotation_order_source_au AFTER UPDATE OF sort_title, deleted_at
   WHEN old.sort_title IS NOT new.sort_title OR old.deleted_at IS NOT new.deleted_at BEGIN
   DELETE FROM annotation_order WHERE seq IN (SELECT seq FROM annotations WHERE source_id = new.id);
   INSERT INTO annotation_order (seq, tag, title, source_seq, start_cp, created)
-    SELECT a.seq,
-      (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
-        WHERE at.annotation_id = a.id AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1),
-      coalesce(new.sort_title, ''), new.seq, a.start_cp, a.created
-    FROM annotations a WHERE a.source_id = new.id AND a.deleted_at IS NULL AND new.deleted_at IS NULL;
+    SELECT * FROM annotation_order_keys WHERE seq IN (SELECT seq FROM annotations WHERE source_id = new.id);
 END;
 
--- A tag added to or taken from an annotation (a merge moves uses; a purged tag's uses go by cascade).
+-- A tag added to or taken from an annotation (a merge moves uses; a purged
+-- tag's uses go by cascade), or a tag renamed (moved under another parent is a
+-- rename; BINARY: a change of case is one too), trashed or restored: each
+-- annotation concerned takes its first live tag again.
 CREATE TRIGGER annotation_order_tags_ai AFTER INSERT ON annotation_tags BEGIN
-  UPDATE annotation_order SET tag = (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
-      WHERE at.annotation_id = new.annotation_id AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1)
+  UPDATE annotation_order SET tag = (SELECT k.tag FROM annotation_order_keys k WHERE k.seq = annotation_order.seq)
     WHERE seq = (SELECT seq FROM annotations WHERE id = new.annotation_id);
 END;
 CREATE TRIGGER annotation_order_tags_ad AFTER DELETE ON annotation_tags BEGIN
-  UPDATE annotation_order SET tag = (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
-      WHERE at.annotation_id = old.annotation_id AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1)
+  UPDATE annotation_order SET tag = (SELECT k.tag FROM annotation_order_keys k WHERE k.seq = annotation_order.seq)
     WHERE seq = (SELECT seq FROM annotations WHERE id = old.annotation_id);
 END;
 CREATE TRIGGER annotation_order_tags_au AFTER UPDATE ON annotation_tags BEGIN
-  UPDATE annotation_order SET tag = (SELECT t.name FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id
-      JOIN tags t ON t.id = at.tag_id WHERE a.seq = annotation_order.seq AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1)
+  UPDATE annotation_order SET tag = (SELECT k.tag FROM annotation_order_keys k WHERE k.seq = annotation_order.seq)
     WHERE seq IN (SELECT seq FROM annotations WHERE id IN (old.annotation_id, new.annotation_id));
 END;
-
--- A tag renamed (moved under another parent is a rename), trashed or restored:
--- every annotation carrying it takes its first live tag again. (BINARY: a
--- change of case is a rename too.)
 CREATE TRIGGER annotation_order_tag_au AFTER UPDATE OF name, deleted_at ON tags
   WHEN old.name IS NOT new.name COLLATE BINARY OR old.deleted_at IS NOT new.deleted_at BEGIN
-  UPDATE annotation_order SET tag = (SELECT t.name FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id
-      JOIN tags t ON t.id = at.tag_id WHERE a.seq = annotation_order.seq AND t.deleted_at IS NULL ORDER BY t.name LIMIT 1)
+  UPDATE annotation_order SET tag = (SELECT k.tag FROM annotation_order_keys k WHERE k.seq = annotation_order.seq)
     WHERE seq IN (SELECT a.seq FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id WHERE at.tag_id = new.id);
 END;

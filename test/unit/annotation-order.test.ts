@@ -176,7 +176,8 @@ test('an existing library gets the keys from migration 0019 (a renamed and a tra
     store.close();
     const db = new Database(file);
     db.exec(`DROP TABLE annotation_order; DELETE FROM schema_migrations WHERE version = 19;
-      ${(db.prepare("SELECT group_concat('DROP TRIGGER ' || name, ';') FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'annotation_order%'").pluck().get() as string)}`);
+      ${(db.prepare(`SELECT group_concat('DROP ' || upper(type) || ' ' || name, ';') FROM sqlite_master
+        WHERE type IN ('trigger', 'view') AND name LIKE 'annotation_order%'`).pluck().get() as string)}`);
     assert.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'annotation_order%'").pluck().get(), 0, 'back at schema 18');
     assert.deepEqual(migrate(db, loadMigrations()), [19]);
     assert.ok(expected.length > 20);
