@@ -50,17 +50,22 @@ async function seed(l: Lectern, n: number): Promise<void> {
   console.log(`  seeded ${n.toLocaleString('en')} annotations over ${sources.length} sources in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-interface Figures { firstFrame: number[]; scrollP50: number[]; scrollP95: number[]; jump: number[]; pageSource: number[]; pageTagTop: number[]; pageTag: number[]; pageTagEnd: number[]; pageTagNext: number[] }
+interface Figures { firstFrame: number[]; firstFrameBusy: number[]; scrollP50: number[]; scrollP95: number[]; jump: number[]; pageSource: number[]; pageTagTop: number[]; pageTag: number[]; pageTagEnd: number[]; pageTagNext: number[] }
 
 async function measure(n: number): Promise<Figures> {
   const l = await openLectern({ viewport: { width: 1440, height: 900 } });
-  const f: Figures = { firstFrame: [], scrollP50: [], scrollP95: [], jump: [], pageSource: [], pageTagTop: [], pageTag: [], pageTagEnd: [], pageTagNext: [] };
+  const f: Figures = { firstFrame: [], firstFrameBusy: [], scrollP50: [], scrollP95: [], jump: [], pageSource: [], pageTagTop: [], pageTag: [], pageTagEnd: [], pageTagNext: [] };
   try {
     await seed(l, n);
     const { page } = l;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    /** The renderer's main-thread busy time so far (ms): what the page did, whatever the machine's load. */
+    const busy = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
     for (let run = 0; run <= RUNS; run++) {
       await l.reload();
       // click -> the first frame with rows on screen
+      const busyBefore = await busy();
       const ff = await page.evaluate(() => new Promise<number>((resolve) => {
         const button = [...document.querySelectorAll<HTMLButtonElement>('.toolbar button')].find((b) => b.textContent === 'Annotations')!;
         const t0 = performance.now();
@@ -72,6 +77,7 @@ async function measure(n: number): Promise<Figures> {
         });
         poll();
       }));
+      const ffBusy = (await busy()) - busyBefore;
       // wheel scrolling over the list: the frame intervals while it moves
       const box = (await page.locator('.av-scroll').boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -118,6 +124,7 @@ async function measure(n: number): Promise<Figures> {
       const ptNext = (await q('tag', Math.floor(n / 2) + 100, middle.next!)).ms;
       if (run === 0) continue; // warm-up
       f.firstFrame.push(ff);
+      f.firstFrameBusy.push(ffBusy);
       f.scrollP50.push(quantile(frames, 0.5));
       f.scrollP95.push(quantile(frames, 0.95));
       f.jump.push(jump);
@@ -147,6 +154,7 @@ const row = (name: string, a: number[], b: number[]) => {
   console.log(`${name.padEnd(46)} 1k ${x.toFixed(1).padStart(7)} ms   50k ${y.toFixed(1).padStart(7)} ms   50k/1k ${(y / x).toFixed(2)}x`);
 };
 row('open the view -> first frame with rows', small.firstFrame, large.firstFrame);
+row('  of it, renderer main-thread busy', small.firstFrameBusy, large.firstFrameBusy);
 row('wheel scroll, frame time p50', small.scrollP50, large.scrollP50);
 row('wheel scroll, frame time p95', small.scrollP95, large.scrollP95);
 row('jump to the middle -> rows shown', small.jump, large.jump);
