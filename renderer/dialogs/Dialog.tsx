@@ -17,8 +17,12 @@ export function Dialog({ title, onClose, children, class: cls, scrollable = fals
     const origin = focusOrigin();
     if (!d.open) d.showModal();
     return () => {
+      // only focus that was in the dialog (or lost with it) goes back: a command run as it closed
+      // (Find right after Escape) may have put focus somewhere on purpose
+      const now = document.activeElement;
+      const inside = !now || now === document.body || d.contains(now);
       if (d.open) d.close();
-      returnFocus(origin);
+      if (inside) returnFocus(origin);
     };
   }, []);
   return (
