@@ -356,25 +356,19 @@ export function App() {
    * Annotations or tags changed outside the reader (the compare view, a carry, the codebook: tags renamed,
    * merged, moved, deleted or restored): the open source's cards and the library's counts and tags follow.
    */
-  const annotationsChangedElsewhere = async () => {
+  const annotationsChangedElsewhere = async (more: { sources?: boolean; collections?: boolean } = {}) => {
     if (open) {
       const sourceId = open.source.id;
       const list = await api().listAnnotations(sourceId);
       setAnnotations(sourceId, () => list);
     }
-    await library.changed({ annotations: true });
+    await library.changed({ annotations: true, ...more });
   };
   // another process wrote to the library (the CLI, the versions worker): everything shown is read again
   useChangesElsewhere(() => {
-    (async () => {
-      if (open) {
-        const sourceId = open.source.id;
-        const list = await api().listAnnotations(sourceId);
-        setAnnotations(sourceId, () => list);
-      }
-      await library.changed({ sources: true, annotations: true, collections: true });
-      emit('changed', { what: 'notes' });
-    })().catch(fail);
+    annotationsChangedElsewhere({ sources: true, collections: true })
+      .then(() => emit('changed', { what: 'notes' }))
+      .catch(fail);
   });
   const closeCompare = () => {
     const back = compare?.a;

@@ -237,14 +237,14 @@ export function CompareView(props: CompareViewProps) {
     };
     attempt();
   };
-  /** A keyboard selection without the spaces at its edges (Ctrl+Shift+arrows take the space before or after a word). */
-  const trimmed = (sel: SideSelection): SideSelection => {
+  /** A keyboard selection without the spaces at its edges (Ctrl+Shift+arrows take the space before or after a word), and its text. */
+  const trimmed = (sel: SideSelection): SideSelection & { exact: string } => {
     const chars = Array.from(sliceCodePoints(sourceOf(sel.side)!.text, sel.start, sel.end));
     let s = 0;
     let e = chars.length;
     while (s < e && /\s/u.test(chars[s]!)) s++;
     while (e > s && /\s/u.test(chars[e - 1]!)) e--;
-    return { ...sel, start: sel.start + s, end: sel.start + e };
+    return { ...sel, start: sel.start + s, end: sel.start + e, exact: chars.slice(s, e).join('') };
   };
   const onCaretKeys = (e: KeyboardEvent) => {
     const root = scroller.current;
@@ -270,8 +270,7 @@ export function CompareView(props: CompareViewProps) {
       const sel = found && trimmed(found);
       if (!sel || sel.end <= sel.start) return;
       if (adjusting) { if (sel.side === adjusting.side) setPlacing({ ...sel, fromKeys: true }); return; }
-      const exact = sliceCodePoints(sourceOf(sel.side)!.text, sel.start, sel.end);
-      if (e.key === 'Enter') { setPopover({ mode: 'new', side: sel.side, start: sel.start, end: sel.end, rect: sel.rect, exact, focus: true }); return; }
+      if (e.key === 'Enter') { setPopover({ mode: 'new', side: sel.side, start: sel.start, end: sel.end, rect: sel.rect, exact: sel.exact, focus: true }); return; }
       // H: highlighted at once, the caret after it
       create(sel.side, sel, { color: 'yellow', comment: '', tags: [] })
         .then(() => requestAnimationFrame(() => { const cell = cellAt(root, index, side); if (cell) enterCell(root, cell, sel.end); }))
