@@ -21,6 +21,13 @@ const focused = (page: Page) => page.evaluate(() => {
     dialog: el?.closest('[role="dialog"]')?.getAttribute('aria-label') ?? '',
   };
 });
+/** Presses `key` until `done` holds, waiting after each press for its effect (a move into the next row comes a task and a frame later). */
+async function pressUntil(page: Page, key: string, done: () => Promise<boolean>, max: number): Promise<void> {
+  for (let i = 0; i < max && !(await done()); i++) {
+    await page.keyboard.press(key);
+    await until(`${key} took effect`, done, 400).catch(() => {});
+  }
+}
 const selectedText = (page: Page) => page.evaluate(() => window.getSelection()?.toString() ?? '');
 
 test('compare view by keyboard: a caret in either side, Shift+arrows select, Enter annotates, Tab to B, H highlights', async () => {
@@ -49,17 +56,14 @@ test('compare view by keyboard: a caret in either side, Shift+arrows select, Ent
     assert.equal(await cellText(), was, 'the cell text is unchanged');
 
     // ArrowDown at the cell's last line goes on into the next row with text on this side
-    for (let i = 0; i < 12 && (await focused(page)).row === 0; i++) await page.keyboard.press('ArrowDown');
+    await pressUntil(page, 'ArrowDown', async () => (await focused(page)).row > 0, 12);
     const second = await focused(page);
     assert.equal(second.side, firstSide);
     assert.ok(second.row > 0, `the caret went on to a later row (${second.row})`);
 
     // on down to a row with both sides, and into its A text (Shift+Tab from B)
-    for (let i = 0; i < 40; i++) {
-      const f = await focused(page);
-      if ((await hasSide(f.row, 'a')) && (await hasSide(f.row, 'b'))) break;
-      await page.keyboard.press('ArrowDown');
-    }
+    const onBoth = async () => { const f = await focused(page); return (await hasSide(f.row, 'a')) && (await hasSide(f.row, 'b')); };
+    await pressUntil(page, 'ArrowDown', onBoth, 40);
     const rowAB = (await focused(page)).row;
     assert.ok((await hasSide(rowAB, 'a')) && (await hasSide(rowAB, 'b')), 'reached a row with both sides');
     if ((await focused(page)).side === 'b') await page.keyboard.press('Shift+Tab');
