@@ -20,6 +20,7 @@ import { ReviewList } from '../versions/ReviewList.tsx';
 import { decisionUndo } from '../versions/decision-undo.ts';
 import type { ActionUndo } from '../undo.ts';
 import { ComparisonExport } from '../versions/ComparisonExport.tsx';
+import { relatedLabels } from '../versions/figures.ts';
 import { CompareRowView } from './CompareRow.tsx';
 import { sideSelection, type SideSelection } from './selection.ts';
 import { caretHostIn, caretMark, cellAt, endCaretHost, enterCell, hostPlace, isCaretHost } from './text-caret.ts';
@@ -367,7 +368,13 @@ export function CompareView(props: CompareViewProps) {
   }
   const { comparison: c } = data;
   const relation = relations.find((r) => r.id === b);
-  const choices = relation ? relations : [...relations, { id: b, title: c.b.title } as RelatedSource];
+  const choices = relation ? relations : [...relations, { id: b, title: c.b.title, kind: 'version', revision: null, published: null } as RelatedSource];
+  const labels = relatedLabels(choices);
+  // Two sides of one title (a file and its revision, re-headlined copies) are told apart in the headers.
+  const sameTitle = c.a.title === c.b.title;
+  const sideNote = (side: Side) => !sameTitle ? '' : relation?.kind === 'revision' && relation.revision
+    ? ((side === 'b') === (relation.revision === 'later') ? ' (the later file)' : ' (the earlier file)')
+    : ' (same title)';
   const items = v.getVirtualItems();
   const popAnn = popover?.mode === 'edit' ? listOf(popover.side).find((x) => x.id === popover.id) : undefined;
   const copiesOn = (side: Side) => {
@@ -388,7 +395,7 @@ export function CompareView(props: CompareViewProps) {
         <label class="inline">
           <span class="cmp-long">Compare with</span>
           <select aria-label="Compare with" value={b} onChange={(e) => props.onChoose(a, (e.target as HTMLSelectElement).value)}>
-            {choices.map((r) => <option key={r.id} value={r.id}>{r.title}</option>)}
+            {choices.map((r) => <option key={r.id} value={r.id}>{labels.get(r.id)}</option>)}
           </select>
         </label>
         <span class="spacer" />
@@ -415,9 +422,9 @@ export function CompareView(props: CompareViewProps) {
           <div role="rowgroup" class="cmp-head">
             <div role="row" aria-rowindex={1} class="cmp-head-row">
               <span aria-hidden="true" />
-              <div role="columnheader" class="cmp-col-head"><span class="side-letter">A</span><span class="cmp-col-title" title={c.a.title}>{c.a.title}</span>
+              <div role="columnheader" class="cmp-col-head"><span class="side-letter">A</span><span class="cmp-col-title" title={c.a.title + sideNote('a')}>{c.a.title}{sideNote('a') && <span class="cmp-col-note">{sideNote('a')}</span>}</span>
                 <span class="cmp-col-figure">{Math.round(c.figures.aInB * 100)}% of A is in B</span></div>
-              <div role="columnheader" class="cmp-col-head"><span class="side-letter">B</span><span class="cmp-col-title" title={c.b.title}>{c.b.title}</span>
+              <div role="columnheader" class="cmp-col-head"><span class="side-letter">B</span><span class="cmp-col-title" title={c.b.title + sideNote('b')}>{c.b.title}{sideNote('b') && <span class="cmp-col-note">{sideNote('b')}</span>}</span>
                 <span class="cmp-col-figure">{`${Math.round(c.figures.bInA * 100)}% of B is in A`}{relation?.derived ? ` · ${relation.derived === 'this' ? 'A is likely derived from B' : 'B is likely derived from A'}` : ''}</span></div>
               <span aria-hidden="true" />
             </div>

@@ -18,3 +18,18 @@ export function relationFigures(r: RelatedSource, it = 'it'): string {
   else if (r.derived === 'other') parts.push(`${it} is likely derived from this one${r.derivedBy === 'dates' ? ' (by dates)' : r.derivedBy === 'containment' ? ' (by what each contains)' : ''}`);
   return parts.join(' · ');
 }
+
+/** What tells a related source apart in a menu: its title, its kind and, for a revision, which file it is ("Title — revision, the later file"); when that still repeats (copies of one story often share a title), its published date or a number. */
+export function relatedLabels(relations: readonly Pick<RelatedSource, 'id' | 'title' | 'kind' | 'revision' | 'published'>[]): Map<string, string> {
+  const base = relations.map((r) => `${r.title} — ${KIND_LABEL[r.kind]}${r.kind === 'revision' && r.revision ? `, the ${r.revision} file` : ''}`);
+  const seen = new Map<string, number>();
+  for (const b of base) seen.set(b, (seen.get(b) ?? 0) + 1);
+  const nth = new Map<string, number>();
+  return new Map(relations.map((r, i) => {
+    const b = base[i]!;
+    if (seen.get(b) === 1) return [r.id, b];
+    const n = (nth.get(b) ?? 0) + 1;
+    nth.set(b, n);
+    return [r.id, `${b} (${r.published ? `${r.published.slice(0, 10)}, ` : ''}${n} of ${seen.get(b)})`];
+  }));
+}
