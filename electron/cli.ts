@@ -156,7 +156,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       syncCredentials: cliSyncCredentials(io.env),
       continuousSync: command.continuousSync?.(parsed.values) ?? false,
     }));
-    const out = await command.run({ api, values: parsed.values, positionals: parsed.positionals, json, progress });
+    const warn = (line: string): void => io.stderr(`lectern: warning: ${forTerminal(line)}\n`);
+    const out = await command.run({ api, values: parsed.values, positionals: parsed.positionals, json, progress, warn });
     if (!json && io.isTTY) io.stderr('\r\x1b[K');
     io.stdout(json ? `${JSON.stringify(out.json)}\n` : out.raw ?? `${forTerminal(out.human)}\n`);
     return out.exitCode ?? 0;

@@ -5,7 +5,7 @@ import {
   ANNOTATION_COLORS, ANNOTATION_SORTS, MAX_ANNOTATION_PAGE, MAX_FILTER_SOURCES, isAnnotationColor,
   type AnnotationCursor, type AnnotationFilter, type AnnotationListItem, type AnnotationSort, type CodebookTag, type TagChange,
 } from '../../common/types.ts';
-import { UsageError, stringOption, stringsOption, type Command, type OptionValues } from './command.ts';
+import { UsageError, stringOption, stringsOption, type Command, type CommandContext, type OptionValues } from './command.ts';
 import { findCollection } from './collection-commands.ts';
 
 const FILTER_OPTIONS = {
@@ -158,29 +158,46 @@ const deleteCommand: Command = {
   },
 };
 
+/**
+ * Where an export of this module writes: `-o FILE`, as every other export takes it, or (deprecated, kept
+ * for one release) the file as the last argument, which warns on stderr.
+ */
+function outputOf(ctx: CommandContext, command: string): string {
+  const option = stringOption(ctx.values, 'output');
+  const positional = ctx.positionals[0];
+  if (option !== undefined && positional !== undefined) throw new UsageError(`give the output file once: -o ${option} (${positional} as an argument is deprecated)`);
+  if (positional !== undefined) {
+    ctx.warn(`${command}: the output file as an argument is deprecated; use -o ${positional}`);
+    return positional;
+  }
+  if (!option) throw new UsageError('-o FILE is required');
+  return option;
+}
+const OUTPUT_OPTION = { output: { type: 'string', short: 'o' } } as const;
+
 const exportPassagesCommand: Command = {
   name: 'export passages',
-  usage: `lectern export passages [--json] ${FILTER_USAGE} OUT.csv|OUT.md`,
+  usage: `lectern export passages [--json] ${FILTER_USAGE} -o FILE.csv|FILE.md`,
   summary: 'Write the passages a filter takes as CSV (one row per passage) or as Markdown grouped by tag, each with a citation to its source.',
-  options: FILTER_OPTIONS,
-  positionals: [1, 1],
-  async run({ api, values, positionals }) {
-    const out = positionals[0]!;
+  options: { ...FILTER_OPTIONS, ...OUTPUT_OPTION },
+  positionals: [0, 1],
+  async run(ctx) {
+    const out = outputOf(ctx, 'export passages');
     const format = /\.csv$/i.test(out) ? 'csv' : /\.(md|markdown)$/i.test(out) ? 'markdown' : null;
     if (!format) throw new UsageError(`${out}: passages are written as .csv or .md`);
-    const r = await api.exportPassages(await filterOf(api, values), out, format);
+    const r = await ctx.api.exportPassages(await filterOf(ctx.api, ctx.values), out, format);
     return { json: r, human: `wrote ${r.annotations} passage(s) to ${r.path} (${r.bytes} bytes)` };
   },
 };
 
 const exportCodebookCommand: Command = {
   name: 'export codebook',
-  usage: 'lectern export codebook [--json] OUT.qdc',
+  usage: 'lectern export codebook [--json] -o FILE.qdc',
   summary: 'Write the codebook as a REFI-QDA codebook exchange file (QDC), which NVivo, ATLAS.ti and MAXQDA import.',
-  options: {},
-  positionals: [1, 1],
-  async run({ api, positionals }) {
-    const r = await api.exportCodebook(positionals[0]!);
+  options: OUTPUT_OPTION,
+  positionals: [0, 1],
+  async run(ctx) {
+    const r = await ctx.api.exportCodebook(outputOf(ctx, 'export codebook'));
     return { json: r, human: `wrote ${r.tags} code(s) to ${r.path} (${r.bytes} bytes)` };
   },
 };

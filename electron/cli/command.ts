@@ -16,6 +16,8 @@ export interface CommandContext {
   json: boolean;
   /** Human-readable progress lines (stderr, only when it is a terminal and not --json). */
   progress(line: string): void;
+  /** A warning for the user (stderr, also with --json: stdout keeps its one document). */
+  warn(line: string): void;
 }
 
 /** What a command produces: the JSON document, its human rendering, and the exit code. */
