@@ -24,6 +24,8 @@ import './annotations-view.css';
 import { depthOf } from '../../common/tag-path.ts';
 
 export interface AnnotationsViewProps {
+  /** The library's collections (null until read): the app's one copy, so a collection made, renamed or deleted anywhere shows here. */
+  collections: Collection[] | null;
   onClose(): void;
   /** Tags went to the trash: the app offers Undo (restore). */
   onDeleted(items: TrashItem[]): void;
@@ -46,7 +48,6 @@ export function AnnotationsView(p: AnnotationsViewProps) {
   const setTag = (name: string) => change({ tag: name });
   const [typed, setTyped] = useState(filters.text);
   const [codebook, setCodebook] = useState<CodebookTag[]>([]);
-  const [collections, setCollections] = useState<Collection[]>([]);
   const [reloadKey, setReloadKey] = useState(0);
   const [said, setSaid] = useState('');
 
@@ -68,12 +69,13 @@ export function AnnotationsView(p: AnnotationsViewProps) {
     if (rows.total === null || sideRead.current) return;
     sideRead.current = true;
     readCodebook();
-    api.listCollections().then((cols) => {
-      setCollections(cols);
-      // a remembered collection that is gone no longer filters
-      change((f) => (f.collectionId && !cols.some((c) => c.id === f.collectionId) ? { collectionId: '' } : {}));
-    }, p.fail);
   }, [rows.total]);
+  const collections = p.collections ?? [];
+  // a remembered collection that is gone (deleted here, elsewhere or by another process) no longer filters
+  useEffect(() => {
+    const cols = p.collections;
+    if (cols) change((f) => (f.collectionId && !cols.some((c) => c.id === f.collectionId) ? { collectionId: '' } : {}));
+  }, [p.collections]);
   const toggleSource = (s: PickedSource) => change((f) => ({
     sources: f.sources.some((x) => x.id === s.id) ? f.sources.filter((x) => x.id !== s.id) : [...f.sources, s],
   }));

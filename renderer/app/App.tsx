@@ -505,7 +505,7 @@ export function App() {
           {annotationsView !== 'closed' && (
             <div class="main-view" hidden={annotationsView !== 'shown'}>
               <AnnotationsView
-                fail={fail} onClose={() => setAnnotationsView('hidden')} onTagsChanged={() => { annotationsChangedElsewhere().catch(fail); }}
+                collections={library.collections} fail={fail} onClose={() => setAnnotationsView('hidden')} onTagsChanged={() => { annotationsChangedElsewhere().catch(fail); }}
                 onDeleted={([first, ...more]) => { if (first) setUndo({ item: first, wasOpen: false, more }); }}
               />
             </div>
