@@ -1,5 +1,6 @@
 // The Annotations view (issue 14.2): every annotation of the library in one
-// list, in the main area, with the codebook beside it. Filter by tag (a parent
+// list, in the main area, with the codebook beside it (in a narrow view, a
+// pane the Codebook button opens over the list: annotations-view.css). Filter by tag (a parent
 // takes its children), colours, sources (a title search), collection and
 // words, shown as removable chips and kept across a reload (useViewFilters);
 // sort by source order, date or tag; a click or Enter opens the passage in the
@@ -20,6 +21,7 @@ import { NO_FILTERS, isFiltered, queryOf, useViewFilters, type PickedSource } fr
 import { ColorToggles } from './ColorToggles.tsx';
 import { SourcePicker } from './SourcePicker.tsx';
 import { FilterChips } from './FilterChips.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import './annotations-view.css';
 import { depthOf } from '../../common/tag-path.ts';
 
@@ -50,6 +52,15 @@ export function AnnotationsView(p: AnnotationsViewProps) {
   const [codebook, setCodebook] = useState<CodebookTag[]>([]);
   const [reloadKey, setReloadKey] = useState(0);
   const [said, setSaid] = useState('');
+  // the codebook's pane over the list, where the view is too narrow to show it beside (the toggle shows only then)
+  const [codebookOpen, setCodebookOpen] = useState(false);
+  const codebookToggle = useRef<HTMLButtonElement>(null);
+  const codebookPane = useRef<HTMLDivElement>(null);
+  const narrow = () => !!codebookToggle.current && codebookToggle.current.offsetParent !== null;
+  const closeCodebook = () => { setCodebookOpen(false); codebookToggle.current?.focus(); };
+  useEffect(() => {
+    if (codebookOpen && narrow()) codebookPane.current?.querySelector<HTMLElement>('.codebook-tag[aria-pressed="true"]')?.focus();
+  }, [codebookOpen]);
 
   useEffect(() => {
     if (typed === filters.text) return;
@@ -132,23 +143,30 @@ export function AnnotationsView(p: AnnotationsViewProps) {
 
   return (
     <div class="av" onKeyDown={(e) => {
-      if (e.key === 'Escape' && !(e.target as HTMLElement).closest('input, textarea, select')) { e.preventDefault(); p.onClose(); }
+      if (e.key !== 'Escape') return;
+      if (codebookOpen && narrow() && codebookPane.current?.contains(e.target as Node)) { e.preventDefault(); closeCodebook(); return; }
+      if (!(e.target as HTMLElement).closest('input, textarea, select')) { e.preventDefault(); p.onClose(); }
     }}>
-      <Codebook
-        tags={codebook} selected={tag} onSelect={setTag} fail={p.fail} onChanged={tagsChanged}
-        onDeleted={(gone) => { setTag(''); p.onDeleted(gone); p.onTagsChanged(); }}
-      />
+      <div class="av-codebook-pane" id="av-codebook" ref={codebookPane} data-open={codebookOpen ? '' : undefined}>
+        <button type="button" class="icon av-codebook-close" aria-label="Close the codebook" title="Close the codebook (Esc)" onClick={closeCodebook}>×</button>
+        <Codebook
+          tags={codebook} selected={tag} onSelect={setTag} fail={p.fail} onChanged={tagsChanged}
+          onDeleted={(gone) => { setTag(''); p.onDeleted(gone); p.onTagsChanged(); }}
+        />
+      </div>
+      {codebookOpen && <div class="av-scrim" aria-hidden="true" onClick={closeCodebook} />}
       <section class="av-main" aria-label="Annotations across the library">
         <div class="av-head">
+          <button type="button" class="av-codebook-toggle" ref={codebookToggle} aria-expanded={codebookOpen} aria-controls="av-codebook"
+            title="The codebook: tags with counts, rename, move, merge, delete" onClick={() => setCodebookOpen((o) => !o)}>Codebook</button>
           <h2 class="av-title">Annotations</h2>
           <span class="av-count" role="status">{rows.total === null ? 'Reading…' : `${count.toLocaleString('en')} ${count === 1 ? 'annotation' : 'annotations'}`}</span>
           <span class="spacer" />
-          <span class="av-export" role="group" aria-label="Export">
-            <span class="av-export-label" aria-hidden="true">Export</span>
-            <button type="button" aria-label="Export CSV…" onClick={() => void exportAs('csv')} title="The passages shown, one row each (CSV)">CSV…</button>
-            <button type="button" aria-label="Export Markdown…" onClick={() => void exportAs('markdown')} title="The passages shown, grouped by tag, with citations (Markdown)">Markdown…</button>
-            <button type="button" aria-label="Export codebook…" onClick={() => void exportAs('qdc')} title="The codebook as a REFI-QDA file (QDC) for NVivo, ATLAS.ti, MAXQDA">Codebook…</button>
-          </span>
+          <ExportMenu choices={[
+            { label: 'Passages as CSV…', title: 'The passages shown, one row each (CSV)', run: () => void exportAs('csv') },
+            { label: 'Passages as Markdown…', title: 'The passages shown, grouped by tag, with citations (Markdown)', run: () => void exportAs('markdown') },
+            { label: 'Codebook as QDC…', title: 'The codebook as a REFI-QDA file (QDC) for NVivo, ATLAS.ti, MAXQDA', run: () => void exportAs('qdc') },
+          ]} />
           <button type="button" class="icon" aria-label="Close the Annotations view" title="Close (Esc)" onClick={p.onClose}>×</button>
         </div>
         <div class="av-filters" role="search">

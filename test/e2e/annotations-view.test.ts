@@ -167,7 +167,8 @@ test('Annotations view: rename, merge, delete and undo a tag from the codebook; 
     // export the passages the view shows (filtered by economy) as CSV
     await codebook(page).getByRole('button', { name: /^economy/ }).click();
     await countSays(page, '3 annotations');
-    await view(page).getByRole('button', { name: 'Export CSV…' }).click();
+    await view(page).getByRole('button', { name: 'Export' }).click();
+    await view(page).getByRole('menuitem', { name: 'Passages as CSV…' }).click();
     const said = view(page).getByRole('status').filter({ hasText: /^Exported 3 passages to / });
     await said.waitFor();
     const path = (await said.textContent())!.replace(/^Exported 3 passages to /, '');
