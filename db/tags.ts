@@ -18,6 +18,8 @@ export function normaliseTag(tag: string): string {
 export const TAG_OR_CHILD = `(t.name = @tag OR substr(t.name, 1, length(@tag) + 1) = @tag || '/' COLLATE NOCASE)`;
 
 const lower = (s: string) => s.toLowerCase();
+/** SQLite's NOCASE (ASCII letters only): how tag names and paths are told apart. */
+const nocase = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 interface TagRow { id: string; name: string; description: string; deleted_at: string | null }
 
@@ -65,10 +67,8 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
   const subtreeStmt = db.prepare(`SELECT id, name, description, deleted_at FROM live_tags t WHERE ${TAG_OR_CHILD}
     ORDER BY length(name) DESC`);
   const liveByNameStmt = db.prepare('SELECT id, name, description, deleted_at FROM live_tags WHERE name = ?');
-  /** Every use of a live tag by a live annotation, grouped by annotation (the codebook's counts are made from them in one pass). */
-  const usesOfLiveStmt = db.prepare(`SELECT a.seq AS annotation, at.tag_id AS tag FROM annotation_tags at
-    JOIN annotations a ON a.id = at.annotation_id JOIN sources s INDEXED BY sources_live_ids ON s.id = a.source_id
-    WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL ORDER BY a.seq`);
+  /** The stored counts of every tag path (migration 0021 keeps them). */
+  const countsStmt = db.prepare('SELECT path, uses, total FROM tag_counts WHERE total > 0');
   /** Live annotations tagged with any of these tag ids, each once. */
   const usesStmt = db.prepare(`SELECT count(DISTINCT at.annotation_id) FROM annotation_tags at
     JOIN annotations a ON a.id = at.annotation_id JOIN sources s INDEXED BY sources_live_ids ON s.id = a.source_id
@@ -95,7 +95,7 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
     const rows = liveStmt.all() as TagRow[];
     const byName = new Map<string, CodebookTag>();
     const add = (name: string, row?: TagRow) => {
-      const key = lower(name);
+      const key = nocase(name);
       if (byName.has(key) && !row) return;
       byName.set(key, { id: row?.id ?? null, name: row?.name ?? name, description: row?.description ?? '', count: 0, total: 0 });
     };
@@ -105,21 +105,9 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
       const parts = row.name.split('/');
       for (let i = 1; i < parts.length; i++) add(parts.slice(0, i).join('/'));
     }
-    /** A tag id -> its entry and the entries of it and its parents (what one use of it counts towards). */
-    const entryOf = new Map<string, { own: CodebookTag; lineage: CodebookTag[] }>();
-    for (const row of rows) {
-      const parts = lower(row.name).split('/');
-      entryOf.set(row.id, { own: byName.get(lower(row.name))!, lineage: parts.map((_, i) => byName.get(parts.slice(0, i + 1).join('/'))!) });
-    }
-    // each annotation counts once towards every tag it carries or lies under
-    let current = -1;
-    let counted = new Set<CodebookTag>();
-    for (const use of usesOfLiveStmt.iterate() as Iterable<{ annotation: number; tag: string }>) {
-      const e = entryOf.get(use.tag);
-      if (!e) continue; // a tag in the trash
-      if (use.annotation !== current) { current = use.annotation; counted = new Set(); }
-      e.own.count++;
-      for (const t of e.lineage) if (!counted.has(t)) { counted.add(t); t.total++; }
+    for (const c of countsStmt.iterate() as Iterable<{ path: string; uses: number; total: number }>) {
+      const e = byName.get(nocase(c.path));
+      if (e) { e.count = c.uses; e.total = c.total; }
     }
     return [...byName.values()].sort((a, b) => lower(a.name) < lower(b.name) ? -1 : lower(a.name) > lower(b.name) ? 1 : 0);
   }
