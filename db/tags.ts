@@ -4,10 +4,11 @@
 // trash (db/trash.ts restores them with their uses). Names are unique among
 // all tags, case ignored; a deleted tag whose name is wanted again is purged
 // from the trash first (claimTagName).
-import { ApiError, MAX_TAG_NAME, type CodebookTag, type TagChange, type TrashItem } from '../common/types.ts';
+import { ApiError, MAX_TAG_NAME, type CodebookTag, type TagChange, type TagMerge, type TrashItem } from '../common/types.ts';
 import { createWriter, type Db, type Write } from './write.ts';
 import { newId, now } from './ids.ts';
 import { isWithin, leafOf } from '../common/tag-path.ts';
+import { createTagMergeUndo } from './tag-merge-undo.ts';
 
 /** Normalises a researcher's tag: trimmed, `parent/child` segments trimmed, empty segments dropped. */
 export function normaliseTag(tag: string): string {
@@ -63,6 +64,7 @@ export type TagRepo = ReturnType<typeof createTagRepo>;
 
 export function createTagRepo(db: Db, write: Write = createWriter(db)) {
   const tagIds = createTagIds(db);
+  const mergeUndo = createTagMergeUndo(db);
   const liveStmt = db.prepare('SELECT id, name, description, deleted_at FROM live_tags ORDER BY name COLLATE NOCASE');
   const subtreeStmt = db.prepare(`SELECT id, name, description, deleted_at FROM live_tags t WHERE ${TAG_OR_CHILD}
     ORDER BY length(name) DESC`);
@@ -152,8 +154,9 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
      * Moves every use of `from` onto `into` (a child `from/x` onto `into/x`,
      * merged when that exists, renamed when not); `from` is gone afterwards.
      * `into` keeps its description (or takes from's when it had none).
+     * `undo` is the token undoMerge takes it back with.
      */
-    merge(rawFrom: string, rawInto: string): TagChange {
+    merge(rawFrom: string, rawInto: string): TagMerge {
       const from = validName(rawFrom, 'The tag to merge');
       const into = validName(rawInto, 'The tag to merge into');
       return write(() => {
@@ -162,20 +165,27 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
         // a child may fold into its parent; a tag cannot merge into its own child
         if (isWithin(into, from)) throw new ApiError('invalid-arguments', `“${into}” is inside “${from}”: a tag cannot merge into its own child`);
         const annotations = uses(rows);
+        const undo = mergeUndo.begin(rows.at(-1)!.name);
         for (const row of rows.slice().reverse()) {
           const name = renamed(row, from, into);
           const target = liveNamed(name);
           if (!target) {
+            undo.renamed(row.id);
             tagIds.claim(name);
             renameStmt.run(name, row.id);
             continue;
           }
+          undo.folded(row.id, target);
           moveUsesStmt.run({ from: row.id, to: target.id });
           if (!target.description && row.description) describeStmt.run(row.description, target.id);
           dropStmt.run(row.id);
         }
-        return { tags: rows.length, annotations };
+        return { tags: rows.length, annotations, undo: undo.done() };
       });
+    },
+    /** Takes back a merge (merge()'s `undo`): the merged tag is back with exactly its uses, description and parent; `name` is its name. */
+    undoMerge(token: string): TagChange & { name: string } {
+      return write(() => mergeUndo.undo(token));
     },
     /** Sets a tag's description (a tag not yet used is made: a code before its first passage). */
     describe(rawName: string, description: string): CodebookTag {
