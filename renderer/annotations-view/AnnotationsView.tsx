@@ -12,6 +12,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AnnotationSort, CodebookTag, Collection, PassagesFormat, TrashItem } from '../../common/types.ts';
 import { emit } from '../bus.ts';
+import type { ActionUndo } from '../undo.ts';
 import { useBusEvent } from '../app/useBusEvent.ts';
 import { useVirtualRows } from '../virtual-rows.ts';
 import { Codebook } from './Codebook.tsx';
@@ -33,6 +34,8 @@ export interface AnnotationsViewProps {
   onDeleted(items: TrashItem[]): void;
   /** Tags were renamed, merged, moved or described (the open source's annotations, the library's tags). */
   onTagsChanged(): void;
+  /** A tag change the app's Undo can take back (a merge). */
+  offerUndo(undo: ActionUndo): void;
   fail(e: unknown): void;
 }
 
@@ -150,7 +153,7 @@ export function AnnotationsView(p: AnnotationsViewProps) {
       <div class="av-codebook-pane" id="av-codebook" ref={codebookPane} data-open={codebookOpen ? '' : undefined}>
         <button type="button" class="icon av-codebook-close" aria-label="Close the codebook" title="Close the codebook (Esc)" onClick={closeCodebook}>×</button>
         <Codebook
-          tags={codebook} selected={tag} onSelect={setTag} fail={p.fail} onChanged={tagsChanged}
+          tags={codebook} selected={tag} onSelect={setTag} fail={p.fail} onChanged={tagsChanged} offerUndo={p.offerUndo}
           onDeleted={(gone) => { setTag(''); p.onDeleted(gone); p.onTagsChanged(); }}
         />
       </div>

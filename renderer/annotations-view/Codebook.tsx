@@ -1,9 +1,12 @@
 // The codebook beside the Annotations view: every tag as a tree with its
 // passage count (a parent counts its children's passages too), a click
 // filters the view by it; the chosen tag can be renamed, moved under another
-// parent, merged into another tag, described and deleted (Undo in the toast).
-import { useEffect, useState } from 'preact/hooks';
+// parent, merged into another tag, described and deleted (a merge and a
+// delete have Undo in the toast). After a delete, focus goes to the next tag's
+// row (the previous one's when it was the last), not to the page.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CodebookTag, TrashItem } from '../../common/types.ts';
+import type { ActionUndo } from '../undo.ts';
 import { depthOf, isWithin, leafOf, sameTag } from '../../common/tag-path.ts';
 
 export interface CodebookProps {
@@ -14,25 +17,51 @@ export interface CodebookProps {
   /** A tag was renamed, moved or merged (name: what the chosen tag is called now), or described. */
   onChanged(name: string): void;
   onDeleted(items: TrashItem[]): void;
+  /** A change the app's one Undo (toast, Mod-Z) can take back: a merge. */
+  offerUndo(undo: ActionUndo): void;
   fail(e: unknown): void;
+}
+
+/** The parent part of a tag's path ('' at the top level). */
+const parentOf = (name: string) => name.slice(0, Math.max(0, name.lastIndexOf('/')));
+
+/** The row to focus once `name` (and its children) are deleted: the next tag outside it, else the one before it; '' for "All annotations". */
+function focusAfterDelete(tags: CodebookTag[], name: string): string {
+  const at = tags.findIndex((t) => sameTag(t.name, name));
+  const next = tags.slice(at + 1).find((t) => !isWithin(t.name, name));
+  return (next ?? tags.slice(0, Math.max(0, at)).reverse().find((t) => !isWithin(t.name, name)))?.name ?? '';
 }
 
 
 export function Codebook(p: CodebookProps) {
   const current = p.tags.find((t) => sameTag(t.name, p.selected));
+  const list = useRef<HTMLUListElement>(null);
+  /** After a delete: the row that takes focus once the codebook is read again without the deleted tag. */
+  const focusNext = useRef<{ deleted: string; row: string } | null>(null);
+  useEffect(() => {
+    const next = focusNext.current;
+    if (!next || p.tags.some((t) => sameTag(t.name, next.deleted))) return;
+    focusNext.current = null;
+    [...(list.current?.querySelectorAll<HTMLButtonElement>('button.codebook-tag') ?? [])]
+      .find((b) => sameTag(b.dataset.tag ?? '', next.row))?.focus();
+  }, [p.tags]);
+  const onDeleted = (items: TrashItem[]) => {
+    if (current) focusNext.current = { deleted: current.name, row: focusAfterDelete(p.tags, current.name) };
+    p.onDeleted(items);
+  };
   return (
     <nav class="codebook" aria-label="Codebook">
       <h2 class="codebook-title">Codebook</h2>
-      <ul class="codebook-list">
+      <ul class="codebook-list" ref={list}>
         <li>
-          <button type="button" class="codebook-tag" aria-pressed={!p.selected} onClick={() => p.onSelect('')}>
+          <button type="button" class="codebook-tag" data-tag="" aria-pressed={!p.selected} onClick={() => p.onSelect('')}>
             <span class="codebook-name">All annotations</span>
           </button>
         </li>
         {p.tags.map((t) => (
           <li key={t.name}>
             <button
-              type="button" class="codebook-tag" aria-pressed={sameTag(t.name, p.selected)} title={t.description || t.name}
+              type="button" class="codebook-tag" data-tag={t.name} aria-pressed={sameTag(t.name, p.selected)} title={t.description || t.name}
               style={{ paddingLeft: `${8 + depthOf(t.name) * 14}px` }} onClick={() => p.onSelect(sameTag(t.name, p.selected) ? '' : t.name)}
             >
               <span class="codebook-name">{leafOf(t.name)}</span>
@@ -42,7 +71,7 @@ export function Codebook(p: CodebookProps) {
         ))}
       </ul>
       {p.tags.length === 0 && <p class="codebook-empty">No tags yet. Tag a passage in the reader and it appears here.</p>}
-      {current && <TagEditor key={current.name} {...p} tag={current} />}
+      {current && <TagEditor key={current.name} {...p} onDeleted={onDeleted} tag={current} />}
     </nav>
   );
 }
@@ -50,7 +79,9 @@ export function Codebook(p: CodebookProps) {
 function TagEditor(p: CodebookProps & { tag: CodebookTag }) {
   const { tag } = p;
   const [name, setName] = useState(tag.name);
-  const [parent, setParent] = useState('');
+  // the tag's own parent as the codebook spells it: Move is for another one
+  const ownParent = p.tags.find((t) => sameTag(t.name, parentOf(tag.name)))?.name ?? parentOf(tag.name);
+  const [parent, setParent] = useState(ownParent);
   const [into, setInto] = useState('');
   const [description, setDescription] = useState(tag.description);
   const [busy, setBusy] = useState(false);
@@ -87,11 +118,18 @@ function TagEditor(p: CodebookProps & { tag: CodebookTag }) {
           <option value="">(top level)</option>
           {others.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
         </select>
-        <button type="submit" disabled={busy}>Move</button>
+        <button type="submit" disabled={busy || sameTag(parent, ownParent)}>Move</button>
       </form>
       <form class="tag-row" onSubmit={(e) => {
         e.preventDefault();
-        if (into) void run(async () => { await api.mergeTags(tag.name, into); return into; });
+        if (into) void run(async () => {
+          const merged = await api.mergeTags(tag.name, into);
+          p.offerUndo({
+            message: `Merged “${tag.name}” into “${into}”.`,
+            run: async () => { p.onChanged((await api.undoMergeTags(merged.undo)).name); },
+          });
+          return into;
+        });
       }}>
         <label class="tag-label" for="tag-merge">Merge into</label>
         <select id="tag-merge" value={into} onChange={(e) => setInto((e.target as HTMLSelectElement).value)}>

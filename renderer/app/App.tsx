@@ -506,6 +506,7 @@ export function App() {
             <div class="main-view" hidden={annotationsView !== 'shown'}>
               <AnnotationsView
                 collections={library.collections} fail={fail} onClose={() => setAnnotationsView('hidden')} onTagsChanged={() => { annotationsChangedElsewhere().catch(fail); }}
+                offerUndo={setUndo}
                 onDeleted={([first, ...more]) => { if (first) setUndo({ item: first, wasOpen: false, more }); }}
               />
             </div>
