@@ -8,7 +8,7 @@ import type {
   SyncConfig, SyncConfigInput, SyncConflict, SyncNotice, SyncReport, SyncResolution, SyncStatus, SyncTestResult, TrashItem, TransferResult,
   CarryResult, PassageInVersion, SourceComparison, SourceRelation, SourceRelations, VersionsOverview, VersionsRebuild,
   ReencodeOptions, ReencodeResult, UndoReencodeResult, AnnotationPlace,
-  AnnotationFilter, AnnotationPage, AnnotationQuery, CodebookTag, PassagesFormat, TagChange, TagMerge, SourceTitleMatches,
+  AnnotationFilter, AnnotationPage, AnnotationQuery, CodebookTag, PassagesFormat, TagChange, SourceTitleMatches,
 } from './types.ts';
 import type { ComparisonPage, ComparisonPageRequest } from './comparison-page.ts';
 
@@ -42,10 +42,10 @@ export interface LecternApi {
   listCodebook(): Promise<CodebookTag[]>;
   /** Renames a tag; its children follow (`a/x` becomes `new/x`). Refused when a name is taken (merge instead). */
   renameTag(name: string, newName: string): Promise<TagChange>;
-  /** Moves every use of `from` (and of its children) onto `into`; `from` is gone afterwards; undo with undoMergeTags(result.undo). */
-  mergeTags(from: string, into: string): Promise<TagMerge>;
-  /** Takes a merge back: the merged tag (and its children) again, with exactly their uses, descriptions and parent; `name` is its name. */
-  undoMergeTags(undo: Id): Promise<TagChange & { name: string }>;
+  /** Moves every use of `from` (and of its children) onto `into`; `from` is gone afterwards; undo with undoMergeTags(from, into). */
+  mergeTags(from: string, into: string): Promise<TagChange>;
+  /** Takes back this process's latest merge of `from` into `into`: the merged tag (and its children) again, with exactly their uses, descriptions and parent; `name` is its name. */
+  undoMergeTags(from: string, into: string): Promise<TagChange & { name: string }>;
   /** Puts a tag (with its children) under another parent, or at the top level when parent is null. */
   moveTag(name: string, parent: string | null): Promise<TagChange>;
   /** Sets a tag's description (a tag not used yet is made: a code before its first passage). */

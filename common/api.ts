@@ -115,7 +115,7 @@ export const API_ARGS = {
   listCodebook: z.tuple([]),
   renameTag: z.tuple([tagName, tagName]),
   mergeTags: z.tuple([tagName, tagName]),
-  undoMergeTags: z.tuple([id]),
+  undoMergeTags: z.tuple([tagName, tagName]),
   moveTag: z.tuple([tagName, tagName.nullable()]),
   describeTag: z.tuple([tagName, z.string().max(MAX_TAG_DESCRIPTION)]),
   deleteTag: z.tuple([tagName]),

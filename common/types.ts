@@ -195,11 +195,6 @@ export interface TagChange {
   annotations: number;
 }
 
-/** A merge's change, and the token undoMergeTags takes it back with (in the process that merged). */
-export interface TagMerge extends TagChange {
-  undo: Id;
-}
-
 export type AnnotationSort = 'source' | 'newest' | 'oldest' | 'tag';
 export const ANNOTATION_SORTS: readonly AnnotationSort[] = ['source', 'newest', 'oldest', 'tag'];
 /** The most annotations one page of queryAnnotations holds. */

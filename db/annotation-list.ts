@@ -19,7 +19,8 @@ import { TAG_OR_CHILD, normaliseTag } from './tags.ts';
 export const DEFAULT_ANNOTATION_PAGE = 100;
 
 const FILTERS = {
-  tag: `k.seq IN (SELECT ta.seq FROM tags t JOIN annotation_tags at ON at.tag_id = t.id JOIN annotations ta ON ta.id = at.annotation_id
+  // (from the tags, which are few, to their uses: CROSS JOIN keeps that order; the planner read every use, 14 ms at 50,000)
+  tag: `k.seq IN (SELECT ta.seq FROM tags t CROSS JOIN annotation_tags at ON at.tag_id = t.id JOIN annotations ta ON ta.id = at.annotation_id
     WHERE t.deleted_at IS NULL AND ${TAG_OR_CHILD})`,
   colors: 'a.color IN (SELECT value FROM json_each(@colors))',
   sourceIds: 'k.source_seq IN (SELECT seq FROM sources WHERE id IN (SELECT value FROM json_each(@sourceIds)))',
@@ -44,8 +45,11 @@ const ORDER: Record<Walk, { index: string; also?: string; by: string; after: str
 
 type Params = Record<string, string | number | null>;
 
-/** A filter as SQL over annotation_order k (joined to annotations a only for a colour: the rest are k's own columns). */
-interface Where { join: boolean; sql: string[]; params: Params }
+/**
+ * A filter as SQL over annotation_order k (joined to annotations a only for a colour: the rest are k's own columns).
+ * `tagOnly`: the filter is a tag and nothing else, so its count is the codebook's stored one (tag_counts, migration 0021).
+ */
+interface Where { join: boolean; sql: string[]; params: Params; tagOnly?: string }
 
 /** The WHERE clause of a filter, or null when it can match nothing (a text with no words). */
 function whereOf(filter: AnnotationFilter): Where | null {
@@ -63,7 +67,7 @@ function whereOf(filter: AnnotationFilter): Where | null {
     parts.push(FILTERS.text);
     params.match = match;
   }
-  return { join: parts.some((p) => p.includes('a.')), sql: parts, params };
+  return { join: parts.some((p) => p.includes('a.')), sql: parts, params, ...(tag && parts.length === 1 ? { tagOnly: tag } : {}) };
 }
 
 const cursorParams = (c: AnnotationCursor): Params =>
@@ -104,8 +108,12 @@ export function createAnnotationList(db: Db) {
       ORDER BY ${o.by} LIMIT @limit OFFSET @offset`;
     return prepared(sql).all({ ...where.params, ...(after ? cursorParams(after) : {}), limit, offset }) as KeyRow[];
   }
-  const countOf = (where: Where, also?: string) =>
-    prepared(`SELECT count(*) FROM ${from(where)}${conditions(...where.sql, also)}`).pluck().get(where.params) as number;
+  const countOf = (where: Where, also?: string) => {
+    if (where.tagOnly !== undefined && also === undefined) {
+      return (prepared('SELECT total FROM tag_counts WHERE path = ?').pluck().get(where.tagOnly) as number | undefined) ?? 0;
+    }
+    return prepared(`SELECT count(*) FROM ${from(where)}${conditions(...where.sql, also)}`).pluck().get(where.params) as number;
+  };
 
   /**
    * The keys of the annotations at [offset, offset + limit) of an order, or

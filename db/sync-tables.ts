@@ -31,6 +31,7 @@ export const LOCAL_TABLES: Record<string, string> = {
   settings: 'per-machine settings (window, last source, theme)',
   purged: 'local history of purges (the purge itself syncs as a tombstone)',
   schema_migrations: 'this file\'s migration history',
+  tag_counts: 'derived from tags and annotation_tags by triggers (the codebook\'s counts)',
   sync_outbox: 'sync bookkeeping',
   sync_docs: 'sync bookkeeping',
   sync_conflicts: 'sync bookkeeping',

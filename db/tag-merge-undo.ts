@@ -3,9 +3,9 @@
 // folded into a tag that existed, with its row, every use (of live and trashed
 // passages alike) and what it gave its target (the uses the target did not
 // have, a description when it had none). Kept in memory for this process's
-// last few merges: an Undo offered by the app, not a history.
+// last few merges, each found by the names it was asked with (the latest
+// merge of `from` into `into`): an Undo offered by the app, not a history.
 import { ApiError, type TagChange } from '../common/types.ts';
-import { newId } from './ids.ts';
 import type { Db } from './write.ts';
 
 type Step =
@@ -15,6 +15,8 @@ type Step =
 
 /** How many merges can be undone (the app offers the last one). */
 const KEPT = 20;
+
+const keyOf = (from: string, into: string) => JSON.stringify([from, into].map((n) => n.toLowerCase()));
 
 export function createTagMergeUndo(db: Db) {
   const usesStmt = db.prepare('SELECT annotation_id FROM annotation_tags WHERE tag_id = ?').pluck();
@@ -29,7 +31,7 @@ export function createTagMergeUndo(db: Db) {
   const undescribeStmt = db.prepare("UPDATE tags SET description = '' WHERE id = @target AND description = @description");
   const renameStmt = db.prepare('UPDATE tags SET name = ? WHERE id = ?');
   const purgeStmt = db.prepare('DELETE FROM tags WHERE id = ?');
-  const merges = new Map<string, { from: string; steps: Step[] }>();
+  const merges = new Map<string, { name: string; steps: Step[] }>();
 
   /** The name is free for the tag `id` again (a tag in the trash holding it is purged, as a new tag's name claims it); refused when a live tag has it. */
   const free = (name: string, id: string) => {
@@ -40,8 +42,8 @@ export function createTagMergeUndo(db: Db) {
   };
 
   return {
-    /** A merge under way: call renamed/folded before each step's write, then done() for the token that undoes it. */
-    begin(from: string) {
+    /** A merge under way (`name`: the merged tag's own spelling): call renamed/folded before each step's write, then done() to keep it for undo(from, into). */
+    begin(from: string, into: string, name: string) {
       const steps: Step[] = [];
       return {
         renamed(id: string) {
@@ -55,18 +57,19 @@ export function createTagMergeUndo(db: Db) {
             added: addedStmt.all({ from: id, to: target.id }) as string[], describedTarget: !target.description && !!row.description,
           });
         },
-        done(): string {
-          const token = newId();
-          merges.set(token, { from, steps });
+        done(): void {
+          const key = keyOf(from, into);
+          merges.delete(key); // (the latest merge of the two names is the one to undo, and the newest entry)
+          merges.set(key, { name, steps });
           for (const old of merges.keys()) { if (merges.size <= KEPT) break; merges.delete(old); }
-          return token;
         },
       };
     },
-    /** Takes a merge back (in the caller's write): the tags it folded are made again, with their uses; the ones it renamed get their names back. */
-    undo(token: string): TagChange & { name: string } {
-      const merge = merges.get(token);
-      if (!merge) throw new ApiError('not-found', 'Nothing to undo: that merge was undone already or is too old');
+    /** Takes back the latest merge of `from` into `into` (in the caller's write): the tags it folded are made again, with their uses; the ones it renamed get their names back. */
+    undo(from: string, into: string): TagChange & { name: string } {
+      const key = keyOf(from, into);
+      const merge = merges.get(key);
+      if (!merge) throw new ApiError('not-found', `Nothing to undo: no merge of “${from}” into “${into}” here (undone already, or too old)`);
       let annotations = 0;
       for (const step of merge.steps.slice().reverse()) {
         free(step.name, step.id);
@@ -79,8 +82,8 @@ export function createTagMergeUndo(db: Db) {
         insertStmt.run(step);
         annotations += relinkStmt.run({ id: step.id, uses: JSON.stringify(step.uses) }).changes;
       }
-      merges.delete(token);
-      return { tags: merge.steps.length, annotations, name: merge.from };
+      merges.delete(key);
+      return { tags: merge.steps.length, annotations, name: merge.name };
     },
   };
 }

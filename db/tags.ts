@@ -4,7 +4,7 @@
 // trash (db/trash.ts restores them with their uses). Names are unique among
 // all tags, case ignored; a deleted tag whose name is wanted again is purged
 // from the trash first (claimTagName).
-import { ApiError, MAX_TAG_NAME, type CodebookTag, type TagChange, type TagMerge, type TrashItem } from '../common/types.ts';
+import { ApiError, MAX_TAG_NAME, type CodebookTag, type TagChange, type TrashItem } from '../common/types.ts';
 import { createWriter, type Db, type Write } from './write.ts';
 import { newId, now } from './ids.ts';
 import { isWithin, leafOf } from '../common/tag-path.ts';
@@ -69,8 +69,8 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
   const subtreeStmt = db.prepare(`SELECT id, name, description, deleted_at FROM live_tags t WHERE ${TAG_OR_CHILD}
     ORDER BY length(name) DESC`);
   const liveByNameStmt = db.prepare('SELECT id, name, description, deleted_at FROM live_tags WHERE name = ?');
-  /** The stored counts of every tag path (migration 0021 keeps them). */
-  const countsStmt = db.prepare('SELECT path, uses, total FROM tag_counts WHERE total > 0');
+  /** The stored counts of every tag path (migration 0021 keeps them; prepared when first read, so a store opens at an older schema). */
+  let countsStmt: { iterate(): IterableIterator<unknown> } | undefined;
   /** Live annotations tagged with any of these tag ids, each once. */
   const usesStmt = db.prepare(`SELECT count(DISTINCT at.annotation_id) FROM annotation_tags at
     JOIN annotations a ON a.id = at.annotation_id JOIN sources s INDEXED BY sources_live_ids ON s.id = a.source_id
@@ -107,6 +107,7 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
       const parts = row.name.split('/');
       for (let i = 1; i < parts.length; i++) add(parts.slice(0, i).join('/'));
     }
+    countsStmt ??= db.prepare('SELECT path, uses, total FROM tag_counts WHERE total > 0');
     for (const c of countsStmt.iterate() as Iterable<{ path: string; uses: number; total: number }>) {
       const e = byName.get(nocase(c.path));
       if (e) { e.count = c.uses; e.total = c.total; }
@@ -154,9 +155,9 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
      * Moves every use of `from` onto `into` (a child `from/x` onto `into/x`,
      * merged when that exists, renamed when not); `from` is gone afterwards.
      * `into` keeps its description (or takes from's when it had none).
-     * `undo` is the token undoMerge takes it back with.
+     * undoMerge(from, into) takes it back.
      */
-    merge(rawFrom: string, rawInto: string): TagMerge {
+    merge(rawFrom: string, rawInto: string): TagChange {
       const from = validName(rawFrom, 'The tag to merge');
       const into = validName(rawInto, 'The tag to merge into');
       return write(() => {
@@ -165,7 +166,7 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
         // a child may fold into its parent; a tag cannot merge into its own child
         if (isWithin(into, from)) throw new ApiError('invalid-arguments', `“${into}” is inside “${from}”: a tag cannot merge into its own child`);
         const annotations = uses(rows);
-        const undo = mergeUndo.begin(rows.at(-1)!.name);
+        const undo = mergeUndo.begin(from, into, rows.at(-1)!.name);
         for (const row of rows.slice().reverse()) {
           const name = renamed(row, from, into);
           const target = liveNamed(name);
@@ -180,12 +181,15 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
           if (!target.description && row.description) describeStmt.run(row.description, target.id);
           dropStmt.run(row.id);
         }
-        return { tags: rows.length, annotations, undo: undo.done() };
+        undo.done();
+        return { tags: rows.length, annotations };
       });
     },
-    /** Takes back a merge (merge()'s `undo`): the merged tag is back with exactly its uses, description and parent; `name` is its name. */
-    undoMerge(token: string): TagChange & { name: string } {
-      return write(() => mergeUndo.undo(token));
+    /** Takes back the latest merge of `from` into `into`: the merged tag is back with exactly its uses, description and parent; `name` is its name. */
+    undoMerge(rawFrom: string, rawInto: string): TagChange & { name: string } {
+      const from = validName(rawFrom, 'The merged tag');
+      const into = validName(rawInto, 'The tag it was merged into');
+      return write(() => mergeUndo.undo(from, into));
     },
     /** Sets a tag's description (a tag not yet used is made: a code before its first passage). */
     describe(rawName: string, description: string): CodebookTag {

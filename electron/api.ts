@@ -151,7 +151,7 @@ export function createApi({ store, onProgress, chooseSavePath, mayImportPath, ma
     async listCodebook() { return store.tags.list(); },
     async renameTag(name, newName) { return store.tags.rename(name, newName); },
     async mergeTags(from, into) { return store.tags.merge(from, into); },
-    async undoMergeTags(undo) { return store.tags.undoMerge(undo); },
+    async undoMergeTags(from, into) { return store.tags.undoMerge(from, into); },
     async moveTag(name, parent) { return store.tags.move(name, parent); },
     async describeTag(name, description) { return store.tags.describe(name, description); },
     async deleteTag(name) { return store.tags.delete(name, (id) => store.trash.item(id)); },

@@ -123,10 +123,11 @@ function TagEditor(p: CodebookProps & { tag: CodebookTag }) {
       <form class="tag-row" onSubmit={(e) => {
         e.preventDefault();
         if (into) void run(async () => {
-          const merged = await api.mergeTags(tag.name, into);
+          const from = tag.name;
+          await api.mergeTags(from, into);
           p.offerUndo({
-            message: `Merged “${tag.name}” into “${into}”.`,
-            run: async () => { p.onChanged((await api.undoMergeTags(merged.undo)).name); },
+            message: `Merged “${from}” into “${into}”.`,
+            run: async () => { p.onChanged((await api.undoMergeTags(from, into)).name); },
           });
           return into;
         });

@@ -31,6 +31,11 @@ async function assertCounts(api: Api, store: Store, after: string) {
     .sort((a, b) => (nocase(a.name) < nocase(b.name) ? -1 : 1));
   const expected = recountTags(store.db);
   assert.deepEqual(codebook, expected, `the codebook's counts after ${after}`);
+  // a listing filtered by a tag alone takes its total from the stored counts: it is the number of rows it lists
+  for (const t of expected) {
+    const page = await api.queryAnnotations({ tag: t.name, limit: 500 });
+    assert.equal(page.total, page.items.length, `${after}: the listing's total for “${t.name}”`);
+  }
 }
 
 async function withLibrary(fn: (api: Api, store: Store, sources: string[]) => Promise<void>) {
