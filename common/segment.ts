@@ -58,7 +58,13 @@ export function paragraphs(text: string, map: OffsetMap = new OffsetMap(text)): 
 
 /** Title abbreviations after which a sentence break is not a sentence end. */
 const TITLE_BEFORE_BREAK = /(?:^|[\s("“‘'])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Hon|Fr|Sr|Jr|St|Mt|Messrs)\.[^\S\n]*$/;
-const WHITESPACE = /\s/;
+/** Whether a UTF-16 unit is whitespace as /\s/ reads it (WhiteSpace and LineTerminator), without a string per character. */
+function isWhitespace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
+    || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+const FULL_STOP = 46;
 
 let segmenter: Intl.Segmenter | null = null;
 function sentenceSegmenter(): Intl.Segmenter {
@@ -76,11 +82,12 @@ export function sentencesUtf16(text: string, paras: Span[] = paragraphsUtf16(tex
     for (const s of seg.segment(body)) {
       let a = s.index;
       let b = s.index + s.segment.length;
-      while (a < b && WHITESPACE.test(body[a]!)) a++;
-      while (b > a && WHITESPACE.test(body[b - 1]!)) b--;
+      while (a < b && isWhitespace(body.charCodeAt(a))) a++;
+      while (b > a && isWhitespace(body.charCodeAt(b - 1))) b--;
       if (a === b) continue;
       if (pending) a = pending.start;
-      if (TITLE_BEFORE_BREAK.test(s.segment) && b < body.length) {
+      // the abbreviation's full stop is the segment's last character but whitespace (a cheap test first)
+      if (body.charCodeAt(b - 1) === FULL_STOP && TITLE_BEFORE_BREAK.test(s.segment) && b < body.length) {
         pending = { start: a, end: b };
         continue;
       }

@@ -7,7 +7,7 @@
 // 4. moved passages among what is left (moved.ts);
 // 5. segments with code-point ranges and word-level changes (jsdiff).
 // Deterministic: every choice breaks ties by position.
-import { OffsetMap } from '../offsets.ts';
+import type { OffsetMap } from '../offsets.ts';
 import { exactAnchors, longestIncreasing, similarAnchors, type Pair } from './anchors.ts';
 import { alignGap, type GapStep } from './monotone.ts';
 import { findMoved, type Placement } from './moved.ts';
@@ -156,8 +156,8 @@ export function alignTexts(a: string, b: string, options: AlignOptions = {}): Al
     else items.push({ kind, as: isA ? [u] : [], bs: isA ? [] : [u], score: 0 });
   }
 
-  const mapA = new OffsetMap(a);
-  const mapB = new OffsetMap(b);
+  const mapA = As.offsets;
+  const mapB = Bs.offsets;
   const side = (text: string, map: OffsetMap, units: Unit[], ids: number[]): SideRange | null => {
     if (ids.length === 0) return null;
     const s = units[ids[0]!]!.start;

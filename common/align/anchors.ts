@@ -15,21 +15,47 @@ export interface Pair {
 /** Fewer terms than this and an identical sentence is too common to be sure ("He said."). */
 const MIN_ANCHOR_TERMS = 4;
 
-/** Pairs of units with the same wording, occurring once in A and once in B. */
+const sameOrder = (x: Int32Array, y: Int32Array): boolean => {
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+  return true;
+};
+
+/**
+ * Pairs of units with the same wording, occurring once in A and once in B.
+ * Wordings are told apart by their hashes (Unit.key); when two different
+ * wordings share one (a collision), by their term ids joined.
+ */
 export function exactAnchors(A: Unit[], B: Unit[]): Pair[] {
-  const count = (units: Unit[]) => {
-    const m = new Map<string, number>();
-    units.forEach((u, i) => { if (u.terms.length >= MIN_ANCHOR_TERMS) m.set(u.key, m.has(u.key) ? -1 : i); });
+  let collided = false;
+  const count = <K>(units: Unit[], keyOf: (u: Unit) => K) => {
+    const m = new Map<K, number>();
+    const first = new Map<K, Unit>();
+    units.forEach((u, i) => {
+      if (u.terms.length < MIN_ANCHOR_TERMS) return;
+      const key = keyOf(u);
+      const seen = first.get(key);
+      if (seen && !sameOrder(seen.order, u.order)) collided = true;
+      if (!seen) first.set(key, u);
+      m.set(key, m.has(key) ? -1 : i);
+    });
     return m;
   };
-  const inA = count(A);
-  const inB = count(B);
-  const out: Pair[] = [];
-  for (const [key, i] of inA) {
-    const j = inB.get(key);
-    if (i >= 0 && j !== undefined && j >= 0) out.push({ i, j, score: 1 });
-  }
-  return out.sort((x, y) => x.i - y.i);
+  const anchors = <K>(keyOf: (u: Unit) => K): Pair[] => {
+    const inA = count(A, keyOf);
+    const inB = count(B, keyOf);
+    const out: Pair[] = [];
+    for (const [key, i] of inA) {
+      const j = inB.get(key);
+      if (i >= 0 && j !== undefined && j >= 0) {
+        if (!sameOrder(A[i]!.order, B[j]!.order)) collided = true;
+        out.push({ i, j, score: 1 });
+      }
+    }
+    return out.sort((x, y) => x.i - y.i);
+  };
+  const byHash = anchors((u) => u.key);
+  return collided ? anchors((u) => u.order.join(' ')) : byHash;
 }
 
 /** The longest chain of pairs increasing in both i and j (pairs sorted by i, each i once), O(n log n). */
@@ -58,28 +84,54 @@ const VERY_RARE = 2;
 
 /** An inverted index from rare terms to the units holding them, for finding counterparts without a scan. */
 export class TermIndex {
-  private readonly postings = new Map<number, number[]>();
+  /**
+   * Postings by term id (ids are dense: the pair's vocabulary), in flat arrays:
+   * term t's units are list[first[t] .. first[t] + count[t]), in index order, at
+   * most MAX_POSTINGS + 1 of them (a longer list is never read: count says so).
+   */
+  private readonly first: Int32Array;
+  private readonly count: Int32Array;
+  private readonly list: Int32Array;
   private readonly units: Unit[];
   private readonly vocab: Vocabulary;
   /** Per unit: the call that last saw it, and how many looked-up terms it shares then. */
   private readonly seenAt: Uint32Array;
   private readonly hits: Int32Array;
   private stamp = 0;
+  /** The terms a lookup reads (candidates). */
+  private readonly looked = new Int32Array(LOOKUP_TERMS);
 
   constructor(units: Unit[], ids: Iterable<number>, vocab: Vocabulary) {
     this.units = units;
     this.vocab = vocab;
     this.seenAt = new Uint32Array(units.length);
     this.hits = new Int32Array(units.length);
-    for (const u of ids) {
+    const terms = vocab.weight.length;
+    const count = new Int32Array(terms);
+    const held = Array.from(ids);
+    for (const u of held) {
+      const t = units[u]!.terms;
+      for (let k = 0; k < t.length; k++) if (k === 0 || t[k] !== t[k - 1]) count[t[k]!]!++;
+    }
+    const first = new Int32Array(terms);
+    let n = 0;
+    for (let t = 0; t < terms; t++) {
+      first[t] = n;
+      count[t] = Math.min(count[t]!, MAX_POSTINGS + 1);
+      n += count[t]!;
+    }
+    const list = new Int32Array(n);
+    const filled = new Int32Array(terms);
+    for (const u of held) {
       const t = units[u]!.terms;
       for (let k = 0; k < t.length; k++) {
-        if (k > 0 && t[k] === t[k - 1]) continue;
-        let list = this.postings.get(t[k]!);
-        if (!list) { list = []; this.postings.set(t[k]!, list); }
-        if (list.length <= MAX_POSTINGS) list.push(u);
+        const id = t[k]!;
+        if ((k === 0 || id !== t[k - 1]) && filled[id]! < count[id]!) list[first[id]! + filled[id]!++] = u;
       }
     }
+    this.first = first;
+    this.count = count;
+    this.list = list;
   }
 
   /**
@@ -87,19 +139,30 @@ export class TermIndex {
    * by similarity (ties: lower index). Bounded: a few terms, short postings.
    */
   candidates(x: Unit, limit = 4): Pair[] {
-    const looked: { t: number; n: number }[] = [];
+    // the LOOKUP_TERMS rarest terms (fewest units, then heaviest, then lowest id), kept in order by insertion
+    const looked = this.looked;
+    let kept = 0;
+    const count = this.count;
+    const weight = this.vocab.weight;
+    const before = (a: number, b: number) => count[a]! - count[b]! || weight[b]! - weight[a]! || a - b;
     const t = x.terms;
     for (let k = 0; k < t.length; k++) {
-      if (k > 0 && t[k] === t[k - 1]) continue;
-      const n = this.postings.get(t[k]!)?.length ?? 0;
-      if (n > 0 && n <= MAX_POSTINGS) looked.push({ t: t[k]!, n });
+      const id = t[k]!;
+      if (k > 0 && id === t[k - 1]) continue;
+      const n = count[id]!;
+      if (n === 0 || n > MAX_POSTINGS) continue;
+      if (kept === LOOKUP_TERMS && before(id, looked[kept - 1]!) > 0) continue;
+      let at = kept < LOOKUP_TERMS ? kept++ : kept - 1;
+      for (; at > 0 && before(id, looked[at - 1]!) < 0; at--) looked[at] = looked[at - 1]!;
+      looked[at] = id;
     }
-    looked.sort((p, q) => p.n - q.n || this.vocab.weight[q.t]! - this.vocab.weight[p.t]! || p.t - q.t);
-    if (looked.length > LOOKUP_TERMS) looked.length = LOOKUP_TERMS;
     this.stamp++;
     const found: number[] = [];
-    for (const { t: term, n } of looked) {
-      for (const u of this.postings.get(term)!) {
+    for (let l = 0; l < kept; l++) {
+      const term = looked[l]!;
+      const n = count[term]!;
+      for (let p = this.first[term]!, end = p + n; p < end; p++) {
+        const u = this.list[p]!;
         if (this.seenAt[u] !== this.stamp) { this.seenAt[u] = this.stamp; this.hits[u] = 0; found.push(u); }
         this.hits[u] += n <= VERY_RARE ? 2 : 1;
       }

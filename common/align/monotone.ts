@@ -31,6 +31,9 @@ const BAND = 24;
 const MIN_PART_SHARED = 2;
 
 const MOVES: readonly [number, number][] = [[1, 0], [0, 1], [1, 1], [1, 2], [2, 1], [1, 3], [3, 1]];
+/** MOVES' steps in A and in B, as arrays of numbers (read in the innermost loop). */
+const MOVE_A = Int8Array.from(MOVES, (m) => m[0]);
+const MOVE_B = Int8Array.from(MOVES, (m) => m[1]);
 
 export function alignGap(
   A: Unit[], B: Unit[], i0: number, i1: number, j0: number, j1: number, vocab: Vocabulary, opts: MonotoneOptions,
@@ -64,20 +67,25 @@ export function alignGap(
   const ov = new Float64Array(cells); // overlap of A[i0+r-1] and B[j0+c-1], the 1–1 pair ending at (r, c)
   const at = (r: number, c: number) => (r < 0 || c < lo[r]! || c > hi[r]! ? -1 : rowAt[r]! + c - lo[r]!);
   const w = vocab.weight;
+  // the cell being filled, read by ovAt (one closure for the whole gap)
+  let r = 0;
+  let c = 0;
+  const ovAt = (dr: number, dc: number) => ov[at(r - dr, c - dc)] ?? 0;
 
-  for (let r = 0; r <= n; r++) {
-    for (let c = lo[r]!; c <= hi[r]!; c++) {
+  for (r = 0; r <= n; r++) {
+    for (c = lo[r]!; c <= hi[r]!; c++) {
       const here = at(r, c);
       if (r > 0 && c > 0) ov[here] = overlap(A[i0 + r - 1]!.terms, B[j0 + c - 1]!.terms, w);
       if (r === 0 && c === 0) { best[here] = 0; continue; }
       for (let k = 0; k < MOVES.length; k++) {
-        const [p, q] = MOVES[k]!;
+        const p = MOVE_A[k]!;
+        const q = MOVE_B[k]!;
         const from = at(r - p, c - q);
         if (from < 0 || best[from] === -Infinity) continue;
         let gain = 0;
         let sc = 0;
         if (p > 0 && q > 0) {
-          sc = pairScore(A, B, i0 + r - p, p, j0 + c - q, q, vocab, opts, (dr, dc) => ov[at(r - dr, c - dc)] ?? 0);
+          sc = pairScore(A, B, i0 + r - p, p, j0 + c - q, q, vocab, opts, ovAt);
           if (sc < opts.minScore) continue;
           gain = (sc - opts.minScore) * (p + q) / 2;
         }
@@ -88,7 +96,7 @@ export function alignGap(
   }
 
   const steps: GapStep[] = [];
-  for (let r = n, c = m; r > 0 || c > 0;) {
+  for (r = n, c = m; r > 0 || c > 0;) {
     const here = at(r, c);
     const [p, q] = MOVES[move[here]!]!;
     const as: number[] = [];

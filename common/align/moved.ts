@@ -41,13 +41,14 @@ export function findMoved(A: Unit[], B: Unit[], pa: Placement, pb: Placement, vo
   const usedA = new Set<number>();
   const usedB = new Set<number>();
 
-  // 1. leftovers on both sides that are each other's best counterpart
-  const leftIndexB = new TermIndex(B, leftB, vocab);
-  const leftIndexA = new TermIndex(A, leftA, vocab);
-  for (const i of leftA) {
-    const best = leftIndexB.candidates(A[i]!, 1)[0];
+  // 1. leftovers on both sides that are each other's best counterpart (the indexes are built only when
+  // a lookup can use them: most pairs of versions leave nothing or one side only)
+  const leftIndexB = leftA.length > 0 && leftB.length > 0 ? new TermIndex(B, leftB, vocab) : null;
+  const leftIndexA = leftIndexB && new TermIndex(A, leftA, vocab);
+  for (const i of leftIndexB && leftIndexA ? leftA : []) {
+    const best = leftIndexB!.candidates(A[i]!, 1)[0];
     if (!best || best.score < opts.minScore || usedB.has(best.j)) continue;
-    const back = leftIndexA.candidates(B[best.j]!, 1)[0];
+    const back = leftIndexA!.candidates(B[best.j]!, 1)[0];
     if (back?.j !== i) continue;
     out.push({ i, j: best.j, score: best.score });
     usedA.add(i);
@@ -55,8 +56,8 @@ export function findMoved(A: Unit[], B: Unit[], pa: Placement, pb: Placement, vo
   }
 
   // 2. a leftover unit with a counterpart anywhere (aligned or not) that is very alike, or nearby and alike enough
-  const allB = new TermIndex(B, B.keys(), vocab);
-  const allA = new TermIndex(A, A.keys(), vocab);
+  let allB: TermIndex | null = null;
+  let allA: TermIndex | null = null;
   // nearby, most of what they share must be beyond what the counterpart's own in-order
   // partner holds: a headline and the sentence it sums up share words that must not pull
   // a third sentence in
@@ -70,12 +71,12 @@ export function findMoved(A: Unit[], B: Unit[], pa: Placement, pb: Placement, vo
   };
   for (const i of leftA) {
     if (usedA.has(i)) continue;
-    const c = allB.candidates(A[i]!, 8).find((c) => accept(A[i]!, pa.lo[i]!, pa.hi[i]!, c, B[c.j]!, pb.partner[c.j]!));
+    const c = (allB ??= new TermIndex(B, B.keys(), vocab)).candidates(A[i]!, 8).find((c) => accept(A[i]!, pa.lo[i]!, pa.hi[i]!, c, B[c.j]!, pb.partner[c.j]!));
     if (c) { out.push({ i, j: c.j, score: c.score }); usedA.add(i); }
   }
   for (const j of leftB) {
     if (usedB.has(j)) continue;
-    const c = allA.candidates(B[j]!, 8).find((c) => accept(B[j]!, pb.lo[j]!, pb.hi[j]!, c, A[c.j]!, pa.partner[c.j]!));
+    const c = (allA ??= new TermIndex(A, A.keys(), vocab)).candidates(B[j]!, 8).find((c) => accept(B[j]!, pb.lo[j]!, pb.hi[j]!, c, A[c.j]!, pa.partner[c.j]!));
     if (c) { out.push({ i: c.j, j, score: c.score }); usedB.add(j); }
   }
   return out.sort((p, q) => p.i - q.i || p.j - q.j);

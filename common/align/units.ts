@@ -6,8 +6,9 @@
 // on the other text, so it is done once per text (readText) and may be reused
 // for every pair the text is in (detection aligns a new source with several
 // candidates); a pair only numbers the two texts' terms together.
+import { OffsetMap } from '../offsets.ts';
 import { paragraphsUtf16, sentencesUtf16 } from '../segment.ts';
-import { STOPWORDS, WORD, isNumberTerm, term } from './words.ts';
+import { STOPWORDS, forEachWord, isNumberTerm, term } from './words.ts';
 
 export interface Unit {
   /** UTF-16 range of the sentence in its text. */
@@ -18,13 +19,17 @@ export interface Unit {
   terms: Int32Array;
   /** Sum of the weights of `terms`. */
   weight: number;
-  /** The sentence's term ids joined, in order: equal keys are the same wording. */
-  key: string;
+  /** The sentence's term ids in order: equal ones are the same wording. */
+  order: Int32Array;
+  /** A hash of `order` (53 bits): different hashes, different wordings (equal ones are checked, anchors.ts). */
+  key: number;
 }
 
 export interface UnitSet {
   text: string;
   units: Unit[];
+  /** Code points of `text` (read once with the text, not once per pair). */
+  offsets: OffsetMap;
 }
 
 export interface Vocabulary {
@@ -49,6 +54,7 @@ export interface TextTerms {
   ids: ReadonlyMap<string, number>;
   /** The class of each term (STOP, NUMBER or CONTENT), which scales its weight in any pair. */
   classes: Uint8Array;
+  offsets: OffsetMap;
 }
 
 const STOPWORD_WEIGHT = 0.15;
@@ -76,23 +82,34 @@ export function readText(text: string): TextTerms {
     return id;
   };
   const sentences: TextTerms['sentences'] = [];
+  const found: number[] = [];
+  const add = (from: number, to: number) => { found.push(idOf(text.slice(from, to))); };
   for (const s of sentencesUtf16(text, paragraphsUtf16(text))) {
-    const found: number[] = [];
-    for (const m of text.slice(s.start, s.end).matchAll(WORD)) found.push(idOf(m[0]));
-    sentences.push({ start: s.start, end: s.end, paragraph: s.paragraph, terms: Int32Array.from(found) });
+    found.length = 0;
+    forEachWord(text, s.start, s.end, add);
+    sentences.push({ start: s.start, end: s.end, paragraph: s.paragraph, terms: new Int32Array(found) });
   }
-  return { text, sentences, terms, ids: termIds, classes: Uint8Array.from(terms, classOf) };
+  const classes = new Uint8Array(terms.length);
+  for (let k = 0; k < terms.length; k++) classes[k] = classOf(terms[k]!);
+  return { text, sentences, terms, ids: termIds, classes, offsets: new OffsetMap(text) };
 }
 
 /** One side's units, its term numbers mapped to the pair's (`toPair`), and each term's sentence count. */
 function unitsOf(t: TextTerms, toPair: Int32Array, df: Int32Array): Unit[] {
   return t.sentences.map((s) => {
-    const inOrder = new Int32Array(s.terms.length);
-    for (let k = 0; k < s.terms.length; k++) inOrder[k] = toPair[s.terms[k]!]!;
-    const key = inOrder.join(' ');
-    const arr = inOrder.sort();
+    const n = s.terms.length;
+    const order = new Int32Array(n);
+    let h1 = 0x811c9dc5;
+    let h2 = n;
+    for (let k = 0; k < n; k++) {
+      const id = toPair[s.terms[k]!]!;
+      order[k] = id;
+      h1 = Math.imul(h1 ^ id, 0x01000193);
+      h2 = Math.imul(h2 ^ id, 0x5bd1e995) + k;
+    }
+    const arr = order.slice().sort();
     for (let i = 0; i < arr.length; i++) if (i === 0 || arr[i] !== arr[i - 1]) df[arr[i]!]!++;
-    return { start: s.start, end: s.end, paragraph: s.paragraph, terms: arr, weight: 0, key };
+    return { start: s.start, end: s.end, paragraph: s.paragraph, terms: arr, weight: 0, order, key: (h1 >>> 0) * 0x200000 + (h2 & 0x1fffff) };
   });
 }
 
@@ -104,14 +121,18 @@ export function readPair(a: string | TextTerms, b: string | TextTerms): { A: Uni
   const ta = typeof a === 'string' ? readText(a) : a;
   const tb = typeof b === 'string' ? readText(b) : b;
   // A's terms keep their numbers; B's new terms follow
-  const terms = [...ta.terms];
-  const toPairA = Int32Array.from(ta.terms, (_, i) => i);
-  const classes = Array.from(ta.classes);
-  const toPairB = Int32Array.from(tb.terms, (t, k) => {
+  const terms = ta.terms.slice();
+  const toPairA = new Int32Array(ta.terms.length);
+  for (let i = 0; i < toPairA.length; i++) toPairA[i] = i;
+  const classes: number[] = [];
+  for (let i = 0; i < ta.classes.length; i++) classes.push(ta.classes[i]!);
+  const toPairB = new Int32Array(tb.terms.length);
+  for (let k = 0; k < toPairB.length; k++) {
+    const t = tb.terms[k]!;
     let id = ta.ids.get(t);
     if (id === undefined) { id = terms.length; terms.push(t); classes.push(tb.classes[k]!); }
-    return id;
-  });
+    toPairB[k] = id;
+  }
   const n = terms.length;
   const dfA = new Int32Array(n);
   const dfB = new Int32Array(n);
@@ -130,10 +151,13 @@ export function readPair(a: string | TextTerms, b: string | TextTerms): { A: Uni
     }
     weight[id] = w;
   }
-  for (const u of [...unitsA, ...unitsB]) {
-    let s = 0;
-    for (const id of u.terms) s += weight[id]!;
-    u.weight = s;
+  for (const units of [unitsA, unitsB]) {
+    for (const u of units) {
+      let s = 0;
+      const t = u.terms;
+      for (let k = 0; k < t.length; k++) s += weight[t[k]!]!;
+      u.weight = s;
+    }
   }
-  return { A: { text: ta.text, units: unitsA }, B: { text: tb.text, units: unitsB }, vocab: { weight, dfA, dfB, content, terms } };
+  return { A: { text: ta.text, units: unitsA, offsets: ta.offsets }, B: { text: tb.text, units: unitsB, offsets: tb.offsets }, vocab: { weight, dfA, dfB, content, terms } };
 }

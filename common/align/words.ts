@@ -19,8 +19,21 @@ export const STOPWORDS: ReadonlySet<string> = new Set((
 
 const SUFFIXES = ['ations', 'ation', 'ings', 'ing', 'edly', 'ed', 'ies', 'es', 'ly', 's'];
 
+/** Words' comparable forms (term() is pure; most words recur across texts), bounded: emptied when full. */
+const TERMS = new Map<string, string>();
+const TERMS_MAX = 200_000;
+
 /** The comparable form of one word. */
 export function term(word: string): string {
+  let t = TERMS.get(word);
+  if (t === undefined) {
+    if (TERMS.size >= TERMS_MAX) TERMS.clear();
+    TERMS.set(word, (t = termOf(word)));
+  }
+  return t;
+}
+
+function termOf(word: string): string {
   let w = word.toLowerCase();
   if (NON_ASCII.test(w)) w = w.normalize('NFKD').replace(MARKS, '');
   w = w.replace(/['’]s$/, '').replace(/['’]/g, '');
@@ -36,6 +49,59 @@ export function term(word: string): string {
   // planning/planned -> plann -> plan: undouble a final consonant left by a suffix
   if (w.length >= 4 && w[w.length - 1] === w[w.length - 2] && !/[aeiouls]/.test(w[w.length - 1]!)) w = w.slice(0, -1);
   return w;
+}
+
+/** Character classes of WORD: not in a word, a letter or mark, a digit (any \p{N}). */
+const NONE = 0;
+const LETTER = 1;
+const NUMBER = 2;
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+const NUMERIC = /^\p{N}$/u;
+/** The class of each UTF-16 unit (BMP code points; surrogates are read in pairs), found once; 255 = not yet. */
+const BMP_CLASS = new Uint8Array(0x10000).fill(255);
+const ASTRAL_CLASS = new Map<number, number>();
+const classOfChar = (ch: string) => (LETTER_OR_MARK.test(ch) ? LETTER : NUMERIC.test(ch) ? NUMBER : NONE);
+
+/** WORD's class of the code point at text[i] (a surrogate pair read as one), and its length in UTF-16 units. */
+function charAt(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? NUMBER : NONE;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+      let k = ASTRAL_CLASS.get(cp);
+      if (k === undefined) ASTRAL_CLASS.set(cp, (k = classOfChar(String.fromCodePoint(cp))));
+      return k | 4; // 4: two units long
+    }
+  }
+  let k = BMP_CLASS[c]!;
+  if (k === 255) BMP_CLASS[c] = k = classOfChar(String.fromCharCode(c));
+  return k;
+}
+
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+
+/**
+ * Calls fn with the UTF-16 range of every word of `text[start, end)`, in order:
+ * exactly the matches of WORD in that slice, found without a regular
+ * expression or a string per match (a loop over character codes).
+ */
+export function forEachWord(text: string, start: number, end: number, fn: (from: number, to: number) => void): void {
+  let i = start;
+  while (i < end) {
+    let k = charAt(text, i, end);
+    if ((k & 3) === NONE) { i += k & 4 ? 2 : 1; continue; }
+    const from = i;
+    // letters, marks and digits
+    while (i < end && (k & 3) !== NONE) { i += k & 4 ? 2 : 1; if (i < end) k = charAt(text, i, end); }
+    // then any number of: an apostrophe followed by letters or marks
+    while (i + 1 < end && isApostrophe(text.charCodeAt(i)) && (charAt(text, i + 1, end) & 3) === LETTER) {
+      i++;
+      while (i < end && ((k = charAt(text, i, end)) & 3) === LETTER) i += k & 4 ? 2 : 1;
+    }
+    fn(from, i);
+  }
 }
 
 export interface WordSpan {
