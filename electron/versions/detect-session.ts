@@ -20,9 +20,14 @@ import {
   type CandidateIndex, type Detected, type Fresh, type Progress, type Store,
 } from './detect.ts';
 import type { Signature } from './features.ts';
+import { HeldPostings } from './held-postings.ts';
 
-/** Held sources (and the relations found with them) are written when the lock is free once this many are held… */
-export const FLUSH_SOURCES = 100;
+/**
+ * Held sources (and the relations found with them) are written when the lock is free once this many are held…
+ * Each write rewrites most of the postings b-tree's pages (the hashes spread over all of it) and makes the
+ * import's connection read its pages afresh: 500 a write (4 for the corpus) cost ~80 ms of CPU less than 100 (20).
+ */
+export const FLUSH_SOURCES = 500;
 /** …and, waiting for the lock, once this many are (memory stays bounded). */
 export const HOLD_SOURCES = 2000;
 
@@ -42,27 +47,23 @@ interface Held {
   posted: number[];
 }
 
-/**
- * Hashes are 32-bit unsigned; in the session's maps they are keyed as signed
- * (`h | 0`): small integers V8 keeps unboxed, where half the unsigned ones
- * would be heap numbers made at every lookup.
- */
-const key = (h: number) => h | 0;
-
 /** `flushSources`: written from this many held sources (a test sets it low). */
 export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCES) {
   /** Batches not written yet, in order. */
   let batches: Held[][] = [];
+  /** Batches taken in so far. */
+  let taken = 0;
   let held = 0;
   /** Whether the library's index holds sources this session does not (then it is looked up; else memory holds them all): known at the first batch. */
   let libraryToo: boolean | null = null;
   let kept = 0;
-  /** The postings (hash key -> import orders), signatures and ids of the sources held (and, with libraryToo false, of those written). */
-  let postings = new Map<number, number[]>();
+  /**
+   * The postings (hash -> import orders) of the sources held (and, with libraryToo false, of those written), with the
+   * stock phrases: those listed in the library at the first batch, and those held batches made so. Their signatures and ids.
+   */
+  const postings = new HeldPostings();
   let signatures = new Map<number, Signature>();
   let ids = new Map<number, Id>();
-  /** Stock phrases (keys): those listed in the library at the first batch, and those held batches made so. */
-  const stock = new Set<number>();
   /** The hashes held batches made stock phrases, not written yet. */
   let newStock: number[] = [];
   let found: Detected[] = [];
@@ -74,32 +75,28 @@ export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCE
   const hold = (fresh: Fresh[]) => {
     if (libraryToo === null) {
       libraryToo = store.versionIndex.hasPostings();
-      for (const h of store.versionIndex.common()) stock.add(key(h));
+      for (const h of store.versionIndex.common()) postings.markStock(h);
     }
     /** The batch's distinct hashes that are not stock phrases. */
     const open: number[] = [];
-    const inBatch = new Set<number>();
     const batch: Held[] = [];
     for (const f of fresh) {
       signatures.set(f.seq, f.signature);
       ids.set(f.seq, f.s.id);
       const posted: number[] = [];
       for (const h of f.signature.hashes) {
-        const k = key(h);
-        if (stock.has(k)) continue;
+        if (postings.isStock(h)) continue;
         posted.push(h);
-        const list = postings.get(k);
-        if (list) list.push(f.seq);
-        else postings.set(k, [f.seq]);
-        if (!inBatch.has(k)) { inBatch.add(k); open.push(h); }
+        if (postings.add(h, f.seq, taken)) open.push(h);
       }
       batch.push({ f, posted });
     }
     const inLibrary = libraryToo ? store.versionIndex.postingCounts(open) : null;
     for (const h of open) {
-      if ((inLibrary?.get(h) ?? 0) + (postings.get(key(h))?.length ?? 0) > COMMON) { stock.add(key(h)); newStock.push(h); }
+      if ((inLibrary?.get(h) ?? 0) + postings.count(h) > COMMON) { postings.markStock(h); newStock.push(h); }
     }
     batches.push(batch);
+    taken++;
     held += fresh.length;
     kept += fresh.length;
   };
@@ -107,9 +104,10 @@ export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCE
   /** The library's candidate index and the held sources, read as one. */
   const index: CandidateIndex = {
     candidates(seq: number, hashes: readonly number[], minShared: number, limit: number): Candidate[] {
-      const lookup = hashes.filter((h) => !stock.has(key(h)));
+      const lookup = hashes.filter((h) => !postings.isStock(h));
       const shared = new Map<number, number>();
-      for (const h of lookup) for (const s of postings.get(key(h)) ?? []) if (s !== seq) shared.set(s, (shared.get(s) ?? 0) + 1);
+      const count = (s: number) => { if (s !== seq) shared.set(s, (shared.get(s) ?? 0) + 1); };
+      for (const h of lookup) postings.forEach(h, count);
       const heldOnes: Candidate[] = [];
       for (const [s, n] of shared) if (n >= minShared) heldOnes.push({ id: ids.get(s)!, seq: s, shared: n });
       return [...(libraryToo ? store.versionIndex.candidates(seq, lookup, minShared, limit) : []), ...heldOnes]
@@ -145,7 +143,7 @@ export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCE
       // what was written is looked up in the library from now on
       libraryToo = true;
       kept = 0;
-      postings = new Map();
+      postings.clearPostings();
       signatures = new Map();
       ids = new Map();
     }

@@ -140,10 +140,11 @@ export function compareWithCandidates(
     const key = pairKey(x.id, c.id);
     if (seen.has(key)) continue;
     seen.add(key);
-    const existing = store.relations.get(x.id, c.id);
-    if (existing && settled(existing)) continue;
+    // the signatures first (in memory), the relation (a query) only for a pair that would be aligned
     const other = index.signature(c.seq);
     if (!other || sharedSpan(signature, other) < DETECT.minSpan) continue;
+    const existing = store.relations.get(x.id, c.id);
+    if (existing && settled(existing)) continue;
     const y = cache.get(c.id);
     if (!y || !alignable(x, y)) continue;
     compared++;

@@ -36,8 +36,25 @@ function wordHash(w: string): number {
   return h >>> 0;
 }
 
-/** Keyed as signed 32-bit integers (`h | 0`), which V8 keeps unboxed (as unsigned, half would be heap numbers). */
-const STOP_HASHES = new Set(STOPWORDS.map((w) => wordHash(w) | 0));
+/** The stopwords' hashes, in a small open-addressing table (a word's hash is looked up once per word). */
+const STOP_TABLE = (() => {
+  const table = new Int32Array(512);
+  const used = new Uint8Array(512);
+  for (const w of STOPWORDS) {
+    const h = wordHash(w) | 0;
+    let s = h & 511;
+    while (used[s] && table[s] !== h) s = (s + 1) & 511;
+    table[s] = h;
+    used[s] = 1;
+  }
+  return { table, used };
+})();
+
+function isStopHash(h: number): boolean {
+  const { table, used } = STOP_TABLE;
+  for (let s = h & 511; used[s]; s = (s + 1) & 511) if (table[s] === h) return true;
+  return false;
+}
 
 /** murmur3's finaliser: spreads the bits of a combined hash. */
 function mix(h: number): number {
@@ -50,32 +67,55 @@ function mix(h: number): number {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Per BMP code unit beyond ASCII: its case-folded first unit if a letter or digit, -1 if not, -2 not known yet. */
+const BMP_LOWER = new Int32Array(0x10000).fill(-2);
+
+function lowerOfBmp(c: number): number {
+  let l = BMP_LOWER[c]!;
+  if (l === -2) {
+    const ch = String.fromCharCode(c);
+    BMP_LOWER[c] = l = LETTER_OR_DIGIT.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
+  }
+  return l;
+}
+
+export interface Signature {
+  /** Sampled shingle hashes, ascending, at most MAX_FEATURES. */
+  hashes: number[];
+  /** The word position of each hash's first occurrence. */
+  positions: number[];
+}
 
 /**
- * Calls fn with the hash of every shingle of the text, in order, and whether
- * it is made only of stopwords.
+ * The signature of a text. One pass over its character codes: words are
+ * hashed as they are read (FNV-1a of their case-folded units), each shingle's
+ * hash combined from its SHINGLE words' hashes, oldest first.
  */
-function forEachShingle(text: string, fn: (hash: number, allStop: boolean) => void): void {
-  // the last SHINGLE words' hashes (as signed: XOR reads them so), and whether each is a stopword
-  const window = new Int32Array(SHINGLE);
-  const stop = new Uint8Array(SHINGLE).fill(1);
+export function shingleSignature(text: string): Signature {
+  /** Sampled hash (as signed, which V8 keeps unboxed) -> word position of its first occurrence. */
+  const first = new Map<number, number>();
+  // the last three words' hashes (w0 oldest) and whether each is a stopword (SHINGLE = 3)
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  let s0 = true;
+  let s1 = true;
+  let s2 = true;
   let words = 0;
+  let position = 0;
   let h = FNV_OFFSET;
   let inWord = false;
   const endWord = () => {
-    const at0 = words % SHINGLE;
-    window[at0] = h;
-    stop[at0] = STOP_HASHES.has(h | 0) ? 1 : 0;
+    w0 = w1; w1 = w2; w2 = h;
+    s0 = s1; s1 = s2; s2 = isStopHash(h | 0);
     words++;
     if (words < SHINGLE) return;
-    let combined = 0;
-    let allStop = true;
-    for (let k = SHINGLE; k >= 1; k--) {
-      const at = (words - k) % SHINGLE;
-      combined = Math.imul(combined ^ window[at]!, FNV_PRIME) + k;
-      allStop &&= stop[at] === 1;
-    }
-    fn(mix(combined), allStop);
+    let combined = Math.imul(0 ^ w0, FNV_PRIME) + 3;
+    combined = Math.imul(combined ^ w1, FNV_PRIME) + 2;
+    combined = Math.imul(combined ^ w2, FNV_PRIME) + 1;
+    const x = mix(combined);
+    if (!(s0 && s1 && s2) && (x & (SAMPLE - 1)) === 0 && !first.has(x | 0)) first.set(x | 0, position);
+    position++;
   };
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -89,14 +129,13 @@ function forEachShingle(text: string, fn: (hash: number, allStop: boolean) => vo
       else if (c >= 65 && c <= 90) lower = c + 32;
       else if (c >= 48 && c <= 57) lower = c;
       else lower = -1;
-    } else {
-      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n;
-      const ch = pair ? text.slice(i, i + 2) : text[i]!;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const ch = text.slice(i, i + 2);
       if (LETTER_OR_DIGIT.test(ch)) {
         lower = ch.toLowerCase().charCodeAt(0);
-        if (pair) second = ch.charCodeAt(1);
+        second = ch.charCodeAt(1);
       } else lower = -1;
-    }
+    } else lower = lowerOfBmp(c);
     if (lower >= 0) {
       if (!inWord) { h = FNV_OFFSET; inWord = true; }
       h = Math.imul(h ^ lower, FNV_PRIME);
@@ -107,27 +146,9 @@ function forEachShingle(text: string, fn: (hash: number, allStop: boolean) => vo
     }
   }
   if (inWord) endWord();
-}
-
-export interface Signature {
-  /** Sampled shingle hashes, ascending, at most MAX_FEATURES. */
-  hashes: number[];
-  /** The word position of each hash's first occurrence. */
-  positions: number[];
-}
-
-/** The signature of a text. */
-export function shingleSignature(text: string): Signature {
-  /** Sampled hash (as signed, see STOP_HASHES) -> word position of its first occurrence. */
-  const first = new Map<number, number>();
-  let position = 0;
-  forEachShingle(text, (x, allStop) => {
-    if (!allStop && (x & (SAMPLE - 1)) === 0 && !first.has(x | 0)) first.set(x | 0, position);
-    position++;
-  });
   const sorted = Float64Array.from(first.keys(), (k) => k >>> 0).sort();
   const hashes = Array.from(sorted.length > MAX_FEATURES ? sorted.subarray(0, MAX_FEATURES) : sorted);
-  return { hashes, positions: hashes.map((h) => first.get(h | 0)!) };
+  return { hashes, positions: hashes.map((x) => first.get(x | 0)!) };
 }
 
 /** Two shared shingles at the same offset belong to one passage when at most this many words apart. */
