@@ -87,6 +87,7 @@ export function createVersionIndex(db: Db, write: Write = createWriter(db)) {
   const liveOfStmt = db.prepare(`SELECT id, seq, updated_at AS stamp, updated_at = imported_at AS asImported
     FROM live_sources WHERE id IN (SELECT value FROM json_each(?))`);
   const stampStmt = db.prepare('SELECT updated_at FROM live_sources WHERE id = ?').pluck();
+  const textStmt = db.prepare('SELECT id, title, text FROM live_sources WHERE id = ?');
   const statesStmt = db.prepare('SELECT seq, deleted_at IS NULL AS live FROM sources WHERE seq IN (SELECT value FROM json_each(?))').raw();
   // what the trash trigger (sources_version_trash) does
   const unpostStmt = db.prepare(`DELETE FROM version_features WHERE source_seq = @seq
@@ -109,6 +110,8 @@ export function createVersionIndex(db: Db, write: Write = createWriter(db)) {
       const rows = liveOfStmt.all(JSON.stringify(ids)) as { id: Id; seq: number; stamp: string; asImported: number }[];
       return new Map(rows.map((r) => [r.id, { seq: r.seq, stamp: r.stamp, asImported: r.asImported === 1 }]));
     },
+    /** A live source's title and text: what finding versions reads of it (the store's sources.get reads its pages and original too). */
+    text: (id: Id): { id: Id; title: string; text: string } | undefined => textStmt.get(id) as { id: Id; title: string; text: string } | undefined,
     /** The stamp of a live source's text (see liveOf), or undefined when it is not live. */
     stamp: (id: Id): string | undefined => stampStmt.get(id) as string | undefined,
     /** Of these import orders, those of sources still stored: live, or in the trash (purged ones are left out). */

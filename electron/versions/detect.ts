@@ -90,7 +90,7 @@ export function sourceCache(store: Store, lasting = false) {
       had.batch = batch;
       return had.s;
     }
-    const s = lasting && stamp === undefined ? null : store.sources.get(id) ?? null;
+    const s = lasting && stamp === undefined ? null : store.versionIndex.text(id) ?? null;
     keep(id, s, stamp);
     return s;
   };
@@ -251,7 +251,7 @@ export function rebuildVersions(store: Store, onProgress?: Progress): VersionsRe
   store.versionIndex.clear();
   const signatures = new Map<number, Signature>();
   for (let i = 0; i < total; i += INDEX_CHUNK) {
-    const chunk = live.slice(i, i + INDEX_CHUNK).map((s) => ({ seq: s.seq, sig: shingleSignature(store.sources.get(s.id)!.text) }));
+    const chunk = live.slice(i, i + INDEX_CHUNK).map((s) => ({ seq: s.seq, sig: shingleSignature(store.versionIndex.text(s.id)!.text) }));
     for (const c of chunk) signatures.set(c.seq, c.sig);
     store.versionIndex.put(chunk.map((c) => ({ seq: c.seq, signature: c.sig })));
     onProgress?.({ task: 'versions', done: 0, total, current: `indexed ${Math.min(total, i + INDEX_CHUNK)} of ${total}` });
