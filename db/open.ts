@@ -9,7 +9,7 @@ import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError, type WriteRefusal } from '../common/types.ts';
-import { latestVersion, loadMigrations, migrate, newerSchemaMessage, schemaVersion, type Migration } from './migrate.ts';
+import { latestVersion, loadMigrations, migrate, newerSchemaMessage, schemaVersion, type Migration, type OnMigrationProgress } from './migrate.ts';
 import { damagedMessage, readDamageMarker } from './integrity.ts';
 import type { Db } from './write.ts';
 
@@ -25,6 +25,8 @@ export interface OpenOptions {
   readOnly?: boolean;
   busyTimeoutMs?: number;
   migrations?: Migration[];
+  /** Told how far a long migration step is (a full-text index rebuilt). */
+  onMigrationProgress?: OnMigrationProgress;
 }
 
 export interface Opened {
@@ -148,7 +150,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Opened {
         }
         return { db, file, refusal, schemaVersion: version, appSchemaVersion: ours, inMemory: false, busyTimeoutMs };
       }
-      migrate(db, migrations, file);
+      migrate(db, migrations, file, options.onMigrationProgress);
       return { db, file, refusal: null, schemaVersion: schemaVersion(db), appSchemaVersion: ours, inMemory: false, busyTimeoutMs };
     } catch (err) {
       if (db.open) db.close();

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store } from '../db/store.ts';
+import type { MigrationProgress, OnMigrationProgress } from '../db/migrate.ts';
 import { resolveDbPath } from './paths.ts';
 import { recoverArgv } from './cli/raw-argv.ts';
 import { forTerminal } from './cli/terminal-text.ts';
@@ -86,6 +87,19 @@ function findCommand(argv: string[]): { command: Command | undefined; rest: stri
   return { command: byOne, rest: byOne ? argv.filter((_, i) => i !== first) : argv };
 }
 
+/** A long migration step (the search index rebuilt after an update) on stderr: in place on a terminal, else a line per tenth. */
+function migrationProgress(io: CliIo, progressText: (p: MigrationProgress) => string): OnMigrationProgress {
+  let tenths = -1;
+  return (p) => {
+    const end = p.done >= p.total;
+    if (io.isTTY) io.stderr(`\r${progressText(p)}\x1b[K${end ? '\n' : ''}`);
+    else if (Math.floor((10 * p.done) / p.total) > tenths || end) {
+      tenths = Math.floor((10 * p.done) / p.total);
+      io.stderr(`${progressText(p)}\n`);
+    }
+  };
+}
+
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
   const { command, rest } = findCommand(argv);
   const wantsJson = argv.includes('--json');
@@ -137,13 +151,13 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
 
   const json = parsed.values.json === true;
   const dbPath = resolveDbPath(typeof parsed.values.db === 'string' ? parsed.values.db : undefined, io.env);
-  const [{ openStore }, { createApi }, { toErrorShape, validated }] = await Promise.all([
-    import('../db/store.ts'), import('./api.ts'), import('./dispatch.ts'),
+  const [{ openStore }, { createApi }, { toErrorShape, validated }, { progressText }] = await Promise.all([
+    import('../db/store.ts'), import('./api.ts'), import('./dispatch.ts'), import('../db/migrate.ts'),
   ]);
   let store: Store;
   try {
     mkdirSync(dirname(dbPath), { recursive: true });
-    store = openStore(dbPath);
+    store = openStore(dbPath, { onMigrationProgress: migrationProgress(io, progressText) });
   } catch (err) {
     return fail(1, { code: 'db-unavailable', message: `cannot open the database ${dbPath}: ${err instanceof Error ? err.message : String(err)}` });
   }

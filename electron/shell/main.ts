@@ -14,6 +14,7 @@ import { APP_SCHEME, CONTENT_SECURITY_POLICY, IMPORT_FILTERS, isAppUrl, readAppF
 import { createMainWindow } from './window.ts';
 import { keychainCredentials } from './keychain.ts';
 import { startupMaintenance, startupWarning } from '../maintenance.ts';
+import { migrateShowingProgress } from './migration-window.ts';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -95,13 +96,16 @@ async function runStartupMaintenance(opened: Store, dataDir: string): Promise<vo
 
 function start(): void {
   app.on('second-instance', focusMainWindow);
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     const userData = app.getPath('userData');
     mkdirSync(userData, { recursive: true });
-    store = openStore(join(userData, DB_FILE_NAME));
-
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
+    const libraryFile = join(userData, DB_FILE_NAME);
+    // a long migration (the search index rebuilt after an update) shows its progress before the store opens
+    const progress = await migrateShowingProgress(libraryFile);
+    store = openStore(libraryFile);
+
     protocol.handle(APP_SCHEME, async (request) => {
       const file = await readAppFile(request.url, rendererRoot);
       if (!file) return new Response('Not found', { status: 404 });
@@ -113,6 +117,7 @@ function start(): void {
     serveIpc();
     installMenu((command) => mainWindow?.webContents.send(MENU_CHANNEL, command));
     mainWindow = createMainWindow(!app.isPackaged);
+    if (progress && !progress.isDestroyed()) progress.destroy();
     void runStartupMaintenance(store, userData);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(!app.isPackaged);
