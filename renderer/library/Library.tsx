@@ -83,6 +83,8 @@ export function Library(p: LibraryProps) {
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLElement | null>(null);
   const seq = useRef(0);
+  /** The search being answered (settles, never rejects), or null. */
+  const inFlight = useRef<Promise<void> | null>(null);
 
   const collections = p.collections ?? [];
   // a collection deleted meanwhile (or elsewhere) is no longer a filter
@@ -111,19 +113,29 @@ export function Library(p: LibraryProps) {
     if (!q) { setPage(null); setSearchError(''); return undefined; }
     const n = ++seq.current;
     const more = limit > FIRST_RESULTS;
-    const t = setTimeout(() => {
+    const send = () => {
+      if (n !== seq.current) return; // a newer query replaced this one while it waited
       performance.mark('lectern:search-request');
-      window.lectern.searchPage(q, { limit, ...(collection && { collectionId: collection.id }) }).then((r) => {
+      const done: Promise<void> = window.lectern.searchPage(q, { limit, ...(collection && { collectionId: collection.id }) }).then((r) => {
         if (n !== seq.current) return;
         setPage(r);
         setSearchError('');
         if (!more) setActive(0);
         requestAnimationFrame(() => performance.mark('lectern:search-frame'));
-      }).catch((e: Error) => {
+      }, (e: Error) => {
         if (n !== seq.current) return;
         setPage({ hits: [], totals: { source: { count: 0, exact: true }, annotation: { count: 0, exact: true }, note: { count: 0, exact: true } } });
         setSearchError(e.message);
       });
+      inFlight.current = done;
+      void done.then(() => { if (inFlight.current === done) inFlight.current = null; });
+    };
+    // One search at a time: the back end answers in turn, so a query typed while one is being answered waits for it
+    // (its answer is then ignored) and only the latest goes, rather than every query typed queuing behind it.
+    const t = setTimeout(() => {
+      if (!inFlight.current) { send(); return; }
+      performance.mark('lectern:search-waiting');
+      void inFlight.current.then(send);
     }, more ? 0 : SEARCH_DELAY);
     return () => clearTimeout(t);
   }, [query, limit, collection?.id, p.version]);
