@@ -80,7 +80,7 @@ test('the gradual runner lets other work run between chunks, and the store then 
     const seen: number[] = [];
     const applied = await migrateFileGradually(file, (p) => seen.push(p.done), { busyTimeoutMs: 5_000 });
     running = false;
-    assert.deepEqual(applied, [20]);
+    assert.deepEqual(applied, loadMigrations().map((m) => m.version).filter((v) => v >= 20), '0020 and every later one');
     assert.deepEqual(seen, [REBUILD_CHUNK, 2 * REBUILD_CHUNK, SOURCES]);
     assert.ok(turns >= 2, `the event loop ran between chunks (${turns} turns)`);
     const after: number[] = [];
