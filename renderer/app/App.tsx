@@ -521,7 +521,7 @@ export function App() {
               <button type="button" title="Import W3C Web Annotation JSON(-LD) onto this source" onClick={() => annInputRef.current?.click()}>Import annotations…</button>
               <button type="button" title="Decode this source's original file with another encoding (its annotations follow)" onClick={() => { setPopover(null); setDialog({ kind: 'reencode' }); }}>Reopen with encoding…</button>
             </>}
-            header={open && <VersionsList sourceId={open.source.id} title={open.source.title} fail={fail} offerUndo={setUndo} onChanged={() => library.changed({ sources: true })} />}
+            header={open && <VersionsList sourceId={open.source.id} title={open.source.title} fail={fail} offerUndo={setUndo} onChanged={() => library.changed({ sources: true })} onOpen={(id) => openSource(id).catch(fail)} />}
           />
           </div>
         </main>

@@ -373,8 +373,8 @@ export function CompareView(props: CompareViewProps) {
   // Two sides of one title (a file and its revision, re-headlined copies) are told apart in the headers.
   const sameTitle = c.a.title === c.b.title;
   const sideNote = (side: Side) => !sameTitle ? '' : relation?.kind === 'revision' && relation.revision
-    ? ((side === 'b') === (relation.revision === 'later') ? ' (the later file)' : ' (the earlier file)')
-    : ' (same title)';
+    ? ((side === 'b') === (relation.revision === 'later') ? 'the later file · ' : 'the earlier file · ')
+    : 'same title · ';
   const items = v.getVirtualItems();
   const popAnn = popover?.mode === 'edit' ? listOf(popover.side).find((x) => x.id === popover.id) : undefined;
   const copiesOn = (side: Side) => {
@@ -422,10 +422,10 @@ export function CompareView(props: CompareViewProps) {
           <div role="rowgroup" class="cmp-head">
             <div role="row" aria-rowindex={1} class="cmp-head-row">
               <span aria-hidden="true" />
-              <div role="columnheader" class="cmp-col-head"><span class="side-letter">A</span><span class="cmp-col-title" title={c.a.title + sideNote('a')}>{c.a.title}{sideNote('a') && <span class="cmp-col-note">{sideNote('a')}</span>}</span>
-                <span class="cmp-col-figure">{Math.round(c.figures.aInB * 100)}% of A is in B</span></div>
-              <div role="columnheader" class="cmp-col-head"><span class="side-letter">B</span><span class="cmp-col-title" title={c.b.title + sideNote('b')}>{c.b.title}{sideNote('b') && <span class="cmp-col-note">{sideNote('b')}</span>}</span>
-                <span class="cmp-col-figure">{`${Math.round(c.figures.bInA * 100)}% of B is in A`}{relation?.derived ? ` · ${relation.derived === 'this' ? 'A is likely derived from B' : 'B is likely derived from A'}` : ''}</span></div>
+              <div role="columnheader" class="cmp-col-head"><span class="side-letter">A</span><span class="cmp-col-title" title={c.a.title}>{c.a.title}</span>
+                <span class="cmp-col-figure">{sideNote('a')}{Math.round(c.figures.aInB * 100)}% of A is in B</span></div>
+              <div role="columnheader" class="cmp-col-head"><span class="side-letter">B</span><span class="cmp-col-title" title={c.b.title}>{c.b.title}</span>
+                <span class="cmp-col-figure">{`${sideNote('b')}${Math.round(c.figures.bInA * 100)}% of B is in A`}{relation?.derived ? ` · ${relation.derived === 'this' ? 'A is likely derived from B' : 'B is likely derived from A'}` : ''}</span></div>
               <span aria-hidden="true" />
             </div>
           </div>

@@ -13,8 +13,10 @@ import { LinkDialog } from './LinkDialog.tsx';
 import type { ActionUndo } from '../undo.ts';
 import './versions.css';
 
-export function VersionsList({ sourceId, title, fail, offerUndo, onChanged }: {
+export function VersionsList({ sourceId, title, fail, offerUndo, onChanged, onOpen }: {
   sourceId: string; title: string; fail(e: unknown): void;
+  /** Opens a related source in the reader (its title is a link). */
+  onOpen(id: string): void;
   /** Hands a dismissal's undo to the app's one Undo. */
   offerUndo(undo: ActionUndo): void;
   /** After a link, confirmation or dismissal: the app re-reads the library (whose marks change) and tells the other panes. */
@@ -63,7 +65,7 @@ export function VersionsList({ sourceId, title, fail, offerUndo, onChanged }: {
           {live.map((r) => (
             <li key={r.id} class="version-item" data-source-id={r.id}>
               <span class={`version-kind kind-${r.kind}`}>{KIND_LABEL[r.kind]}</span>
-              <span class="version-title" title={r.title}>{r.title}</span>
+              <button type="button" class="link version-title" title={`Open “${r.title}”`} onClick={() => onOpen(r.id)}>{r.title}</button>
               <span class="version-figures">{relationFigures(r)}{r.origin === 'manual' ? ' · linked by you' : ' · found by Lectern'}</span>
               <span class="version-actions" role="group" aria-label={`Actions for ${r.title}`}>
                 <button type="button" onClick={() => emit('compare', { a: sourceId, b: r.id })}>Compare</button>

@@ -19,9 +19,9 @@ export function relationFigures(r: RelatedSource, it = 'it'): string {
   return parts.join(' · ');
 }
 
-/** What tells a related source apart in a menu: its title, its kind and, for a revision, which file it is ("Title — revision, the later file"); when that still repeats (copies of one story often share a title), its published date or a number. */
+/** What tells a related source apart in a menu, first so a narrow menu still shows it: its kind and, for a revision, which file it is, then its title ("revision (the later file): Title"); when that still repeats (copies of one story often share a title), its published date or a number. */
 export function relatedLabels(relations: readonly Pick<RelatedSource, 'id' | 'title' | 'kind' | 'revision' | 'published'>[]): Map<string, string> {
-  const base = relations.map((r) => `${r.title} — ${KIND_LABEL[r.kind]}${r.kind === 'revision' && r.revision ? `, the ${r.revision} file` : ''}`);
+  const base = relations.map((r) => `${KIND_LABEL[r.kind]}${r.kind === 'revision' && r.revision ? ` (the ${r.revision} file)` : ''}: ${r.title}`);
   const seen = new Map<string, number>();
   for (const b of base) seen.set(b, (seen.get(b) ?? 0) + 1);
   const nth = new Map<string, number>();
