@@ -52,7 +52,7 @@ export function SidePanel(p: SidePanelProps) {
   const bothOpen = p.layout.annOpen && p.layout.notesOpen && !p.noteWide;
   // rows: annotations header, annotations body, splitter, notes header, notes body
   const rows = p.noteWide ? '0 0 0 auto 1fr'
-    : bothOpen ? `auto minmax(64px, min(${p.layout.annHeight}px, calc(100% - 280px))) 5px auto minmax(0, 1fr)`
+    : bothOpen ? `auto minmax(64px, min(${p.layout.annHeight}px, calc(100% - 340px))) 5px auto minmax(0, 1fr)`
     : p.layout.annOpen ? 'auto minmax(0, 1fr) 0 auto 0'
     : p.layout.notesOpen ? 'auto 0 0 auto minmax(0, 1fr)' : 'auto 0 0 auto 0';
   return (

@@ -351,7 +351,13 @@ export function NotebookPanel({ onToggleWide, wide = false, onOpenChange, onExpo
               onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); editor.current?.view.focus(); } }}
             />
             <span class="save-state" role="status" aria-live="polite">{saveState === 'saving' ? 'Saving…' : saveState === 'error' ? 'Not saved' : 'Saved'}</span>
-            <button type="button" class="btn danger" onClick={() => void deleteOpen()}>Delete note</button>
+            <button type="button" class="btn danger note-delete" aria-label="Delete note" title="Delete this note (Undo brings it back)" onClick={() => void deleteOpen()}>
+              <span class="note-delete-word">Delete note</span>
+              <svg class="note-delete-icon" viewBox="0 0 16 16" width="15" height="15" aria-hidden="true" focusable="false">
+                <path d="M6 2h4M2.5 4h11M4 4l.7 9.2c.1.5.5.8 1 .8h4.6c.5 0 .9-.3 1-.8L12 4M6.5 6.5v5M9.5 6.5v5"
+                  fill="none" stroke="currentColor" stroke-width="1.3" stroke-linecap="round" stroke-linejoin="round" />
+              </svg>
+            </button>
           </div>
           {readOnly && <p class="note-readonly" role="note">{readOnly}</p>}
           <Toolbar editor={editor.current} readOnly={readOnly !== null} state={tb} onCite={() => setPalette(true)} onExport={onExport ? () => { void flush(); onExport(); } : undefined} />
