@@ -415,7 +415,8 @@ export function App() {
       else setPopover((p) => (p?.mode === 'new' ? null : p));
     },
     onHighlightClick: (id: string, rect: DOMRect) => { setSelectedId(id); setPopover({ mode: 'edit', id, rect }); },
-    onDragSelection: (r: { start: number; end: number; exact: string }, dt: DataTransfer) => fillDrag(r, dt),
+    // the selection goes elsewhere (a note): its new-annotation popover would stay over the text
+    onDragSelection: (r: { start: number; end: number; exact: string }, dt: DataTransfer) => { fillDrag(r, dt); setPopover(null); },
     onEnter: () => {
       const a = selectedId && !popover ? open?.annotations.find((x) => x.id === selectedId) : undefined;
       if (a) editAnnotation(a);
