@@ -61,6 +61,8 @@ export function AnnotationsView(p: AnnotationsViewProps) {
   const codebookPane = useRef<HTMLDivElement>(null);
   const narrow = () => !!codebookToggle.current && codebookToggle.current.offsetParent !== null;
   const closeCodebook = () => { setCodebookOpen(false); codebookToggle.current?.focus(); };
+  // a tag picked in the pane over the rows: the pane makes way for the rows it picks (reopened, it shows the tag's editor)
+  const pickTag = (name: string) => { setTag(name); if (codebookOpen && narrow()) closeCodebook(); };
   useEffect(() => {
     if (codebookOpen && narrow()) codebookPane.current?.querySelector<HTMLElement>('.codebook-tag[aria-pressed="true"]')?.focus();
   }, [codebookOpen]);
@@ -153,7 +155,7 @@ export function AnnotationsView(p: AnnotationsViewProps) {
       <div class="av-codebook-pane" id="av-codebook" ref={codebookPane} data-open={codebookOpen ? '' : undefined}>
         <button type="button" class="icon av-codebook-close" aria-label="Close the codebook" title="Close the codebook (Esc)" onClick={closeCodebook}>×</button>
         <Codebook
-          tags={codebook} selected={tag} onSelect={setTag} fail={p.fail} onChanged={tagsChanged} offerUndo={p.offerUndo}
+          tags={codebook} selected={tag} onSelect={pickTag} fail={p.fail} onChanged={tagsChanged} offerUndo={p.offerUndo}
           onDeleted={(gone) => { setTag(''); p.onDeleted(gone); p.onTagsChanged(); }}
         />
       </div>
