@@ -223,6 +223,8 @@ export interface SourceTitleMatch {
   id: Id;
   title: string;
   published: string | null;
+  /** When it was imported: what tells apart sources of one title (a file and its revision) when no date does. */
+  importedAt: string;
 }
 
 export interface SourceTitleMatches {

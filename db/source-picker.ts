@@ -12,12 +12,12 @@ import { sortTitlePrefix } from './sort-title.ts';
 const CANDIDATES = 300;
 export const DEFAULT_TITLE_MATCHES = 20;
 
-type Row = SourceTitleMatch & { sort_title: string };
+type Row = Omit<SourceTitleMatch, 'importedAt'> & { sort_title: string; imported_at: string };
 
 export function createSourcePicker(db: Db) {
-  const startsStmt = db.prepare(`SELECT id, title, published, sort_title FROM sources INDEXED BY sources_by_title
+  const startsStmt = db.prepare(`SELECT id, title, published, imported_at, sort_title FROM sources INDEXED BY sources_by_title
     WHERE deleted_at IS NULL AND sort_title >= @key AND sort_title < @key || char(1114111) ORDER BY sort_title, seq LIMIT @limit`);
-  const wordsStmt = db.prepare(`SELECT s.id, s.title, s.published, s.sort_title FROM source_titles_fts f
+  const wordsStmt = db.prepare(`SELECT s.id, s.title, s.published, s.imported_at, s.sort_title FROM source_titles_fts f
     JOIN sources s ON s.seq = f.rowid
     WHERE source_titles_fts MATCH @match AND s.deleted_at IS NULL LIMIT ${CANDIDATES + 1}`);
 
@@ -32,7 +32,7 @@ export function createSourcePicker(db: Db) {
     const all = [...starts, ...words.sort((a, b) => (a.sort_title < b.sort_title ? -1 : a.sort_title > b.sort_title ? 1 : 0))]
       .filter((r) => !seen.has(r.id) && !!seen.add(r.id));
     return {
-      items: all.slice(0, limit).map((r) => ({ id: r.id, title: r.title, published: r.published })),
+      items: all.slice(0, limit).map((r) => ({ id: r.id, title: r.title, published: r.published, importedAt: r.imported_at })),
       more: all.length > limit || words.length > CANDIDATES,
     };
   };

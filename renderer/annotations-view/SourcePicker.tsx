@@ -7,7 +7,7 @@
 // there (or all filters cleared) empties the box. The list is placed inside
 // the filter bar's width and the window's height, however narrow the view.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { SourceTitleMatches } from '../../common/types.ts';
+import type { SourceTitleMatch, SourceTitleMatches } from '../../common/types.ts';
 import type { PickedSource } from './useViewFilters.ts';
 
 export interface SourcePickerProps {
@@ -74,6 +74,7 @@ export function SourcePicker(p: SourcePickerProps) {
   }, [typed]);
 
   const items = found?.items ?? [];
+  const repeated = repeatedKeys(items);
   const isChosen = (id: string) => p.chosen.some((s) => s.id === id);
   const pick = (i: number) => {
     const s = items[i];
@@ -137,6 +138,7 @@ export function SourcePicker(p: SourcePickerProps) {
               <span class="av-source-check" aria-hidden="true">{isChosen(s.id) ? '✓' : ''}</span>
               <span class="av-source-title">{s.title}</span>
               {s.published && <span class="av-source-date">{s.published}</span>}
+              {repeated.has(sameAs(s)) && <span class="av-source-date">imported {importedLabel(s.importedAt)}</span>}
             </li>
           ))}
         </ul>
@@ -147,3 +149,13 @@ export function SourcePicker(p: SourcePickerProps) {
     </span>
   );
 }
+
+/** What two matches share when only their import tells them apart (a file and its revision: the same title, the same date or none). */
+const sameAs = (s: SourceTitleMatch) => `${s.title}\u0000${s.published ?? ''}`;
+function repeatedKeys(items: readonly SourceTitleMatch[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const s of items) counts.set(sameAs(s), (counts.get(sameAs(s)) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n > 1).map(([k]) => k));
+}
+/** "2026-12-01 22:31:05" (UTC, as stored). */
+const importedLabel = (iso: string) => iso.slice(0, 19).replace('T', ' ');
