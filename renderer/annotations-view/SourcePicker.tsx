@@ -81,6 +81,8 @@ export function SourcePicker(p: SourcePickerProps) {
     if (!s) return;
     removingHere.current = isChosen(s.id);
     p.onToggle({ id: s.id, title: s.title });
+    // the words stay selected: arrows and Enter pick more of these matches, typing starts a new search (a trial's words ran on: "russia’s secdecade")
+    root.current?.querySelector('input')?.select();
   };
   const onKey = (e: KeyboardEvent) => {
     const input = e.target as HTMLInputElement;

@@ -181,6 +181,8 @@ test('Source picker at 1024×700: its list inside the filter bar and the window;
     await page.keyboard.press('Enter');
     await countSays(page, '6 annotations');
     assert.deepEqual(await chips.allTextContents(), [`Source: ${TITLES[3]}`, `Source: ${TITLES[2]}`]);
+    assert.ok(await box.evaluate((el: HTMLInputElement) => el.selectionStart === 0 && el.selectionEnd === el.value.length && el.value.length > 0),
+      'after a pick the words are selected, so what is typed next replaces them');
     await page.keyboard.press('Escape');
     await listbox.waitFor({ state: 'detached' });
     assert.ok(await view(page).isVisible());
