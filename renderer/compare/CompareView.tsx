@@ -368,7 +368,7 @@ export function CompareView(props: CompareViewProps) {
   }
   const { comparison: c } = data;
   const relation = relations.find((r) => r.id === b);
-  const choices = relation ? relations : [...relations, { id: b, title: c.b.title, kind: 'version', revision: null, published: null } as RelatedSource];
+  const choices = relation ? relations : [...relations, { id: b, title: c.b.title, kind: null, revision: null, published: null }];
   const labels = relatedLabels(choices);
   // Two sides of one title (a file and its revision, re-headlined copies) are told apart in the headers.
   const sameTitle = c.a.title === c.b.title;

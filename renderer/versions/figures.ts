@@ -20,8 +20,9 @@ export function relationFigures(r: RelatedSource, it = 'it'): string {
 }
 
 /** What tells a related source apart in a menu, first so a narrow menu still shows it: its kind and, for a revision, which file it is, then its title ("revision (the later file): Title"); when that still repeats (copies of one story often share a title), its published date or a number. */
-export function relatedLabels(relations: readonly Pick<RelatedSource, 'id' | 'title' | 'kind' | 'revision' | 'published'>[]): Map<string, string> {
-  const base = relations.map((r) => `${KIND_LABEL[r.kind]}${r.kind === 'revision' && r.revision ? ` (the ${r.revision} file)` : ''}: ${r.title}`);
+export function relatedLabels(relations: readonly (Pick<RelatedSource, 'id' | 'title' | 'revision' | 'published'> & { kind: RelationKind | null })[]): Map<string, string> {
+  // kind null: a source compared by hand that is not related (no kind to say)
+  const base = relations.map((r) => r.kind === null ? r.title : `${KIND_LABEL[r.kind]}${r.kind === 'revision' && r.revision ? ` (the ${r.revision} file)` : ''}: ${r.title}`);
   const seen = new Map<string, number>();
   for (const b of base) seen.set(b, (seen.get(b) ?? 0) + 1);
   const nth = new Map<string, number>();
