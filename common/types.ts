@@ -72,6 +72,12 @@ export interface PurgeResult {
   tags: number;
 }
 
+/** A source's place among the live files of one revision chain (the same file imported again, changed): revision n of `of` (of ≥ 2). */
+export interface RevisionPlace {
+  n: number;
+  of: number;
+}
+
 export interface SourceSummary {
   id: Id;
   title: string;
@@ -84,6 +90,8 @@ export interface SourceSummary {
   tags: string[];
   /** How many other live sources are versions (or revisions) of this one's story, by undismissed relations taken transitively (as search groups them): the library's mark. */
   versions: number;
+  /** Set when it is one of two or more files of a revision chain (they share a title). */
+  revision?: RevisionPlace;
 }
 
 /** The library's orders: date (newest first, undated last), title, or import (newest first). */
@@ -259,6 +267,8 @@ export interface AnnotationListItem extends Annotation {
   sourceTitle: string;
   sourceSha256: string;
   sourcePublished: string | null;
+  /** Set (in a page of the listing) when the source is one of two or more files of a revision chain. */
+  sourceRevision?: RevisionPlace;
 }
 
 export interface AnnotationPage {

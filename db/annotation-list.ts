@@ -15,6 +15,7 @@ import type { Db } from './write.ts';
 import { buildFtsQuery } from './fts-query.ts';
 import { TAGS_OF_A, toAnnotation, type AnnotationRow } from './annotations.ts';
 import { TAG_OR_CHILD, normaliseTag } from './tags.ts';
+import { createRevisionPlaces } from './revision-places.ts';
 
 export const DEFAULT_ANNOTATION_PAGE = 100;
 
@@ -138,6 +139,7 @@ export function createAnnotationList(db: Db) {
     return seqs.flatMap((q) => { const r = bySeq.get(q); return r ? [toItem(r)] : []; });
   };
 
+  const revisionPlaces = createRevisionPlaces(db);
   const pagesStmt = db.prepare('SELECT page, label, start_cp AS start FROM source_pages WHERE source_id = ? ORDER BY page');
 
   function count(filter: AnnotationFilter = {}): number {
@@ -152,7 +154,12 @@ export function createAnnotationList(db: Db) {
     if (!where) return { total: 0, offset, items: [], next: null };
     const keys = orderedKeys(where, query.sort ?? 'source', offset, limit, query.after);
     // (a row deleted between the two reads is left out of the page: rowsOf reads live and trashed rows alike, so only a purge can)
-    return { total: countOf(where), offset, items: rowsOf(keys.map((k) => k.seq)), next: cursorOf(keys.at(-1)) };
+    const items = rowsOf(keys.map((k) => k.seq));
+    const places = revisionPlaces([...new Set(items.map((a) => a.sourceId))]);
+    return {
+      total: countOf(where), offset, next: cursorOf(keys.at(-1)),
+      items: items.map((a) => places.has(a.sourceId) ? { ...a, sourceRevision: places.get(a.sourceId)! } : a),
+    };
   }
 
   return {

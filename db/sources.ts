@@ -1,6 +1,7 @@
 import { createWriter, type Db, type Write } from './write.ts';
 import { MAX_SOURCE_PAGE, type Source, type SourceCount, type SourceFilter, type SourceListQuery, type SourceMeta, type SourcePage, type SourceSort, type SourceSummary } from '../common/types.ts';
 import { importFormat, type ImportFormat } from '../common/import-formats.ts';
+import { createRevisionPlaces } from './revision-places.ts';
 import { newId, now } from './ids.ts';
 import { sortTitle, sortTitlePrefix } from './sort-title.ts';
 import { TAG_OR_CHILD } from './tags.ts';
@@ -122,6 +123,7 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
     WHERE source_id IN (SELECT value FROM json_each(@ids)) AND deleted_at IS NULL GROUP BY source_id`);
   // the other versions of each source's story, walked as search groups a story
   const versionCountStmt = db.prepare(`${STORY_REACH} SELECT root AS id, count(*) - 1 AS n FROM reach GROUP BY root`);
+  const revisionPlaces = createRevisionPlaces(db);
   const sourceTagsStmt = db.prepare(`SELECT DISTINCT a.source_id AS id, t.name FROM annotations a
     JOIN annotation_tags at ON at.annotation_id = a.id JOIN tags t ON t.id = at.tag_id
     WHERE a.source_id IN (SELECT value FROM json_each(@ids)) AND a.deleted_at IS NULL AND t.deleted_at IS NULL`);
@@ -159,6 +161,7 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
     const ids = JSON.stringify(rows.map((r) => r.id));
     const counts = new Map((annotationCountStmt.all({ ids }) as Array<{ id: string; n: number }>).map((r) => [r.id, r.n]));
     const versions = new Map((versionCountStmt.all({ ids }) as Array<{ id: string; n: number }>).map((r) => [r.id, r.n]));
+    const places = revisionPlaces(rows.map((r) => r.id));
     const tags = new Map<string, string[]>();
     for (const { id, name } of sourceTagsStmt.all({ ids }) as Array<{ id: string; name: string }>) {
       const list = tags.get(id);
@@ -171,7 +174,7 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
       return r ? [{
         id: r.id, title: r.title, published: r.published, publisher: r.publisher, chars: r.length,
         annotationCount: counts.get(r.id) ?? 0, importedAt: r.imported_at, tags: (tags.get(r.id) ?? []).sort(),
-        versions: versions.get(r.id) ?? 0,
+        versions: versions.get(r.id) ?? 0, ...(places.has(r.id) ? { revision: places.get(r.id)! } : {}),
       }] : [];
     });
   };

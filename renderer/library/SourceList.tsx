@@ -9,6 +9,7 @@ import type { SourcePages } from './useSourcePages.ts';
 import { useVirtualRows } from '../virtual-rows.ts';
 import { setDraggedSources } from './drag.ts';
 import { storyVersions } from '../../common/story-versions.ts';
+import { revisionPlace, revisionPlaceTitle } from '../versions/figures.ts';
 
 /** Every row is this tall (px): the windowing places rows by it. */
 export const ROW_HEIGHT = 52;
@@ -146,6 +147,7 @@ export function SourceList({ pages, sort, currentId, listRef, onOpen, onDelete, 
       onDragStart={(e) => setDraggedSources(e.dataTransfer!, [s.id], s.title)}>
       <span class="item-title" title={s.title}>{s.title}</span>
       <span class="item-meta">
+        {s.revision && <span class="revision-mark" title={revisionPlaceTitle(s.revision)}>{revisionPlace(s.revision)}</span>}
         {s.published && <time dateTime={s.published}>{s.published}</time>}
         {s.publisher && <span>{s.publisher}</span>}
         {s.versions > 0 && <span class="versions-mark" title={versionsTitle(s.versions)}>{plural(storyVersions(s.versions), 'version', 'versions')}</span>}
