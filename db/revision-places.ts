@@ -11,7 +11,7 @@ import type { Db } from './write.ts';
 const MAX_WALK = 10_000;
 
 const walk = (name: string, from: string, to: string) => `${name}(root, id) AS (
-    SELECT value, value FROM json_each(@ids)
+    SELECT value, value FROM json_each(@ids) j WHERE EXISTS (SELECT 1 FROM source_relations r WHERE r.${from} = j.value AND r.kind = 'revision')
     UNION SELECT ${name}.root, r.${to} FROM ${name} JOIN source_relations r ON r.${from} = ${name}.id AND r.kind = 'revision'
     LIMIT ${MAX_WALK}
   )`;
