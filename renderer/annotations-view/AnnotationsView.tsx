@@ -25,6 +25,7 @@ import { FilterChips } from './FilterChips.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import './annotations-view.css';
 import { depthOf } from '../../common/tag-path.ts';
+import { trapTab } from '../focus.ts';
 
 export interface AnnotationsViewProps {
   /** The library's collections (null until read): the app's one copy, so a collection made, renamed or deleted anywhere shows here. */
@@ -59,13 +60,41 @@ export function AnnotationsView(p: AnnotationsViewProps) {
   const [codebookOpen, setCodebookOpen] = useState(false);
   const codebookToggle = useRef<HTMLButtonElement>(null);
   const codebookPane = useRef<HTMLDivElement>(null);
+  /** The view is narrow (its CSS shows the Codebook button only then). */
   const narrow = () => !!codebookToggle.current && codebookToggle.current.offsetParent !== null;
-  const closeCodebook = () => { setCodebookOpen(false); codebookToggle.current?.focus(); };
-  // a tag picked in the pane over the rows: the pane makes way for the rows it picks (reopened, it shows the tag's editor)
-  const pickTag = (name: string) => { setTag(name); if (codebookOpen && narrow()) closeCodebook(); };
+  const root = useRef<HTMLDivElement>(null);
+  // narrow or not, as a state: the pane is a modal over the rows only while narrow (a window widened while it is open gives the rows back)
+  const [narrowNow, setNarrowNow] = useState(false);
   useEffect(() => {
-    if (codebookOpen && narrow()) codebookPane.current?.querySelector<HTMLElement>('.codebook-tag[aria-pressed="true"]')?.focus();
+    const watch = new ResizeObserver(() => setNarrowNow(narrow()));
+    watch.observe(root.current!);
+    return () => watch.disconnect();
+  }, []);
+  /** The codebook is a modal pane over the rows: Tab stays in it, the rows behind are inert, Escape closes it. */
+  const modal = codebookOpen && narrowNow;
+  /** Focus goes back to the Codebook button once the pane is closed (the button is inert behind the modal until then). */
+  const refocus = useRef(false);
+  const closeCodebook = () => {
+    refocus.current = true;
+    setCodebookOpen(false);
+  };
+  useEffect(() => {
+    if (codebookOpen || !refocus.current) return;
+    refocus.current = false;
+    codebookToggle.current?.focus();
   }, [codebookOpen]);
+  // focus taken elsewhere with the mouse (the library, the side panel): the pane closes, as a click beside it does
+  useEffect(() => {
+    if (!modal) return;
+    const away = (e: FocusEvent) => { if (!codebookPane.current?.contains(e.target as Node)) setCodebookOpen(false); };
+    document.addEventListener('focusin', away);
+    return () => document.removeEventListener('focusin', away);
+  }, [modal]);
+  // a tag picked in the pane over the rows: the pane makes way for the rows it picks (reopened, it shows the tag's editor)
+  const pickTag = (name: string) => { setTag(name); if (modal) closeCodebook(); };
+  useEffect(() => {
+    if (modal) codebookPane.current?.querySelector<HTMLElement>('.codebook-tag[aria-pressed="true"]')?.focus();
+  }, [modal]);
 
   useEffect(() => {
     if (typed === filters.text) return;
@@ -147,12 +176,14 @@ export function AnnotationsView(p: AnnotationsViewProps) {
   };
 
   return (
-    <div class="av" onKeyDown={(e) => {
+    <div class="av" ref={root} onKeyDown={(e) => {
+      if (modal && codebookPane.current) trapTab(e, codebookPane.current);
       if (e.key !== 'Escape') return;
-      if (codebookOpen && narrow() && codebookPane.current?.contains(e.target as Node)) { e.preventDefault(); closeCodebook(); return; }
+      if (modal && codebookPane.current?.contains(e.target as Node)) { e.preventDefault(); closeCodebook(); return; }
       if (!(e.target as HTMLElement).closest('input, textarea, select')) { e.preventDefault(); p.onClose(); }
     }}>
-      <div class="av-codebook-pane" id="av-codebook" ref={codebookPane} data-open={codebookOpen ? '' : undefined}>
+      <div class="av-codebook-pane" id="av-codebook" ref={codebookPane} data-open={codebookOpen ? '' : undefined}
+        {...(modal ? { role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Codebook' } : {})}>
         <button type="button" class="icon av-codebook-close" aria-label="Close the codebook" title="Close the codebook (Esc)" onClick={closeCodebook}>×</button>
         <Codebook
           tags={codebook} selected={tag} onSelect={pickTag} fail={p.fail} onChanged={tagsChanged} offerUndo={p.offerUndo}
@@ -160,7 +191,7 @@ export function AnnotationsView(p: AnnotationsViewProps) {
         />
       </div>
       {codebookOpen && <div class="av-scrim" aria-hidden="true" onClick={closeCodebook} />}
-      <section class="av-main" aria-label="Annotations across the library">
+      <section class="av-main" aria-label="Annotations across the library" inert={modal}>
         <div class="av-head">
           <button type="button" class="av-codebook-toggle" ref={codebookToggle} aria-expanded={codebookOpen} aria-controls="av-codebook"
             title="The codebook: tags with counts, rename, move, merge, delete" onClick={() => setCodebookOpen((o) => !o)}>Codebook</button>
