@@ -3,7 +3,12 @@
 // "planned" ~ "planning". Language-light on purpose: the only English-specific
 // parts are a short suffix list and a stopword list, which only lower weights.
 
-/** A word: letters, marks and digits, with inner apostrophes ("Kremlin’s", "don't"). */
+/**
+ * A word: letters, marks and digits, with inner apostrophes ("Kremlin’s", "don't"). Scripts written
+ * without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) are cut into words by
+ * ICU's dictionaries (Intl.Segmenter): a run of them is otherwise one "word" as long as a clause.
+ * WORD is the rule for the other scripts.
+ */
 export const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const MARKS = /\p{M}/gu;
 const DIGIT = /\p{N}/u;
@@ -51,18 +56,21 @@ function termOf(word: string): string {
   return w;
 }
 
-/** Character classes of WORD: not in a word, a letter or mark, a digit (any \p{N}). */
+/** Character classes of a word: not in a word, a letter or mark, a digit (any \p{N}), a letter of a script written without spaces. */
 const NONE = 0;
 const LETTER = 1;
 const NUMBER = 2;
+const UNSPACED = 3;
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 const NUMERIC = /^\p{N}$/u;
+/** Letters of the scripts ICU cuts into words with a dictionary (the Katakana-Hiragana prolonged sound mark is in them by its script extensions). */
+export const UNSPACED_LETTER = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]$/u;
 /** The class of each UTF-16 unit (BMP code points; surrogates are read in pairs), found once; 255 = not yet. */
 const BMP_CLASS = new Uint8Array(0x10000).fill(255);
 const ASTRAL_CLASS = new Map<number, number>();
-const classOfChar = (ch: string) => (LETTER_OR_MARK.test(ch) ? LETTER : NUMERIC.test(ch) ? NUMBER : NONE);
+const classOfChar = (ch: string) => (LETTER_OR_MARK.test(ch) ? (UNSPACED_LETTER.test(ch) ? UNSPACED : LETTER) : NUMERIC.test(ch) ? NUMBER : NONE);
 
-/** WORD's class of the code point at text[i] (a surrogate pair read as one), and its length in UTF-16 units. */
+/** The word class of the code point at text[i] (a surrogate pair read as one), and its length in UTF-16 units. */
 function charAt(text: string, i: number, end: number): number {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? NUMBER : NONE;
@@ -82,19 +90,42 @@ function charAt(text: string, i: number, end: number): number {
 
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 
+let wordSegmenter: Intl.Segmenter | null = null;
+
+/** The end of the run of unspaced-script letters starting at text[i] (i itself when text[i] is not one). */
+export function unspacedRunEnd(text: string, i: number, end: number): number {
+  let k = charAt(text, i, end);
+  while (i < end && (k & 3) === UNSPACED) { i += k & 4 ? 2 : 1; if (i < end) k = charAt(text, i, end); }
+  return i;
+}
+
+/** Calls fn with the UTF-16 range of each word ICU finds in text[start, end) (a run of unspaced-script letters). */
+export function dictionaryWords(text: string, start: number, end: number, fn: (from: number, to: number) => void): void {
+  wordSegmenter ??= new Intl.Segmenter('und', { granularity: 'word' });
+  for (const s of wordSegmenter.segment(text.slice(start, end))) {
+    if (s.isWordLike) fn(start + s.index, start + s.index + s.segment.length);
+  }
+}
+
 /**
- * Calls fn with the UTF-16 range of every word of `text[start, end)`, in order:
- * exactly the matches of WORD in that slice, found without a regular
- * expression or a string per match (a loop over character codes).
+ * Calls fn with the UTF-16 range of every word of `text[start, end)`, in order
+ * (see WORD): a loop over character codes, without a regular expression or a
+ * string per word, except for runs of unspaced scripts, which ICU cuts.
  */
 export function forEachWord(text: string, start: number, end: number, fn: (from: number, to: number) => void): void {
   let i = start;
   while (i < end) {
     let k = charAt(text, i, end);
-    if ((k & 3) === NONE) { i += k & 4 ? 2 : 1; continue; }
+    const cls = k & 3;
+    if (cls === NONE) { i += k & 4 ? 2 : 1; continue; }
     const from = i;
+    if (cls === UNSPACED) {
+      i = unspacedRunEnd(text, i, end);
+      dictionaryWords(text, from, i, fn);
+      continue;
+    }
     // letters, marks and digits
-    while (i < end && (k & 3) !== NONE) { i += k & 4 ? 2 : 1; if (i < end) k = charAt(text, i, end); }
+    while (i < end && ((k & 3) === LETTER || (k & 3) === NUMBER)) { i += k & 4 ? 2 : 1; if (i < end) k = charAt(text, i, end); }
     // then any number of: an apostrophe followed by letters or marks
     while (i + 1 < end && isApostrophe(text.charCodeAt(i)) && (charAt(text, i + 1, end) & 3) === LETTER) {
       i++;
@@ -114,10 +145,7 @@ export interface WordSpan {
 /** The words of `text[start, end)`, with their UTF-16 ranges in `text`. */
 export function words(text: string, start = 0, end = text.length): WordSpan[] {
   const out: WordSpan[] = [];
-  const body = text.slice(start, end);
-  for (const m of body.matchAll(WORD)) {
-    out.push({ term: term(m[0]), start: start + m.index, end: start + m.index + m[0].length });
-  }
+  forEachWord(text, start, end, (from, to) => { out.push({ term: term(text.slice(from, to)), start: from, end: to }); });
   return out;
 }
 

@@ -13,7 +13,7 @@ import type { RelationFigures } from '../../db/relations.ts';
 export const CLASSIFY = {
   /** An aligned segment at least this alike is a shared passage. */
   passageScore: 0.6,
-  /** …when its shorter side has at least this many code points (a headline rewritten word for word is not one). */
+  /** …when its shorter side has at least this many code points (a headline rewritten word for word is not one; see passageLength). */
   passageChars: 40,
   /** Share of the shorter text covered by passages for two texts to be versions. */
   versionShare: 0.6,
@@ -46,9 +46,19 @@ function covered(ranges: Range[]): number {
   return total;
 }
 
+/** Han and kana: a character says about what three Latin letters do (a Chinese word is ~1.7 of them, an English one ~6 with its space). */
+const IDEOGRAPHIC = /(?=\p{L})[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/gu;
+const MAYBE_IDEOGRAPHIC = /[\u2e80-\u9fff\uf900-\ufaff\ud840-\ud87f]/;
+
+/** A side's length as passageChars counts it: code points, each Han or kana character counted three times. */
+function passageLength(r: { start: number; end: number; text: string }): number {
+  const n = r.end - r.start;
+  return MAYBE_IDEOGRAPHIC.test(r.text) ? n + 2 * (r.text.match(IDEOGRAPHIC)?.length ?? 0) : n;
+}
+
 const isPassage = (g: Segment): boolean =>
   g.kind !== 'onlyA' && g.kind !== 'onlyB' && g.score >= CLASSIFY.passageScore
-  && Math.min(g.a!.end - g.a!.start, g.b!.end - g.b!.start) >= CLASSIFY.passageChars;
+  && Math.min(passageLength(g.a!), passageLength(g.b!)) >= CLASSIFY.passageChars;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

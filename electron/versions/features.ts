@@ -9,7 +9,9 @@
 // shingles keeps the smallest hashes (a bottom-k sample, consistent too): a
 // 5 MB source costs what a long article does.
 //
-// Words are case-folded runs of letters and digits; shingles made only of
+// Words are case-folded runs of letters and digits (in scripts written without
+// spaces, Chinese, Japanese, Thai…, the words ICU's dictionaries find, as the
+// aligner reads them: common/align/words.ts); shingles made only of
 // stopwords are skipped (they recur in unrelated texts). No stemming: the
 // index only proposes pairs; alignment decides.
 
@@ -26,6 +28,11 @@ const STOPWORDS = (
   + 'may might must should do does did being these those what when where while you your all any some other out up down off said says '
   + 'say told us him my me one two'
 ).split(' ');
+
+import { dictionaryWords, unspacedRunEnd } from '../../common/align/words.ts';
+
+/** No script written without spaces has letters below U+0E00 (Thai): below it a character needs no check. */
+const FIRST_UNSPACED = 0x0e00;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -118,8 +125,22 @@ export function shingleSignature(text: string): Signature {
     position++;
   };
   const n = text.length;
+  const dictionaryWord = (from: number, to: number) => {
+    h = FNV_OFFSET;
+    for (let j = from; j < to; j++) h = Math.imul(h ^ text.charCodeAt(j), FNV_PRIME);
+    endWord();
+  };
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (c >= FIRST_UNSPACED) {
+      const runEnd = unspacedRunEnd(text, i, n);
+      if (runEnd > i) {
+        if (inWord) { inWord = false; endWord(); }
+        dictionaryWords(text, i, runEnd, dictionaryWord);
+        i = runEnd - 1;
+        continue;
+      }
+    }
     // ASCII without making a string of the character; beyond it, a letter or digit by its Unicode class
     // (a surrogate pair is one character: letters beyond the BMP), case-folded by its first unit
     let lower: number;

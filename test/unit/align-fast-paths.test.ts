@@ -1,5 +1,6 @@
 // The aligner's fast paths give what the plain definitions give: forEachWord
-// (a loop over character codes) finds exactly WORD's matches; sentences are
+// (a loop over character codes) finds exactly WORD's matches, and in runs of
+// unspaced scripts (Chinese, Japanese, Thai…) Intl.Segmenter's words; sentences are
 // trimmed of exactly /\s/; exact anchors told apart by hashes fall back to
 // the wordings themselves when two wordings share a hash.
 import { test } from 'node:test';
@@ -8,25 +9,44 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { exactAnchors } from '../../common/align/anchors.ts';
 import type { Unit } from '../../common/align/units.ts';
-import { WORD, forEachWord } from '../../common/align/words.ts';
+import { UNSPACED_LETTER, WORD, forEachWord } from '../../common/align/words.ts';
 import { sentencesUtf16 } from '../../common/segment.ts';
 import { CORPUS } from '../helpers/tmp.ts';
 import { readArticle, rng } from '../helpers/version-pair.ts';
 
-const byRegex = (text: string, start: number, end: number) =>
-  [...text.slice(start, end).matchAll(WORD)].map((m) => [start + m.index, start + m.index + m[0].length]);
+const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+/** The plain definition: WORD's matches between runs of unspaced letters, Intl.Segmenter's words inside them. */
+const byRegex = (text: string, start: number, end: number) => {
+  const out: number[][] = [];
+  const slice = text.slice(start, end);
+  const runs = [...slice.matchAll(/[^]/gu)].reduce<{ unspaced: boolean; from: number; to: number }[]>((acc, m) => {
+    const unspaced = UNSPACED_LETTER.test(m[0]);
+    const last = acc.at(-1);
+    if (last && last.unspaced === unspaced) last.to = m.index + m[0].length;
+    else acc.push({ unspaced, from: m.index, to: m.index + m[0].length });
+    return acc;
+  }, []);
+  for (const r of runs) {
+    const part = slice.slice(r.from, r.to);
+    const found = r.unspaced
+      ? [...segmenter.segment(part)].filter((s) => s.isWordLike).map((s) => [s.index, s.index + s.segment.length])
+      : [...part.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]);
+    for (const [a, b] of found) out.push([start + r.from + a!, start + r.from + b!]);
+  }
+  return out;
+};
 const byLoop = (text: string, start: number, end: number) => {
   const out: number[][] = [];
   forEachWord(text, start, end, (from, to) => out.push([from, to]));
   return out;
 };
 
-// letters (Latin, accented, Greek, CJK), combining marks, digits of several scripts and other numbers,
+// letters (Latin, accented, Greek, unspaced scripts: Han, kana and the prolonged sound mark, Thai, an astral Han), combining marks, digits of several scripts and other numbers,
 // both apostrophes, astral letters, digits and emoji, lone surrogates, spaces and punctuation
-const POOL = ['a', 'Z', 'é', 'ß', 'Ω', '中', '\u0301', '\u0903', '0', '9', '٣', '²', '½', 'Ⅻ', "'", '’', '‘', '𝐀', '𝟙', '😀',
+const POOL = ['a', 'Z', 'é', 'ß', 'Ω', '中', '国', 'の', 'カ', 'ー', 'ก', 'ไ', '\u0e31', '𠀀', '\u0301', '\u0903', '0', '9', '٣', '²', '½', 'Ⅻ', "'", '’', '‘', '𝐀', '𝟙', '😀',
   '\ud835', '\udc00', ' ', '\n', '.', ',', '-', '_', '"', '\u00a0', '\u200b'];
 
-test('forEachWord finds the same words as WORD on random text of every kind of character, slices included', () => {
+test('forEachWord finds the same words as the plain definition on random text of every kind of character, slices included', () => {
   const rand = rng(7);
   for (let n = 0; n < 3000; n++) {
     const len = 1 + Math.floor(rand() * 30);
@@ -39,7 +59,7 @@ test('forEachWord finds the same words as WORD on random text of every kind of c
   }
 });
 
-test('forEachWord finds the same words as WORD in corpus articles', () => {
+test('forEachWord finds the same words as the plain definition in corpus articles', () => {
   const dir = join(CORPUS, 'politics');
   for (const f of readdirSync(dir).slice(0, 40)) {
     const text = readArticle(join(dir, f));
