@@ -148,8 +148,9 @@ function throughSegment(v: View, all: Segment[], g: Segment, start: number, end:
       if (v.dst(n)) last = n;
     }
   }
-  const from = mapPoint(v, first, Math.max(start, v.src(first)!.start), 'start');
-  const to = mapPoint(v, last, Math.min(end, v.src(last)!.end), 'end');
+  const passage = { start: v.srcMap.toUtf16(start), end: v.srcMap.toUtf16(end) };
+  const from = mapPoint(v, first, Math.max(start, v.src(first)!.start), 'start', passage);
+  const to = mapPoint(v, last, Math.min(end, v.src(last)!.end), 'end', passage);
   if (to <= from) return null;
   const text = v.dstText.slice(v.dstMap.toUtf16(from), v.dstMap.toUtf16(to));
   if (text === exact) return { status: 'anchored', start: from, end: to, exact: text, score: 1 };
@@ -162,8 +163,11 @@ function throughSegment(v: View, all: Segment[], g: Segment, start: number, end:
   return { status: 'moved', start: ts, end: te, exact: trimmed, score: round(score) };
 }
 
-/** Maps code point p of the source, inside g's source range, to the target. */
-function mapPoint(v: View, g: Segment, p: number, edge: 'start' | 'end'): number {
+/**
+ * Maps code point p of the source, inside g's source range, to the target: an
+ * edge of `passage` (UTF-16 range of the source).
+ */
+function mapPoint(v: View, g: Segment, p: number, edge: 'start' | 'end', passage: { start: number; end: number }): number {
   const s = v.src(g)!;
   const d = v.dst(g)!;
   if (s.text === d.text) return d.start + (p - s.start);
@@ -191,9 +195,55 @@ function mapPoint(v: View, g: Segment, p: number, edge: 'start' | 'end'): number
     const ins = withoutMovedClauses(v.dstText, next.b0, next.b1, termsOf(v.srcText, s0, s0 + s.text.length));
     if (u < del.from) return v.dstMap.toCodePoint(ins.from);
     if (u > del.to) return v.dstMap.toCodePoint(ins.to);
+    // the passage takes only the tail (head) of the replaced words and runs on past them:
+    // its counterpart is the tail (head) of the replacement that answers those words, maybe none
+    if (edge === 'start' && u > del.from && passage.end >= del.to) return v.dstMap.toCodePoint(answeringRun(v, u, del.to, ins, 'tail'));
+    if (edge === 'end' && u < del.to && passage.start <= del.from) return v.dstMap.toCodePoint(answeringRun(v, del.from, u, ins, 'head'));
     return v.dstMap.toCodePoint(proportional(v, { ...part, a0: del.from, a1: del.to }, { ...next, b0: ins.from, b1: ins.to }, u, edge));
   }
   return edge === 'start' ? d.start : d.end;
+}
+
+/**
+ * The edge (UTF-16) of the tail (or head) of the inserted words `ins` most like
+ * the source's words in [a0, a1): the start of that tail (the end of that head).
+ * None answers them (no word in common, nor a word of the same stem): the
+ * empty run, at ins' end (start), so the copy takes no word without a counterpart.
+ */
+function answeringRun(v: View, a0: number, a1: number, ins: { from: number; to: number }, side: 'tail' | 'head'): number {
+  const quoted = words(v.srcText, a0, a1);
+  const ws = words(v.dstText, ins.from, ins.to);
+  let best = side === 'tail' ? ins.to : ins.from;
+  let bestScore = 0;
+  for (let n = 1; n <= ws.length; n++) {
+    const run = side === 'tail' ? ws.slice(ws.length - n) : ws.slice(0, n);
+    const score = runSimilarity(quoted, run);
+    // ties go to the shorter run: no extra words
+    if (score > bestScore) { bestScore = score; best = side === 'tail' ? run[0]!.start : run.at(-1)!.end; }
+  }
+  return best;
+}
+
+/** Dice similarity of two runs of words, a word matching one of the same term or stem ("terror" ~ "terrorist"), stopwords counted lightly. */
+function runSimilarity(x: WordSpan[], y: WordSpan[]): number {
+  const weight = (t: string) => (STOPWORDS.has(t) ? 0.15 : 1);
+  const free = y.map((w) => w.term);
+  let common = 0;
+  let total = 0;
+  for (const w of x) {
+    total += weight(w.term);
+    const k = free.findIndex((t) => t === w.term) >= 0 ? free.indexOf(w.term) : free.findIndex((t) => sameStem(t, w.term));
+    if (k >= 0) { common += weight(w.term); free.splice(k, 1); }
+  }
+  for (const w of y) total += weight(w.term);
+  return total > 0 ? (2 * common) / total : 0;
+}
+
+/** Two terms that differ only past a shared stem of 5 letters or more, all of the shorter but its last letter. */
+function sameStem(a: string, b: string): boolean {
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k >= 5 && k >= Math.min(a.length, b.length) - 1;
 }
 
 /**
