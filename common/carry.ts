@@ -154,12 +154,14 @@ function throughSegment(v: View, all: Segment[], g: Segment, start: number, end:
   if (to <= from) return null;
   const text = v.dstText.slice(v.dstMap.toUtf16(from), v.dstMap.toUtf16(to));
   if (text === exact) return { status: 'anchored', start: from, end: to, exact: text, score: 1 };
-  const { start: ts, end: te, text: trimmed } = trimToWords(v, from, to, text);
+  const { start: ts, end: te, text: trimmed } = oneParagraph(v, exact, trimToWords(v, from, to, text));
   if (te <= ts) return null;
   let score = wordSimilarity(exact, trimmed);
   // a short phrase reworded inside one aligned sentence ("released on Sunday" -> "published
-  // yesterday") shares no words with its counterpart: the sentence pair vouches for the place
-  if (score < MIN_CARRY_SCORE && first === last && 2 * (end - start) <= s.end - s.start) score = Math.max(score, g.score);
+  // yesterday") shares no words with its counterpart: the sentence pair vouches for the place.
+  // Not for a clause of a third of the sentence or more: that says something else
+  // ("have ended without agreement after 90 minutes" -> "will take place this weekend")
+  if (score < MIN_CARRY_SCORE && first === last && 3 * (end - start) <= s.end - s.start) score = Math.max(score, g.score);
   return { status: 'moved', start: ts, end: te, exact: trimmed, score: round(score) };
 }
 
@@ -195,10 +197,23 @@ function mapPoint(v: View, g: Segment, p: number, edge: 'start' | 'end', passage
     const ins = withoutMovedClauses(v.dstText, next.b0, next.b1, termsOf(v.srcText, s0, s0 + s.text.length));
     if (u < del.from) return v.dstMap.toCodePoint(ins.from);
     if (u > del.to) return v.dstMap.toCodePoint(ins.to);
-    // the passage takes only the tail (head) of the replaced words and runs on past them:
-    // its counterpart is the tail (head) of the replacement that answers those words, maybe none
-    if (edge === 'start' && u > del.from && passage.end >= del.to) return v.dstMap.toCodePoint(answeringRun(v, u, del.to, ins, 'tail'));
-    if (edge === 'end' && u < del.to && passage.start <= del.from) return v.dstMap.toCodePoint(answeringRun(v, del.from, u, ins, 'head'));
+    const dw = words(v.srcText, del.from, del.to);
+    if (dw.length > 0) {
+      // the passage takes only the tail (head) of the replaced words and runs on past them:
+      // its counterpart is the tail (head) of the replacement that answers those words, maybe none
+      // (none: the empty run, unless the passage's edge is a clause edge, left to the clause mapping below:
+      // ", released on Sunday, referring" -> " published yesterday, in reference")
+      const partial = edge === 'start' ? u > dw[0]!.start : u < dw.at(-1)!.end;
+      const runsPast = edge === 'start' ? passage.end >= dw.at(-1)!.end : passage.start <= dw[0]!.start;
+      if (partial && runsPast) {
+        const run = edge === 'start' ? answeringRun(v, u, del.to, ins, 'tail') : answeringRun(v, del.from, u, ins, 'head');
+        if (run !== null) return v.dstMap.toCodePoint(run);
+        if (!clauseEdges(v.srcText, del.from, del.to, edge).includes(u)) return v.dstMap.toCodePoint(edge === 'start' ? ins.to : ins.from);
+      }
+      // every replaced word is still there ("A senior source" -> "But a senior source"): the words added around them answer nothing
+      const kept = partial ? null : keptWordEdge(dw, words(v.dstText, ins.from, ins.to), edge);
+      if (kept !== null) return v.dstMap.toCodePoint(kept);
+    }
     return v.dstMap.toCodePoint(proportional(v, { ...part, a0: del.from, a1: del.to }, { ...next, b0: ins.from, b1: ins.to }, u, edge));
   }
   return edge === 'start' ? d.start : d.end;
@@ -206,14 +221,13 @@ function mapPoint(v: View, g: Segment, p: number, edge: 'start' | 'end', passage
 
 /**
  * The edge (UTF-16) of the tail (or head) of the inserted words `ins` most like
- * the source's words in [a0, a1): the start of that tail (the end of that head).
- * None answers them (no word in common, nor a word of the same stem): the
- * empty run, at ins' end (start), so the copy takes no word without a counterpart.
+ * the source's words in [a0, a1): the start of that tail (the end of that head);
+ * null when none answers them (no word in common, nor a word of the same stem).
  */
-function answeringRun(v: View, a0: number, a1: number, ins: { from: number; to: number }, side: 'tail' | 'head'): number {
+function answeringRun(v: View, a0: number, a1: number, ins: { from: number; to: number }, side: 'tail' | 'head'): number | null {
   const quoted = words(v.srcText, a0, a1);
   const ws = words(v.dstText, ins.from, ins.to);
-  let best = side === 'tail' ? ins.to : ins.from;
+  let best: number | null = null;
   let bestScore = 0;
   for (let n = 1; n <= ws.length; n++) {
     const run = side === 'tail' ? ws.slice(ws.length - n) : ws.slice(0, n);
@@ -222,6 +236,23 @@ function answeringRun(v: View, a0: number, a1: number, ins: { from: number; to: 
     if (score > bestScore) { bestScore = score; best = side === 'tail' ? run[0]!.start : run.at(-1)!.end; }
   }
   return best;
+}
+
+/**
+ * When each of the replaced words `dw` is matched by a word of the replacement
+ * `iw` (the same term or stem), the edge of the replacement's word matching
+ * the first (last) of them; otherwise null.
+ */
+function keptWordEdge(dw: WordSpan[], iw: WordSpan[], edge: 'start' | 'end'): number | null {
+  const free = iw.map((w) => w.term);
+  for (const w of dw) {
+    const k = free.findIndex((t) => t === w.term || sameStem(t, w.term));
+    if (k < 0) return null;
+    free[k] = '';
+  }
+  const matches = (w: WordSpan, d: WordSpan) => w.term === d.term || sameStem(w.term, d.term);
+  if (edge === 'start') return iw.find((w) => matches(w, dw[0]!))!.start;
+  return iw.findLast((w) => matches(w, dw.at(-1)!))!.end;
 }
 
 /** Dice similarity of two runs of words, a word matching one of the same term or stem ("terror" ~ "terrorist"), stopwords counted lightly. */
@@ -319,6 +350,48 @@ function clauseEdges(text: string, from: number, to: number, edge: 'start' | 'en
   return out;
 }
 
+const PARAGRAPH_BREAK = /\n\s*/g;
+
+/**
+ * A counterpart crossing a paragraph break that the quote does not cross (an
+ * alignment may join a heading to the sentence after it): only the run of its
+ * paragraphs that answers the quote: the one most like it, and each
+ * neighbouring one that holds words of the quote the others do not.
+ */
+function oneParagraph(v: View, quote: string, r: { start: number; end: number; text: string }): { start: number; end: number; text: string } {
+  if (quote.includes('\n') || !r.text.includes('\n')) return r;
+  const pieces: { from: number; to: number }[] = [];
+  let at = 0;
+  for (const m of r.text.matchAll(PARAGRAPH_BREAK)) { pieces.push({ from: at, to: m.index }); at = m.index + m[0].length; }
+  pieces.push({ from: at, to: r.text.length });
+  const scores = pieces.map((p) => wordSimilarity(quote, r.text.slice(p.from, p.to)));
+  let lo = scores.indexOf(Math.max(...scores));
+  let hi = lo;
+  const left = contentTerms(quote);
+  const take = (p: { from: number; to: number }) => {
+    let added = false;
+    for (const w of words(r.text, p.from, p.to)) {
+      const n = left.get(w.term) ?? 0;
+      if (n > 0) { left.set(w.term, n - 1); added = true; }
+    }
+    return added;
+  };
+  take(pieces[lo]!);
+  while (lo > 0 && take(pieces[lo - 1]!)) lo--;
+  while (hi + 1 < pieces.length && take(pieces[hi + 1]!)) hi++;
+  const u0 = v.dstMap.toUtf16(r.start);
+  const from = pieces[lo]!.from;
+  const to = pieces[hi]!.to;
+  return { start: v.dstMap.toCodePoint(u0 + from), end: v.dstMap.toCodePoint(u0 + to), text: r.text.slice(from, to) };
+}
+
+/** The quote's words that are not stopwords, counted. */
+function contentTerms(text: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const w of words(text)) if (!STOPWORDS.has(w.term)) m.set(w.term, (m.get(w.term) ?? 0) + 1);
+  return m;
+}
+
 const SPACE = /\s/;
 /** Trims whitespace off a mapped range. */
 function trimToWords(v: View, from: number, to: number, text: string): { start: number; end: number; text: string } {
@@ -346,8 +419,8 @@ function placeInTarget(v: View, inOrder: Segment[], p: number): number {
 const MAX_REGION = 4000;
 
 /**
- * The target text between the aligned segments around [start, end) (their
- * counterparts included), or null when there is no aligned neighbour to
+ * The target text between the counterparts of the aligned segments around
+ * [start, end) (not inside them: the words there answer other passages), or null when there is no aligned neighbour to
  * vouch for the place (unrelated texts) or the stretch is too wide to be one place.
  */
 function plausibleRegion(v: View, inOrder: Segment[], start: number, end: number): { start: number; end: number } | null {
@@ -358,8 +431,8 @@ function plausibleRegion(v: View, inOrder: Segment[], start: number, end: number
     const s = v.src(g);
     const d = v.dst(g);
     if (!s || !d) continue;
-    if (s.end <= start) { lo = Math.max(lo, d.start); bounded = true; }
-    else if (s.start >= end) { hi = Math.min(hi, d.end); bounded = true; break; }
+    if (s.end <= start) { lo = Math.max(lo, d.end); bounded = true; }
+    else if (s.start >= end) { hi = Math.min(hi, d.start); bounded = true; break; }
   }
   return bounded && hi > lo && hi - lo <= MAX_REGION ? { start: lo, end: hi } : null;
 }
