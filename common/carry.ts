@@ -154,7 +154,7 @@ function throughSegment(v: View, all: Segment[], g: Segment, start: number, end:
   if (to <= from) return null;
   const text = v.dstText.slice(v.dstMap.toUtf16(from), v.dstMap.toUtf16(to));
   if (text === exact) return { status: 'anchored', start: from, end: to, exact: text, score: 1 };
-  const { start: ts, end: te, text: trimmed } = oneParagraph(v, exact, trimToWords(v, from, to, text));
+  const { start: ts, end: te, text: trimmed } = oneParagraph(v, exact, trimToWords(v, from, to, text, exact));
   if (te <= ts) return null;
   let score = wordSimilarity(exact, trimmed);
   // a short phrase reworded inside one aligned sentence ("released on Sunday" -> "published
@@ -186,7 +186,17 @@ function mapPoint(v: View, g: Segment, p: number, edge: 'start' | 'end', passage
     if (part.op === 'insert') continue;
     const inside = edge === 'start' ? u >= part.a0 && u < part.a1 : u > part.a0 && u <= part.a1;
     if (!inside) continue;
-    if (part.op === 'equal') return v.dstMap.toCodePoint(part.b0 + (u - part.a0));
+    if (part.op === 'equal') {
+      // only punctuation of the passage's edge after (before) words the target adds there
+      // ('of Sony' + ', said last year' + '.'): the added words answer nothing in the quote
+      const added = edge === 'end' ? parts[k - 1] : parts[k + 1];
+      const bare = edge === 'end' ? words(v.srcText, part.a0, u).length === 0 : words(v.srcText, u, part.a1).length === 0;
+      const pure = edge === 'start' || parts[k - 2]?.op !== 'delete'; // not the second half of a replacement
+      if (bare && pure && added?.op === 'insert' && words(v.dstText, added.b0, added.b1).length > 0) {
+        return v.dstMap.toCodePoint(edge === 'end' ? added.b0 : added.b1);
+      }
+      return v.dstMap.toCodePoint(part.b0 + (u - part.a0));
+    }
     // a replaced stretch: the same share of the words that replace it (none: the place where it was)
     const next = parts[k + 1];
     if (next?.op !== 'insert') return v.dstMap.toCodePoint(part.b0);
@@ -198,7 +208,11 @@ function mapPoint(v: View, g: Segment, p: number, edge: 'start' | 'end', passage
     if (u < del.from) return v.dstMap.toCodePoint(ins.from);
     if (u > del.to) return v.dstMap.toCodePoint(ins.to);
     const dw = words(v.srcText, del.from, del.to);
-    if (dw.length > 0) {
+    if (dw.length === 0) {
+      // only punctuation replaced ('."' -> '," he added.'): the words added answer nothing in the quote
+      const iw = words(v.dstText, ins.from, ins.to);
+      if (iw.length > 0) return v.dstMap.toCodePoint(edge === 'end' ? iw[0]!.start : iw.at(-1)!.end);
+    } else {
       // the passage takes only the tail (head) of the replaced words and runs on past them:
       // its counterpart is the tail (head) of the replacement that answers those words, maybe none
       // (none: the empty run, unless the passage's edge is a clause edge, left to the clause mapping below:
@@ -393,12 +407,25 @@ function contentTerms(text: string): Map<string, number> {
 }
 
 const SPACE = /\s/;
-/** Trims whitespace off a mapped range. */
-function trimToWords(v: View, from: number, to: number, text: string): { start: number; end: number; text: string } {
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+/** Marks that end a clause, not a sentence: a counterpart does not end on one the quote does not end on. */
+const SOFT_STOP = /[,;:]/;
+
+/**
+ * Trims whitespace off a mapped range, and the punctuation before its first
+ * word when the quote begins with a word: a start mapped onto a replacement
+ * made only of punctuation (',\" ') has no counterpart; and a trailing comma,
+ * semicolon or colon the quote does not end with. (Not a sentence's closing
+ * marks: they are the counterpart of the sentence's end.)
+ */
+function trimToWords(v: View, from: number, to: number, text: string, quote: string): { start: number; end: number; text: string } {
   let a = 0;
   let b = text.length;
-  while (a < b && SPACE.test(text[a]!)) a++;
-  while (b > a && SPACE.test(text[b - 1]!)) b--;
+  const edge = (ch: string | undefined, word: boolean) => ch !== undefined && (SPACE.test(ch) || (word && !WORD_CHAR.test(ch)));
+  const wordFirst = WORD_CHAR.test(quote[0] ?? '');
+  while (a < b && edge(text[a], wordFirst)) a++;
+  const softEnd = !SOFT_STOP.test(quote.at(-1) ?? '');
+  while (b > a && (edge(text[b - 1], false) || (softEnd && SOFT_STOP.test(text[b - 1]!)))) b--;
   const u0 = v.dstMap.toUtf16(from);
   return { start: v.dstMap.toCodePoint(u0 + a), end: v.dstMap.toCodePoint(u0 + b), text: text.slice(a, b) };
 }
