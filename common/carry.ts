@@ -227,6 +227,13 @@ function mapPoint(v: View, g: Segment, p: number, edge: 'start' | 'end', passage
       // every replaced word is still there ("A senior source" -> "But a senior source"): the words added around them answer nothing
       const kept = partial ? null : keptWordEdge(dw, words(v.dstText, ins.from, ins.to), edge);
       if (kept !== null) return v.dstMap.toCodePoint(kept);
+      // one clause replaced by several ('it' -> ', given such high prices, the cartel') and the passage
+      // runs on into the text both keep: its counterpart is the clause touching that text
+      const runsOn = edge === 'start' ? passage.end > del.to : passage.start < del.from;
+      if (!partial && runsOn && clauseEdges(v.srcText, del.from, del.to, edge).length === 1) {
+        const theirs = clauseEdges(v.dstText, ins.from, ins.to, edge);
+        if (theirs.length > 1) return v.dstMap.toCodePoint(edge === 'start' ? theirs.at(-1)! : theirs[0]!);
+      }
     }
     return v.dstMap.toCodePoint(proportional(v, { ...part, a0: del.from, a1: del.to }, { ...next, b0: ins.from, b1: ins.to }, u, edge));
   }
@@ -322,6 +329,7 @@ function proportional(v: View, del: DiffPart, ins: DiffPart, u: number, edge: 's
 }
 
 const CLAUSE_MARK = /[,;:.!?()“”"]/;
+const DIGIT = /\p{N}/u;
 const CLAUSE_SPLIT = /[,;:.!?()“”"]+/g;
 
 /** The words of text[from, to) as one string of terms, for finding a clause in it. */
@@ -352,13 +360,13 @@ function withoutMovedClauses(text: string, from: number, to: number, other: stri
 function clauseEdges(text: string, from: number, to: number, edge: 'start' | 'end'): number[] {
   const ws = words(text, from, to);
   const out: number[] = [];
+  // a mark inside a number ("4.75", "1,000") parts no clauses
+  const marks = (a: number, b: number) => CLAUSE_MARK.test(text.slice(a, b)) && !(b - a === 1 && DIGIT.test(text[a - 1] ?? '') && DIGIT.test(text[b] ?? ''));
   ws.forEach((w, k) => {
     if (edge === 'start') {
-      const before = text.slice(k > 0 ? ws[k - 1]!.end : from, w.start);
-      if (k === 0 || CLAUSE_MARK.test(before)) out.push(w.start);
+      if (k === 0 || marks(ws[k - 1]!.end, w.start)) out.push(w.start);
     } else {
-      const after = text.slice(w.end, k + 1 < ws.length ? ws[k + 1]!.start : to);
-      if (k === ws.length - 1 || CLAUSE_MARK.test(after)) out.push(w.end);
+      if (k === ws.length - 1 || marks(w.end, ws[k + 1]!.start)) out.push(w.end);
     }
   });
   return out;
