@@ -250,7 +250,8 @@ function answeringRun(v: View, a0: number, a1: number, ins: { from: number; to: 
   const ws = words(v.dstText, ins.from, ins.to);
   let best: number | null = null;
   let bestScore = 0;
-  for (let n = 1; n <= ws.length; n++) {
+  // a run answering the quote's words is at most about twice as long (bounded work on a long replacement)
+  for (let n = 1; n <= Math.min(ws.length, 2 * quoted.length + 2); n++) {
     const run = side === 'tail' ? ws.slice(ws.length - n) : ws.slice(0, n);
     const score = runSimilarity(quoted, run);
     // ties go to the shorter run: no extra words
@@ -259,12 +260,16 @@ function answeringRun(v: View, a0: number, a1: number, ins: { from: number; to: 
   return best;
 }
 
+/** Replacements longer than this (words) are not matched word by word. */
+const MAX_KEPT_WORDS = 100;
+
 /**
  * When each of the replaced words `dw` is matched by a word of the replacement
  * `iw` (the same term or stem), the edge of the replacement's word matching
  * the first (last) of them; otherwise null.
  */
 function keptWordEdge(dw: WordSpan[], iw: WordSpan[], edge: 'start' | 'end'): number | null {
+  if (dw.length > MAX_KEPT_WORDS || iw.length > 4 * MAX_KEPT_WORDS) return null;
   const free = iw.map((w) => w.term);
   for (const w of dw) {
     const k = free.findIndex((t) => t === w.term || sameStem(t, w.term));
@@ -418,6 +423,8 @@ const SPACE = /\s/;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 /** Marks that end a clause, not a sentence: a counterpart does not end on one the quote does not end on. */
 const SOFT_STOP = /[,;:]/;
+const CLOSING = /[,;:.!?)\]}”’»]/;
+const STRAIGHT_QUOTE = /["']/;
 
 /**
  * Trims whitespace off a mapped range, and the punctuation before its first
@@ -429,11 +436,12 @@ const SOFT_STOP = /[,;:]/;
 function trimToWords(v: View, from: number, to: number, text: string, quote: string): { start: number; end: number; text: string } {
   let a = 0;
   let b = text.length;
-  const edge = (ch: string | undefined, word: boolean) => ch !== undefined && (SPACE.test(ch) || (word && !WORD_CHAR.test(ch)));
   const wordFirst = WORD_CHAR.test(quote[0] ?? '');
-  while (a < b && edge(text[a], wordFirst)) a++;
+  // only marks that close or part what went before: an opening quote mark or bracket belongs to what follows
+  const closing = (i: number): boolean => CLOSING.test(text[i]!) || (STRAIGHT_QUOTE.test(text[i]!) && (i + 1 >= b || SPACE.test(text[i + 1]!) || closing(i + 1)));
+  while (a < b && (SPACE.test(text[a]!) || (wordFirst && closing(a)))) a++;
   const softEnd = !SOFT_STOP.test(quote.at(-1) ?? '');
-  while (b > a && (edge(text[b - 1], false) || (softEnd && SOFT_STOP.test(text[b - 1]!)))) b--;
+  while (b > a && (SPACE.test(text[b - 1]!) || (softEnd && SOFT_STOP.test(text[b - 1]!)))) b--;
   const u0 = v.dstMap.toUtf16(from);
   return { start: v.dstMap.toCodePoint(u0 + a), end: v.dstMap.toCodePoint(u0 + b), text: text.slice(a, b) };
 }
