@@ -1,6 +1,6 @@
 // versions, compare, carry, link, unlink: versions of a story, through the API.
 import type { Segment } from '../../common/align/types.ts';
-import type { RelatedSource, SourceRelation } from '../../common/types.ts';
+import type { CarryResult, RelatedSource, SourceRelation } from '../../common/types.ts';
 import { UsageError, stringOption, type Command } from './command.ts';
 
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
@@ -93,6 +93,19 @@ const compareCommand: Command = {
   },
 };
 
+/** What a carry's counts alone do not say: nothing new to copy, or no passage of A found in B. */
+function carryNotes(r: CarryResult, from: string, to: string): string[] {
+  if (r.carried.length === 0) {
+    if (r.skipped.length === 0) return [`${from} has no annotations to carry.`];
+    return [`Nothing new to carry: every annotation of ${from} was skipped (carried onto ${to} before, or already there: see above).`];
+  }
+  if (r.orphaned === r.carried.length) {
+    return [`None of these passages was found in ${to}: every copy ${r.dryRun ? 'would be' : 'is'} an orphan (kept with its quote and comment, placed on no text). `
+      + `Is ${to} a version of ${from}? \`lectern compare ${from} ${to}\` shows what the two share.`];
+  }
+  return [];
+}
+
 const carryCommand: Command = {
   name: 'carry',
   usage: 'lectern carry [--json] --from A --to B [--dry-run]',
@@ -109,6 +122,7 @@ const carryCommand: Command = {
         + `${c.status === 'moved' ? ` score ${c.score}` : ''}  "${oneLine(c.exact)}"`),
       ...json.skipped.map((s) => `skipped   ${s.from}: ${s.reason} (${s.id})`),
       `${json.anchored} anchored, ${json.moved} moved, ${json.orphaned} orphaned, ${json.skipped.length} skipped${json.dryRun ? ' (dry run: nothing written)' : ''}`,
+      ...carryNotes(json, from, to),
     ];
     return { json, human: lines.join('\n') };
   },

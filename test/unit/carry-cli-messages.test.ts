@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { runCli } from '../../electron/cli.ts';
+import { CORPUS, SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: {}, isTTY: false });
+  return { code, stdout, stderr };
+}
+
+test('carry CLI: onto a source linked by hand that is no version, every copy is an orphan and the message says why; carrying again says nothing is new', async () => {
+  const { dir, cleanup } = tempDir();
+  const run = (...args: string[]) => cli(['--db', join(dir, 'l.db'), ...args]);
+  try {
+    const unrelated = join(CORPUS, 'business', 'china-had-role-in-yukos-split-up.txt');
+    const imported = JSON.parse((await run('import', '--json', SEED_000, SEED_001, unrelated)).stdout).imported as Array<{ id: string; path: string }>;
+    const id = (path: string) => imported.find((i) => i.path === path)!.id;
+    const [s000, s001, other] = [id(SEED_000), id(SEED_001), id(unrelated)];
+    assert.equal((await run('annotate', s001, '--quote', 'accused of plotting an attack on Cologne Cathedral')).code, 0);
+    assert.equal((await run('annotate', s001, '--quote', 'Three pleaded guilty, according to Russian media.')).code, 0);
+    assert.equal((await run('link', s001, other)).code, 0);
+
+    const dry = await run('carry', '--from', s001, '--to', other, '--dry-run');
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /0 anchored, 0 moved, 2 orphaned, 0 skipped \(dry run: nothing written\)/);
+    assert.match(dry.stdout, new RegExp(`None of these passages was found in ${other}: every copy would be an orphan .*lectern compare ${s001} ${other}`));
+
+    const onto = await run('carry', '--from', s001, '--to', s000);
+    assert.match(onto.stdout, /1 moved, 1 orphaned/);
+    assert.doesNotMatch(onto.stdout, /None of these passages|Nothing new/);
+    const again = await run('carry', '--from', s001, '--to', s000);
+    assert.match(again.stdout, /^skipped .*carried before/m);
+    assert.match(again.stdout, new RegExp(`Nothing new to carry: every annotation of ${s001} was skipped \\(carried onto ${s000} before, or already there: see above\\)\\.`));
+    assert.match((await run('carry', '--from', other, '--to', s001)).stdout, new RegExp(`${other} has no annotations to carry\\.`));
+  } finally {
+    cleanup();
+  }
+});
