@@ -212,17 +212,23 @@ function mapPoint(v: View, g: Segment, p: number, edge: 'start' | 'end', passage
       // only punctuation replaced ('."' -> '," he added.'): the words added answer nothing in the quote
       const iw = words(v.dstText, ins.from, ins.to);
       if (iw.length > 0) return v.dstMap.toCodePoint(edge === 'end' ? iw[0]!.start : iw.at(-1)!.end);
+      // punctuation for punctuation (',"' -> '."'): the whole of it
+      return v.dstMap.toCodePoint(edge === 'end' ? ins.to : ins.from);
     } else {
       // the passage takes only the tail (head) of the replaced words and runs on past them:
       // its counterpart is the tail (head) of the replacement that answers those words, maybe none
-      // (none: the empty run, unless the passage's edge is a clause edge, left to the clause mapping below:
-      // ", released on Sunday, referring" -> " published yesterday, in reference")
+      // (none: the empty run). A passage edge at a clause edge is left to the clause mapping below
+      // (", released on Sunday, referring" -> " published yesterday, in reference")
       const partial = edge === 'start' ? u > dw[0]!.start : u < dw.at(-1)!.end;
       const runsPast = edge === 'start' ? passage.end >= dw.at(-1)!.end : passage.start <= dw[0]!.start;
-      if (partial && runsPast) {
+      if (partial && runsPast && (edge === 'end' ? u <= dw[0]!.start : u >= dw.at(-1)!.end)) {
+        // the passage takes only punctuation of the stretch (',"' of '," he added.'): the replacement's punctuation there
+        const iw = words(v.dstText, ins.from, ins.to);
+        return v.dstMap.toCodePoint(edge === 'end' ? (iw[0]?.start ?? ins.to) : (iw.at(-1)?.end ?? ins.from));
+      }
+      if (partial && runsPast && !clauseEdges(v.srcText, del.from, del.to, edge).includes(u)) {
         const run = edge === 'start' ? answeringRun(v, u, del.to, ins, 'tail') : answeringRun(v, del.from, u, ins, 'head');
-        if (run !== null) return v.dstMap.toCodePoint(run);
-        if (!clauseEdges(v.srcText, del.from, del.to, edge).includes(u)) return v.dstMap.toCodePoint(edge === 'start' ? ins.to : ins.from);
+        return v.dstMap.toCodePoint(run ?? (edge === 'start' ? ins.to : ins.from));
       }
       // every replaced word is still there ("A senior source" -> "But a senior source"): the words added around them answer nothing
       const kept = partial ? null : keptWordEdge(dw, words(v.dstText, ins.from, ins.to), edge);
@@ -333,9 +339,9 @@ function proportional(v: View, del: DiffPart, ins: DiffPart, u: number, edge: 's
   return kt === 0 ? ins.b0 : to[kt - 1]!.end;
 }
 
-const CLAUSE_MARK = /[,;:.!?()“”"]/;
+const CLAUSE_MARK = /[,;:.!?()“”"\n]/;
 const DIGIT = /\p{N}/u;
-const CLAUSE_SPLIT = /[,;:.!?()“”"]+/g;
+const CLAUSE_SPLIT = /[,;:.!?()“”"\n]+/g;
 
 /** The words of text[from, to) as one string of terms, for finding a clause in it. */
 function termsOf(text: string, from: number, to: number): string {
