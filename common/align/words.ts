@@ -64,7 +64,10 @@ const UNSPACED = 3;
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 const NUMERIC = /^\p{N}$/u;
 /** Letters of the scripts ICU cuts into words with a dictionary (the Katakana-Hiragana prolonged sound mark is in them by its script extensions). */
-export const UNSPACED_LETTER = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]$/u;
+const UNSPACED_SCRIPTS = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Thai}\\p{scx=Lao}\\p{scx=Khmer}\\p{scx=Myanmar}';
+export const UNSPACED_LETTER = new RegExp(`^[${UNSPACED_SCRIPTS}]$`, 'u');
+/** Whether a string holds a letter of those scripts. */
+export const HAS_UNSPACED_LETTER = new RegExp(`(?=[\\p{L}\\p{M}])[${UNSPACED_SCRIPTS}]`, 'u');
 /** The class of each UTF-16 unit (BMP code points; surrogates are read in pairs), found once; 255 = not yet. */
 const BMP_CLASS = new Uint8Array(0x10000).fill(255);
 const ASTRAL_CLASS = new Map<number, number>();

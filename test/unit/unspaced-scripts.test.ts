@@ -25,6 +25,10 @@ test('Chinese and Japanese words are cut by dictionary, Latin words and numbers 
 test('two versions of a Chinese story are found at import, a same-topic article is not; reworded sentences are changed, with the changed words', () => withApi(async ({ api }) => {
   const r = await api.importPaths([DROUGHT_1, DROUGHT_2, RAIN]);
   assert.deepEqual(r.failed, []);
+  // the summary counts dictionary words (146 here; it counted 22, a clause each): the headline 长江流域遭遇罕见干旱 is 4
+  const summary = r.imported.find((i) => i.path === DROUGHT_1)!.summary;
+  const count = Number(/([\d,]+) words/.exec(summary)![1]!.replace(',', ''));
+  assert.ok(count > 120 && count < 200, summary);
   const [d1, d2, rain] = [DROUGHT_1, DROUGHT_2, RAIN].map((p) => idOf(r, p));
   const relations = (await api.listVersions()).relations;
   assert.deepEqual(relations.map((x) => [x.a, x.b, x.kind]), [[d1, d2, 'version']], `the rain report (${rain}) shares no passage`);
