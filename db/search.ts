@@ -349,13 +349,22 @@ export function createSearch(db: Db, bounds: SearchBounds = { probe: PROBE, cand
     WHERE deleted_at IS NULL AND seq IN (SELECT value FROM json_each(?))`);
 
   const storyOf = createVersionGroups(db);
+  const inCollection = db.prepare(`SELECT source_id FROM collection_sources WHERE collection_id = ? AND source_id IN (SELECT value FROM json_each(?))`).pluck();
 
-  /** Source rows that are versions of one story become one (the best ranked), which counts and names them all. */
-  const collapseVersions = (ranked: Ranked[]): Array<Ranked & { versions?: string[] }> => {
+  /**
+   * Source rows that are versions of one story become one (the best ranked), which counts and names them all:
+   * in a collection, those of them in it (a story is still joined through a version outside it).
+   */
+  const collapseVersions = (ranked: Ranked[], collectionId: string | undefined): Array<Ranked & { versions?: string[] }> => {
     const rids = ranked.filter((r) => r.kind === 'source').map((r) => r.rid);
     const keys = new Map((sourceKeys.all(JSON.stringify(rids)) as Array<{ rid: number; id: string; title: string; chars: number }>)
       .map((r) => [r.rid, r]));
     const stories = storyOf([...keys.values()]);
+    if (collectionId) {
+      const all = [...new Set([...stories.values()].flat())];
+      const members = new Set(inCollection.all(collectionId, JSON.stringify(all)) as string[]);
+      for (const [id, story] of stories) stories.set(id, story.filter((m) => members.has(m)));
+    }
     const shown = new Set<string>();
     const out: Array<Ranked & { versions?: string[] }> = [];
     for (const r of ranked) {
@@ -371,9 +380,9 @@ export function createSearch(db: Db, bounds: SearchBounds = { probe: PROBE, cand
   };
 
   /** The first `limit` rows once versions collapse, from as few ranked hits as that takes (exact repeats are those among them). */
-  const firstRows = (ranked: Ranked[], limit: number): Array<Ranked & { versions?: string[] }> => {
+  const firstRows = (ranked: Ranked[], limit: number, collectionId: string | undefined): Array<Ranked & { versions?: string[] }> => {
     for (let look = Math.min(ranked.length, 2 * limit); ; look = ranked.length) {
-      const rows = collapseVersions(ranked.slice(0, look));
+      const rows = collapseVersions(ranked.slice(0, look), collectionId);
       if (rows.length >= limit || look === ranked.length) return rows.slice(0, limit);
     }
   };
@@ -432,7 +441,7 @@ export function createSearch(db: Db, bounds: SearchBounds = { probe: PROBE, cand
     }
     // tier 0 (ranked by bm25: every match, or the title matches) before tier 1 (the newest, scored here)
     ranked.sort((a, b) => a.tier - b.tier || b.score - a.score);
-    return { hits: hitsOf(firstRows(ranked, limit), terms, fetched), totals };
+    return { hits: hitsOf(firstRows(ranked, limit, options.collectionId), terms, fetched), totals };
   };
 
   /** How many of each kind match (the probes alone; estimated as in page). */

@@ -129,6 +129,24 @@ test('a collection narrows search to its sources and their annotations (notes ar
   assert.deepEqual(few.hits.filter((h) => h.kind === 'source').map((h) => h.id), [inside.id], 'the candidate path filters too');
 }));
 
+test('in a collection, a hit counts and names only the versions in that collection (a trial saw one outside it)', withStore((store) => {
+  const inside = source(store, 'Hewitt falls to Dent in Adelaide', 'Johansson and Hewitt at Adelaide, the longer report.');
+  const outside = source(store, 'Hewitt falls to Dent', 'Johansson and Hewitt at Adelaide, condensed.');
+  const alsoInside = source(store, 'Hewitt loses to Dent', 'Johansson and Hewitt at Adelaide, a third copy.');
+  store.relations.link(inside.id, outside.id, NO_FIGURES);
+  store.relations.link(outside.id, alsoInside.id, NO_FIGURES);
+  const c = store.collections.create('Tennis');
+  store.collections.add(c.id, [inside.id, alsoInside.id]);
+  const hits = store.searchPage('johansson', { collectionId: c.id }).hits.filter((h) => h.kind === 'source');
+  assert.equal(hits.length, 1, 'the two copies inside are versions of one story (through the one outside)');
+  assert.deepEqual(new Set(hits[0]!.versions?.ids), new Set([inside.id, alsoInside.id]));
+  assert.equal(hits[0]!.versions?.count, 2);
+  assert.equal(store.searchPage('johansson').hits.find((h) => h.kind === 'source')!.versions?.count, 3, 'outside a collection all three');
+  store.collections.remove(c.id, [alsoInside.id]);
+  const alone = store.searchPage('johansson', { collectionId: c.id }).hits.filter((h) => h.kind === 'source');
+  assert.deepEqual([alone.length, alone[0]!.id, alone[0]!.versions], [1, inside.id, undefined], 'one source of the story in the collection: no versions named');
+}));
+
 test('search time does not grow with the square of one document\'s matches (issue 11.7): a 5 MB source and note, "the"', withStore((store) => {
   let text = '';
   outer: for (const dir of ['business', 'politics', 'tech']) {
