@@ -387,9 +387,9 @@ export function CompareView(props: CompareViewProps) {
   return (
     <section ref={section} class="compare" aria-label="Compare versions">
       <div class="compare-tools" role="toolbar" aria-label="Compare">
-        <button type="button" onClick={() => move({ step: -1 })} aria-label="‹ Previous difference" title="Previous difference (P or Shift+F7)" aria-keyshortcuts="P Shift+F7">‹ Previous<span class="cmp-long"> difference</span></button>
+        <button type="button" onClick={() => move({ step: -1 })} aria-label="‹ Previous difference" title="Previous difference (P or Shift+F7)" aria-keyshortcuts="P Shift+F7">‹<span class="cmp-mid"> Previous</span><span class="cmp-long"> difference</span></button>
         <span class="compare-count" aria-hidden="true">{!complete ? 'Loading rows…' : diffs.length === 0 ? 'No differences' : diffNo >= 0 ? `${diffNo + 1} / ${diffs.length}` : `${diffs.length} differences`}</span>
-        <button type="button" onClick={() => move({ step: 1 })} aria-label="Next difference ›" title="Next difference (N or F7)" aria-keyshortcuts="N F7">Next<span class="cmp-long"> difference</span> ›</button>
+        <button type="button" onClick={() => move({ step: 1 })} aria-label="Next difference ›" title="Next difference (N or F7)" aria-keyshortcuts="N F7"><span class="cmp-mid">Next</span><span class="cmp-long"> difference</span> ›</button>
         <span class="tb-sep" aria-hidden="true" />
         <button type="button" onClick={() => props.onChoose(b, a)} aria-label="Swap sides" title="Put B on the left and A on the right">Swap<span class="cmp-long"> sides</span></button>
         <label class="inline">
