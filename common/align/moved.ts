@@ -69,10 +69,15 @@ export function findMoved(A: Unit[], B: Unit[], pa: Placement, pb: Placement, vo
     return overlapBeyond(x.terms, other.terms, besides, vocab.weight) >= opts.minBeyond * overlap(x.terms, other.terms, vocab.weight)
       && overlapBeyond(x.terms, other.terms, besides, vocab.content) >= opts.minLocalShared;
   };
+  const leftoverB = new Set(leftB);
   for (const i of leftA) {
     if (usedA.has(i)) continue;
     const c = (allB ??= new TermIndex(B, B.keys(), vocab)).candidates(A[i]!, 8).find((c) => accept(A[i]!, pa.lo[i]!, pa.hi[i]!, c, B[c.j]!, pb.partner[c.j]!));
-    if (c) { out.push({ i, j: c.j, score: c.score }); usedA.add(i); }
+    if (!c) continue;
+    out.push({ i, j: c.j, score: c.score });
+    usedA.add(i);
+    // a leftover of B placed so is in its pair: looked for from B's side it would give the same pair again
+    if (leftoverB.has(c.j)) usedB.add(c.j);
   }
   for (const j of leftB) {
     if (usedB.has(j)) continue;
