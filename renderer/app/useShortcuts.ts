@@ -13,6 +13,9 @@ const isTyping = (t: EventTarget | null) => {
   return !!el && !inReader(el) && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 };
 
+/** ProseMirror cancels Mod-Z in the reader's text (so the browser's own undo cannot touch the page): there it is still the app's Undo. */
+const readerUndo = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && inReader(e.target as HTMLElement);
+
 /** Where Enter means "open the selected annotation" (not on a button, link or field, which Enter activates). */
 const onReadingSurface = (t: EventTarget | null) => {
   const el = t as HTMLElement | null;
@@ -47,7 +50,7 @@ export interface ShortcutTargets {
 export function useShortcuts(t: ShortcutTargets) {
   useEffect(() => {
     const key = (e: KeyboardEvent) => {
-      if (e.defaultPrevented) return;
+      if (e.defaultPrevented && !readerUndo(e)) return;
       const mod = e.ctrlKey || e.metaKey;
       const k = e.key.toLowerCase();
       if (mod && k === 'f' && !e.shiftKey) { e.preventDefault(); t.find(); return; }
