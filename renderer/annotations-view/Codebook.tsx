@@ -17,7 +17,7 @@ export interface CodebookProps {
   /** A tag was renamed, moved or merged (name: what the chosen tag is called now), or described. */
   onChanged(name: string): void;
   onDeleted(items: TrashItem[]): void;
-  /** A change the app's one Undo (toast, Mod-Z) can take back: a merge. */
+  /** A change the app's one Undo (toast, Mod-Z) can take back: a merge, a delete. */
   offerUndo(undo: ActionUndo): void;
   fail(e: unknown): void;
 }
@@ -32,6 +32,14 @@ function focusAfterDelete(tags: CodebookTag[], name: string): string {
   return (next ?? tags.slice(0, Math.max(0, at)).reverse().find((t) => !isWithin(t.name, name)))?.name ?? '';
 }
 
+/** The Undo of a tag deletion, naming the tag chosen (a parent may have no row of its own: every item can be a child). */
+function tagDeletionUndo(name: string, gone: TrashItem[], onRestored: (name: string) => void): ActionUndo {
+  const children = gone.filter((t) => !sameTag(t.title, name)).length;
+  return {
+    message: `Deleted the tag “${name}”${children ? ` and ${children} ${children === 1 ? 'child' : 'children'}` : ''}.`,
+    run: async () => { await window.lectern.restore(gone.map((t) => t.id)); onRestored(name); },
+  };
+}
 
 export function Codebook(p: CodebookProps) {
   const current = p.tags.find((t) => sameTag(t.name, p.selected));
@@ -146,7 +154,10 @@ function TagEditor(p: CodebookProps & { tag: CodebookTag }) {
         <button type="submit" disabled={busy || description === tag.description}>Save description</button>
       </form>
       <button type="button" class="danger" disabled={busy} onClick={() => void run(async () => {
-        p.onDeleted(await api.deleteTag(tag.name));
+        const name = tag.name;
+        const gone = await api.deleteTag(name);
+        p.onDeleted(gone);
+        p.offerUndo(tagDeletionUndo(name, gone, p.onChanged));
         return null;
       })}>Delete tag{tag.total !== tag.count ? ' and its children' : ''}</button>
     </section>
