@@ -327,7 +327,7 @@ function* notesBoxes(cp: PdfComposer, withNotes: AnnState[], originalPages: read
     yield keep(40);
     const first = cp.highlightOf(s)?.first;
     const original = first && pageNameAt(originalPages, s.ann.start);
-    const where = !first ? 'not found in this text (orphaned)' : original ? `p. ${first.page + 1}; ${original} of the original` : `p. ${first.page + 1}`;
+    const where = !first ? 'orphaned: not found in this text' : original ? `p. ${first.page + 1}; ${original} of the original` : `p. ${first.page + 1}`;
     const quote = wrap(`“${firstWords(s.ann.exact, 24)}” (${where})`, fonts.italic, 9.5, width);
     const [head, ...rest] = lineBoxes(quote, { ...indented, font: fonts.italic, size: 9.5 });
     const label: Mark = { kind: 'text', text: s.noteNo !== null ? `${s.noteNo}.` : '–', x: geo.left, baseline: baselineOffset(fonts.bold, 9.5, 14), font: fonts.bold, size: 9.5, color: BLACK };
