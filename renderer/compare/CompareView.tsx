@@ -27,6 +27,7 @@ import { caretHostIn, caretMark, cellAt, endCaretHost, enterCell, hostPlace, isC
 import { useComparison } from './useComparison.ts';
 import { useVirtualRows } from '../virtual-rows.ts';
 import { PointerSelection } from '../pointer-selection.ts';
+import { trimSelection } from '../trim-selection.ts';
 import { focusOrigin } from '../focus.ts';
 import './compare.css';
 
@@ -239,14 +240,7 @@ export function CompareView(props: CompareViewProps) {
     attempt();
   };
   /** A keyboard selection without the spaces at its edges (Ctrl+Shift+arrows take the space before or after a word), and its text. */
-  const trimmed = (sel: SideSelection): SideSelection & { exact: string } => {
-    const chars = Array.from(sliceCodePoints(sourceOf(sel.side)!.text, sel.start, sel.end));
-    let s = 0;
-    let e = chars.length;
-    while (s < e && /\s/u.test(chars[s]!)) s++;
-    while (e > s && /\s/u.test(chars[e - 1]!)) e--;
-    return { ...sel, start: sel.start + s, end: sel.start + e, exact: chars.slice(s, e).join('') };
-  };
+  const trimmed = (sel: SideSelection): SideSelection & { exact: string } => trimSelection(sel, sliceCodePoints(sourceOf(sel.side)!.text, sel.start, sel.end));
   const onCaretKeys = (e: KeyboardEvent) => {
     const root = scroller.current;
     if (!root || e.defaultPrevented) return;

@@ -16,6 +16,7 @@ import { buildTextDoc, codePointToPos, posToCodePoint, utf16ToPos, type TextDoc 
 import { highlightsKey, highlightsPlugin, syncHighlights, type HighlightSpec } from './highlights.ts';
 import { flashPlugin, setFlash } from '../flash.ts';
 import { PointerSelection } from '../pointer-selection.ts';
+import { trimSelection } from '../trim-selection.ts';
 import { findIn, findKey, findPlugin, firstFrom, setFind, type FindMatches } from './find.ts';
 
 export type ReaderRange = { start: number; end: number; exact: string; rect: DOMRect };
@@ -155,7 +156,7 @@ export class ReaderController {
     this.view.destroy();
   }
 
-  /** The DOM selection inside the text as a code-point range, or null. */
+  /** The DOM selection inside the text as a code-point range without white space at its edges, or null. */
   selection(): { start: number; end: number; exact: string; rect: DOMRect } | null {
     const sel = window.getSelection();
     if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
@@ -173,9 +174,9 @@ export class ReaderController {
     const start = posToCodePoint(this.td, Math.min(a, b));
     const end = posToCodePoint(this.td, Math.max(a, b));
     if (end <= start) return null;
-    const exact = this.slice(start, end);
-    if (!exact.trim()) return null;
-    return { start, end, exact, rect: range.getBoundingClientRect() };
+    const trimmed = trimSelection({ start, end }, this.slice(start, end));
+    if (!trimmed.exact) return null;
+    return { ...trimmed, rect: range.getBoundingClientRect() };
   }
 
   slice(start: number, end: number): string {
