@@ -1,9 +1,10 @@
 // The drop target shown while files are dragged over the window, the progress
 // bar, and the summary at the end of an import.
 import type { ComponentChildren } from 'preact';
-import type { ImportResult } from '../../common/types.ts';
+import type { FoundRelation, ImportResult, ImportedRevision } from '../../common/types.ts';
 import type { Progress } from './drop.ts';
 import { Dialog } from '../dialogs/Dialog.tsx';
+import { emit } from '../bus.ts';
 
 export function DropOverlay({ busy }: { busy: boolean }) {
   return (
@@ -41,24 +42,36 @@ export function ImportSummary({ result, titleOf, onOpen, onClose, children }: {
   /** More to offer about the imported sources (e.g. making them a collection). */
   children?: ComponentChildren;
 }) {
-  const { imported, duplicates, failed } = result;
+  const { imported, duplicates, failed, revisions, versions } = result;
+  const title = (id: string) => imported.find((i) => i.id === id)?.title ?? titleOf(id);
+  const compare = (a: string, b: string) => { onClose(); emit('compare', { a, b }); };
   return (
     <Dialog title="Import finished" onClose={onClose} class="summary">
       <p class="summary-line">
         <strong>{imported.length}</strong> imported · <strong>{duplicates.length}</strong> {duplicates.length === 1 ? 'duplicate' : 'duplicates'} · <strong>{failed.length}</strong> failed
       </p>
+      {(versions.length > 0 || revisions.length > 0 || result.versionsError) && (
+        <p class="summary-versions">
+          {versions.length > 0 && <span><strong>{versions.length}</strong> {versions.length === 1 ? 'version or shared passage' : 'versions or shared passages'} found</span>}
+          {versions.length > 0 && revisions.length > 0 && ' · '}
+          {revisions.length > 0 && <span><strong>{revisions.length}</strong> {revisions.length === 1 ? 'file is a new revision' : 'files are new revisions'} of an earlier import</span>}
+          {result.versionsError && <span class="reason"> Versions were not looked for: {result.versionsError}</span>}
+        </p>
+      )}
       {children}
+      {revisions.length > 0 && <RevisionsFound revisions={revisions} title={title} onOpen={onOpen} onCompare={compare} />}
+      {versions.length > 0 && <VersionsFound versions={versions} title={title} onOpen={onOpen} onCompare={compare} />}
       {imported.length > 0 && (
         <section aria-label="Imported">
           <h3>Imported ({imported.length})</h3>
           <ul class="summary-list">
-            {imported.slice(0, 200).map((i) => (
+            {imported.slice(0, LIST_MAX).map((i) => (
               <li key={i.id}>
                 <button type="button" class="link" onClick={() => onOpen(i.id)}>{i.title}</button> <span class="muted">{i.path}</span>
                 <div class="summary-extracted muted">{i.summary}</div>
               </li>
             ))}
-            {imported.length > 200 && <li class="muted">and {imported.length - 200} more</li>}
+            {imported.length > LIST_MAX && <li class="muted">and {imported.length - LIST_MAX} more</li>}
           </ul>
         </section>
       )}
@@ -84,5 +97,51 @@ export function ImportSummary({ result, titleOf, onOpen, onClose, children }: {
         </section>
       )}
     </Dialog>
+  );
+}
+
+/** How many rows a summary list shows (the rest is counted). */
+const LIST_MAX = 200;
+
+function RevisionsFound({ revisions, title, onOpen, onCompare }: {
+  revisions: ImportedRevision[]; title(id: string): string; onOpen(id: string): void; onCompare(earlier: string, later: string): void;
+}) {
+  return (
+    <section aria-label="New revisions">
+      <h3>New revisions ({revisions.length})</h3>
+      <ul class="summary-list">
+        {revisions.slice(0, LIST_MAX).map((r) => (
+          <li key={r.id}>
+            <button type="button" class="link" onClick={() => onOpen(r.id)}>{title(r.id)}</button> <span class="muted">{r.path}</span> changed since it was imported: linked as the next revision of{' '}
+            <button type="button" class="link" onClick={() => onOpen(r.revisionOf)}>{r.revisionOfTitle}</button>{' '}
+            <button type="button" onClick={() => onCompare(r.revisionOf, r.id)}>Compare</button>
+          </li>
+        ))}
+        {revisions.length > LIST_MAX && <li class="muted">and {revisions.length - LIST_MAX} more</li>}
+      </ul>
+    </section>
+  );
+}
+
+const share = (x: number) => `${Math.round(x * 100)}%`;
+
+function VersionsFound({ versions, title, onOpen, onCompare }: {
+  versions: FoundRelation[]; title(id: string): string; onOpen(id: string): void; onCompare(a: string, b: string): void;
+}) {
+  return (
+    <section aria-label="Versions found">
+      <h3>Versions and shared passages ({versions.length})</h3>
+      <ul class="summary-list">
+        {versions.slice(0, LIST_MAX).map((v) => (
+          <li key={`${v.id}|${v.other}`}>
+            <button type="button" class="link" onClick={() => onOpen(v.id)}>{title(v.id)}</button> {v.kind === 'version' ? 'is a version of' : 'shares passages with'}{' '}
+            <button type="button" class="link" onClick={() => onOpen(v.other)}>{v.otherTitle}</button>{' '}
+            <span class="muted">({share(v.aInB)} of it is in the other, {share(v.bInA)} of the other in it)</span>{' '}
+            <button type="button" onClick={() => onCompare(v.id, v.other)}>Compare</button>
+          </li>
+        ))}
+        {versions.length > LIST_MAX && <li class="muted">and {versions.length - LIST_MAX} more</li>}
+      </ul>
+    </section>
   );
 }

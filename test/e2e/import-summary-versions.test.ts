@@ -1,0 +1,29 @@
+// The import summary says what the import found of versions, as the CLI's
+// result lists them, and opens one of them in the compare view.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withLectern } from './harness.ts';
+import { dropFiles, fileFromDisk } from './helpers.ts';
+import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
+
+test('the import summary counts the versions found, lists them and opens one in the compare view', async () => {
+  await withLectern(async (l) => {
+    const { page, api } = l;
+    await page.getByText('Drop text files here').first().waitFor();
+    await dropFiles(page, [fileFromDisk(SEED_000), fileFromDisk(SEED_001)]);
+    const dialog = page.getByRole('dialog', { name: 'Import finished' });
+    await dialog.waitFor();
+    const text = await dialog.innerText();
+    assert.match(text, /2\s+imported · 0\s+duplicates · 0\s+failed/);
+    assert.match(text, /1\s+version or shared passage found/);
+    const found = dialog.getByRole('region', { name: 'Versions found' }).getByRole('listitem');
+    assert.equal(await found.count(), 1);
+    const [a, b] = await api.listSources();
+    assert.match(await found.innerText(), new RegExp(`(is a version of|shares passages with)`));
+    assert.ok([a!.title, b!.title].every((t) => text.includes(t)), 'both titles are named');
+    await found.getByRole('button', { name: 'Compare' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.cmp-row').first().waitFor();
+    assert.deepEqual(l.errors, []);
+  });
+});
