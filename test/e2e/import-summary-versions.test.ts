@@ -2,9 +2,11 @@
 // result lists them, and opens one of them in the compare view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { withLectern } from './harness.ts';
 import { dropFiles, fileFromDisk } from './helpers.ts';
-import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
+import { SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
 
 test('the import summary counts the versions found, lists them and opens one in the compare view', async () => {
   await withLectern(async (l) => {
@@ -25,5 +27,32 @@ test('the import summary counts the versions found, lists them and opens one in 
     await dialog.waitFor({ state: 'detached' });
     await page.locator('.cmp-row').first().waitFor();
     assert.deepEqual(l.errors, []);
+  });
+});
+
+test('a changed file imported again from its path is listed as a new revision, and Compare opens both files', async () => {
+  await withLectern(async (l) => {
+    const { page, api } = l;
+    const { dir, cleanup } = tempDir('lectern-revision-');
+    try {
+      const file = join(dir, 'story.txt');
+      writeFileSync(file, readFileSync(SEED_000, 'utf8'));
+      const first = (await api.importPaths([file])).imported[0]!;
+      writeFileSync(file, readFileSync(SEED_000, 'utf8').replace('Kremlin', 'Russian'));
+      await l.reload();
+      // the harness's drop hands over bytes; Electron's hands over the path, as this does
+      (api as { importFiles: unknown }).importFiles = async () => api.importPaths([file]);
+      await dropFiles(page, [fileFromDisk(file)]);
+      const dialog = page.getByRole('dialog', { name: 'Import finished' });
+      await dialog.waitFor();
+      assert.match(await dialog.innerText(), /1\s+file is a new revision of an earlier import/);
+      const row = dialog.getByRole('region', { name: 'New revisions' }).getByRole('listitem');
+      assert.equal(await row.count(), 1);
+      assert.ok((await row.innerText()).includes(`linked as the next revision of ${first.title}`));
+      await row.getByRole('button', { name: 'Compare' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.locator('.cmp-row').first().waitFor();
+      assert.deepEqual(l.errors, []);
+    } finally { cleanup(); }
   });
 });
