@@ -8,7 +8,7 @@ import type {
   SyncConfig, SyncConfigInput, SyncConflict, SyncNotice, SyncReport, SyncResolution, SyncStatus, SyncTestResult, TrashItem, TransferResult,
   CarryResult, PassageInVersion, SourceComparison, SourceRelation, SourceRelations, VersionsOverview, VersionsRebuild,
   ReencodeOptions, ReencodeResult, UndoReencodeResult, AnnotationPlace,
-  AnnotationFilter, AnnotationPage, AnnotationQuery, CodebookTag, PassagesFormat, TagChange, SourceTitleMatches,
+  AnnotationFilter, AnnotationPage, AnnotationQuery, CodebookTag, PassagesFormat, TagChange, TagMergeUndone, SourceTitleMatches,
 } from './types.ts';
 import type { ComparisonPage, ComparisonPageRequest } from './comparison-page.ts';
 
@@ -44,8 +44,8 @@ export interface LecternApi {
   renameTag(name: string, newName: string): Promise<TagChange>;
   /** Moves every use of `from` (and of its children) onto `into`; `from` is gone afterwards; undo with undoMergeTags(from, into). */
   mergeTags(from: string, into: string): Promise<TagChange>;
-  /** Takes back this process's latest merge of `from` into `into`: the merged tag (and its children) again, with exactly their uses, descriptions and parent; `name` is its name. */
-  undoMergeTags(from: string, into: string): Promise<TagChange & { name: string }>;
+  /** Takes back the library's latest merge of `from` into `into` (kept across restarts and processes): the merged tag (and its children) again, with exactly their uses, descriptions and parent; `name` is its name; what changed since the merge stays, said in notRestored. */
+  undoMergeTags(from: string, into: string): Promise<TagMergeUndone>;
   /** Puts a tag (with its children) under another parent, or at the top level when parent is null. */
   moveTag(name: string, parent: string | null): Promise<TagChange>;
   /** Sets a tag's description (a tag not used yet is made: a code before its first passage). */

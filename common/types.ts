@@ -203,6 +203,12 @@ export interface TagChange {
   annotations: number;
 }
 
+/** An undone tag merge: the merged tag's name, and what changed since the merge and so was not put back (sentences; empty when all was). */
+export interface TagMergeUndone extends TagChange {
+  name: string;
+  notRestored: string[];
+}
+
 export type AnnotationSort = 'source' | 'newest' | 'oldest' | 'tag';
 export const ANNOTATION_SORTS: readonly AnnotationSort[] = ['source', 'newest', 'oldest', 'tag'];
 /** The most annotations one page of queryAnnotations holds. */

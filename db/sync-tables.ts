@@ -32,6 +32,8 @@ export const LOCAL_TABLES: Record<string, string> = {
   purged: 'local history of purges (the purge itself syncs as a tombstone)',
   schema_migrations: 'this file\'s migration history',
   tag_counts: 'derived from tags and annotation_tags by triggers (the codebook\'s counts)',
+  tag_merges: 'the undo of this machine\'s latest tag merges',
+  tag_merge_uses: 'the undo of this machine\'s latest tag merges: the merged tags\' uses',
   sync_outbox: 'sync bookkeeping',
   sync_docs: 'sync bookkeeping',
   sync_conflicts: 'sync bookkeeping',

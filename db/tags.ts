@@ -4,7 +4,7 @@
 // trash (db/trash.ts restores them with their uses). Names are unique among
 // all tags, case ignored; a deleted tag whose name is wanted again is purged
 // from the trash first (claimTagName).
-import { ApiError, MAX_TAG_NAME, type CodebookTag, type TagChange, type TrashItem } from '../common/types.ts';
+import { ApiError, MAX_TAG_NAME, type CodebookTag, type TagChange, type TagMergeUndone, type TrashItem } from '../common/types.ts';
 import { createWriter, type Db, type Write } from './write.ts';
 import { newId, now } from './ids.ts';
 import { isWithin, leafOf } from '../common/tag-path.ts';
@@ -171,7 +171,7 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
           const name = renamed(row, from, into);
           const target = liveNamed(name);
           if (!target) {
-            undo.renamed(row.id);
+            undo.renamed(row.id, name);
             tagIds.claim(name);
             renameStmt.run(name, row.id);
             continue;
@@ -185,8 +185,11 @@ export function createTagRepo(db: Db, write: Write = createWriter(db)) {
         return { tags: rows.length, annotations };
       });
     },
-    /** Takes back the latest merge of `from` into `into`: the merged tag is back with exactly its uses, description and parent; `name` is its name. */
-    undoMerge(rawFrom: string, rawInto: string): TagChange & { name: string } {
+    /**
+     * Takes back the latest merge of `from` into `into` (kept in the library, migration 0022): the merged tag is back with
+     * exactly its uses, description and parent; `name` is its name; what changed since the merge stays and is said in notRestored.
+     */
+    undoMerge(rawFrom: string, rawInto: string): TagMergeUndone {
       const from = validName(rawFrom, 'The merged tag');
       const into = validName(rawInto, 'The tag it was merged into');
       return write(() => mergeUndo.undo(from, into));

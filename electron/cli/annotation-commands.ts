@@ -1,5 +1,5 @@
 // annotations (across the library), tags (the codebook), tag rename / merge /
-// move / describe / delete, export passages, export codebook.
+// unmerge / move / describe / delete, export passages, export codebook.
 import type { LecternApi } from '../../common/api-methods.ts';
 import {
   ANNOTATION_COLORS, ANNOTATION_SORTS, MAX_ANNOTATION_PAGE, MAX_FILTER_SOURCES, isAnnotationColor,
@@ -100,7 +100,10 @@ const tagsCommand: Command = {
 
 const changed = (verb: string, r: TagChange) => `${verb} ${r.tags} tag(s), on ${r.annotations} annotation(s)`;
 
-/** tag rename / tag merge: two tag names, one call, the same report. */
+/** A tag name as a shell word (quoted when it is more than letters, digits and / . _ -). */
+const shellWord = (s: string) => (/^[\p{L}\p{N}/._-]+$/u.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
+
+/** tag rename / tag merge: two tag names, one call, the same report (a merge says how to undo it). */
 const twoTagCommand = (verb: 'rename' | 'merge', args: string, summary: string,
   call: (api: LecternApi, a: string, b: string) => Promise<TagChange>): Command => ({
   name: `tag ${verb}`,
@@ -109,8 +112,11 @@ const twoTagCommand = (verb: 'rename' | 'merge', args: string, summary: string,
   options: {},
   positionals: [2, 2],
   async run({ api, positionals }) {
-    const r = await call(api, positionals[0]!, positionals[1]!);
-    return { json: r, human: changed(verb === 'rename' ? 'renamed' : 'merged', r) };
+    const [a, b] = positionals as [string, string];
+    const r = await call(api, a, b);
+    if (verb === 'rename') return { json: r, human: changed('renamed', r) };
+    const undo = `lectern tag unmerge ${shellWord(a)} ${shellWord(b)}`;
+    return { json: { ...r, undo }, human: `${changed('merged', r)} (${undo} undoes it)` };
   },
 });
 
@@ -118,6 +124,19 @@ const renameCommand = twoTagCommand('rename', 'OLD NEW',
   'Rename a tag; its children follow (a/x becomes NEW/x). Refused when NEW exists: merge instead.', (api, a, b) => api.renameTag(a, b));
 const mergeCommand = twoTagCommand('merge', 'FROM INTO',
   'Merge tag FROM into tag INTO: every passage tagged FROM (or FROM/x) is tagged INTO (INTO/x) instead; FROM is gone.', (api, a, b) => api.mergeTags(a, b));
+
+const unmergeCommand: Command = {
+  name: 'tag unmerge',
+  usage: 'lectern tag unmerge [--json] FROM INTO',
+  summary: 'Undo the latest merge of tag FROM into tag INTO (made here or in the app, kept in the library): FROM comes back with its passages, description and children. What changed since the merge stays, and is said.',
+  options: {},
+  positionals: [2, 2],
+  async run({ api, positionals }) {
+    const r = await api.undoMergeTags(positionals[0]!, positionals[1]!);
+    const human = `unmerged “${r.name}”: ${r.tags} tag(s) back, on ${r.annotations} annotation(s)`;
+    return { json: r, human: r.notRestored.length === 0 ? human : `${human}\nNot restored:\n${r.notRestored.map((l) => `  ${l}`).join('\n')}` };
+  },
+};
 
 const moveCommand: Command = {
   name: 'tag move',
@@ -203,6 +222,6 @@ const exportCodebookCommand: Command = {
 };
 
 export const annotationCommands: Command[] = [
-  annotationsCommand, tagsCommand, renameCommand, mergeCommand, moveCommand, describeCommand, deleteCommand,
+  annotationsCommand, tagsCommand, renameCommand, mergeCommand, unmergeCommand, moveCommand, describeCommand, deleteCommand,
   exportPassagesCommand, exportCodebookCommand,
 ];

@@ -135,7 +135,12 @@ function TagEditor(p: CodebookProps & { tag: CodebookTag }) {
           await api.mergeTags(from, into);
           p.offerUndo({
             message: `Merged “${from}” into “${into}”.`,
-            run: async () => { p.onChanged((await api.undoMergeTags(from, into)).name); },
+            run: async () => {
+              const undone = await api.undoMergeTags(from, into);
+              p.onChanged(undone.name);
+              // what changed since the merge stayed: said where it cannot be missed (the view may be closed by now)
+              if (undone.notRestored.length > 0) p.fail(new Error(`Undid the merge of “${undone.name}” into “${into}”, but not all of it: ${undone.notRestored.join(' ')}`));
+            },
           });
           return into;
         });

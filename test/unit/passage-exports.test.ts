@@ -214,7 +214,7 @@ test('lectern annotations / tags / tag rename, merge, move, describe, delete / e
   const taken = await cli('tag', 'rename', 'tone', 'risk');
   assert.equal(taken.code, 1);
   assert.match(taken.err, /already a tag “risk”: merge/);
-  assert.deepEqual(JSON.parse((await cli('tag', 'merge', 'tone', 'risk', '--json')).out), { tags: 1, annotations: 1 });
+  assert.deepEqual(JSON.parse((await cli('tag', 'merge', 'tone', 'risk', '--json')).out), { tags: 1, annotations: 1, undo: 'lectern tag unmerge tone risk' });
   assert.equal((await cli('tag', 'move', 'place', 'risk')).code, 0);
   assert.equal((await cli('tag', 'move', 'risk/place', '--top')).code, 0);
   assert.equal((await cli('tag', 'move', 'place')).code, 2, 'a parent or --top');
