@@ -1,9 +1,10 @@
 // The Annotations view's exports behind one "Export" menu button (three
 // buttons did not fit a narrow view): Enter, Space or ArrowDown on the button
-// opens the menu with focus on its first item; arrows, Home and End move;
-// Escape closes it (not the view) and gives focus back to the button; Tab or a
-// click elsewhere closes it.
+// opens the menu with focus on its first item; the menu's keys are
+// renderer/menu-keys.ts (Escape gives focus back to the button, Tab goes on to
+// what follows); a click elsewhere closes it.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { menuItems, onMenuKey } from '../menu-keys.ts';
 
 export interface ExportChoice { label: string; title: string; run(): void }
 
@@ -13,24 +14,8 @@ export function ExportMenu({ choices }: { choices: ExportChoice[] }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => { if (open) menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus(); }, [open]);
+  useLayoutEffect(() => { if (open) menuItems(menu.current)[0]?.focus(); }, [open]);
   const close = (refocus: boolean) => { setOpen(false); if (refocus) button.current?.focus(); };
-
-  const onMenuKey = (e: KeyboardEvent) => {
-    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    const to = { ArrowDown: at + 1, ArrowUp: at - 1 + items.length, Home: 0, End: items.length - 1 }[e.key];
-    if (to !== undefined) {
-      e.preventDefault();
-      items[to % items.length]?.focus();
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      close(true);
-    } else if (e.key === 'Tab') {
-      close(false);
-    }
-  };
 
   return (
     <span class="av-export">
@@ -40,7 +25,8 @@ export function ExportMenu({ choices }: { choices: ExportChoice[] }) {
         onKeyDown={(e) => { if (e.key === 'ArrowDown' && !open) { e.preventDefault(); setOpen(true); } }}
       >Export <span aria-hidden="true">▾</span></button>
       {open && (
-        <div class="av-export-menu" id={MENU_ID} role="menu" aria-label="Export" ref={menu} onKeyDown={onMenuKey}
+        <div class="av-export-menu" id={MENU_ID} role="menu" aria-label="Export" ref={menu}
+          onKeyDown={(e) => onMenuKey(e, menu.current, (k) => close(k.key === 'Escape'))}
           onFocusOut={(e) => {
             const to = e.relatedTarget as Node | null;
             if (!menu.current?.contains(to) && to !== button.current) setOpen(false);

@@ -3,6 +3,7 @@
 // toggles as checkable menu items). Pinned items always stay on the row.
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { menuItems, onMenuKey } from '../menu-keys.ts';
 
 export interface ToolItem {
   label: string;
@@ -72,7 +73,7 @@ export function ToolbarRow({ label, items, pinned, after }: {
   }, [items.length]);
 
   useLayoutEffect(() => {
-    if (menuOpen) menuRef.current?.querySelector<HTMLElement>('[role^="menuitem"]:not([disabled])')?.focus();
+    if (menuOpen) menuItems(menuRef.current)[0]?.focus();
   }, [menuOpen]);
 
   // a separator never ends the row
@@ -97,17 +98,8 @@ export function ToolbarRow({ label, items, pinned, after }: {
       </div>
       {menuOpen && overflow.length > 0 && (
         <div class="tb-menu" role="menu" aria-label="More formatting" ref={menuRef}
-          onKeyDown={(e) => {
-            const all = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([disabled])') ?? [])];
-            const at = all.indexOf(document.activeElement as HTMLElement);
-            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-              e.preventDefault();
-              all[(at + (e.key === 'ArrowDown' ? 1 : all.length - 1)) % all.length]?.focus();
-            } else if (e.key === 'Escape' || e.key === 'Tab') {
-              e.preventDefault();
-              closeMenu(true);
-            }
-          }}
+          // (Tab too gives focus back to the More button: the toolbar is one stop of the editor's Tab order)
+          onKeyDown={(e) => onMenuKey(e, menuRef.current, (k) => { k.preventDefault(); closeMenu(true); })}
           onFocusOut={(e) => { if (!menuRef.current?.contains(e.relatedTarget as Node | null) && e.relatedTarget !== moreRef.current) setMenuOpen(false); }}>
           {overflow.map((item) => (
             <button type="button" role={item.pressed === undefined ? 'menuitem' : 'menuitemcheckbox'} aria-checked={item.pressed} tabIndex={-1}

@@ -8,13 +8,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { openStore } from '../../db/store.ts';
 import { loadMigrations, migrate } from '../../db/migrate.ts';
 import { createApi } from '../../electron/api.ts';
 import { validated } from '../../electron/dispatch.ts';
 import { ANNOTATION_SORTS, type AnnotationCursor, type AnnotationListItem, type AnnotationSort } from '../../common/types.ts';
 import { tempDir } from '../helpers/tmp.ts';
+import { makeLibrary, takeBackBefore } from '../helpers/older-library.ts';
 
 type Api = ReturnType<typeof createApi>;
 type Store = ReturnType<typeof openStore>;
@@ -162,22 +163,12 @@ test('an existing library gets the keys from migration 0019 (a renamed and a tra
   const file = join(dir, 'lectern.db');
   try {
     // a library as Lectern left it at schema 18: made through the store, then taken back to before 0019
-    const store = openStore(file);
-    const api = validated(createApi({ store }));
-    const words = Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ');
-    const { imported } = await api.importFiles(TITLES.map((t) => ({ name: `${t}.txt`, bytes: new TextEncoder().encode(`${t}\n\n${words}\n`) })));
-    for (let i = 0; i < 40; i++) {
-      await api.createAnnotation({ sourceId: imported[i % imported.length]!.id, start: 10 + i * 3, end: 15 + i * 3, tags: TAG_SETS[i % TAG_SETS.length]! });
-    }
-    await api.renameTag('zeta', 'alpha');
-    await api.deleteTag('tone');
-    await api.deleteSource(imported[1]!.id);
-    const expected = store.db.prepare(FRESH_KEYS).all();
-    store.close();
-    const db = new Database(file);
-    db.exec(`DROP TABLE annotation_order; DELETE FROM schema_migrations WHERE version = 19;
-      ${(db.prepare(`SELECT group_concat('DROP ' || upper(type) || ' ' || name, ';') FROM sqlite_master
-        WHERE type IN ('trigger', 'view') AND name LIKE 'annotation_order%'`).pluck().get() as string)}`);
+    const expected = await makeLibrary(file, { titles: TITLES, tagSets: TAG_SETS }, async (api, made) => {
+      await api.renameTag('zeta', 'alpha');
+      await api.deleteTag('tone');
+      await api.deleteSource(made.sources[1]!);
+    }, (store) => store.db.prepare(FRESH_KEYS).all());
+    const db = takeBackBefore(file, 19, { tables: ['annotation_order'], objects: "name LIKE 'annotation_order%'" });
     assert.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'annotation_order%'").pluck().get(), 0, 'back at schema 18');
     assert.deepEqual(migrate(db, loadMigrations()), [19]);
     assert.ok(expected.length > 20);

@@ -8,13 +8,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { openStore } from '../../db/store.ts';
 import { loadMigrations, migrate } from '../../db/migrate.ts';
 import { createApi } from '../../electron/api.ts';
 import { validated } from '../../electron/dispatch.ts';
 import { recountTags } from '../helpers/tag-recount.ts';
 import { tempDir } from '../helpers/tmp.ts';
+import { makeLibrary, takeBackBefore } from '../helpers/older-library.ts';
 
 type Api = ReturnType<typeof createApi>;
 type Store = ReturnType<typeof openStore>;
@@ -135,25 +135,16 @@ test('an existing library gets the counts from migration 0021 (a renamed and a t
   const { dir, cleanup } = tempDir();
   const file = join(dir, 'lectern.db');
   try {
-    const store = openStore(file);
-    const api = validated(createApi({ store }));
-    const words = Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ');
-    const { imported } = await api.importFiles(TITLES.map((t) => ({ name: `${t}.txt`, bytes: new TextEncoder().encode(`${t}\n\n${words}\n`) })));
-    const made = [];
-    for (let i = 0; i < 40; i++) {
-      made.push(await api.createAnnotation({ sourceId: imported[i % imported.length]!.id, start: 10 + i * 3, end: 15 + i * 3, tags: TAG_SETS[i % TAG_SETS.length]! }));
-    }
-    await api.renameTag('zeta', 'alpha/zeta');
-    await api.deleteTag('tone');
-    await api.deleteAnnotation(made[2]!.id);
-    await api.deleteSource(imported[1]!.id);
-    const expected = recountTags(store.db);
-    store.close();
+    const expected = await makeLibrary(file, { titles: TITLES, tagSets: TAG_SETS }, async (api, made) => {
+      await api.renameTag('zeta', 'alpha/zeta');
+      await api.deleteTag('tone');
+      await api.deleteAnnotation(made.annotations[2]!.id);
+      await api.deleteSource(made.sources[1]!);
+    }, (store) => recountTags(store.db));
     // back to schema 20: the table, its views and triggers dropped
-    const db = new Database(file);
-    const drops = db.prepare(`SELECT 'DROP ' || upper(type) || ' ' || name FROM sqlite_master
-      WHERE type IN ('trigger', 'view') AND (name LIKE 'tag_counts%' OR name IN ('live_tag_paths', 'annotation_tag_paths', 'live_annotation_ids', 'live_tag_uses'))`).pluck().all() as string[];
-    db.exec(`${drops.join(';')}; DROP TABLE tag_counts; DELETE FROM schema_migrations WHERE version = 21;`);
+    const db = takeBackBefore(file, 21, {
+      tables: ['tag_counts'], objects: "name LIKE 'tag_counts%' OR name IN ('live_tag_paths', 'annotation_tag_paths', 'live_annotation_ids', 'live_tag_uses')",
+    });
     assert.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE sql LIKE '%tag_counts%' OR name LIKE '%tag_paths'").pluck().get(), 0, 'back at schema 20');
     assert.deepEqual(migrate(db, loadMigrations()), [21]);
     db.close();
