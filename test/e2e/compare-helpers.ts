@@ -2,6 +2,8 @@
 // with the real mouse, finding the row that shows a passage.
 import type { Page } from 'playwright-core';
 import type { Lectern } from './harness.ts';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
 
 /**
@@ -51,6 +53,16 @@ export async function seedsOpen(l: Lectern): Promise<{ s000: string; s001: strin
   await l.page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: title }).click();
   await l.page.waitForFunction((t) => document.querySelector('[role="document"]')?.getAttribute('aria-label') === `Text of ${t}`, title);
   return { s000, s001 };
+}
+
+/** Seed 001 imported from a file in `dir`, then the file changed and imported again: a source and its revision (one title). */
+export async function fileAndRevision(l: Lectern, dir: string): Promise<{ first: string; later: string; title: string }> {
+  const file = join(dir, 'story.txt');
+  copyFileSync(SEED_001, file);
+  const first = (await l.api.importPaths([file])).imported[0]!.id;
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Cologne Cathedral', 'the cathedral in Cologne'));
+  const later = (await l.api.importPaths([file])).revisions[0]!.id;
+  return { first, later, title: (await l.api.getSource(first)).title };
 }
 
 /** A passage's code-point range in a text. */

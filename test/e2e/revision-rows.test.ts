@@ -3,22 +3,16 @@
 // in their accessible names, and clicking one opens that file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { withLectern } from './harness.ts';
-import { SEED_001, tempDir } from '../helpers/tmp.ts';
+import { fileAndRevision } from './compare-helpers.ts';
+import { tempDir } from '../helpers/tmp.ts';
 
 test('a file and its revision are told apart in the library and in the Annotations view', async () => {
   const tmp = tempDir();
   try {
     await withLectern(async (l) => {
       const { page } = l;
-      const file = join(tmp.dir, 'story.txt');
-      copyFileSync(SEED_001, file);
-      const first = (await l.api.importPaths([file])).imported[0]!.id;
-      writeFileSync(file, readFileSync(file, 'utf8').replace('Cologne Cathedral', 'the cathedral in Cologne'));
-      const later = (await l.api.importPaths([file])).revisions[0]!.id;
-      const title = (await l.api.getSource(first)).title;
+      const { first, later, title } = await fileAndRevision(l, tmp.dir);
       assert.equal((await l.api.getSource(later)).title, title, 'the revision keeps the title');
       for (const id of [first, later]) await l.api.createAnnotation({ sourceId: id, start: 0, end: 12, tags: ['opening'] });
       await l.reload();

@@ -3,23 +3,18 @@
 // in "Compare with" and two identical headers).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withLectern } from './harness.ts';
-import { seedsOpen } from './compare-helpers.ts';
-import { SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
+import { fileAndRevision, seedsOpen } from './compare-helpers.ts';
+import { SEED_000, tempDir } from '../helpers/tmp.ts';
 
 test('compare a file with its revision: the menu and the headers say which is which', async () => {
   const tmp = tempDir();
   try {
     await withLectern(async (l) => {
       const { page } = l;
-      const file = join(tmp.dir, 'story.txt');
-      copyFileSync(SEED_001, file);
-      const first = (await l.api.importPaths([file])).imported[0]!.id;
-      writeFileSync(file, readFileSync(file, 'utf8').replace('Cologne Cathedral', 'the cathedral in Cologne'));
-      const again = await l.api.importPaths([file]);
-      const later = again.revisions[0]!.id;
+      const { first, later } = await fileAndRevision(l, tmp.dir);
       const copy = join(tmp.dir, 'copy.txt');
       copyFileSync(SEED_000, copy);
       const other = (await l.api.importPaths([copy])).imported[0]!.id;
