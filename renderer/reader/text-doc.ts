@@ -4,6 +4,10 @@
 // newlines stay inside a paragraph (the paragraph keeps white-space: pre-wrap),
 // so every character of a paragraph is one UTF-16 unit of the text and the
 // mapping is a binary search over blocks.
+// Paragraphs are grouped in chunks of CHUNK_PARAGRAPHS: the browser skips the
+// layout of a chunk out of view (content-visibility), and its per-frame work
+// over those skipped boxes grows with their number, so a text of 100,000
+// paragraphs gives it a few thousand boxes to check each frame, not 100,000.
 // UTF-16 <-> code points goes only through common/offsets.ts.
 import { Schema, type Node as PMNode } from 'prosemirror-model';
 import { OffsetMap } from '../../common/offsets.ts';
@@ -12,7 +16,12 @@ import { paragraphsUtf16 } from '../../common/segment.ts';
 
 export const readerSchema = new Schema({
   nodes: {
-    doc: { content: 'paragraph+' },
+    doc: { content: 'chunk+' },
+    chunk: {
+      content: 'paragraph+',
+      parseDOM: [{ tag: 'div.reader-chunk' }],
+      toDOM: () => ['div', { class: 'reader-chunk' }, 0],
+    },
     paragraph: {
       content: 'text*',
       whitespace: 'pre',
@@ -22,6 +31,9 @@ export const readerSchema = new Schema({
     text: {},
   },
 });
+
+/** Paragraphs per chunk (see the top of this file). */
+export const CHUNK_PARAGRAPHS = 64;
 
 export interface TextDoc {
   doc: PMNode;
@@ -42,15 +54,21 @@ export function buildTextDoc(text: string): TextDoc {
   const blockStart = paras.map((p) => p.start);
   const blockLen = paras.map((p) => p.end - p.start);
   const blockPos: number[] = [];
-  const paragraphs: PMNode[] = [];
+  const chunks: PMNode[] = [];
   let pos = 0;
-  for (let i = 0; i < blockStart.length; i++) {
-    blockPos.push(pos + 1);
-    pos += blockLen[i]! + 2;
-    const slice = text.slice(blockStart[i], blockStart[i]! + blockLen[i]!);
-    paragraphs.push(readerSchema.node('paragraph', null, slice ? [readerSchema.text(slice)] : []));
+  for (let first = 0; first < blockStart.length; first += CHUNK_PARAGRAPHS) {
+    pos += 1; // the chunk's opening
+    const paragraphs: PMNode[] = [];
+    for (let i = first; i < Math.min(blockStart.length, first + CHUNK_PARAGRAPHS); i++) {
+      blockPos.push(pos + 1);
+      pos += blockLen[i]! + 2;
+      const slice = text.slice(blockStart[i], blockStart[i]! + blockLen[i]!);
+      paragraphs.push(readerSchema.node('paragraph', null, slice ? [readerSchema.text(slice)] : []));
+    }
+    chunks.push(readerSchema.node('chunk', null, paragraphs));
+    pos += 1; // its closing
   }
-  return { doc: readerSchema.node('doc', null, paragraphs), text, offsets: new OffsetMap(text), blockStart, blockPos, blockLen };
+  return { doc: readerSchema.node('doc', null, chunks), text, offsets: new OffsetMap(text), blockStart, blockPos, blockLen };
 }
 
 

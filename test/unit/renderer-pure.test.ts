@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EditorState } from 'prosemirror-state';
 import type { Annotation } from '../../common/types.ts';
-import { buildTextDoc, codePointToPos, posToCodePoint } from '../../renderer/reader/text-doc.ts';
+import { buildTextDoc, CHUNK_PARAGRAPHS, codePointToPos, posToCodePoint } from '../../renderer/reader/text-doc.ts';
 import { currentHighlights, highlightsPlugin, syncHighlights } from '../../renderer/reader/highlights.ts';
 import { cleanPastedHtml } from '../../renderer/notebook/paste.ts';
 import { findIn, firstFrom, matchCount } from '../../renderer/reader/find.ts';
@@ -17,10 +17,10 @@ const TEXT = 'A😀b\n \nq\u0303 end\nsame para\n\n\nlast';
 
 test('text-doc: paragraphs are common/segment.ts\'s (a whitespace-only line separates them; a single newline does not)', () => {
   const td = buildTextDoc(TEXT);
-  assert.equal(td.doc.toString(), 'doc(paragraph("A😀b"), paragraph("q̃ end\\nsame para"), paragraph("last"))');
+  assert.equal(td.doc.toString(), 'doc(chunk(paragraph("A😀b"), paragraph("q̃ end\\nsame para"), paragraph("last")))');
   assert.deepEqual(td.blockStart, [0, 7, 26]);
   assert.deepEqual(td.blockLen, [4, 16, 4]);
-  assert.deepEqual(td.blockPos, [1, 7, 25]);
+  assert.deepEqual(td.blockPos, [2, 8, 26], 'after the chunk\'s opening, each paragraph\'s opening');
 });
 
 test('text-doc: every code point inside a paragraph maps to a position and back to itself; the astral character is one code point, two positions', () => {
@@ -34,7 +34,7 @@ test('text-doc: every code point inside a paragraph maps to a position and back 
     utf16 += ch.length;
   });
   for (const cp of inside) assert.equal(posToCodePoint(td, codePointToPos(td, cp)), cp, `code point ${cp}`);
-  assert.deepEqual([0, 1, 2, 3].map((cp) => codePointToPos(td, cp)), [1, 2, 4, 5], '😀 takes two positions');
+  assert.deepEqual([0, 1, 2, 3].map((cp) => codePointToPos(td, cp)), [2, 3, 5, 6], '😀 takes two positions');
   assert.equal(td.doc.textBetween(codePointToPos(td, 1), codePointToPos(td, 2)), '😀');
   // q + U+0303 are two code points, each its own position
   assert.equal(td.doc.textBetween(codePointToPos(td, 6), codePointToPos(td, 8)), 'q\u0303');
@@ -43,16 +43,30 @@ test('text-doc: every code point inside a paragraph maps to a position and back 
 test('text-doc: the separator between paragraphs is not in the document: its first character is the end of the paragraph before, the rest the start of the next', () => {
   const td = buildTextDoc(TEXT);
   // code points 3..5 are "\n \n" after "A😀b" (code points 0..2)
-  assert.deepEqual([3, 4, 5].map((cp) => codePointToPos(td, cp)), [5, 7, 7]);
-  assert.equal(posToCodePoint(td, 7), 6, 'the start of "q̃ end"');
+  assert.deepEqual([3, 4, 5].map((cp) => codePointToPos(td, cp)), [6, 8, 8]);
+  assert.equal(posToCodePoint(td, 8), 6, 'the start of "q̃ end"');
   // the end of the text maps to the end of the last paragraph
-  assert.equal(codePointToPos(td, [...TEXT].length), td.doc.content.size - 1);
+  assert.equal(codePointToPos(td, [...TEXT].length), td.doc.content.size - 2);
 });
 
 test('text-doc: an empty text is one empty paragraph', () => {
   const td = buildTextDoc('');
-  assert.equal(td.doc.toString(), 'doc(paragraph)');
-  assert.equal(codePointToPos(td, 0), 1);
+  assert.equal(td.doc.toString(), 'doc(chunk(paragraph))');
+  assert.equal(codePointToPos(td, 0), 2);
+});
+
+test('text-doc: paragraphs are grouped in chunks of CHUNK_PARAGRAPHS; offsets map across a chunk\'s edge and back', () => {
+  const paras = Array.from({ length: CHUNK_PARAGRAPHS * 2 + 1 }, (_, i) => `para ${i}`);
+  const text = paras.join('\n\n');
+  const td = buildTextDoc(text);
+  assert.deepEqual(Array.from({ length: td.doc.childCount }, (_, i) => td.doc.child(i).childCount), [CHUNK_PARAGRAPHS, CHUNK_PARAGRAPHS, 1]);
+  for (const i of [CHUNK_PARAGRAPHS - 1, CHUNK_PARAGRAPHS, CHUNK_PARAGRAPHS * 2]) {
+    const start = [...paras.slice(0, i).join('\n\n')].length + (i ? 2 : 0);
+    const pos = codePointToPos(td, start);
+    assert.equal(td.doc.resolve(pos).parent.textContent, paras[i], `paragraph ${i} starts at its position`);
+    assert.equal(posToCodePoint(td, pos), start);
+    assert.equal(td.doc.textBetween(pos, codePointToPos(td, start + paras[i]!.length)), paras[i]);
+  }
 });
 
 const annotation = (id: string, start: number, end: number, modified = 'm1'): Annotation => ({
