@@ -11,6 +11,7 @@ import { classify } from '../electron/versions/classify.ts';
 import { createVersionFinder } from '../electron/versions/finder.ts';
 import { CORPUS } from '../test/helpers/tmp.ts';
 import { readArticle } from '../test/helpers/version-pair.ts';
+import { scheduleSince, threadSchedule } from './thread-sched.ts';
 
 export interface LabelledPair { a: string; b: string; label: 'version' | 'shares' | 'neither'; why: string }
 
@@ -27,6 +28,10 @@ export interface CorpusImport {
   threadCpu: number;
   /** Wall time until the last file was stored (the rest is detection finishing). */
   storedMs: number;
+  /** This thread's wall time running, waiting for a core and asleep (Linux only, else null). */
+  schedule: { runMs: number; queuedMs: number; asleepMs: number } | null;
+  /** Wall time the import's batches waited for the write lock (another connection, the versions worker, held it). */
+  lockWaitMs: number;
   store: Store;
   versions: number;
 }
@@ -34,6 +39,14 @@ export interface CorpusImport {
 /** Imports the corpus into a fresh library at `file`; with detection, through the finder the API uses. */
 export async function importCorpus(file: string, detect: boolean): Promise<CorpusImport> {
   const store = openStore(file);
+  let lockWaitMs = 0;
+  const batch = store.sources.batch;
+  // each batch is one IMMEDIATE transaction: from the call to its first statement it waits for the lock
+  store.sources.batch = <T>(fn: () => T): T => {
+    const called = performance.now();
+    return batch(() => { lockWaitMs += performance.now() - called; return fn(); });
+  };
+  const s0 = threadSchedule();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const m0 = threadCpuMs();
@@ -41,7 +54,10 @@ export async function importCorpus(file: string, detect: boolean): Promise<Corpu
   const onProgress = (e: ProgressEvent) => { if (e.task === 'import' && e.done === e.total) storedMs = performance.now() - t0; };
   const r = await createImportService(store, onProgress, detect ? { findVersions: () => createVersionFinder(store) } : {}).importPaths([CORPUS]);
   if (r.versionsError) throw new Error(r.versionsError);
-  return { ms: performance.now() - t0, cpu: cpuMs(c0), threadCpu: threadCpuMs() - m0, storedMs, store, versions: r.versions.length };
+  const ms = performance.now() - t0;
+  return {
+    ms, cpu: cpuMs(c0), threadCpu: threadCpuMs() - m0, storedMs, schedule: scheduleSince(s0, ms), lockWaitMs, store, versions: r.versions.length,
+  };
 }
 
 type Kind = 'version' | 'shares' | 'neither';

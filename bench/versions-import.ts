@@ -7,7 +7,10 @@
 // same in CPU time of all threads (what detection costs when no core is free),
 // this thread's CPU time (the import's own work: detection runs in the versions
 // worker) and the tail (from the last file stored to the import's result:
-// the last batch's detection and the final write).
+// the last batch's detection and the final write). Where this thread's wall
+// time went (Linux): running, waiting for a core (contention with the worker,
+// V8's helper threads, other processes) and asleep, of which waiting for the
+// write lock the worker held is measured apart.
 import { join } from 'node:path';
 import { tempDir } from '../test/helpers/tmp.ts';
 import { median } from './stats.ts';
@@ -23,7 +26,9 @@ try {
       run.store.close();
       (detect ? runs.with : runs.without).push(run);
       const f = (ms: number) => `${ms.toFixed(0)} ms`;
+      const s = run.schedule;
       console.log(`round ${r + 1} ${detect ? 'with   ' : 'without'}: ${f(run.ms)} wall, ${f(run.cpu)} CPU (all threads), ${f(run.threadCpu)} this thread${detect ? `, tail ${f(run.ms - run.storedMs)}, ${run.versions} relations` : ''}`);
+      console.log(`  this thread: ${s ? `${f(s.runMs)} running, ${f(s.queuedMs)} waiting for a core, ${f(s.asleepMs)} asleep, of which ` : ''}${f(run.lockWaitMs)} waiting for the write lock`);
     }
   }
   const m = (k: keyof typeof runs, f: (r: CorpusImport) => number) => median(runs[k].map(f));
@@ -32,6 +37,10 @@ try {
   console.log(`\nmedians of ${ROUNDS}: without ${m('without', (r) => r.ms).toFixed(0)} ms wall, ${m('without', (r) => r.cpu).toFixed(0)} ms CPU; `
     + `with ${m('with', (r) => r.ms).toFixed(0)} ms wall, ${m('with', (r) => r.cpu).toFixed(0)} ms CPU`);
   console.log(`this thread's CPU: without ${m('without', (r) => r.threadCpu).toFixed(0)} ms, with ${m('with', (r) => r.threadCpu).toFixed(0)} ms; tail ${m('with', (r) => r.ms - r.storedMs).toFixed(0)} ms`);
+  if (runs.with[0]?.schedule) {
+    const w = (k: keyof typeof runs) => `${m(k, (r) => r.schedule!.queuedMs).toFixed(0)} ms waiting for a core, ${m(k, (r) => r.schedule!.asleepMs).toFixed(0)} ms asleep`;
+    console.log(`this thread's waits: without ${w('without')}; with ${w('with')} (the write lock ${m('with', (r) => r.lockWaitMs).toFixed(0)} ms)`);
+  }
   console.log(`speed with detection / without = ${wall.toFixed(2)} wall, ${cpu.toFixed(2)} CPU   goal >= 0.8: ${wall >= 0.8 ? 'met' : 'NOT met'}`);
 } finally {
   cleanup();
