@@ -4,10 +4,11 @@
 // write transactions a batch, each taking the write lock the import needs
 // for its next batch. A session keeps the new signatures in memory, as an
 // index of its own beside the library's, and writes them with the relations
-// found only when the lock is free: when a batch comes (the import has just
-// committed it and is reading the next), it tries the lock without waiting
-// and writes what it holds if it has it; past HOLD_SOURCES it waits; at the
-// end (flush; the import's result waits for it) it writes the rest.
+// found at the end (flush; the import's result waits for it), and during a
+// very large import only when the lock is free: when a batch comes (the import
+// has just committed it and is reading the next), from FLUSH_SOURCES held it
+// tries the lock without waiting and writes what it holds if it has it; past
+// HOLD_SOURCES it waits.
 // Candidates and stock phrases are decided as if each batch had been written
 // when it came, so a session finds the same relations and leaves the same
 // rows as detectVersions batch by batch.
@@ -23,13 +24,16 @@ import type { Signature } from './features.ts';
 import { HeldPostings } from './held-postings.ts';
 
 /**
- * Held sources (and the relations found with them) are written when the lock is free once this many are held…
- * Each write rewrites most of the postings b-tree's pages (the hashes spread over all of it) and makes the
- * import's connection read its pages afresh: 500 a write (4 for the corpus) cost ~80 ms of CPU less than 100 (20).
+ * Held sources (and the relations found with them) are written before the import ends only when this many
+ * are held, and the lock is free… Each write during the import rewrites most of the postings b-tree's pages
+ * (the hashes spread over all of it), takes the lock the import's next batch then waits for (SQLite's busy
+ * handler sleeping past the end of the write), and makes the import's connection read its pages afresh and
+ * checkpoint the pages rewritten. Writing the corpus's 2,095 once at the end instead of every 500 cut the
+ * import's waits for the lock ~440-770 -> 13-50 ms at load 16-20, for one write of ~80 ms CPU at the end.
  */
-export const FLUSH_SOURCES = 500;
-/** …and, waiting for the lock, once this many are (memory stays bounded). */
-export const HOLD_SOURCES = 2000;
+export const FLUSH_SOURCES = 5000;
+/** …and, waiting for the lock, once this many are (memory stays bounded: a held source keeps its signature, not its text). */
+export const HOLD_SOURCES = 10_000;
 
 export type DetectionSession = ReturnType<typeof createDetectionSession>;
 
@@ -42,7 +46,8 @@ export const KEEP_SOURCES = 20_000;
 
 /** A source held: what the index's put() would write for it, decided as its batch was taken in. */
 interface Held {
-  f: Fresh;
+  seq: number;
+  signature: Signature;
   /** Its hashes that get postings: those not stock phrases when its batch came. */
   posted: number[];
 }
@@ -89,7 +94,7 @@ export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCE
         posted.push(h);
         if (postings.add(h, f.seq, taken)) open.push(h);
       }
-      batch.push({ f, posted });
+      batch.push({ seq: f.seq, signature: f.signature, posted });
     }
     const inLibrary = libraryToo ? store.versionIndex.postingCounts(open) : null;
     for (const h of open) {
@@ -126,11 +131,11 @@ export function createDetectionSession(store: Store, flushSources = FLUSH_SOURCE
   const flush = (): void => {
     if (batches.length === 0 && found.length === 0 && revisions.length === 0) return;
     store.write(() => {
-      const states = store.versionIndex.states(batches.flat().map((h) => h.f.seq));
+      const states = store.versionIndex.states(batches.flat().map((h) => h.seq));
       if ([...states.values()].every((st) => st === 'live') && states.size === held) {
-        store.versionIndex.putDecided(batches.flat().map((h) => ({ seq: h.f.seq, signature: h.f.signature, posted: h.posted })), newStock);
+        store.versionIndex.putDecided(batches.flat().map((h) => ({ seq: h.seq, signature: h.signature, posted: h.posted })), newStock);
       } else {
-        for (const b of batches) store.versionIndex.put(b.filter((h) => states.has(h.f.seq)).map((h) => ({ seq: h.f.seq, signature: h.f.signature })));
+        for (const b of batches) store.versionIndex.put(b.filter((h) => states.has(h.seq)).map((h) => ({ seq: h.seq, signature: h.signature })));
         for (const [seq, st] of states) if (st === 'trashed') store.versionIndex.unpost(seq);
       }
       for (const d of found) store.relations.saveDetected(d.a, d.b, d.kind, d.figures);

@@ -24,7 +24,7 @@ export type WorkerReply =
 
 const port = parentPort!;
 const store = openVersionIndexStore((workerData as { file: string }).file);
-/** The batches of the one import this worker serves: written at a flush (asked for when the import ends) and every few hundred sources. */
+/** The batches of the one import this worker serves: written at a flush (asked for when the import ends) and, in a very large import, every few thousand sources. */
 const session = createDetectionSession(store);
 /** Progress is passed on at most this often, and at the end of each request (a message per source was about a tenth of detecting the corpus). */
 const PROGRESS_EVERY_MS = 100;

@@ -1,8 +1,8 @@
 // Finding the versions of what an import stores, batch by batch. A small
 // import finds them here, after each batch; a large one in the versions
 // worker, beside the import (the next batches are stored while earlier ones
-// are aligned), which writes what it found every few hundred sources and when
-// the import ends (detect-session.ts). Either way the import result lists
+// are aligned), which writes what it found when the import ends (and every few
+// thousand sources: detect-session.ts). Either way the import result lists
 // them all at the end, once they are written.
 import type { FoundRelation, ProgressEvent } from '../../common/types.ts';
 import type { Store } from '../../db/store.ts';

@@ -21,7 +21,7 @@ const CLOSE_TIMEOUT_MS = 5000;
 const YOUNG_GENERATION_MB = 32;
 
 export interface VersionsWorker {
-  /** Finds the versions of one batch of an import (written at the next flush, or every few hundred sources). */
+  /** Finds the versions of one batch of an import (written at the next flush, or every few thousand sources). */
   detect(sources: StoredText[]): Promise<FoundRelation[]>;
   /** Writes what the import's detection holds: the new sources' signatures and the relations found. */
   flush(): Promise<void>;
