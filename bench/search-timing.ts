@@ -5,6 +5,7 @@
 import { loadavg } from 'node:os';
 import Database from 'better-sqlite3';
 import { openStore } from '../db/store.ts';
+import { registerFtsText } from '../db/fts-text.ts';
 import { median, quantile } from './stats.ts';
 
 /** The queries bench:library has timed since issue 14 (the commonest words included). */
@@ -45,6 +46,7 @@ function time(queries: readonly string[], repeats: number, run: (q: string) => u
 export function timeSearches(file: string, queries: readonly string[] = QUERIES, repeats = 5): SearchFigures {
   const store = openStore(file, { readOnly: true });
   const bare = new Database(file, { readonly: true });
+  registerFtsText(bare); // snippet() reads the indexes' content views, which call it
   const bareStmt = bare.prepare(`SELECT rowid, snippet(sources_fts, -1, '[', ']', '…', 16) AS snippet FROM sources_fts
     WHERE sources_fts MATCH ? ORDER BY bm25(sources_fts, 10.0, 1.0) LIMIT 50`);
   const load = loadavg()[0]!;

@@ -3,7 +3,10 @@
 // input (ISIS-K, a lone ", (, AND, NEAR) can raise an FTS5 syntax error, and
 // also the folded tokens the index sees in it (common/unicode61.ts), so the
 // search can find the same words in the stored text for snippets and scores.
+// A run of Chinese, Japanese, Thai… letters is cut into words as the indexed
+// texts are (db/fts-text.ts): one typed word may be a phrase of several.
 import { tokenize } from '../common/unicode61.ts';
+import { ftsText } from './fts-text.ts';
 
 /** One term of a query: its tokens in order (a phrase when more than one); the last is a prefix when `prefix`. */
 export interface SearchTerm {
@@ -21,7 +24,9 @@ const quote = (s: string): string => `"${s.replaceAll('"', '""')}"`;
 export function parseSearchQuery(input: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
   const seen = new Set<string>();
-  const add = (text: string, prefix: boolean) => {
+  const add = (typed: string, prefix: boolean) => {
+    // words of scripts written without spaces as the index holds them: 长江流域 typed is the phrase of the words ICU finds in it
+    const text = ftsText(typed);
     const tokens = tokenize(text).map((t) => t.term);
     if (tokens.length === 0) return;
     const fts = prefix ? `${quote(text)}*` : quote(text);

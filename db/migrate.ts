@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { ApiError } from '../common/types.ts';
+import { registerFtsText } from './fts-text.ts';
 import { readDamageMarker } from './integrity.ts';
 import { libraryFailure } from './write.ts';
 
@@ -152,6 +153,7 @@ const rebuildTask = (table: string): string => (/fts/.test(table) ? 'Updating th
  * index rebuild) has done a chunk. Returns the versions applied.
  */
 function* migrationRun(db: Database.Database, migrations: Migration[], file: string, onProgress?: OnMigrationProgress): Generator<void, number[]> {
+  registerFtsText(db); // the index triggers and content views call it (migration 0023)
   const ours = latestVersion(migrations);
   const done = appliedVersions(db);
   if (migrations.every((m) => done.has(m.version))) return [];

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { ApiError, type WriteRefusal } from '../common/types.ts';
 import { latestVersion, loadMigrations, migrate, newerSchemaMessage, schemaVersion, type Migration, type OnMigrationProgress } from './migrate.ts';
 import { damagedMessage, readDamageMarker } from './integrity.ts';
+import { registerFtsText } from './fts-text.ts';
 import type { Db } from './write.ts';
 
 export type { Db } from './write.ts';
@@ -79,6 +80,7 @@ function useWal(db: Db, timeoutMs: number): void {
 const configure = (db: Db): void => {
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
+  registerFtsText(db);
 };
 
 /** The errors of a read-only file SQLite cannot read in place (no -shm can be made beside it). */

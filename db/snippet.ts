@@ -84,11 +84,14 @@ export function makeSnippet(text: string, terms: readonly SearchTerm[], first?: 
   const inWindow = findMatches(text, terms, { from: start, to: end });
   let out = start > 0 ? ELLIPSIS : '';
   let at = start;
+  let marked = -1; // where the last mark ends
   for (const m of inWindow) {
     if (m.start < at || m.start >= end) continue; // overlaps a mark already made (a prefix and a word on the same token)
     const stop = Math.min(m.end, end);
-    out += `${plain(text.slice(at, m.start))}${SNIPPET_OPEN}${plain(text.slice(m.start, stop))}${SNIPPET_CLOSE}`;
-    at = stop;
+    // a match right after the last one (words of a script written without spaces) extends its mark
+    if (m.start === marked) out = `${out.slice(0, -SNIPPET_CLOSE.length)}${plain(text.slice(m.start, stop))}${SNIPPET_CLOSE}`;
+    else out += `${plain(text.slice(at, m.start))}${SNIPPET_OPEN}${plain(text.slice(m.start, stop))}${SNIPPET_CLOSE}`;
+    at = marked = stop;
   }
   out += plain(text.slice(at, end)) + (end < text.length ? ELLIPSIS : '');
   return { snippet: out, match: { start: anchor.start, end: anchor.end } };

@@ -138,8 +138,8 @@ export function createSourceRepo(db: Db, write: Write = createWriter(db)) {
     WHERE id = @id AND deleted_at IS NULL`);
   const maxSeqStmt = db.prepare('SELECT coalesce(max(seq), 0) FROM sources').pluck();
   const indexSinceStmts = [
-    db.prepare('INSERT INTO sources_fts (rowid, title, text) SELECT seq, title, text FROM sources WHERE seq > ?'),
-    db.prepare('INSERT INTO source_titles_fts (rowid, title) SELECT seq, title FROM sources WHERE seq > ?'),
+    db.prepare('INSERT INTO sources_fts (rowid, title, text) SELECT seq, lectern_fts_text(title), lectern_fts_text(text) FROM sources WHERE seq > ?'),
+    db.prepare('INSERT INTO source_titles_fts (rowid, title) SELECT seq, lectern_fts_text(title) FROM sources WHERE seq > ?'),
   ];
   const indexSince = (seq: number) => { for (const s of indexSinceStmts) s.run(seq); };
   const unsortedStmt = db.prepare('SELECT seq, title FROM sources INDEXED BY sources_unsorted WHERE sort_title IS NULL LIMIT 1000');

@@ -76,9 +76,9 @@ export function createSyncRows(db: Db) {
     // both full-text indexes of sources (migration 0008 added the title-only one)
     indexSources: [
       db.prepare(`INSERT INTO sources_fts (rowid, title, text)
-        SELECT seq, title, text FROM sources WHERE seq IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`),
+        SELECT seq, lectern_fts_text(title), lectern_fts_text(text) FROM sources WHERE seq IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`),
       db.prepare(`INSERT INTO source_titles_fts (rowid, title)
-        SELECT seq, title FROM sources WHERE seq IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`),
+        SELECT seq, lectern_fts_text(title) FROM sources WHERE seq IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`),
     ],
     updateSource: db.prepare(`UPDATE sources SET title = @title, published = @published, publisher = @publisher, url = @url,
       byline = @byline, original_path = @originalPath, original_name = @originalName, imported_at = @importedAt,

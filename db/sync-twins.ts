@@ -18,7 +18,7 @@ export function createSyncTwins(db: Db) {
     moveAnnotations: db.prepare('UPDATE annotations SET source_id = @into WHERE source_id = @from'),
     // annotations of a trashed source are out of the index (migration 0004's triggers); on a live one they are in it
     indexMoved: db.prepare(`INSERT INTO annotations_fts (rowid, exact, comment)
-      SELECT a.seq, a.exact, a.comment FROM annotations a JOIN sources s ON s.id = a.source_id
+      SELECT a.seq, lectern_fts_text(a.exact), lectern_fts_text(a.comment) FROM annotations a JOIN sources s ON s.id = a.source_id
       WHERE a.source_id = @into AND a.deleted_at IS NULL AND s.deleted_at IS NULL
         AND a.seq IN (SELECT value FROM json_each(@seqs))`),
     annotationSeqs: db.prepare('SELECT json_group_array(seq) FROM annotations WHERE source_id = ?').pluck(),

@@ -3,8 +3,9 @@
 // read: the places where a term's first token may start are found in a folded
 // copy of one chunk at a time (with indexOf, or one regular expression for all
 // terms when some are short), and each is confirmed by tokenizing there.
-import { forEachToken, searchFold, startsToken, tokenAt, tokenBoundary } from '../common/unicode61.ts';
+import { forEachToken, isTokenCodePoint, searchFold, startsToken, tokenAt, tokenBoundary } from '../common/unicode61.ts';
 import type { SearchTerm } from './fts-query.ts';
+import { firstUnspaced, formOffset, originalOffset, spacedText } from './fts-text.ts';
 
 /** One occurrence of a term: which term, and its span in the text (UTF-16 offsets, end exclusive). */
 export interface TermMatch {
@@ -122,8 +123,65 @@ function asciiToken(text: string, folded: string, a: number, at: number): string
   return end >= 0 && end - a <= folded.length ? folded.slice(at - a, end - a) : null;
 }
 
-/** The matches of every term in text[from, to), ordered by start (then term). */
+/** Characters of a text with letters of a script written without spaces matched at a time (the window's end moves on to a separator); FIRST_CHUNK when only the first few matches are wanted. */
+const SPACED_WINDOW = 16 * 1024;
+
+/** The query's words in scripts written without spaces: only the runs of a text holding one are cut into words to be matched. */
+const unspacedWords = (terms: readonly SearchTerm[]): string[] =>
+  [...new Set(terms.flatMap((t) => t.tokens.filter((w) => firstUnspaced(w) >= 0)))];
+
+/** Where any of words starts in text[from, to), ascending. */
+function occurrences(text: string, words: readonly string[], from: number, to: number): number[] {
+  const window = text.slice(from, to);
+  const at: number[] = [];
+  for (const w of words) for (let i = window.indexOf(w); i >= 0; i = window.indexOf(w, i + 1)) at.push(from + i);
+  return at.sort((x, y) => x - y);
+}
+
+/** The end of the window starting at a: at most `size` on, then at the next character outside any token (a cut inside one only past OVERLAP). */
+function windowEnd(text: string, a: number, to: number, size: number): number {
+  if (to - a <= size) return to;
+  const b = a + size;
+  for (let i = b; i < Math.min(to, b + OVERLAP); i++) if (!isTokenCodePoint(text.codePointAt(i)!)) return i;
+  return b;
+}
+
+/**
+ * The matches of every term in text[from, to), ordered by start (then term).
+ * A text with letters of a script written without spaces is matched, a window
+ * at a time, in the spaced form the index holds (db/fts-text.ts) and the
+ * matches mapped back to the text's own offsets; ICU cuts only the runs
+ * where one of the query's words in those scripts occurs (the rest cannot
+ * hold a match of them).
+ */
 export function findMatches(text: string, terms: readonly SearchTerm[], options: FindOptions = {}): TermMatch[] {
+  const from = options.from ?? 0;
+  const to = Math.min(options.to ?? text.length, text.length);
+  if (terms.length === 0 || firstUnspaced(text, from, Math.min(text.length, to + OVERLAP)) < 0) return findMatchesIn(text, terms, options);
+  const max = options.max ?? Infinity;
+  const words = unspacedWords(terms);
+  const size = max === Infinity ? SPACED_WINDOW : FIRST_CHUNK;
+  const found: TermMatch[] = [];
+  for (let a = from; a < to && found.length < max;) {
+    const b = windowEnd(text, a, to, size);
+    const end = Math.min(text.length, b + OVERLAP);
+    const at = occurrences(text, words, a, end);
+    let k = 0;
+    const holdsWord = (start: number, stop: number) => {
+      while (k < at.length && at[k]! < start) k++;
+      return k < at.length && at[k]! < stop;
+    };
+    const spaced = spacedText(text, a, end, holdsWord);
+    const form = spaced?.text ?? text.slice(a, end);
+    const back = (i: number) => a + (spaced ? originalOffset(spaced, i) : i);
+    const matches = findMatchesIn(form, terms, { to: spaced ? formOffset(spaced, b - a) : b - a, max: max - found.length });
+    for (const m of matches) found.push({ term: m.term, start: back(m.start), end: back(m.end) });
+    a = b;
+  }
+  return found;
+}
+
+function findMatchesIn(text: string, terms: readonly SearchTerm[], options: FindOptions): TermMatch[] {
   const from = options.from ?? 0;
   const to = Math.min(options.to ?? text.length, text.length);
   const max = options.max ?? Infinity;
