@@ -6,19 +6,27 @@
 // index triggers call it as the SQL function lectern_fts_text (migration 0023),
 // queries are cut the same way (db/fts-query.ts), and matches found in the
 // spaced form are mapped back to the stored text (db/term-matches.ts).
-import { dictionaryWords, unspacedRunEnd } from '../common/align/words.ts';
+import { dictionaryWords, UNSPACED_LETTER, unspacedRunEnd } from '../common/align/words.ts';
 import type { Db } from './write.ts';
 
 /** The SQL function the index triggers and content views call. */
 export const FTS_TEXT_FUNCTION = 'lectern_fts_text';
 
-/** The first code unit of every unspaced-script letter (Thai starts at U+0E00); below it, none. */
-const FIRST_UNSPACED_UNIT = 0x0e00;
+/**
+ * Any unspaced-script letter (UNSPACED_LETTER unanchored): V8 answers at once
+ * for a text held one byte a character (Latin-1, most English), and scans
+ * natively otherwise.
+ */
+const ANY_UNSPACED = new RegExp(UNSPACED_LETTER.source.replace(/^\^|\$$/g, ''), 'u');
 
-/** The offset of the first unspaced-script letter in text[from, to), or -1 (a scan of code units; the class check only at units >= U+0E00). */
+/** The offset of the first unspaced-script letter in text[from, to), or -1 (a character of those scripts that is no letter, as 、, is passed over). */
 export function firstUnspaced(text: string, from = 0, to = text.length): number {
-  for (let i = from; i < to; i++) {
-    if (text.charCodeAt(i) >= FIRST_UNSPACED_UNIT && unspacedRunEnd(text, i, to) > i) return i;
+  for (let at = from; at < to;) {
+    const m = ANY_UNSPACED.exec(at === 0 && to === text.length ? text : text.slice(at, to));
+    if (!m) return -1;
+    const i = at + m.index;
+    if (unspacedRunEnd(text, i, to) > i) return i;
+    at = i + m[0].length;
   }
   return -1;
 }
