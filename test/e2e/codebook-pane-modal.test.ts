@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { withLectern, type Lectern } from './harness.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
+import { until } from './helpers.ts';
 
 async function seeded(l: Lectern) {
   const { imported } = await l.api.importPaths([SEED_000, SEED_001]);
@@ -34,6 +35,8 @@ test('narrow: the codebook pane keeps focus inside, Escape closes it and focus g
     await page.keyboard.press('Enter');
     const pane = page.locator('#av-codebook');
     await pane.waitFor();
+    // focus moves into the pane once it is drawn (a frame after it appears)
+    await until('focus in the pane', async () => (await focusAt(page)).inPane);
     assert.deepEqual(await focusAt(page), { inPane: true, text: 'All annotations' });
     const stops = await pane.evaluate((el) => [...el.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]')]
       .filter((e) => e.tabIndex >= 0 && e.checkVisibility()).length);

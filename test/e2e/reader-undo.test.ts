@@ -20,6 +20,8 @@ test('with focus in the reader text, J selects an annotation, Delete trashes it 
     const doc = page.locator('[role="document"][aria-label^="Text of"]');
     await doc.focus();
     await page.keyboard.press('j');
+    // J selects the first annotation once the reader has scrolled to it (as keyboard.test.ts waits)
+    await page.locator('li.ann-item.selected').waitFor();
     await page.keyboard.press('Delete');
     await page.getByRole('status').filter({ hasText: 'Annotation deleted' }).waitFor();
     await until('one annotation listed', async () => (await items.count()) === 1);
