@@ -349,7 +349,7 @@ export function createSearch(db: Db, bounds: SearchBounds = { probe: PROBE, cand
     WHERE deleted_at IS NULL AND seq IN (SELECT value FROM json_each(?))`);
 
   const storyOf = createVersionGroups(db);
-  const inCollection = db.prepare(`SELECT source_id FROM collection_sources WHERE collection_id = ? AND source_id IN (SELECT value FROM json_each(?))`).pluck();
+  const collectionMembers = db.prepare(`SELECT source_id FROM collection_sources WHERE collection_id = ? AND source_id IN (SELECT value FROM json_each(?))`).pluck();
 
   /**
    * Source rows that are versions of one story become one (the best ranked), which counts and names them all:
@@ -362,7 +362,7 @@ export function createSearch(db: Db, bounds: SearchBounds = { probe: PROBE, cand
     const stories = storyOf([...keys.values()]);
     if (collectionId) {
       const all = [...new Set([...stories.values()].flat())];
-      const members = new Set(inCollection.all(collectionId, JSON.stringify(all)) as string[]);
+      const members = new Set(collectionMembers.all(collectionId, JSON.stringify(all)) as string[]);
       for (const [id, story] of stories) stories.set(id, story.filter((m) => members.has(m)));
     }
     const shown = new Set<string>();

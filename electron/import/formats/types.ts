@@ -36,12 +36,9 @@ const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
  */
 export function countWords(text: string): number {
   let n = 0;
-  for (const w of text.match(WORD) ?? []) n += MAYBE_UNSPACED.test(w) && HAS_UNSPACED_LETTER.test(w) ? alignerWords(w) : 1;
+  for (const w of text.match(WORD) ?? []) n += HAS_UNSPACED_LETTER.test(w) ? alignerWords(w) : 1;
   return n;
 }
-
-/** Below U+0E00 (Thai) no letter belongs to a script written without spaces. */
-const MAYBE_UNSPACED = /[\u0e00-\uffff]/;
 
 function alignerWords(word: string): number {
   let n = 0;
