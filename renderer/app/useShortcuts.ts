@@ -1,7 +1,7 @@
 // The window's keyboard shortcuts (the table the Shortcuts dialog documents).
 // Global ones work everywhere; the reading keys stand down while typing or
 // while a dialog is open.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Annotation } from '../../common/types.ts';
 import type { ImportKind } from './useImport.ts';
 
@@ -47,9 +47,14 @@ export interface ShortcutTargets {
   closePopover(): void;
 }
 
-export function useShortcuts(t: ShortcutTargets) {
+export function useShortcuts(targets: ShortcutTargets) {
+  // read at each key, not captured by a listener re-added after each render: a key pressed between a render and
+  // the effect that follows it (J, then Delete at once) would meet the targets before J's selection
+  const latest = useRef(targets);
+  latest.current = targets;
   useEffect(() => {
     const key = (e: KeyboardEvent) => {
+      const t = latest.current;
       if (e.defaultPrevented && !readerUndo(e)) return;
       const mod = e.ctrlKey || e.metaKey;
       const k = e.key.toLowerCase();
@@ -80,5 +85,5 @@ export function useShortcuts(t: ShortcutTargets) {
     };
     window.addEventListener('keydown', key);
     return () => window.removeEventListener('keydown', key);
-  });
+  }, []);
 }
