@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError, type ProgressEvent } from '../../common/types.ts';
 import { openVersionIndexStore } from '../../db/version-index-store.ts';
 import type { StoredText } from '../import/import-service.ts';
+import { lowerThisThreadPriority } from './background-priority.ts';
 import { rebuildVersions } from './detect.ts';
 import { createDetectionSession } from './detect-session.ts';
 
@@ -23,6 +24,7 @@ export type WorkerReply =
   | { id: number; type: 'failed'; code: string; message: string };
 
 const port = parentPort!;
+lowerThisThreadPriority();
 const store = openVersionIndexStore((workerData as { file: string }).file);
 /** The batches of the one import this worker serves: written at a flush (asked for when the import ends) and, in a very large import, every few thousand sources. */
 const session = createDetectionSession(store);
