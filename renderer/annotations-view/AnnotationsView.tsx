@@ -9,7 +9,7 @@
 // (@tanstack/virtual-core), so 50,000 annotations scroll as 1,000 do. The
 // codebook is read after the first page, which it would otherwise delay.
 // Exports take the filter as it is.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AnnotationSort, CodebookTag, Collection, PassagesFormat, TrashItem } from '../../common/types.ts';
 import { emit } from '../bus.ts';
 import type { ActionUndo } from '../undo.ts';
@@ -78,7 +78,8 @@ export function AnnotationsView(p: AnnotationsViewProps) {
     refocus.current = true;
     setCodebookOpen(false);
   };
-  useEffect(() => {
+  // layout effects: focus moves in the commit that opens or closes the pane, not a frame later (a key pressed in between met it elsewhere)
+  useLayoutEffect(() => {
     if (codebookOpen || !refocus.current) return;
     refocus.current = false;
     codebookToggle.current?.focus();
@@ -92,7 +93,7 @@ export function AnnotationsView(p: AnnotationsViewProps) {
   }, [modal]);
   // a tag picked in the pane over the rows: the pane makes way for the rows it picks (reopened, it shows the tag's editor)
   const pickTag = (name: string) => { setTag(name); if (modal) closeCodebook(); };
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (modal) codebookPane.current?.querySelector<HTMLElement>('.codebook-tag[aria-pressed="true"]')?.focus();
   }, [modal]);
 
