@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EncodingChoice, ReencodeOptions, ReencodeResult, Source } from '../../common/types.ts';
 import { Dialog } from './Dialog.tsx';
+import { plural } from '../plural.ts';
 
 /** How many lines of the new text the preview shows. */
 const PREVIEW_LINES = 14;
@@ -13,7 +14,6 @@ const PREVIEW_LINES = 14;
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** A likely encoding: its label and the language its reading fits (its family is in the list below). */
 const label = (c: EncodingChoice) => `${c.encoding}${c.language ? ` (${c.language})` : ''}`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Every encoding under its family, in the order the decoder lists them. */
 function byFamily(all: EncodingChoice[]): [string, EncodingChoice[]][] {

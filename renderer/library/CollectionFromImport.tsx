@@ -3,6 +3,7 @@
 // files are in the folder too).
 import { useState } from 'preact/hooks';
 import type { ImportResult } from '../../common/types.ts';
+import { plural } from '../plural.ts';
 
 /** The folder every path lies in (the last common folder), or '' when they share none. */
 export function commonFolder(paths: string[]): string {
@@ -19,14 +20,15 @@ export function CollectionFromImport({ result, onMake }: { result: ImportResult;
   const [name, setName] = useState(folder);
   const [state, setState] = useState<{ done?: string; error?: string }>({});
   if (ids.length < 2 && !folder) return null;
-  if (state.done) return <p class="summary-collection" role="status">These {ids.length.toLocaleString()} sources are in the collection “{state.done}”.</p>;
+  const one = ids.length === 1;
+  if (state.done) return <p class="summary-collection" role="status">{one ? 'This source is' : `These ${plural(ids.length, 'source')} are`} in the collection “{state.done}”.</p>;
   return (
     <form class="summary-collection" onSubmit={(e) => {
       e.preventDefault();
       if (!name.trim()) { setState({ error: 'A collection needs a name.' }); return; }
       onMake(name.trim(), ids).then(() => setState({ done: name.trim() }), (err: unknown) => setState({ error: err instanceof Error ? err.message : String(err) }));
     }}>
-      <label>Keep these {ids.length.toLocaleString()} sources together as the collection{' '}
+      <label>{one ? 'Put this source in the collection' : `Keep these ${plural(ids.length, 'source')} together as the collection`}{' '}
         <input aria-label="Collection name" value={name} maxLength={200} placeholder="Collection name"
           onInput={(e) => { setName((e.target as HTMLInputElement).value); setState({}); }} />
       </label>

@@ -10,6 +10,7 @@ import { useVirtualRows } from '../virtual-rows.ts';
 import { setDraggedSources } from './drag.ts';
 import { storyVersions } from '../../common/story-versions.ts';
 import { revisionPlace, revisionPlaceTitle } from '../versions/figures.ts';
+import { plural } from '../plural.ts';
 
 /** Every row is this tall (px): the windowing places rows by it. */
 export const ROW_HEIGHT = 52;
@@ -31,7 +32,6 @@ export interface SourceListProps {
 }
 
 const rowStyle = (top: number) => ({ transform: `translateY(${top}px)`, height: `${ROW_HEIGHT}px` });
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 const versionsTitle = (others: number) => `This story is in the library in ${storyVersions(others)} versions: this one and ${plural(others, 'other', 'others')}`;
 
 export function SourceList({ pages, sort, currentId, listRef, onOpen, onDelete, onRemove, removeLabel }: SourceListProps) {

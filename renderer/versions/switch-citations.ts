@@ -12,6 +12,7 @@ import type { Id, Note, PassageInVersion } from '../../common/types.ts';
 import { emit } from '../bus.ts';
 import type { ActionUndo } from '../undo.ts';
 import { citationInVersion } from './cite-in-version.ts';
+import { plural } from '../plural.ts';
 
 export interface CitationSwitch {
   /** Notes rewritten. */
@@ -69,7 +70,6 @@ export async function switchCitations(citedId: Id, p: PassageInVersion): Promise
     else if (r.indices.length) done.push(r);
   }
   const citations = done.reduce((n, d) => n + d.indices.length, 0);
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const message = `${plural(citations, 'citation', 'citations')} in ${plural(done.length, 'note', 'notes')} now cite ${p.title}`
     + (skipped.length ? `; left as they were (read-only here): ${skipped.join(', ')}` : '') + '.';
   return {

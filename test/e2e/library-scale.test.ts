@@ -188,3 +188,24 @@ test('a folder import can be kept as a collection, named after the folder', asyn
     cleanup();
   }
 });
+
+test('a folder of one file is offered as a collection in the singular', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const folder = join(dir, 'single');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'only.txt'), 'Only report\n\nIt was read.\n');
+    await withLectern(async (l) => {
+      const { page } = l;
+      await page.locator('input[type="file"][webkitdirectory]').setInputFiles(folder);
+      const summary = page.getByRole('dialog', { name: 'Import finished' });
+      await summary.waitFor();
+      const offer = summary.locator('.summary-collection');
+      assert.equal((await offer.textContent())?.replace(/\s+/g, ' ').trim(), 'Put this source in the collection Make collection');
+      await summary.getByRole('button', { name: 'Make collection' }).click();
+      await summary.getByText('This source is in the collection “single”.').waitFor();
+    });
+  } finally {
+    cleanup();
+  }
+});
