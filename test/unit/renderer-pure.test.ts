@@ -97,6 +97,14 @@ test('paste: event handlers, scripts, styles and comments go; the text and inlin
   assert.equal(cleanPastedHtml('plain text, no markup'), 'plain text, no markup');
 });
 
+test('fold: one UTF-16 unit to one, case and diacritics gone, whatever the script', () => {
+  const text = 'İSTANBUL Straße ÉCOLE Ǆemal 東京 😀 ΣΊΣΥΦΟΣ Ａｂｃ ﬁne Ωmega\u0301 x';
+  const folded = fold(text);
+  assert.equal(folded, 'istanbul straße ecole ǆemal 東京 😀 σισυφοσ ａｂｃ ﬁne ωmega\u0301 x');
+  assert.equal(folded.length, text.length, 'offsets stay valid');
+  assert.equal(fold('Montréal, MONTRÉAL, montreal'), 'montreal, montreal, montreal');
+});
+
 test('find: matches ignore case and diacritics; the current match is the first at or after the caret', () => {
   const m = findIn(fold('Café cafe CAFÉ'), 'cafe');
   assert.deepEqual(m, { ranges: [[0, 4], [5, 9], [10, 14]], capped: false });
