@@ -1,6 +1,7 @@
 // bench:versions, finding versions: the import of the BBC corpus with and
 // without detection, and the precision and recall of both kinds of relation
-// on the pairs labelled in test/fixtures/version-pairs.json.
+// on the pairs labelled in test/fixtures/version-pairs.json, separately on the
+// pairs the classifier's rules were set on and on the held-out ones.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alignTexts } from '../common/align/align.ts';
@@ -13,7 +14,14 @@ import { CORPUS } from '../test/helpers/tmp.ts';
 import { readArticle } from '../test/helpers/version-pair.ts';
 import { scheduleSince, threadSchedule } from './thread-sched.ts';
 
-export interface LabelledPair { a: string; b: string; label: 'version' | 'shares' | 'neither'; why: string }
+export interface LabelledPair {
+  a: string;
+  b: string;
+  label: 'version' | 'shares' | 'neither';
+  why: string;
+  /** Labelled after the classifier's rules were set, and not used to set them. */
+  heldOut?: boolean;
+}
 
 export const LABELS: LabelledPair[] = (JSON.parse(readFileSync(new URL('../test/fixtures/version-pairs.json', import.meta.url), 'utf8')) as { pairs: LabelledPair[] }).pairs;
 
@@ -73,6 +81,14 @@ export function quality(results: { label: Kind; found: Kind }[]): Record<'versio
     return { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn), tp, fp, fn };
   };
   return { version: of('version'), shares: of('shares') };
+}
+
+/** The rows of the pairs the rules were set on, and of the held-out pairs, each with its title. */
+export function bySample<T extends { pair: LabelledPair }>(rows: T[]): { title: string; rows: T[] }[] {
+  return [
+    { title: 'pairs the rules were set on', rows: rows.filter((r) => !r.pair.heldOut) },
+    { title: 'held-out pairs', rows: rows.filter((r) => r.pair.heldOut) },
+  ];
 }
 
 /** What detection stored for each labelled pair in a library holding the whole corpus. */

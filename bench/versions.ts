@@ -115,7 +115,7 @@ console.log(`  at or above: pair ${THRESHOLDS.pair} ${share(THRESHOLDS.pair)}, l
 // versions of one new source in a generated 100,000-source library against a
 // scan of every signature.
 {
-  const { importCorpus, quality, detectedKinds, classifiedKinds, LABELS } = await import('./versions-detection.ts');
+  const { importCorpus, quality, detectedKinds, classifiedKinds, bySample, LABELS } = await import('./versions-detection.ts');
   const { fillLibrary } = await import('./versions-library.ts');
   const { tempDir, CORPUS, SEED_000, SEED_001 } = await import('../test/helpers/tmp.ts');
   const { openStore } = await import('../db/store.ts');
@@ -154,8 +154,9 @@ console.log(`  at or above: pair ${THRESHOLDS.pair} ${share(THRESHOLDS.pair)}, l
     const counts = { version: 0, shares: 0, neither: 0 };
     for (const p of LABELS) counts[p.label]++;
     console.log(`\nquality on ${LABELS.length} labelled BBC pairs (${counts.version} versions, ${counts.shares} shares, ${counts.neither} neither; test/fixtures/version-pairs.json)`);
-    show('detected at import', detectedKinds(last!.store));
-    show('classifier alone', classifiedKinds());
+    for (const [how, rows] of [['detected at import', detectedKinds(last!.store)], ['classifier alone', classifiedKinds()]] as const) {
+      for (const sample of bySample(rows)) show(`${how}, ${sample.title} (${sample.rows.length})`, sample.rows);
+    }
     last!.store.close();
 
     const seeds = openStore(join(dir, 'seeds.db'));
