@@ -38,6 +38,14 @@ export const THRESHOLDS = {
   localShared: 3,
   /** Share of their common weight a nearby counterpart's own partner must not hold. */
   localBeyond: 0.5,
+  /** Similarity for a far move between two leftovers that are each other's best counterpart, in versions. */
+  version: 0.25,
+  /** Content words such a pair must share. */
+  versionShared: 3,
+  /** Similarity of the in-order pairs that count towards `versionCover`. */
+  versionPair: 0.6,
+  /** Share of the shorter text in in-order pairs at least `versionPair` alike for two texts to read as versions. */
+  versionCover: 0.55,
 } as const;
 
 /** Gaps with more cells than this get anchors of their own before the in-order pass. */
@@ -137,6 +145,7 @@ export function alignTexts(a: string, b: string, options: AlignOptions = {}): Al
   const moved = findMoved(A, B, pa, pb, vocab, {
     minScore: THRESHOLDS.moved, minLocalScore: THRESHOLDS.local, window: THRESHOLDS.window, minLocalShared: THRESHOLDS.localShared,
     minBeyond: THRESHOLDS.localBeyond,
+    minVersionScore: areVersions(A, B, steps) ? THRESHOLDS.version : null, minVersionShared: THRESHOLDS.versionShared,
   });
   const movedA = new Set(moved.map((p) => p.i));
   const movedB = new Set(moved.map((p) => p.j));
@@ -185,6 +194,51 @@ export function alignTexts(a: string, b: string, options: AlignOptions = {}): Al
   const segments = joinSame(items.map(toSegment), a, b, mapA, mapB);
   const movedSegments = moved.map((p) => toSegment({ kind: 'moved', as: [p.i], bs: [p.j], score: p.score }));
   return { ...figures(A, B, items, moved, mapA, mapB), segments: placeMoved(segments, movedSegments) };
+}
+
+/**
+ * Whether two texts read as versions of one story to the aligner: in-order pairs at least
+ * `versionPair` alike (`paired`, the length of each side they cover) cover `versionCover` of the
+ * shorter text.
+ * Lengths in any one unit for both sides (UTF-16 units here, code points in the carry).
+ */
+export function readAsVersions(pairedA: number, totalA: number, pairedB: number, totalB: number): boolean {
+  const [covered, total] = totalA <= totalB ? [pairedA, totalA] : [pairedB, totalB];
+  return total > 0 && covered >= THRESHOLDS.versionCover * total;
+}
+
+/** readAsVersions of the in-order steps (their units' UTF-16 lengths). */
+function areVersions(A: Unit[], B: Unit[], steps: GapStep[]): boolean {
+  const len = (u: Unit) => u.end - u.start;
+  let totalA = 0;
+  let totalB = 0;
+  for (const u of A) totalA += len(u);
+  for (const u of B) totalB += len(u);
+  let inA = 0;
+  let inB = 0;
+  for (const s of steps) {
+    if (s.as.length === 0 || s.bs.length === 0 || s.score < THRESHOLDS.versionPair) continue;
+    for (const i of s.as) inA += len(A[i]!);
+    for (const j of s.bs) inB += len(B[j]!);
+  }
+  return readAsVersions(inA, totalA, inB, totalB);
+}
+
+/** readAsVersions of an alignment's segments (code points: every segment's text, and that of the in-order pairs). */
+export function alignedAsVersions(al: Alignment): boolean {
+  const union = (ranges: SideRange[]) => {
+    let total = 0;
+    let end = -1;
+    for (const r of [...ranges].sort((x, y) => x.start - y.start)) {
+      if (r.end > end) { total += r.end - Math.max(r.start, end); end = r.end; }
+    }
+    return total;
+  };
+  const side = (k: 'a' | 'b', paired: boolean) => union(al.segments.flatMap((g) => {
+    const r = g[k];
+    return r && (!paired || ((g.kind === 'same' || g.kind === 'changed') && g.score >= THRESHOLDS.versionPair)) ? [r] : [];
+  }));
+  return readAsVersions(side('a', true), side('a', false), side('b', true), side('b', false));
 }
 
 /** Between two pairs, what only A has comes before what only B has (as a diff reads: deleted, then inserted). */

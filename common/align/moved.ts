@@ -20,6 +20,13 @@ export interface MovedOptions {
   minLocalShared: number;
   /** Share of the weight they have in common that a nearby counterpart's own partner must not hold. */
   minBeyond: number;
+  /**
+   * Similarity for two leftovers that are each other's best counterpart among all units of
+   * both texts, anywhere, when the texts are versions (`versions`); null: not looked for.
+   */
+  minVersionScore: number | null;
+  /** Content terms such a pair must share. */
+  minVersionShared: number;
 }
 
 /** Where the units of one side stand in the in-order alignment. */
@@ -83,6 +90,23 @@ export function findMoved(A: Unit[], B: Unit[], pa: Placement, pb: Placement, vo
     if (usedB.has(j)) continue;
     const c = (allA ??= new TermIndex(A, A.keys(), vocab)).candidates(B[j]!, 8).find((c) => accept(B[j]!, pb.lo[j]!, pb.hi[j]!, c, A[c.j]!, pa.partner[c.j]!));
     if (c) { out.push({ i: c.j, j, score: c.score }); usedB.add(j); }
+  }
+
+  // 3. in versions of one story, a sentence reworded and moved far ("will be shown on BBC One at 2010 GMT" ->
+  // "will be broadcast on BBC One at 2010 GMT") scores below what a far move needs among unrelated
+  // sentences; two leftovers that are each other's best counterpart in both whole texts are taken lower
+  if (opts.minVersionScore !== null) {
+    const min = opts.minVersionScore;
+    for (const i of leftA) {
+      if (usedA.has(i)) continue;
+      const best = (allB ??= new TermIndex(B, B.keys(), vocab)).candidates(A[i]!, 1)[0];
+      if (!best || best.score < min || usedB.has(best.j) || !leftoverB.has(best.j)) continue;
+      const back = (allA ??= new TermIndex(A, A.keys(), vocab)).candidates(B[best.j]!, 1)[0];
+      if (back?.j !== i || overlap(A[i]!.terms, B[best.j]!.terms, vocab.content) < opts.minVersionShared) continue;
+      out.push({ i, j: best.j, score: best.score });
+      usedA.add(i);
+      usedB.add(best.j);
+    }
   }
   return out.sort((p, q) => p.i - q.i || p.j - q.j);
 }
