@@ -8,10 +8,12 @@
 //   stand), so the copy paints no text; it keeps its quote and comment.
 // A copy is never placed on a passage that does not answer it: a counterpart
 // below MIN_CARRY_SCORE is an orphan.
+import { alignedAsVersions } from './align/align.ts';
 import type { Alignment, Segment, SideRange } from './align/types.ts';
 import { diffParts, type DiffPart } from './align/word-diff.ts';
 import { STOPWORDS, words, type WordSpan } from './align/words.ts';
 import { OffsetMap } from './offsets.ts';
+import { sentencesUtf16 } from './segment.ts';
 import { reanchor, type StoredAnchor } from './reanchor.ts';
 import type { AnnotationStatus } from './types.ts';
 
@@ -40,6 +42,8 @@ interface View {
   srcMap: OffsetMap;
   dstMap: OffsetMap;
   parts: WeakMap<Segment, DiffPart[]>;
+  /** Which side of the alignment the source is. */
+  side: Side;
 }
 
 /**
@@ -51,7 +55,7 @@ export function carryPassage(anchor: StoredAnchor, source: string, target: strin
   const other: Side = sourceSide === 'a' ? 'b' : 'a';
   const v: View = {
     src: (g) => g[sourceSide], dst: (g) => g[other], srcText: source, dstText: target,
-    srcMap: new OffsetMap(source), dstMap: new OffsetMap(target), parts: new WeakMap(),
+    srcMap: new OffsetMap(source), dstMap: new OffsetMap(target), parts: new WeakMap(), side: sourceSide,
   };
   // the passage in the source: its stored range, or wherever its quote now is
   let { start, end } = anchor;
@@ -76,9 +80,17 @@ export function carryPassage(anchor: StoredAnchor, source: string, target: strin
   }
   if (best && best.score >= MIN_CARRY_SCORE) return best;
 
+  // 1b. an opening line (a headline) of versions of one story goes to the other's opening line
+  // however reworded ("Roddick into San Jose final" -> "Roddick to face Saulnier in final"): the
+  // alignment pairs them, and the other sentences of the texts vouch for the pair
+  const opening = openingLine(v, covering, start, end, anchor.exact, () => alignedAsVersions(alignment));
+  if (opening) return opening;
+
   // 2. the words of the quote inside a counterpart of the passage's sentence (reworded and reordered)
   for (const g of covering) {
-    const w = bestWindow(v, anchor.exact, v.dst(g)!);
+    let w = bestWindow(v, anchor.exact, v.dst(g)!);
+    // a sentence quoted whole answers the whole clause holding the words found (not only the words the two share)
+    if (w && w.status === 'moved' && quotesWhole(v, g, start, end)) w = wholeClause(v, g, w, anchor.exact) ?? w;
     if (w && (!best || w.score > best.score)) best = w;
   }
   if (best && best.score >= MIN_CARRY_SCORE) return best;
@@ -104,6 +116,87 @@ export function carryPassage(anchor: StoredAnchor, source: string, target: strin
 
 function orphan(anchor: StoredAnchor, at: number): Carried {
   return { status: 'orphaned', start: at, end: at, exact: anchor.exact, score: 0 };
+}
+
+/** Whether [start, end) holds every word of g's source side (the quote is that sentence, or those, whole). */
+function quotesWhole(v: View, g: Segment, start: number, end: number): boolean {
+  const s = v.src(g)!;
+  if (start < s.start || end > s.end) return false;
+  const s0 = v.srcMap.toUtf16(s.start);
+  const own = words(v.srcText, s0, s0 + s.text.length);
+  return own.length > 0 && v.srcMap.toUtf16(start) <= own[0]!.start && v.srcMap.toUtf16(end) >= own.at(-1)!.end;
+}
+
+/**
+ * When the quote is the whole source side of a changed segment whose both sides are the opening
+ * lines of their texts, and the texts read as versions (`versions`): the target's opening line,
+ * scored the better of the word similarity and the pair's. Null otherwise.
+ */
+function openingLine(v: View, covering: Segment[], start: number, end: number, quote: string, versions: () => boolean): Carried | null {
+  for (const g of covering) {
+    if (g.kind !== 'changed' || !quotesWhole(v, g, start, end)) continue;
+    const s = v.src(g)!;
+    const d = v.dst(g)!;
+    if (!isOpeningLine(v.srcText, v.srcMap.toUtf16(s.start), s.text) || !isOpeningLine(v.dstText, v.dstMap.toUtf16(d.start), d.text) || !versions()) continue;
+    const r = trimToWords(v, d.start, d.end, d.text, quote);
+    if (r.end <= r.start) continue;
+    return { status: 'moved', start: r.start, end: r.end, exact: r.text, score: round(Math.max(wordSimilarity(quote, r.text), g.score)) };
+  }
+  return null;
+}
+
+/**
+ * The clause of g's target side holding all of window w (from a clause mark, or the side's edge,
+ * to the next), if it is still at least MIN_CARRY_SCORE like the quote; null when w spans clauses
+ * or the clause is too unlike.
+ */
+function wholeClause(v: View, g: Segment, w: Carried, quote: string): Carried | null {
+  const d = v.dst(g)!;
+  const d0 = v.dstMap.toUtf16(d.start);
+  const clauses = clausesOf(v.dstText, d0, d0 + d.text.length);
+  const w0 = v.dstMap.toUtf16(w.start);
+  const w1 = v.dstMap.toUtf16(w.end);
+  const k = clauses.findIndex((c) => c[0]!.start <= w0 && w1 <= c.at(-1)!.end);
+  if (k < 0) return null;
+  const from = k === 0 ? d0 : clauses[k]![0]!.start;
+  const to = k === clauses.length - 1 ? d0 + d.text.length : closedAfter(v.dstText, clauses[k]!.at(-1)!.end);
+  const r = trimToWords(v, v.dstMap.toCodePoint(from), v.dstMap.toCodePoint(to), v.dstText.slice(from, to), quote);
+  const score = wordSimilarity(quote, r.text);
+  if (r.end <= r.start || score < MIN_CARRY_SCORE) return null;
+  return { status: r.text === quote ? 'anchored' : 'moved', start: r.start, end: r.end, exact: r.text, score: r.text === quote ? 1 : round(score) };
+}
+
+/** Words in an opening line: more and it is not a headline. */
+const MAX_OPENING_WORDS = 20;
+
+/** Whether text[u0, u0 + line.length) is the text's first paragraph, a single line of a few words. */
+function isOpeningLine(text: string, u0: number, line: string): boolean {
+  const u1 = u0 + line.length;
+  return text.slice(0, u0).trim() === '' && !line.includes('\n') && /^[^\S\n]*(\n|$)/.test(text.slice(u1, u1 + 200))
+    && words(line).length <= MAX_OPENING_WORDS;
+}
+
+/** The end of a clause cut after the word ending at u: past the closing marks right after it ("(£27,000)", "5%"). */
+function closedAfter(text: string, u: number): number {
+  while (u < text.length && /[)\]}”’"'%]/.test(text[u]!)) u++;
+  return u;
+}
+
+/** The words of text[from, to) in clauses: parted by a clause mark between two words (not one inside a number, "4.5"). */
+function clausesOf(text: string, from: number, to: number): WordSpan[][] {
+  const out: WordSpan[][] = [];
+  let prev: WordSpan | null = null;
+  for (const w of words(text, from, to)) {
+    if (!prev || partsClauses(text, prev.end, w.start)) out.push([]);
+    out.at(-1)!.push(w);
+    prev = w;
+  }
+  return out;
+}
+
+/** Whether text[a, b), between two words, holds a clause mark that is not inside a number ("4.75", "1,000"). */
+function partsClauses(text: string, a: number, b: number): boolean {
+  return CLAUSE_MARK.test(text.slice(a, b)) && !(b - a === 1 && DIGIT.test(text[a - 1] ?? '') && DIGIT.test(text[b] ?? ''));
 }
 
 /** Counterparts longer than this (words) are not searched word by word. */
@@ -134,10 +227,37 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The target range answering [start, end) of the source through segment g (and the in-order segments after it, for a passage running on). */
 function throughSegment(v: View, all: Segment[], g: Segment, start: number, end: number, exact: string): Carried | null {
-  const s = v.src(g)!;
-  const first = g;
-  let last = g;
-  if (g.kind !== 'moved' && end > s.end) {
+  const whole = mapThrough(v, all, g, g, start, end, exact);
+  if (!whole || whole.status === 'anchored' || whole.score < MIN_CARRY_SCORE || end > v.src(g)!.end) return whole;
+  const own = ownSentence(v, g, start, end);
+  if (own === g) return whole;
+  const part = mapThrough(v, all, g, own, start, end, exact);
+  if (!part || part.score < MIN_CARRY_SCORE) return whole;
+  // the sentence's own mapping when it finds more of the quote's words and is nearly as alike
+  return quoteRecall(exact, part.exact) > quoteRecall(exact, whole.exact) && part.score >= OWN_SENTENCE_SHARE * whole.score ? part : whole;
+}
+
+/** Share of the whole merge's score the mapping through the passage's own sentence must keep to be taken. */
+const OWN_SENTENCE_SHARE = 0.75;
+
+/** Share of the quote's content words (counted) that `text` holds. */
+function quoteRecall(quote: string, text: string): number {
+  const wanted = contentTerms(quote);
+  let total = 0;
+  for (const n of wanted.values()) total += n;
+  let found = 0;
+  for (const w of words(text)) {
+    const n = wanted.get(w.term) ?? 0;
+    if (n > 0) { wanted.set(w.term, n - 1); found++; }
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** throughSegment with `first` in place of g at the passage's start (g itself, or the passage's own sentence of it). */
+function mapThrough(v: View, all: Segment[], g: Segment, first: Segment, start: number, end: number, exact: string): Carried | null {
+  const s = v.src(first)!;
+  let last = first;
+  if (g.kind !== 'moved' && end > v.src(g)!.end) {
     // the passage runs on into the following in-order segments that have a counterpart
     for (let k = all.indexOf(g) + 1; k < all.length; k++) {
       const n = all[k]!;
@@ -161,8 +281,30 @@ function throughSegment(v: View, all: Segment[], g: Segment, start: number, end:
   // yesterday") shares no words with its counterpart: the sentence pair vouches for the place.
   // Not for a clause of a third of the sentence or more: that says something else
   // ("have ended without agreement after 90 minutes" -> "will take place this weekend")
-  if (score < MIN_CARRY_SCORE && first === last && 3 * (end - start) <= s.end - s.start) score = Math.max(score, g.score);
+  if (score < MIN_CARRY_SCORE && first === last && 3 * (end - start) <= s.end - s.start) score = Math.max(score, first.score);
   return { status: 'moved', start: ts, end: te, exact: trimmed, score: round(score) };
+}
+
+/**
+ * A passage inside one sentence of a merge (several sentences of a paragraph of the source answered
+ * by one passage of the target) may be mapped through the diff of that sentence alone against the target
+ * side: the diff of the whole merge may cross the two, matching the words of one sentence to
+ * the counterpart of the other ("called Guy's ... Scots" in "winner. The judges called it" ->
+ * "The judges called Guy's ... Scots"), and map the passage's edge past the words it begins with.
+ */
+function ownSentence(v: View, g: Segment, start: number, end: number): Segment {
+  const s = v.src(g)!;
+  // sentences of one paragraph (a headline joined to the sentence after it is read whole)
+  if (s.text.includes('\n')) return g;
+  const spans = sentencesUtf16(s.text);
+  if (spans.length < 2) return g;
+  const s0 = v.srcMap.toUtf16(s.start);
+  const u0 = v.srcMap.toUtf16(start) - s0;
+  const u1 = v.srcMap.toUtf16(end) - s0;
+  const own = spans.find((x) => x.start <= u0 && u1 <= x.end);
+  if (!own) return g;
+  const range = { start: v.srcMap.toCodePoint(s0 + own.start), end: v.srcMap.toCodePoint(s0 + own.end), text: s.text.slice(own.start, own.end) };
+  return { ...g, [v.side]: range };
 }
 
 /**
@@ -371,8 +513,7 @@ function withoutMovedClauses(text: string, from: number, to: number, other: stri
 function clauseEdges(text: string, from: number, to: number, edge: 'start' | 'end'): number[] {
   const ws = words(text, from, to);
   const out: number[] = [];
-  // a mark inside a number ("4.75", "1,000") parts no clauses
-  const marks = (a: number, b: number) => CLAUSE_MARK.test(text.slice(a, b)) && !(b - a === 1 && DIGIT.test(text[a - 1] ?? '') && DIGIT.test(text[b] ?? ''));
+  const marks = (a: number, b: number) => partsClauses(text, a, b);
   ws.forEach((w, k) => {
     if (edge === 'start') {
       if (k === 0 || marks(ws[k - 1]!.end, w.start)) out.push(w.start);
