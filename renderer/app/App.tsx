@@ -47,6 +47,7 @@ import { useChangesElsewhere } from './useChangesElsewhere.ts';
 import { CompareView } from '../compare/CompareView.tsx';
 import { VersionsList } from '../versions/VersionsList.tsx';
 import { AnnotationsView } from '../annotations-view/AnnotationsView.tsx';
+import { annotationEditUndo } from '../annotation-edit-undo.ts';
 
 const api = () => window.lectern;
 
@@ -165,8 +166,10 @@ export function App() {
     const updated = await api().updateAnnotation(a.id, { color: d.color, comment: d.comment, tags: d.tags });
     clearDraft(editDraftKey(a.id));
     setPopover(null);
-    setAnnotations(a.sourceId, (l) => l.map((x) => (x.id === a.id ? updated : x)));
-    annotationsChanged();
+    const put = (to: Annotation) => { setAnnotations(a.sourceId, (l) => l.map((x) => (x.id === a.id ? to : x))); annotationsChanged(); };
+    put(updated);
+    const undoEdit = annotationEditUndo(a, updated, put);
+    if (undoEdit) setUndo(undoEdit);
   };
 
   const deleteAnnotation = async (a: Annotation) => {

@@ -30,6 +30,7 @@ import { PointerSelection } from '../pointer-selection.ts';
 import { trimSelection } from '../trim-selection.ts';
 import { focusOrigin } from '../focus.ts';
 import './compare.css';
+import { annotationEditUndo } from '../annotation-edit-undo.ts';
 
 export interface CompareViewProps {
   a: string;
@@ -308,8 +309,10 @@ export function CompareView(props: CompareViewProps) {
     const updated = await window.lectern.updateAnnotation(x.id, { color: d.color, comment: d.comment, tags: d.tags });
     clearDraft(editDraftKey(x.id));
     setPopover(null);
-    data.update(x.sourceId, (l) => l.map((y) => (y.id === x.id ? updated : y)));
-    props.onAnnotationsChanged();
+    const put = (to: Annotation) => { data.update(x.sourceId, (l) => l.map((y) => (y.id === x.id ? to : y))); props.onAnnotationsChanged(); };
+    put(updated);
+    const undoEdit = annotationEditUndo(x, updated, put);
+    if (undoEdit) props.offerUndo?.(undoEdit);
   };
   const remove = async (list: Annotation[]) => {
     const gone: TrashItem[] = [];
