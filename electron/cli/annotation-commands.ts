@@ -7,6 +7,7 @@ import {
 } from '../../common/types.ts';
 import { UsageError, stringOption, stringsOption, type Command, type CommandContext, type OptionValues } from './command.ts';
 import { findCollection } from './collection-commands.ts';
+import { statusPlaceText } from './place-text.ts';
 
 const FILTER_OPTIONS = {
   tag: { type: 'string' }, source: { type: 'string', multiple: true }, collection: { type: 'string' },
@@ -77,7 +78,7 @@ const annotationsCommand: Command = {
     const filter = await filterOf(api, values);
     if (values.csv) return { json: null, human: '', raw: await passagesCsv(api, filter) };
     const { total, items } = await allAnnotations(api, filter);
-    const lines = items.map((a) => `${a.id}  ${a.color.padEnd(6)}  ${oneLine(a.sourceTitle, 40)}  ${a.start}-${a.end}` +
+    const lines = items.map((a) => `${a.id}  ${a.color.padEnd(6)}  ${oneLine(a.sourceTitle, 40)}  ${statusPlaceText(a)}` +
       `${a.tags.length ? `  [${a.tags.join(', ')}]` : ''}\n    “${oneLine(a.exact, 100)}”${a.comment ? `\n    ${oneLine(a.comment, 100)}` : ''}`);
     return { json: { total, items }, human: total === 0 ? 'No annotations match.' : [...lines, `${total} annotation(s)`].join('\n') };
   },

@@ -7,6 +7,7 @@ import { importAnnotationsCommand } from './export-commands.ts';
 import { findCollection } from './collection-commands.ts';
 import type { LecternApi } from '../../common/api-methods.ts';
 import type { OptionValues } from './command.ts';
+import { statusPlaceText } from './place-text.ts';
 
 /** A whole number option within [min, max], or undefined when not given. */
 function countOption(values: OptionValues, name: string, min: number, max: number): number | undefined {
@@ -101,7 +102,7 @@ const showCommand: Command = {
   async run({ api, positionals }) {
     const s = await api.getSource(positionals[0]!);
     const annotations = (await api.listAnnotations(s.id)).map((a) => ({
-      id: a.id, start: a.start, end: a.end, exact: a.exact, comment: a.comment, tags: a.tags, color: a.color,
+      id: a.id, start: a.start, end: a.end, exact: a.exact, comment: a.comment, tags: a.tags, color: a.color, status: a.status, score: a.score,
     }));
     const json = {
       id: s.id, title: s.title, published: s.published, publisher: s.publisher, url: s.url, byline: s.byline,
@@ -109,7 +110,7 @@ const showCommand: Command = {
     };
     const head = [`${s.title}`, `id ${s.id}`, s.published && `published ${s.published}`, s.publisher && `publisher ${s.publisher}`,
       `file ${json.path}`, `sha256 ${s.sha256}`, `encoding ${s.encoding}`].filter(Boolean).join('\n');
-    const notes = annotations.map((a) => `  [${a.start}-${a.end}] "${a.exact}"${a.comment ? ` — ${a.comment}` : ''}${a.tags.length ? ` #${a.tags.join(' #')}` : ''}`);
+    const notes = annotations.map((a) => `  ${statusPlaceText(a)} "${a.exact}"${a.comment ? ` — ${a.comment}` : ''}${a.tags.length ? ` #${a.tags.join(' #')}` : ''}`);
     return { json, human: `${head}\n\n${s.text}\n${notes.length ? `\nAnnotations:\n${notes.join('\n')}` : ''}` };
   },
 };

@@ -4,6 +4,7 @@
 // writes nothing); --undo takes the last re-encoding back.
 import type { ReencodeOptions, ReencodeResult } from '../../common/types.ts';
 import { UsageError, stringOption, type Command } from './command.ts';
+import { placeText } from './place-text.ts';
 
 const oneLine = (s: string, max = 100) => {
   const t = s.replace(/\s+/g, ' ').trim();
@@ -22,7 +23,7 @@ function optionsText(o: ReencodeOptions): string {
 
 function resultText(r: ReencodeResult): string {
   const verdicts = r.annotations.map((a) => `${a.status.padEnd(9)} ${a.id}${a.deleted ? ' (in the trash)' : ''}  `
-    + `${a.status === 'orphaned' ? 'not placed' : `[${a.start}-${a.end}]`}${a.status === 'moved' ? ` score ${a.score}` : ''}  "${oneLine(a.exact, 60)}"`);
+    + `${placeText(a)}  "${oneLine(a.exact, 60)}"`);
   return [
     `${r.preview ? 'Preview (nothing written)' : 'Reopened'}: ${r.sourceId} ${r.from} -> ${r.to}, ${r.chars} characters${r.invalid ? `, ${r.invalid} invalid byte sequences (�)` : ''}`,
     ...r.changedLines.map((l) => `line ${l.line}:\n  - ${oneLine(l.before)}\n  + ${oneLine(l.after)}`),

@@ -2,6 +2,7 @@
 import type { Segment } from '../../common/align/types.ts';
 import type { CarryResult, RelatedSource, SourceRelation } from '../../common/types.ts';
 import { UsageError, stringOption, type Command } from './command.ts';
+import { placeText } from './place-text.ts';
 
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -111,15 +112,16 @@ const carryCommand: Command = {
   usage: 'lectern carry [--json] --from A --to B [--dry-run]',
   summary: 'Copy the annotations of source A onto its version B (anchored, moved with a score, or orphaned); --dry-run writes nothing.',
   options: { from: { type: 'string' }, to: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-  positionals: [0, 0],
-  async run({ api, values }) {
+  positionals: [0, 2],
+  async run({ api, values, positionals }) {
     const from = stringOption(values, 'from');
     const to = stringOption(values, 'to');
+    // the ids given bare, as compare takes them: which is which is named, so a carry is never made the wrong way round
+    if (positionals.length > 0) throw new UsageError(`carry names its sources: lectern carry --from ${positionals[0]} --to ${positionals[1] ?? 'B'}`);
     if (!from || !to) throw new UsageError('carry needs --from A and --to B');
     const json = await api.carryAnnotations(from, to, { dryRun: values['dry-run'] === true });
     const lines = [
-      ...json.carried.map((c) => `${c.status.padEnd(9)} ${c.from} -> ${c.id ?? '(dry run)'}  ${c.status === 'orphaned' ? 'not placed' : `[${c.start}-${c.end}]`}`
-        + `${c.status === 'moved' ? ` score ${c.score}` : ''}  "${oneLine(c.exact)}"`),
+      ...json.carried.map((c) => `${c.status.padEnd(9)} ${c.from} -> ${c.id ?? '(dry run)'}  ${placeText(c)}  "${oneLine(c.exact)}"`),
       ...json.skipped.map((s) => `skipped   ${s.from}: ${s.reason} (${s.id})`),
       `${json.anchored} anchored, ${json.moved} moved, ${json.orphaned} orphaned, ${json.skipped.length} skipped${json.dryRun ? ' (dry run: nothing written)' : ''}`,
       ...carryNotes(json, from, to),

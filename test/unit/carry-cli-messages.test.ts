@@ -39,3 +39,31 @@ test('carry CLI: onto a source linked by hand that is no version, every copy is 
     cleanup();
   }
 });
+
+test('carry CLI: onto an unrelated source where nothing is found, nothing is written (exit 1, why and what to do); ids given bare are refused with the right form; show and annotations mark an orphan', async () => {
+  const { dir, cleanup } = tempDir();
+  const run = (...args: string[]) => cli(['--db', join(dir, 'l.db'), ...args]);
+  try {
+    const unrelated = join(CORPUS, 'business', 'china-had-role-in-yukos-split-up.txt');
+    const imported = JSON.parse((await run('import', '--json', SEED_001, unrelated)).stdout).imported as Array<{ id: string; path: string }>;
+    const [s001, other] = [SEED_001, unrelated].map((p) => imported.find((i) => i.path === p)!.id);
+    assert.equal((await run('annotate', s001, '--quote', 'Three pleaded guilty, according to Russian media.')).code, 0);
+
+    const refused = await run('carry', '--from', s001, '--to', other);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, new RegExp(`Nothing carried: the annotation of .* was not found in .*link them first \\(lectern link ${s001} ${other}`));
+    assert.equal(JSON.parse((await run('show', '--json', other)).stdout).annotations.length, 0, 'no copy written');
+    const bare = await run('carry', s001, other);
+    assert.equal(bare.code, 2);
+    assert.match(bare.stderr, new RegExp(`lectern carry --from ${s001} --to ${other}`));
+
+    assert.equal((await run('link', s001, other)).code, 0);
+    assert.equal((await run('carry', '--from', s001, '--to', other)).code, 0);
+    const shown = await run('show', other);
+    assert.match(shown.stdout, /^ {2}orphaned, not placed "Three pleaded guilty, according to Russian media\."/m);
+    assert.equal(JSON.parse((await run('show', '--json', other)).stdout).annotations[0].status, 'orphaned');
+    assert.match((await run('annotations', '--source', other)).stdout, /orphaned, not placed/);
+  } finally {
+    cleanup();
+  }
+});
