@@ -53,6 +53,8 @@ const MIN_SCORED_CHARS = 1_024;
 const MAX_SCORED_BYTES = 262_144;
 /** Bytes of text one search reads for its hits' snippets; hits past it show no snippet (their title still shows). */
 const SNIPPET_BYTES = 64_000_000;
+/** Versions of the hits' stories not among the ranked hits checked for the query, at most, in one search (one indexed lookup each). */
+const MAX_VERSION_CHECKS = 500;
 /** Hits fetched per hit wanted, so that versions collapsing into one row still leave enough. */
 const OVERFETCH = 3;
 /** Common terms (more than PROBE matches) bm25 may still rank fully: each costs one pass over its doclist. */
@@ -349,13 +351,16 @@ export function createSearch(db: Db, bounds: SearchBounds = { probe: PROBE, cand
     WHERE deleted_at IS NULL AND seq IN (SELECT value FROM json_each(?))`);
 
   const storyOf = createVersionGroups(db);
+  /** Whether a source matches the query (FTS5 seeks the one rowid): a version of a hit's story not among the ranked hits. */
+  const sourceMatches = db.prepare('SELECT 1 FROM sources_fts WHERE sources_fts MATCH @q AND rowid = (SELECT seq FROM sources WHERE id = @id)').pluck();
   const collectionMembers = db.prepare(`SELECT source_id FROM collection_sources WHERE collection_id = ? AND source_id IN (SELECT value FROM json_each(?))`).pluck();
 
   /**
-   * Source rows that are versions of one story become one (the best ranked), which counts and names them all:
-   * in a collection, those of them in it (a story is still joined through a version outside it).
+   * Source rows that are versions of one story become one (the best ranked), which counts and names the versions
+   * that match too (a version without the words is not counted: "which outlets ran this quote?"): in a collection,
+   * those of them in it (a story is still joined through a version outside it).
    */
-  const collapseVersions = (ranked: Ranked[], collectionId: string | undefined): Array<Ranked & { versions?: string[] }> => {
+  const collapseVersions = (ranked: Ranked[], collectionId: string | undefined, q: string): Array<Ranked & { versions?: string[] }> => {
     const rids = ranked.filter((r) => r.kind === 'source').map((r) => r.rid);
     const keys = new Map((sourceKeys.all(JSON.stringify(rids)) as Array<{ rid: number; id: string; title: string; chars: number }>)
       .map((r) => [r.rid, r]));
@@ -365,6 +370,9 @@ export function createSearch(db: Db, bounds: SearchBounds = { probe: PROBE, cand
       const members = new Set(collectionMembers.all(collectionId, JSON.stringify(all)) as string[]);
       for (const [id, story] of stories) stories.set(id, story.filter((m) => members.has(m)));
     }
+    const rankedIds = new Set([...keys.values()].map((k) => k.id));
+    let checks = MAX_VERSION_CHECKS;
+    const matching = (id: string) => rankedIds.has(id) || (checks-- > 0 && sourceMatches.get({ q, id }) === 1);
     const shown = new Set<string>();
     const out: Array<Ranked & { versions?: string[] }> = [];
     for (const r of ranked) {
@@ -374,15 +382,15 @@ export function createSearch(db: Db, bounds: SearchBounds = { probe: PROBE, cand
       const story = members.reduce((a, b) => (a < b ? a : b));
       if (shown.has(story)) continue;
       shown.add(story);
-      out.push({ ...r, versions: members });
+      out.push({ ...r, versions: members.length > 1 ? members.filter(matching) : members });
     }
     return out;
   };
 
   /** The first `limit` rows once versions collapse, from as few ranked hits as that takes (exact repeats are those among them). */
-  const firstRows = (ranked: Ranked[], limit: number, collectionId: string | undefined): Array<Ranked & { versions?: string[] }> => {
+  const firstRows = (ranked: Ranked[], limit: number, collectionId: string | undefined, q: string): Array<Ranked & { versions?: string[] }> => {
     for (let look = Math.min(ranked.length, 2 * limit); ; look = ranked.length) {
-      const rows = collapseVersions(ranked.slice(0, look), collectionId);
+      const rows = collapseVersions(ranked.slice(0, look), collectionId, q);
       if (rows.length >= limit || look === ranked.length) return rows.slice(0, limit);
     }
   };
@@ -441,7 +449,7 @@ export function createSearch(db: Db, bounds: SearchBounds = { probe: PROBE, cand
     }
     // tier 0 (ranked by bm25: every match, or the title matches) before tier 1 (the newest, scored here)
     ranked.sort((a, b) => a.tier - b.tier || b.score - a.score);
-    return { hits: hitsOf(firstRows(ranked, limit, options.collectionId), terms, fetched), totals };
+    return { hits: hitsOf(firstRows(ranked, limit, options.collectionId, ftsExpression(terms)), terms, fetched), totals };
   };
 
   /** How many of each kind match (the probes alone; estimated as in page). */

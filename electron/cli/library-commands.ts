@@ -126,7 +126,8 @@ const searchCommand: Command = {
     const collectionId = await collectionOption(api, values);
     const hits = await api.search(positionals.join(' '), limit, collectionId ? { collectionId } : undefined);
     const human = hits.length === 0 ? 'No matches.'
-      : hits.map((h) => `${h.kind.padEnd(10)} ${h.id}  ${h.title}\n           ${h.snippet.replace(/\s+/g, ' ')}`).join('\n');
+      : hits.map((h) => `${h.kind.padEnd(10)} ${h.id}  ${h.title}${h.versions ? `  [${h.versions.count} versions match: ${h.versions.ids.filter((v) => v !== h.id).join(' ')} too]` : ''}`
+        + `\n           ${h.snippet.replace(/\s+/g, ' ')}`).join('\n');
     return { json: hits, human };
   },
 };

@@ -48,6 +48,9 @@ test('the CLI contract: import, list, show, search, annotate with --json and exi
     assert.equal(hits.length, 1);
     assert.deepEqual(hits[0]!.versions?.ids.slice().sort(), [seed0.id, seed1.id].sort());
     assert.ok(hits.every((h) => h.kind === 'source' && h.snippet.includes('⟦Dossier Center⟧')));
+    const searched = await cli(['--db', db, 'search', '"Dossier Center"']);
+    const other = hits[0]!.id === seed0.id ? seed1.id : seed0.id;
+    assert.match(searched.stdout, new RegExp(`^source +${hits[0]!.id} .*\\[2 versions match: ${other} too\\]$`, 'm'), 'the human output says so too');
 
     const ambiguous = await cli(['--db', db, 'annotate', seed1.id, '--quote', 'ISIS', '--json']);
     assert.equal(ambiguous.code, 1);

@@ -93,19 +93,25 @@ test('exact repeats of a story (same title and length) collapse into one hit tha
   assert.equal(hits.find((h) => h.id === other.id)?.versions, undefined);
 }));
 
-test('versions the versions engine linked collapse too, taken transitively; a dismissed or deleted one does not count', withStore((store) => {
+test('versions the versions engine linked collapse too, taken transitively; the row counts the versions that match; a dismissed or deleted one does not count', withStore((store) => {
   const a = source(store, 'Cathedral fire', 'Fire at the cathedral of Cologne.');
   const b = source(store, 'Blaze in Colony', 'Blaze at the cathedral of Colony.');
-  const c = source(store, 'Third telling', 'A later retelling without the word.');
+  const c = source(store, 'Third telling', 'A later retelling of the cathedral blaze.');
   const d = source(store, 'Unrelated', 'Another cathedral story altogether.');
+  const e = source(store, 'Fourth telling', 'A version that lost the word.');
   store.relations.link(a.id, b.id, NO_FIGURES);
   store.relations.link(b.id, c.id, NO_FIGURES);
+  store.relations.link(a.id, e.id, NO_FIGURES);
   let hits = store.search('cathedral');
   assert.equal(hits.length, 2);
   const story = hits.find((h) => h.id === a.id || h.id === b.id)!;
-  assert.deepEqual([story.versions?.count, new Set(story.versions?.ids)], [3, new Set([a.id, b.id, c.id])], 'c is a version through b');
+  assert.deepEqual([story.versions?.count, new Set(story.versions?.ids)], [3, new Set([a.id, b.id, c.id])],
+    'c is a version through b; e, a version without the word, is not counted (a trial read "5 versions" where 3 held the quote)');
   assert.equal(story.versions?.ids[0], story.id);
   assert.equal(hits.find((h) => h.id === d.id)?.versions, undefined);
+  // a matching version the bounded candidate path did not rank is still counted
+  const few = createSearch(store.db, { probe: 1, candidates: 1 }).page('cathedral').hits.find((h) => h.versions);
+  assert.deepEqual(new Set(few?.versions?.ids), new Set([a.id, b.id, c.id]));
   store.sources.delete(c.id);
   assert.equal(store.search('cathedral').find((h) => h.id === story.id)?.versions?.count, 2, 'a deleted version is not counted');
   store.relations.dismiss(a.id, b.id);
