@@ -423,6 +423,8 @@ export interface ImportResult {
   versions: FoundRelation[];
   /** Present when versions could not be looked for (the import itself is complete): why. */
   versionsError?: string;
+  /** Present when some imported sources were not compared with the library for versions (too large to align): which, and why. */
+  versionsNotLookedFor?: { id: Id; path: string; reason: string }[];
   /** Present when the import stopped part-way (disk full, library locked or damaged): why. */
   aborted?: string;
 }
@@ -773,6 +775,8 @@ export interface VersionsRebuild {
   found: number;
   /** Detected relations no longer found, removed (dismissed, manual and revision ones stay). */
   removed: number;
+  /** Live sources too large to align (over MAX_ALIGN_CHARS): not compared with any other. */
+  tooLarge: number;
 }
 
 /** Two sources aligned passage by passage: a and b are their ids, ranges are code points of each. */

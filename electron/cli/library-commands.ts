@@ -43,6 +43,7 @@ const importCommand: Command = {
       ...result.revisions.map((r) => `revision  ${r.id}  linked as a revision of ${r.revisionOf} (${r.revisionOfTitle})`),
       ...result.versions.map((v) => `${v.kind === 'version' ? 'version ' : 'shares  '}  ${v.id}  ${v.kind === 'version' ? 'is a version of' : 'shares passages with'} ${v.other} (${v.otherTitle})`),
       ...(result.versionsError ? [`versions: ${result.versionsError}`] : []),
+      ...(result.versionsNotLookedFor ?? []).map((n) => `no versions looked for: ${n.id}  ${n.path}: ${n.reason}`),
       ...result.duplicates.map((d) => `duplicate ${d.id}  ${d.path}`),
       ...result.failed.map((f) => `failed    ${f.path}: ${f.error}`),
       `${result.imported.length} imported, ${result.duplicates.length} duplicates, ${result.failed.length} failed`,

@@ -3,6 +3,7 @@ import type { Segment } from '../../common/align/types.ts';
 import type { CarryResult, RelatedSource, SourceRelation } from '../../common/types.ts';
 import { UsageError, stringOption, type Command } from './command.ts';
 import { placeText } from './place-text.ts';
+import { MAX_ALIGN_CHARS, tooLargeToAlign } from '../versions/align-sources.ts';
 
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -38,14 +39,17 @@ const versionsCommand: Command = {
     if (rebuilt) progress(`compared ${rebuilt.compared} pairs of ${rebuilt.sources} sources`);
     if (id !== undefined) {
       const json = await api.sourceRelations(id);
-      const human = json.relations.length === 0 ? `Source ${id} has no versions, shared passages or revisions.`
+      const tooLarge = json.relations.length === 0 ? tooLargeToAlign((await api.getSource(id)).text) : null;
+      const human = json.relations.length === 0
+        ? `Source ${id} has no versions, shared passages or revisions${tooLarge ? `: it is too large to compare for versions (${tooLarge}); link one by hand with lectern link` : ''}.`
         : json.relations.map(relatedLine).join('\n');
       return { json, human };
     }
     const listed = await api.listVersions();
     const titles = new Map((await api.listSources()).map((x) => [x.id, x.title]));
     const groups = listed.groups.map((g, i) => `group ${i + 1}: ${g.sources.map((x) => `${x} (${titles.get(x) ?? '?'})`).join(', ')}`);
-    const summary = rebuilt ? [`rebuilt: ${rebuilt.sources} sources, ${rebuilt.compared} pairs aligned, ${rebuilt.found} relations found, ${rebuilt.removed} removed`] : [];
+    const summary = rebuilt ? [`rebuilt: ${rebuilt.sources} sources, ${rebuilt.compared} pairs aligned, ${rebuilt.found} relations found, ${rebuilt.removed} removed`
+      + `${rebuilt.tooLarge ? `; ${rebuilt.tooLarge} too large to compare (over ${MAX_ALIGN_CHARS / 1e6} million characters) not looked at` : ''}`] : [];
     const human = [...summary, ...(listed.relations.length === 0 ? ['No versions found.'] : [...groups, ...listed.relations.map((r) => relationLine(r, titles))])].join('\n');
     return { json: rebuilt ? { ...listed, rebuild: rebuilt } : listed, human };
   },

@@ -54,6 +54,8 @@ export interface VersionFinder {
   stored(sources: StoredText[]): void;
   /** Every batch was told: the versions and shared passages found. */
   finish(): Promise<FoundRelation[]>;
+  /** Sources told that are not compared with the library (too large to align), with why. */
+  notLookedFor?(): { id: Id; reason: string }[];
 }
 
 export interface ImportOptions {
@@ -233,6 +235,9 @@ export function createImportService(
       if (finder) {
         try {
           result.versions = await finder.finish();
+          const skipped = finder.notLookedFor?.() ?? [];
+          const pathOf = new Map(result.imported.map((i) => [i.id, i.path]));
+          if (skipped.length > 0) result.versionsNotLookedFor = skipped.map((s) => ({ id: s.id, path: pathOf.get(s.id) ?? '', reason: s.reason }));
         } catch (err) {
           result.versionsError = `versions were not looked for: ${err instanceof Error ? err.message : String(err)}`;
         }

@@ -10,6 +10,10 @@ import { ApiError, type Source } from '../../common/types.ts';
  */
 export const MAX_ALIGN_CHARS = 5_000_000;
 
+/** Why a text is not aligned, or null when it may be: "5.5 million characters; the limit is 5 million". */
+export const tooLargeToAlign = (text: string): string | null =>
+  (text.length > MAX_ALIGN_CHARS ? `${(text.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_ALIGN_CHARS / 1e6} million` : null);
+
 /** Whether both texts are within the alignment limit. */
 export const alignable = (a: { text: string }, b: { text: string }): boolean =>
   a.text.length <= MAX_ALIGN_CHARS && b.text.length <= MAX_ALIGN_CHARS;
@@ -18,9 +22,8 @@ export const alignable = (a: { text: string }, b: { text: string }): boolean =>
 export function alignSources(a: Source, b: Source): Alignment {
   if (a.id === b.id) throw new ApiError('same-source', `Both sides are the same source (${a.id}); choose two different sources`);
   for (const s of [a, b]) {
-    if (s.text.length > MAX_ALIGN_CHARS) {
-      throw new ApiError('too-large', `Source ${s.id} ("${s.title}") is too large to align (${(s.text.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_ALIGN_CHARS / 1e6} million)`);
-    }
+    const why = tooLargeToAlign(s.text);
+    if (why) throw new ApiError('too-large', `Source ${s.id} ("${s.title}") is too large to align (${why})`);
   }
   return alignTexts(a.text, b.text);
 }

@@ -15,7 +15,7 @@ import type { StoredText } from '../import/import-service.ts';
 import { swapFigures } from '../../db/relations.ts';
 import { alignTexts } from '../../common/align/align.ts';
 import { readText, type TextTerms } from '../../common/align/units.ts';
-import { alignable } from './align-sources.ts';
+import { alignable, tooLargeToAlign } from './align-sources.ts';
 import { classify, type DetectedKind } from './classify.ts';
 import { sharedSpan, shingleSignature, type Signature } from './features.ts';
 
@@ -250,8 +250,13 @@ export function rebuildVersions(store: Store, onProgress?: Progress): VersionsRe
   const total = live.length;
   store.versionIndex.clear();
   const signatures = new Map<number, Signature>();
+  let tooLarge = 0;
   for (let i = 0; i < total; i += INDEX_CHUNK) {
-    const chunk = live.slice(i, i + INDEX_CHUNK).map((s) => ({ seq: s.seq, sig: shingleSignature(store.versionIndex.text(s.id)!.text) }));
+    const chunk = live.slice(i, i + INDEX_CHUNK).map((s) => {
+      const { text } = store.versionIndex.text(s.id)!;
+      if (tooLargeToAlign(text)) tooLarge++;
+      return { seq: s.seq, sig: shingleSignature(text) };
+    });
     for (const c of chunk) signatures.set(c.seq, c.sig);
     store.versionIndex.put(chunk.map((c) => ({ seq: c.seq, signature: c.sig })));
     onProgress?.({ task: 'versions', done: 0, total, current: `indexed ${Math.min(total, i + INDEX_CHUNK)} of ${total}` });
@@ -281,5 +286,5 @@ export function rebuildVersions(store: Store, onProgress?: Progress): VersionsRe
     for (const r of revisions) store.relations.setFigures(r.a, r.b, r.figures);
     return stale.length;
   });
-  return { sources: total, compared, found: found.length, removed };
+  return { sources: total, compared, found: found.length, removed, tooLarge };
 }

@@ -7,6 +7,7 @@
 import type { FoundRelation, ProgressEvent } from '../../common/types.ts';
 import type { Store } from '../../db/store.ts';
 import type { StoredText, VersionFinder } from '../import/import-service.ts';
+import { tooLargeToAlign } from './align-sources.ts';
 import { detectVersions } from './detect.ts';
 import { startVersionsWorker, type VersionsWorker } from './worker-client.ts';
 
@@ -28,6 +29,7 @@ export function createVersionFinder(store: Store, onProgress?: (e: ProgressEvent
   };
   const counted = (n: number, p: Promise<FoundRelation[]>) => p.finally(() => { answered += n; });
   const startWorker = () => { worker ??= startVersionsWorker(store.file, progress); };
+  const tooLarge: { id: string; reason: string }[] = [];
   return {
     /** A large import starts the worker at once, so its start-up (0.1–0.2 s of loading here) overlaps reading the first batch. */
     starting(files: number) {
@@ -35,6 +37,10 @@ export function createVersionFinder(store: Store, onProgress?: (e: ProgressEvent
     },
     stored(sources: StoredText[]) {
       if (sources.length === 0) return;
+      for (const s of sources) {
+        const why = tooLargeToAlign(s.text);
+        if (why) tooLarge.push({ id: s.id, reason: `too large to compare for versions (${why})` });
+      }
       told += sources.length;
       if (!worker && told > WORKER_FROM_SOURCES && !store.status().inMemory) startWorker();
       if (worker) { keep(counted(sources.length, worker.detect(sources))); return; }
@@ -44,6 +50,7 @@ export function createVersionFinder(store: Store, onProgress?: (e: ProgressEvent
         keep(Promise.reject(err as Error));
       }
     },
+    notLookedFor: () => tooLarge,
     async finish() {
       try {
         const settled = await Promise.allSettled(pending);

@@ -50,12 +50,15 @@ export function ImportSummary({ result, titleOf, onOpen, onClose, children }: {
       <p class="summary-line">
         <strong>{imported.length}</strong> imported · <strong>{duplicates.length}</strong> {duplicates.length === 1 ? 'duplicate' : 'duplicates'} · <strong>{failed.length}</strong> failed
       </p>
-      {(versions.length > 0 || revisions.length > 0 || result.versionsError) && (
+      {(versions.length > 0 || revisions.length > 0 || result.versionsError || result.versionsNotLookedFor) && (
         <p class="summary-versions">
           {versions.length > 0 && <span><strong>{versions.length}</strong> {versions.length === 1 ? 'version or shared passage' : 'versions or shared passages'} found</span>}
           {versions.length > 0 && revisions.length > 0 && ' · '}
           {revisions.length > 0 && <span><strong>{revisions.length}</strong> {revisions.length === 1 ? 'file is a new revision' : 'files are new revisions'} of an earlier import</span>}
           {result.versionsError && <span class="reason"> Versions were not looked for: {result.versionsError}</span>}
+          {result.versionsNotLookedFor?.map((n) => (
+            <span key={n.id} class="reason"> No versions looked for of “{title(n.id)}”: {n.reason}.</span>
+          ))}
         </p>
       )}
       {children}

@@ -53,6 +53,7 @@ export const mergeResults = (a: ImportResult, b: ImportResult): ImportResult => 
   imported: [...a.imported, ...b.imported], duplicates: [...a.duplicates, ...b.duplicates], failed: [...a.failed, ...b.failed],
   revisions: [...a.revisions, ...b.revisions], versions: [...a.versions, ...b.versions],
   ...((a.versionsError ?? b.versionsError) !== undefined && { versionsError: a.versionsError ?? b.versionsError }),
+  ...((a.versionsNotLookedFor ?? b.versionsNotLookedFor) && { versionsNotLookedFor: [...a.versionsNotLookedFor ?? [], ...b.versionsNotLookedFor ?? []] }),
 });
 
 const BATCH_FILES = 40;
