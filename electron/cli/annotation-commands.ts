@@ -3,7 +3,7 @@
 import type { LecternApi } from '../../common/api-methods.ts';
 import {
   ANNOTATION_COLORS, ANNOTATION_SORTS, MAX_ANNOTATION_PAGE, MAX_FILTER_SOURCES, isAnnotationColor,
-  type AnnotationCursor, type AnnotationFilter, type AnnotationListItem, type AnnotationSort, type CodebookTag, type TagChange,
+  type AnnotationCursor, type AnnotationFilter, type AnnotationListItem, type AnnotationSort, type CodebookTag, type TagChange, type TrashItem,
 } from '../../common/types.ts';
 import { UsageError, stringOption, stringsOption, type Command, type CommandContext, type OptionValues } from './command.ts';
 import { findCollection } from './collection-commands.ts';
@@ -178,6 +178,21 @@ const deleteCommand: Command = {
   },
 };
 
+const annotationDeleteCommand: Command = {
+  name: 'annotation delete',
+  usage: 'lectern annotation delete [--json] ANNOTATION_ID...',
+  summary: 'Move annotations to the trash (a carry onto the wrong source taken back, say); lectern restore ID... brings them back.',
+  options: {},
+  positionals: [1, Infinity],
+  async run({ api, positionals }) {
+    // every id checked before any is deleted: one unknown id deletes nothing
+    for (const id of positionals) await api.getAnnotation(id);
+    const items: TrashItem[] = [];
+    for (const id of positionals) items.push(await api.deleteAnnotation(id));
+    return { json: items, human: [...items.map((i) => `deleted ${i.id}  “${oneLine(i.title, 80)}”`), `lectern restore ${items.map((i) => i.id).join(' ')} undoes it`].join('\n') };
+  },
+};
+
 /**
  * Where an export of this module writes: `-o FILE`, as every other export takes it, or (deprecated, kept
  * for one release) the file as the last argument, which warns on stderr.
@@ -223,6 +238,6 @@ const exportCodebookCommand: Command = {
 };
 
 export const annotationCommands: Command[] = [
-  annotationsCommand, tagsCommand, renameCommand, mergeCommand, unmergeCommand, moveCommand, describeCommand, deleteCommand,
+  annotationsCommand, annotationDeleteCommand, tagsCommand, renameCommand, mergeCommand, unmergeCommand, moveCommand, describeCommand, deleteCommand,
   exportPassagesCommand, exportCodebookCommand,
 ];

@@ -106,7 +106,8 @@ function carryNotes(r: CarryResult, from: string, to: string): string[] {
   }
   if (r.orphaned === r.carried.length) {
     return [`None of these passages was found in ${to}: every copy ${r.dryRun ? 'would be' : 'is'} an orphan (kept with its quote and comment, placed on no text). `
-      + `Is ${to} a version of ${from}? \`lectern compare ${from} ${to}\` shows what the two share.`];
+      + `Is ${to} a version of ${from}? \`lectern compare ${from} ${to}\` shows what the two share.`,
+    ...(r.dryRun ? [] : [`To take these copies back: lectern annotation delete ${r.carried.map((c) => c.id).join(' ')}`])];
   }
   return [];
 }

@@ -6,8 +6,7 @@
 // target, is skipped and said so; so is one whose copy the target already has
 // (an annotation on the same range with the same colour, comment and tags,
 // made there by hand or imported). A dry run gives the same verdicts and writes
-// nothing. Between sources not related, where nothing would be placed, nothing is
-// carried (unrelated()).
+// nothing.
 import { carryPassage } from '../../common/carry.ts';
 import { OffsetMap } from '../../common/offsets.ts';
 import { quoteAt } from '../../common/selectors.ts';
@@ -49,8 +48,6 @@ export function carryAnnotations(store: Store, fromId: Id, toId: Id, dryRun: boo
   const annotations = store.annotations.listBySource(from.id);
   const targetMap = new OffsetMap(to.text);
   const copies = annotations.map((a) => ({ a, c: carryPassage(a, from.text, to.text, alignment) }));
-  const relation = store.relations.get(from.id, to.id);
-  const related = !!relation && !relation.dismissed;
 
   const write = (): CarryResult => {
     // decided again under the write lock: another process may have carried meanwhile
@@ -68,7 +65,6 @@ export function carryAnnotations(store: Store, fromId: Id, toId: Id, dryRun: boo
       const id = dryRun ? null : insertCopy(store, a, to.id, c, targetMap, to.text).id;
       carried.push({ from: a.id, id, status: c.status, score: c.score, start: c.start, end: c.end, exact: c.exact });
     }
-    if (!related && carried.length > 0 && carried.every((x) => x.status === 'orphaned')) throw unrelated(from, to, carried.length);
     const count = (s: string) => carried.filter((x) => x.status === s).length;
     return {
       from: from.id, to: to.id, dryRun, carried,
@@ -76,17 +72,6 @@ export function carryAnnotations(store: Store, fromId: Id, toId: Id, dryRun: boo
     };
   };
   return dryRun ? write() : store.write(write);
-}
-
-/**
- * A carry between two sources that are not related (no version, shared passages or revision, or one dismissed) and
- * where no passage is found: every copy would be an orphan on an unrelated text (a wrong id, most likely), so none is
- * written. Linked by hand first, the same carry writes its orphans (a translation shares no words).
- */
-function unrelated(from: { id: Id; title: string }, to: { id: Id; title: string }, n: number): ApiError {
-  return new ApiError('unrelated', `Nothing carried: ${n === 1 ? 'the annotation' : `none of the ${n} annotations`} of “${from.title}” (${from.id}) `
-    + `was ${n === 1 ? 'not ' : ''}found in “${to.title}” (${to.id}), and the two are not linked as versions. If it is a version (a translation, a rewrite), `
-    + `link them first (lectern link ${from.id} ${to.id}, or “Link a version…” in the app) and carry again.`);
 }
 
 function insertCopy(store: Store, a: Annotation, to: Id, c: ReturnType<typeof carryPassage>, map: OffsetMap, text: string): Annotation {

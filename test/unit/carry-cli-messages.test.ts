@@ -40,7 +40,7 @@ test('carry CLI: onto a source linked by hand that is no version, every copy is 
   }
 });
 
-test('carry CLI: onto an unrelated source where nothing is found, nothing is written (exit 1, why and what to do); ids given bare are refused with the right form; show and annotations mark an orphan', async () => {
+test('carry CLI: onto an unrelated source every copy is an orphan, and the message names how to take them back; ids given bare are refused with the right form; show and annotations mark an orphan', async () => {
   const { dir, cleanup } = tempDir();
   const run = (...args: string[]) => cli(['--db', join(dir, 'l.db'), ...args]);
   try {
@@ -48,21 +48,32 @@ test('carry CLI: onto an unrelated source where nothing is found, nothing is wri
     const imported = JSON.parse((await run('import', '--json', SEED_001, unrelated)).stdout).imported as Array<{ id: string; path: string }>;
     const [s001, other] = [SEED_001, unrelated].map((p) => imported.find((i) => i.path === p)!.id);
     assert.equal((await run('annotate', s001, '--quote', 'Three pleaded guilty, according to Russian media.')).code, 0);
-
-    const refused = await run('carry', '--from', s001, '--to', other);
-    assert.equal(refused.code, 1);
-    assert.match(refused.stderr, new RegExp(`Nothing carried: the annotation of .* was not found in .*link them first \\(lectern link ${s001} ${other}`));
-    assert.equal(JSON.parse((await run('show', '--json', other)).stdout).annotations.length, 0, 'no copy written');
     const bare = await run('carry', s001, other);
     assert.equal(bare.code, 2);
     assert.match(bare.stderr, new RegExp(`lectern carry --from ${s001} --to ${other}`));
 
-    assert.equal((await run('link', s001, other)).code, 0);
-    assert.equal((await run('carry', '--from', s001, '--to', other)).code, 0);
+    const carried = await run('carry', '--json', '--from', s001, '--to', other);
+    assert.equal(carried.code, 0);
+    const copy = (JSON.parse(carried.stdout) as { carried: { id: string; status: string }[] }).carried[0]!;
+    assert.equal(copy.status, 'orphaned');
     const shown = await run('show', other);
     assert.match(shown.stdout, /^ {2}orphaned, not placed "Three pleaded guilty, according to Russian media\."/m);
     assert.equal(JSON.parse((await run('show', '--json', other)).stdout).annotations[0].status, 'orphaned');
     assert.match((await run('annotations', '--source', other)).stdout, /orphaned, not placed/);
+
+    // carried onto the wrong source by mistake: the message names the command that takes the copies back
+    const more = join(CORPUS, 'business', 'deutsche-attacks-yukos-case.txt');
+    const third = JSON.parse((await run('import', '--json', more)).stdout).imported[0].id as string;
+    const wrong = await run('carry', '--from', s001, '--to', third);
+    const back = /To take these copies back: lectern annotation delete (\S+)$/m.exec(wrong.stdout);
+    assert.ok(back, wrong.stdout);
+    const unknown = await run('annotation', 'delete', back[1]!, 'no-such-annotation');
+    assert.equal(unknown.code, 1, 'an unknown id deletes nothing');
+    assert.equal(JSON.parse((await run('show', '--json', third)).stdout).annotations.length, 1);
+    const deleted = await run('annotation', 'delete', back[1]!);
+    assert.equal(deleted.code, 0, deleted.stderr);
+    assert.match(deleted.stdout, new RegExp(`lectern restore ${back[1]} undoes it`));
+    assert.equal(JSON.parse((await run('show', '--json', third)).stdout).annotations.length, 0);
   } finally {
     cleanup();
   }

@@ -168,23 +168,3 @@ test('a purged source takes its relations along', () => withApi(async ({ api, st
   assert.deepEqual((await api.sourceRelations(s000)).relations, []);
 }));
 
-test('carrying onto a source that is not related, where no passage is found, writes nothing and says why; linked first, it carries', () => withApi(async ({ api }) => {
-  const { s001 } = await seeds(api);
-  const { imported } = await api.importFiles([{ name: 'patches.txt', bytes: new TextEncoder().encode('Microsoft releases patches\n\nThe company fixed eleven flaws in its browser and mail software on Tuesday.\n') }]);
-  const other = imported[0]!.id;
-  await annotate(api, s001, 'ethnic Tajiks radicalized by ISIS-K', { comment: 'who' });
-  await annotate(api, s001, 'Cologne Cathedral');
-  for (const dryRun of [true, false]) {
-    await assert.rejects(api.carryAnnotations(s001, other, { dryRun }), (err: { code: string; message: string }) => {
-      assert.equal(err.code, 'unrelated');
-      assert.match(err.message, /none of the 2 annotations of .* was found in “Microsoft releases patches”/);
-      assert.match(err.message, /link them first/);
-      return true;
-    });
-  }
-  assert.deepEqual(await api.listAnnotations(other), [], 'no copy was written');
-  await api.linkSources(s001, other);
-  const r = await api.carryAnnotations(s001, other, {});
-  assert.deepEqual([r.anchored, r.moved, r.orphaned], [0, 0, 2], 'a hand-linked pair keeps its orphans (a translation shares no words)');
-  assert.equal((await api.listAnnotations(other)).length, 2);
-}));
