@@ -4,6 +4,7 @@ import type { CarryResult, RelatedSource, SourceRelation } from '../../common/ty
 import { UsageError, stringOption, type Command } from './command.ts';
 import { placeText } from './place-text.ts';
 import { MAX_ALIGN_CHARS, tooLargeToAlign } from '../versions/align-sources.ts';
+import { ParagraphIndex } from '../../common/segment.ts';
 
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -67,15 +68,26 @@ function marked(text: string[], range: { start: number; end: number }, parts: { 
   return oneLine(out + text.slice(at, range.end).join(''));
 }
 
-/** A segment for reading in a terminal: changed words as [-A-] in A's line and {+B+} in B's. */
-function segmentText(g: Segment, a: string[], b: string[]): string {
-  if (g.kind === 'onlyA') return `- ${oneLine(g.a!.text)}`;
-  if (g.kind === 'onlyB') return `+ ${oneLine(g.b!.text)}`;
-  if (g.kind === 'same') return `= ${oneLine(g.a!.text)}`;
+/** The paragraphs a side of a segment spans: "¶3", "¶3-5". */
+function paragraphsOf(index: ParagraphIndex, r: { start: number; end: number }): string {
+  const first = index.numberAt(r.start);
+  const last = index.numberAt(Math.max(r.start, r.end - 1));
+  return first === last ? `¶${first}` : `¶${first}-${last}`;
+}
+
+/** Both texts' paragraph numbering, for the lines of a comparison. */
+interface Numbering { a: ParagraphIndex; b: ParagraphIndex }
+
+/** A segment for reading in a terminal, with where it stands (A ¶n, B ¶m): changed words as [-A-] in A's line and {+B+} in B's. */
+function segmentText(g: Segment, a: string[], b: string[], at: Numbering): string {
+  if (g.kind === 'onlyA') return `- A ${paragraphsOf(at.a, g.a!)}  ${oneLine(g.a!.text)}`;
+  if (g.kind === 'onlyB') return `+ B ${paragraphsOf(at.b, g.b!)}  ${oneLine(g.b!.text)}`;
+  const where = `A ${paragraphsOf(at.a, g.a!)}, B ${paragraphsOf(at.b, g.b!)}`;
+  if (g.kind === 'same') return `= ${where}  ${oneLine(g.a!.text)}`;
   const mark = g.kind === 'moved' ? '>' : '~';
   const lineA = marked(a, g.a!, g.changes.flatMap((c) => (c.a ? [c.a] : [])), '[-', '-]');
   const lineB = marked(b, g.b!, g.changes.flatMap((c) => (c.b ? [c.b] : [])), '{+', '+}');
-  return `${mark} ${g.kind} ${g.score}
+  return `${mark} ${g.kind} ${g.score} (${where})
   A ${lineA}
   B ${lineB}`;
 }
@@ -89,12 +101,14 @@ const compareCommand: Command = {
   async run({ api, positionals }) {
     const [a, b] = positionals as [string, string];
     const json = await api.compareSources(a, b);
-    const [textA, textB] = await Promise.all([api.getSource(a), api.getSource(b)]).then((s) => s.map((x) => [...x.text]));
+    const [sourceA, sourceB] = await Promise.all([api.getSource(a), api.getSource(b)]);
+    const [textA, textB] = [[...sourceA.text], [...sourceB.text]];
+    const at: Numbering = { a: new ParagraphIndex(sourceA.text), b: new ParagraphIndex(sourceB.text) };
     const counts = new Map<string, number>();
     for (const g of json.segments) counts.set(g.kind, (counts.get(g.kind) ?? 0) + 1);
     const head = `A ${json.a}\nB ${json.b}\nsimilarity ${pct(json.similarity)}, A in B ${pct(json.aInB)}, B in A ${pct(json.bInA)}; `
       + `${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}`;
-    return { json, human: `${head}\n\n${json.segments.map((g) => segmentText(g, textA!, textB!)).join('\n')}` };
+    return { json, human: `${head}\n\n${json.segments.map((g) => segmentText(g, textA, textB, at)).join('\n')}` };
   },
 };
 

@@ -41,7 +41,8 @@ test('the versions CLI: compare, carry, link, versions, unlink with --json (the 
     const human = await run('compare', s000, s001);
     assert.match(human.stdout, /\[-the cathedral of Colony-\]/);
     assert.match(human.stdout, /\{\+Cologne Cathedral, according to the Dossier Center\+\}/);
-    assert.match(human.stdout, /^- What the dossier says$/m);
+    assert.match(human.stdout, /^- A ¶2 {2}What the dossier says$/m, 'an inserted heading, with where it stands');
+    assert.match(human.stdout, /^~ changed [\d.]+ \(A ¶\d+(-\d+)?, B ¶\d+(-\d+)?\)$/m);
 
     assert.equal((await run('annotate', s001, '--quote', 'accused of plotting an attack on Cologne Cathedral')).code, 0);
     assert.equal((await run('annotate', s001, '--quote', 'Three pleaded guilty, according to Russian media.')).code, 0);
