@@ -56,3 +56,28 @@ test('a changed file imported again from its path is listed as a new revision, a
     } finally { cleanup(); }
   });
 });
+
+test('a source too large to compare for versions is named in the summary with the reason, not left to read as "no versions"', async () => {
+  await withLectern(async (l) => {
+    const { page } = l;
+    const { dir, cleanup } = tempDir('lectern-too-large-');
+    try {
+      const big = join(dir, 'big.txt');
+      const paragraphs = ['A very long report'];
+      for (let i = 0, length = 0; length <= 5_100_000; i++) {
+        const p = `Paragraph ${i} tells of harbour ${i % 97}, the council's ledger ${i % 89} and the winter market ${i % 83}.`;
+        paragraphs.push(p);
+        length += p.length + 2;
+      }
+      writeFileSync(big, paragraphs.join('\n\n'));
+      await page.getByText('Drop text files here').first().waitFor();
+      await dropFiles(page, [fileFromDisk(big), fileFromDisk(SEED_001)]);
+      const dialog = page.getByRole('dialog', { name: 'Import finished' });
+      await dialog.waitFor({ timeout: 120_000 });
+      assert.match(await dialog.innerText(), /No versions looked for of “A very long report”: too large to compare for versions \(5\.1 million characters; the limit is 5 million\)\./);
+      assert.deepEqual(l.errors, []);
+    } finally {
+      cleanup();
+    }
+  });
+});
