@@ -1,15 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runCli } from '../../electron/cli.ts';
 import { CORPUS, SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
+import { cli } from '../helpers/cli.ts';
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: {}, isTTY: false });
-  return { code, stdout, stderr };
-}
 
 test('carry CLI: onto a source linked by hand that is no version, every copy is an orphan and the message says why; carrying again says nothing is new', async () => {
   const { dir, cleanup } = tempDir();

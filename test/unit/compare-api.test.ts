@@ -11,7 +11,7 @@ import { codePointLength, sliceCodePoints } from '../../common/offsets.ts';
 import { withApi } from '../helpers/api.ts';
 import { SEED_000, SEED_001 } from '../helpers/tmp.ts';
 import { hasTool, norm, openPdf, pdfText } from './export-helpers.ts';
-import { runCli } from '../../electron/cli.ts';
+import { cli } from '../helpers/cli.ts';
 
 async function seeds(api: LecternApi) {
   const r = await api.importPaths([SEED_000, SEED_001]);
@@ -136,12 +136,6 @@ test('exportComparison: Markdown and PDF with both sha256, the figures, Colony/C
   await assert.rejects(api.exportComparison(s000, s000, again!), { code: 'same-source' });
 }));
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: {}, isTTY: false });
-  return { code, stdout, stderr };
-}
 
 test('lectern export comparison A B -o FILE.md|FILE.pdf', () => withApi(async ({ api, dir }) => {
   const { s000, s001 } = await seeds(api);

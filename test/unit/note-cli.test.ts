@@ -3,17 +3,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../electron/cli.ts';
 import { SEED_001, tempDir } from '../helpers/tmp.ts';
+import { cli } from '../helpers/cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: {}, isTTY: false });
-  return { code, stdout, stderr, json: <T>() => JSON.parse(stdout) as T };
-}
 
 type Shown = { id: string; title: string; text: string; citations: Array<{ annotationId: string | null; sourceId: string; start: number; end: number; exact: string }> };
 

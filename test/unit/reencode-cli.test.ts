@@ -5,15 +5,9 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { runCli } from '../../electron/cli.ts';
 import { tempDir } from '../helpers/tmp.ts';
+import { cli } from '../helpers/cli.ts';
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: {}, isTTY: false });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> };
-}
 
 const keys = (o: unknown) => Object.keys(o as object).sort();
 const TEXT = 'Письмо из архива\n\nСъешь же ещё этих мягких французских булок, да выпей чаю.\n';

@@ -3,18 +3,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../electron/cli.ts';
 import { WORKER_FROM_SOURCES } from '../../electron/versions/finder.ts';
 import { CORPUS, SEED_000, SEED_001, tempDir } from '../helpers/tmp.ts';
+import { cli } from '../helpers/cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: {}, isTTY: false });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> };
-}
 
 const keys = (o: unknown) => Object.keys(o as object).sort();
 

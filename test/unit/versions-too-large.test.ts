@@ -5,16 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../electron/cli.ts';
 import { MAX_ALIGN_CHARS } from '../../electron/versions/align-sources.ts';
 import { SEED_001, tempDir } from '../helpers/tmp.ts';
+import { cli } from '../helpers/cli.ts';
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: {}, isTTY: false });
-  return { code, stdout, stderr };
-}
 
 test('a source too large to align is listed as not looked for at import, counted by a rebuild, and named by versions ID', async () => {
   const { dir, cleanup } = tempDir();
