@@ -13,7 +13,7 @@ const quoteBlock = (text: string): string =>
 
 export function citationLine(p: AnnotationListItem, pageOf: PageOf): string {
   const page = pageOf(p);
-  const where = p.status === 'orphaned' ? 'orphaned: the passage is no longer in the text'
+  const where = p.status === 'orphaned' ? 'orphaned: the passage is not found in this text'
     : `${page ? `${escapeInline(pageName(page))}, ` : ''}code points ${p.start}–${p.end}`;
   return `— *${escapeInline(p.sourceTitle)}*${p.sourcePublished ? `, ${p.sourcePublished}` : ''}, ${where}, sha256 \`${p.sourceSha256}\``;
 }

@@ -121,7 +121,7 @@ test('an orphaned passage is exported as orphaned, with no range to look at, in 
   assert.deepEqual([row.status, row.start, row.end], ['orphaned', '', '']);
   assert.ok(rows.filter((r) => r !== row).every((r) => r.status === 'anchored' && /^\d+$/.test(r.start!)));
   const md = readFileSync((await api.exportPassages({}, join(dir, 'orphan.md'), 'markdown')).path, 'utf8');
-  assert.match(md, /> @SUM\(A1\) and -2\n\n— \*Title line\*, orphaned: the passage is no longer in the text, sha256/);
+  assert.match(md, /> @SUM\(A1\) and -2\n\n— \*Title line\*, orphaned: the passage is not found in this text, sha256/);
 }));
 
 test('a PDF passage gives its page: the CSV page column ("2"; empty for a text source and an orphan) and "p. 2" in the Markdown citation', () => withLibrary(async ({ api, dir, db }) => {
@@ -150,7 +150,7 @@ test('a PDF passage gives its page: the CSV page column ("2"; empty for a text s
   assert.ok(cite('on two') > 0 && cite('on one') > 0);
   assert.match(md.split('\n\n')[cite('on two') - 1]!, new RegExp(`^— \\*.+\\*(, [^,]+)?, p\\. 2, code points ${second + 20}–${second + 32}, sha256 \`${source.sha256}\`$`));
   assert.match(md.split('\n\n')[cite('on one') - 1]!, /, p\. 1, code points 5–17, sha256 /);
-  assert.match(md.split('\n\n')[cite('orphan') - 1]!, /, orphaned: the passage is no longer in the text, sha256 /);
+  assert.match(md.split('\n\n')[cite('orphan') - 1]!, /, orphaned: the passage is not found in this text, sha256 /);
 }));
 
 test('QDC: the codebook nests as the tags do and validates against the REFI-QDA Codebook.xsd; a broken one does not', () => withLibrary(async ({ api, dir }) => {
