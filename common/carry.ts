@@ -12,6 +12,7 @@ import { alignedAsVersions } from './align/align.ts';
 import type { Alignment, Segment, SideRange } from './align/types.ts';
 import { diffParts, type DiffPart } from './align/word-diff.ts';
 import { STOPWORDS, words, type WordSpan } from './align/words.ts';
+import { MAX_HEADLINE_WORDS } from './align/units.ts';
 import { OffsetMap } from './offsets.ts';
 import { sentencesUtf16 } from './segment.ts';
 import { reanchor, type StoredAnchor } from './reanchor.ts';
@@ -166,14 +167,11 @@ function wholeClause(v: View, g: Segment, w: Carried, quote: string): Carried | 
   return { status: r.text === quote ? 'anchored' : 'moved', start: r.start, end: r.end, exact: r.text, score: r.text === quote ? 1 : round(score) };
 }
 
-/** Words in an opening line: more and it is not a headline. */
-const MAX_OPENING_WORDS = 20;
-
 /** Whether text[u0, u0 + line.length) is the text's first paragraph, a single line of a few words. */
 function isOpeningLine(text: string, u0: number, line: string): boolean {
   const u1 = u0 + line.length;
   return text.slice(0, u0).trim() === '' && !line.includes('\n') && /^[^\S\n]*(\n|$)/.test(text.slice(u1, u1 + 200))
-    && words(line).length <= MAX_OPENING_WORDS;
+    && words(line).length <= MAX_HEADLINE_WORDS;
 }
 
 /** The end of a clause cut after the word ending at u: past the closing marks right after it ("(£27,000)", "5%"). */

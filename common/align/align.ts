@@ -11,9 +11,9 @@ import type { OffsetMap } from '../offsets.ts';
 import { exactAnchors, longestIncreasing, similarAnchors, type Pair } from './anchors.ts';
 import { alignGap, type GapStep } from './monotone.ts';
 import { findMoved, type Placement } from './moved.ts';
-import { joinBags, type Bag } from './similarity.ts';
+import { dice, joinBags, overlap, type Bag } from './similarity.ts';
 import type { Alignment, Segment, SideRange, WordChange } from './types.ts';
-import { readPair, type TextTerms, type Unit } from './units.ts';
+import { readPair, type TextTerms, type Unit, type Vocabulary } from './units.ts';
 import { diffParts, rawChanges } from './word-diff.ts';
 
 /**
@@ -46,6 +46,8 @@ export const THRESHOLDS = {
   versionPair: 0.6,
   /** Share of the shorter text in in-order pairs at least `versionPair` alike for two texts to read as versions. */
   versionCover: 0.55,
+  /** Content words a sentence alone between two such pairs must share with the one alone across from it to be its pair (at `local`). */
+  placeShared: 2,
 } as const;
 
 /** Gaps with more cells than this get anchors of their own before the in-order pass. */
@@ -142,21 +144,24 @@ export function alignTexts(a: string, b: string, options: AlignOptions = {}): Al
     for (const i of s.as) pa.hi[i] = s.bs.length ? s.bs.at(-1)! : nextB;
     for (const j of s.bs) pb.hi[j] = s.as.length ? s.as.at(-1)! : nextA;
   }
+  const versions = areVersions(A, B, steps);
   const moved = findMoved(A, B, pa, pb, vocab, {
     minScore: THRESHOLDS.moved, minLocalScore: THRESHOLDS.local, window: THRESHOLDS.window, minLocalShared: THRESHOLDS.localShared,
     minBeyond: THRESHOLDS.localBeyond,
-    minVersionScore: areVersions(A, B, steps) ? THRESHOLDS.version : null, minVersionShared: THRESHOLDS.versionShared,
+    minVersionScore: versions ? THRESHOLDS.version : null, minVersionShared: THRESHOLDS.versionShared,
   });
   const movedA = new Set(moved.map((p) => p.i));
   const movedB = new Set(moved.map((p) => p.j));
 
-  // items: in-order steps (leftovers that moved removed, runs of leftovers in one paragraph joined), then moved ones
+  // items: in-order steps (leftovers that moved removed, pairs their place vouches for made, runs of leftovers
+  // in one paragraph joined), then moved ones
+  const inOrder = pairByPlace(steps.filter((s) => s.as.length && s.bs.length ? true : !(s.as.length ? movedA.has(s.as[0]!) : movedB.has(s.bs[0]!))),
+    A, B, a, b, vocab, versions);
   const items: Item[] = [];
-  for (const s of steps) {
+  for (const s of inOrder) {
     if (s.as.length && s.bs.length) { items.push({ kind: 'pair', as: s.as, bs: s.bs, score: s.score }); continue; }
     const isA = s.as.length > 0;
     const u = isA ? s.as[0]! : s.bs[0]!;
-    if ((isA ? movedA : movedB).has(u)) continue;
     const last = items.at(-1);
     const units = isA ? A : B;
     const kind = isA ? 'onlyA' : 'onlyB';
@@ -239,6 +244,59 @@ export function alignedAsVersions(al: Alignment): boolean {
     return r && (!paired || ((g.kind === 'same' || g.kind === 'changed') && g.score >= THRESHOLDS.versionPair)) ? [r] : [];
   }));
   return readAsVersions(side('a', true), side('a', false), side('b', true), side('b', false));
+}
+
+/**
+ * Leftovers whose place alone says they are counterparts, paired in the in-order steps (one side
+ * each: a leftover that moved is not among them):
+ * - the same text without terms ("." alone) on both sides between the same two pairs, as same;
+ * - one sentence of A and one of B alone between two pairs at least `versionPair` alike, sharing
+ *   `placeShared` content words and `local` alike (a nearby counterpart's threshold; the pairs around
+ *   vouch for it as they do in a gap): a sentence reworded in place;
+ * - A's headline and B's headline, both left over before the first pair, in texts that read as
+ *   versions, sharing a content word.
+ */
+function pairByPlace(steps: GapStep[], A: Unit[], B: Unit[], a: string, b: string, vocab: Vocabulary, versions: boolean): GapStep[] {
+  const out: GapStep[] = [];
+  const isPair = (s: GapStep | undefined) => !!s && s.as.length > 0 && s.bs.length > 0;
+  const strong = (s: GapStep | undefined) => isPair(s) && s!.score >= THRESHOLDS.versionPair;
+  for (let k = 0; k < steps.length;) {
+    if (isPair(steps[k])) { out.push(steps[k++]!); continue; }
+    let m = k;
+    while (m < steps.length && !isPair(steps[m])) m++;
+    const as = steps.slice(k, m).flatMap((s) => s.as);
+    const bs = steps.slice(k, m).flatMap((s) => s.bs);
+    const before = steps[k - 1];
+    const after = steps[m];
+    k = m;
+    const x = joinBags(as.map((i) => A[i]!));
+    const y = joinBags(bs.map((j) => B[j]!));
+    const shared = as.length > 0 && bs.length > 0 ? overlap(x.terms, y.terms, vocab.content) : 0;
+    const headlines = !before && after && versions && as.every((i) => A[i]!.headline) && bs.every((j) => B[j]!.headline);
+    if ((headlines && shared >= 1) || (as.length === 1 && bs.length === 1 && strong(before) && strong(after) && shared >= THRESHOLDS.placeShared && dice(x, y, vocab) >= THRESHOLDS.local)) {
+      out.push({ as, bs, score: dice(x, y, vocab) });
+      continue;
+    }
+    // equal texts without terms, in order; the leftovers before each such pair stay before it
+    const textA = (i: number) => a.slice(A[i]!.start, A[i]!.end);
+    const textB = (j: number) => b.slice(B[j]!.start, B[j]!.end);
+    let ia = 0;
+    let jb = 0;
+    if (isPair(before) && isPair(after)) {
+      for (let x = 0; x < as.length; x++) {
+        if (A[as[x]!]!.terms.length > 0) continue;
+        let y = jb;
+        while (y < bs.length && !(B[bs[y]!]!.terms.length === 0 && textB(bs[y]!) === textA(as[x]!))) y++;
+        if (y === bs.length) continue;
+        for (; ia < x; ia++) out.push({ as: [as[ia]!], bs: [], score: 0 });
+        for (; jb < y; jb++) out.push({ as: [], bs: [bs[jb]!], score: 0 });
+        out.push({ as: [as[ia++]!], bs: [bs[jb++]!], score: 1 });
+      }
+    }
+    for (; ia < as.length; ia++) out.push({ as: [as[ia]!], bs: [], score: 0 });
+    for (; jb < bs.length; jb++) out.push({ as: [], bs: [bs[jb]!], score: 0 });
+  }
+  return out;
 }
 
 /** Between two pairs, what only A has comes before what only B has (as a diff reads: deleted, then inserted). */

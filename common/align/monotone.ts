@@ -111,6 +111,11 @@ export function alignGap(
   return steps.reverse();
 }
 
+/** Whether units[i, i+n) are all of the headline or all of the body: a headline is never merged into body text. */
+function headlinesApart(units: Unit[], i: number, n: number): boolean {
+  return n === 1 || units[i]!.headline === units[i + n - 1]!.headline;
+}
+
 /**
  * Similarity of A[ia, ia+p) read as one with B[jb, jb+q), or -1 when a merge
  * has a part that does not belong. `ovAt(dr, dc)` is the overlap of the 1–1 pair
@@ -120,6 +125,9 @@ function pairScore(
   A: Unit[], B: Unit[], ia: number, p: number, jb: number, q: number, vocab: Vocabulary, opts: MonotoneOptions,
   ovAt: (dr: number, dc: number) => number,
 ): number {
+  if (!headlinesApart(A, ia, p) || !headlinesApart(B, jb, q)) return -1;
+  // when both texts have a headline, a headline's counterpart is the other headline
+  if (A[0]!.headline && B[0]!.headline && A[ia]!.headline !== B[jb]!.headline) return -1;
   if (p === 1 && q === 1) {
     const x = A[ia]!;
     const y = B[jb]!;

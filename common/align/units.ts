@@ -23,6 +23,8 @@ export interface Unit {
   order: Int32Array;
   /** A hash of `order` (53 bits): different hashes, different wordings (equal ones are checked, anchors.ts). */
   key: number;
+  /** Whether the unit is in its text's headline (`headlineUnits`). */
+  headline: boolean;
 }
 
 export interface UnitSet {
@@ -55,6 +57,23 @@ export interface TextTerms {
   /** The class of each term (STOP, NUMBER or CONTENT), which scales its weight in any pair. */
   classes: Uint8Array;
   offsets: OffsetMap;
+  /** How many of the first sentences are the text's headline (headlineUnits); 0: it has none. */
+  headline: number;
+}
+
+/** Words in a headline: more and the first line is a paragraph. */
+export const MAX_HEADLINE_WORDS = 20;
+
+/**
+ * A text's headline, as the import reads a title: its first paragraph when that is a single line of at
+ * most MAX_HEADLINE_WORDS words and another paragraph follows. The number of its sentences (0: none).
+ */
+function headlineUnits(text: string, sentences: TextTerms['sentences']): number {
+  let n = 0;
+  let words = 0;
+  while (n < sentences.length && sentences[n]!.paragraph === 0) words += sentences[n++]!.terms.length;
+  if (n === 0 || n === sentences.length || words > MAX_HEADLINE_WORDS) return 0;
+  return text.slice(sentences[0]!.start, sentences[n - 1]!.end).includes('\n') ? 0 : n;
 }
 
 const STOPWORD_WEIGHT = 0.15;
@@ -91,12 +110,12 @@ export function readText(text: string): TextTerms {
   }
   const classes = new Uint8Array(terms.length);
   for (let k = 0; k < terms.length; k++) classes[k] = classOf(terms[k]!);
-  return { text, sentences, terms, ids: termIds, classes, offsets: new OffsetMap(text) };
+  return { text, sentences, terms, ids: termIds, classes, offsets: new OffsetMap(text), headline: headlineUnits(text, sentences) };
 }
 
 /** One side's units, its term numbers mapped to the pair's (`toPair`), and each term's sentence count. */
 function unitsOf(t: TextTerms, toPair: Int32Array, df: Int32Array): Unit[] {
-  return t.sentences.map((s) => {
+  return t.sentences.map((s, u) => {
     const n = s.terms.length;
     const order = new Int32Array(n);
     let h1 = 0x811c9dc5;
@@ -109,7 +128,7 @@ function unitsOf(t: TextTerms, toPair: Int32Array, df: Int32Array): Unit[] {
     }
     const arr = order.slice().sort();
     for (let i = 0; i < arr.length; i++) if (i === 0 || arr[i] !== arr[i - 1]) df[arr[i]!]!++;
-    return { start: s.start, end: s.end, paragraph: s.paragraph, terms: arr, weight: 0, order, key: (h1 >>> 0) * 0x200000 + (h2 & 0x1fffff) };
+    return { start: s.start, end: s.end, paragraph: s.paragraph, terms: arr, weight: 0, order, key: (h1 >>> 0) * 0x200000 + (h2 & 0x1fffff), headline: u < t.headline };
   });
 }
 

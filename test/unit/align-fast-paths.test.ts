@@ -84,7 +84,7 @@ test('sentences are trimmed of every character /\\s/ matches, and not of look-al
 
 const unit = (order: number[], key: number): Unit => {
   const terms = Int32Array.from(order).sort();
-  return { start: 0, end: 0, paragraph: 0, terms, weight: terms.length, order: Int32Array.from(order), key };
+  return { start: 0, end: 0, paragraph: 0, terms, weight: terms.length, order: Int32Array.from(order), key, headline: false };
 };
 
 test('exact anchors: two wordings with one hash are still told apart', () => {

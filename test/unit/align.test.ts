@@ -136,8 +136,9 @@ test('BBC corpus: a generated version (10% reworded, 5% moved, 5% deleted) is re
 test('BBC corpus: a re-headlined copy is the same story; same-topic articles share almost nothing', () => {
   const copy = alignTexts(readArticle(CORPUS + 'sport/italy-8-38-wales.txt'), readArticle(CORPUS + 'sport/wales-win-in-rome.txt'));
   assert.ok(copy.aInB > 0.95 && copy.bInA > 0.95);
-  assert.deepEqual(copy.segments.map((s) => s.kind), ['onlyA', 'onlyB', 'same']);
-  assert.equal(copy.segments[0]!.a!.text, 'Italy 8-38 Wales');
+  // the headlines, rewritten, are each other's counterpart (they share "Wales"), never joined to the body
+  assert.deepEqual(copy.segments.map((s) => s.kind), ['changed', 'same']);
+  assert.deepEqual([copy.segments[0]!.a!.text, copy.segments[0]!.b!.text], ['Italy 8-38 Wales', 'Wales win in Rome']);
   for (const [x, y] of [
     ['politics/blunkett-unveils-policing-plans.txt', 'politics/tories-outlining-policing-plans.txt'],
     ['business/christmas-sales-worst-since-1981.txt', 'business/further-rise-in-uk-jobless-total.txt'],
