@@ -8,7 +8,7 @@
 //   stand), so the copy paints no text; it keeps its quote and comment.
 // A copy is never placed on a passage that does not answer it: a counterpart
 // below MIN_CARRY_SCORE is an orphan.
-import { alignedAsVersions } from './align/align.ts';
+import { alignedAsVersions, THRESHOLDS } from './align/align.ts';
 import type { Alignment, Segment, SideRange } from './align/types.ts';
 import { diffParts, type DiffPart } from './align/word-diff.ts';
 import { STOPWORDS, words, type WordSpan } from './align/words.ts';
@@ -112,7 +112,24 @@ export function carryPassage(anchor: StoredAnchor, source: string, target: strin
       if (score >= MIN_CARRY_SCORE) return { status: 'moved', start: s, end: e, exact, score: round(score) };
     }
   }
+  // 4. a sentence reworded in place (the aligner's pair of one sentence alone between two passages
+  // alike on both sides): the mapping through that pair, however low, is a copy to review, not an orphan
+  const inPlace = covering.find((g) => inPlacePair(v, inOrder, g));
+  const mapped = inPlace && throughSegment(v, alignment.segments, inPlace, start, end, anchor.exact);
+  if (mapped && mapped.end > mapped.start) return { ...mapped, status: 'moved' };
   return orphan(anchor, place);
+}
+
+/**
+ * Whether g is a changed pair of one sentence on each side whose neighbours in the in-order segments
+ * are pairs at least THRESHOLDS.versionPair alike on both sides (the place that vouches for it).
+ */
+function inPlacePair(v: View, inOrder: Segment[], g: Segment): boolean {
+  const k = inOrder.indexOf(g);
+  if (g.kind !== 'changed' || k <= 0 || k >= inOrder.length - 1) return false;
+  const strong = (n: Segment) => (n.kind === 'same' || n.kind === 'changed') && n.score >= THRESHOLDS.versionPair;
+  const one = (text: string) => sentencesUtf16(text).length === 1;
+  return strong(inOrder[k - 1]!) && strong(inOrder[k + 1]!) && one(v.src(g)!.text) && one(v.dst(g)!.text);
 }
 
 function orphan(anchor: StoredAnchor, at: number): Carried {
